@@ -1,0 +1,74 @@
+// kith demo: fills the workspace with a realistic sample network, with a progress bar.
+import { SingleBar, Presets } from 'cli-progress';
+import { InvalidArgumentError, type Command } from 'commander';
+import { KithError } from '../../domain/errors.js';
+import { generateNetwork } from '../../demo/generate-network.js';
+import type { BulkPhase } from '../../store/bulk-load.js';
+import type { CliContext } from '../context.js';
+import { json } from '../output.js';
+
+const positiveInt = (max: number) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw new InvalidArgumentError(`a whole number from 1 to ${max}`);
+  return n;
+};
+
+export function registerDemoCommand(program: Command, ctx: CliContext): void {
+  program
+    .command('demo')
+    .description('load a realistic sample network (deterministic for a seed and a day)')
+    .option('--size <n>', 'how many people', positiveInt(1_000_000), 200)
+    .option('--seed <n>', 'random seed', positiveInt(2 ** 31), 42)
+    .option('--interactions <n>', 'interactions per person on average', positiveInt(100), 6)
+    .option('--force', 'add to a workspace that already has people')
+    .option('--json', 'print JSON')
+    .action(
+      async (flags: {
+        size: number;
+        seed: number;
+        interactions: number;
+        force?: boolean;
+        json?: boolean;
+      }) => {
+        const result = await ctx.withStore(async (store) => {
+          const counts = await store.counts();
+          if (counts.people + counts.archivedPeople > 0 && !flags.force) {
+            throw new KithError(
+              'conflict',
+              `This workspace already has ${counts.people} people; the demo would mix sample people with yours. ` +
+                'Use another database (KITH_DB=demo.db kith demo) or add --force.',
+            );
+          }
+          const network = generateNetwork({
+            size: flags.size,
+            seed: flags.seed,
+            interactionsPerPerson: flags.interactions,
+            today: ctx.now(),
+          });
+          const showBar = !flags.json && process.stderr.isTTY;
+          const bar = new SingleBar(
+            { format: ' {phase} [{bar}] {value}/{total}', hideCursor: true },
+            Presets.shades_classic,
+          );
+          let phase: BulkPhase | undefined;
+          const loaded = await store.bulkLoad(network, (p, done, total) => {
+            if (!showBar) return;
+            if (p !== phase) {
+              if (phase) bar.stop();
+              phase = p;
+              bar.start(total, done, { phase: p.padEnd(12) });
+            }
+            bar.update(done, { phase: p.padEnd(12) });
+          });
+          if (showBar && phase) bar.stop();
+          return loaded;
+        });
+        ctx.output.out(
+          flags.json
+            ? json(result)
+            : `Loaded a sample network: ${result.people} people, ${result.interactions} interactions, ${result.insights} insights.`,
+        );
+      },
+    );
+}

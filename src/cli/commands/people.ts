@@ -1,0 +1,236 @@
+// kith add | people | show | edit | rm | restore
+import type { Command } from 'commander';
+import { parseCadence } from '../../domain/cadence.js';
+import type { Person, PersonPatch } from '../../domain/person.js';
+import { collect, type CliContext } from '../context.js';
+import { json, personCard, table, day } from '../output.js';
+
+interface PersonFlags {
+  given?: string;
+  family?: string;
+  org?: string;
+  title?: string;
+  unit?: string;
+  location?: string;
+  howMet?: string;
+  metOn?: string;
+  linkedin?: string;
+  note?: string;
+  cadence?: string;
+  role?: string[];
+  tag?: string[];
+  email?: string[];
+  phone?: string[];
+  link?: string[];
+}
+
+const orNull = (v: string | undefined) =>
+  v === undefined ? undefined : v.trim() === '' ? null : v;
+
+/** The scalar fields a flag sets; an empty value ("") clears the field. */
+function scalarFields(f: PersonFlags): Record<string, unknown> {
+  const fields: Record<string, unknown> = {
+    givenName: orNull(f.given),
+    familyName: orNull(f.family),
+    organization: orNull(f.org),
+    title: orNull(f.title),
+    unit: orNull(f.unit),
+    location: orNull(f.location),
+    howWeMet: orNull(f.howMet),
+    metOn: orNull(f.metOn),
+    linkedin: orNull(f.linkedin),
+    notes: orNull(f.note),
+    cadence: f.cadence === undefined ? undefined : parseCadence(f.cadence, '--cadence'),
+  };
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+}
+
+function personOptions(cmd: Command): Command {
+  return cmd
+    .option('--given <name>', 'given name')
+    .option('--family <name>', 'family name')
+    .option('--org <organization>', 'organization')
+    .option('--title <title>', 'job title')
+    .option('--unit <unit>', 'team or business unit')
+    .option('--location <place>', 'where they are')
+    .option('--how-met <text>', 'how you met')
+    .option('--met-on <date>', 'when you met (YYYY-MM-DD)')
+    .option('--linkedin <url>', 'LinkedIn profile URL')
+    .option('--note <markdown>', 'notes (Markdown)')
+    .option('--cadence <cadence>', 'keep in touch: none, "once 2027-01-15", "every 6w"')
+    .option('--json', 'print JSON');
+}
+
+function printPerson(ctx: CliContext, person: Person, asJson: boolean, verb: string) {
+  ctx.output.out(asJson ? json(person) : `${verb} ${person.displayName}  (${person.id})`);
+}
+
+export function registerPeopleCommands(program: Command, ctx: CliContext): void {
+  personOptions(
+    program
+      .command('add')
+      .description('add a person to your network')
+      .argument('<name>', 'display name, e.g. "Ada Lovelace"'),
+  )
+    .option('--role <role>', 'relationship role (repeatable)', collect)
+    .option('--tag <tag>', 'expertise or interest (repeatable)', collect)
+    .option('--email <email>', 'email address (repeatable)', collect)
+    .option('--phone <phone>', 'phone number (repeatable)', collect)
+    .option('--link <url>', 'other web address (repeatable)', collect)
+    .action(async (name: string, flags: PersonFlags & { json?: boolean }) => {
+      const input = {
+        displayName: name,
+        ...scalarFields(flags),
+        roles: flags.role,
+        tags: flags.tag,
+        emails: flags.email,
+        phones: flags.phone,
+        links: flags.link,
+      };
+      const person = await ctx.withStore((store) => store.people.create(input));
+      printPerson(ctx, person, !!flags.json, 'Added');
+    });
+
+  program
+    .command('people')
+    .description('list people')
+    .option('--role <role>', 'only people with this role')
+    .option('--tag <tag>', 'only people with this tag')
+    .option('--org <organization>', 'only people at this organization')
+    .option('--unit <unit>', 'only people in this unit')
+    .option('--sort <order>', 'name, recent, organization or last-contact', 'name')
+    .option('--trash', 'list the people in the trash')
+    .option('--limit <n>', 'how many', '100')
+    .option('--offset <n>', 'skip this many', '0')
+    .option('--json', 'print JSON')
+    .action(async (flags: Record<string, string | boolean | undefined>) => {
+      const page = await ctx.withStore((store) =>
+        store.people.list({
+          role: flags.role,
+          tag: flags.tag,
+          organization: flags.org,
+          unit: flags.unit,
+          sort: flags.sort,
+          archived: flags.trash ? 'true' : undefined,
+          limit: flags.limit,
+          offset: flags.offset,
+        }),
+      );
+      if (flags.json) return ctx.output.out(json(page));
+      if (page.total === 0)
+        return ctx.output.out(flags.trash ? 'The trash is empty.' : 'No people match.');
+      ctx.output.out(
+        table(
+          ['Name', 'Organization', 'Title', 'Roles', 'Tags', 'Last contact'],
+          page.items.map((p) => [
+            p.displayName,
+            p.organization?.name,
+            p.title,
+            p.roles.join(', '),
+            p.tags.join(', '),
+            day(p.lastContactAt),
+          ]),
+        ),
+      );
+      const shown = page.offset + page.items.length;
+      ctx.output.out(
+        `\n${page.items.length} of ${page.total}${shown < page.total ? ` (next: --offset ${shown})` : ''}`,
+      );
+    });
+
+  program
+    .command('show')
+    .description('show one person with their timeline')
+    .argument('<person>', 'name, email or id')
+    .option('--json', 'print JSON')
+    .action(async (who: string, flags: { json?: boolean }) => {
+      const [person, timeline] = await ctx.withStore(async (store) => {
+        const p = await store.people.resolve(who);
+        return [p, await store.interactions.list({ personId: p.id, limit: 20 })] as const;
+      });
+      ctx.output.out(
+        flags.json
+          ? json({ ...person, interactions: timeline.items })
+          : personCard(person, timeline.items),
+      );
+    });
+
+  personOptions(
+    program
+      .command('edit')
+      .description('change a person; "" clears a field')
+      .argument('<person>', 'name, email or id'),
+  )
+    .option('--name <name>', 'display name')
+    .option('--role <role>', 'add a role (repeatable)', collect)
+    .option('--unrole <role>', 'remove a role (repeatable)', collect)
+    .option('--tag <tag>', 'add a tag (repeatable)', collect)
+    .option('--untag <tag>', 'remove a tag (repeatable)', collect)
+    .option('--email <email>', 'add an email (repeatable)', collect)
+    .option('--unemail <email>', 'remove an email (repeatable)', collect)
+    .option('--phone <phone>', 'add a phone (repeatable)', collect)
+    .option('--unphone <phone>', 'remove a phone (repeatable)', collect)
+    .option('--link <url>', 'add a web address (repeatable)', collect)
+    .option('--unlink <url>', 'remove a web address (repeatable)', collect)
+    .action(
+      async (
+        who: string,
+        flags: PersonFlags & Record<string, string[] | string | boolean | undefined>,
+      ) => {
+        const person = await ctx.withStore(async (store) => {
+          const current = await store.people.resolve(who);
+          const edit = (
+            list: string[],
+            add: unknown,
+            remove: unknown,
+            fold = (s: string) => s.toLowerCase(),
+          ) => {
+            const removed = new Set(((remove as string[] | undefined) ?? []).map(fold));
+            const kept = list.filter((v) => !removed.has(fold(v)));
+            return add === undefined && remove === undefined
+              ? undefined
+              : [...kept, ...((add as string[] | undefined) ?? [])];
+          };
+          const patch: Record<string, unknown> = {
+            ...scalarFields(flags),
+            ...(typeof flags.name === 'string' ? { displayName: flags.name } : {}),
+            roles: edit(current.roles, flags.role, flags.unrole),
+            tags: edit(current.tags, flags.tag, flags.untag),
+            emails: edit(current.emails, flags.email, flags.unemail),
+            phones: edit(current.phones, flags.phone, flags.unphone, (s) => s.replace(/\D/g, '')),
+            links: edit(current.links, flags.link, flags.unlink, (s) => s),
+          };
+          const changes = Object.fromEntries(
+            Object.entries(patch).filter(([, v]) => v !== undefined),
+          ) as PersonPatch;
+          if (Object.keys(changes).length === 0) return current;
+          return store.people.update(current.id, changes);
+        });
+        printPerson(ctx, person, !!flags.json, 'Updated');
+      },
+    );
+
+  program
+    .command('rm')
+    .description('move a person to the trash (kith restore brings them back)')
+    .argument('<person>', 'name, email or id')
+    .option('--json', 'print JSON')
+    .action(async (who: string, flags: { json?: boolean }) => {
+      const person = await ctx.withStore(async (store) =>
+        store.people.archive((await store.people.resolve(who)).id),
+      );
+      printPerson(ctx, person, !!flags.json, 'Moved to the trash:');
+    });
+
+  program
+    .command('restore')
+    .description('bring a person back from the trash')
+    .argument('<person>', 'name, email or id of someone in the trash')
+    .option('--json', 'print JSON')
+    .action(async (who: string, flags: { json?: boolean }) => {
+      const person = await ctx.withStore(async (store) =>
+        store.people.restore((await store.people.resolve(who, { archived: true })).id),
+      );
+      printPerson(ctx, person, !!flags.json, 'Restored');
+    });
+}

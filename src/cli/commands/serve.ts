@@ -1,0 +1,39 @@
+// kith serve: the HTTP API (and, later, the web app) on this machine.
+import { InvalidArgumentError, type Command } from 'commander';
+import { describeTarget, readConfig } from '../../config.js';
+import { openStore } from '../../store/open-store.js';
+import { startServer } from '../../server/serve.js';
+import type { CliContext } from '../context.js';
+
+export const parsePort = (value: string): number => {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
+  }
+  return port;
+};
+
+export function registerServeCommand(program: Command, ctx: CliContext, version: string): void {
+  program
+    .command('serve')
+    .description('serve the API and web app (binds to 127.0.0.1 unless told otherwise)')
+    .option('--port <port>', 'port to listen on (0 picks a free one)', parsePort)
+    .option('--host <host>', 'address to bind to')
+    .action(async (flags: { port?: number; host?: string }) => {
+      const config = readConfig(flags, ctx.env);
+      const store = await openStore(config.database);
+      const server = await startServer(store, { host: config.host, port: config.port, version });
+      const counts = await store.counts();
+      ctx.output.out(`Kith is serving ${describeTarget(config.database)}`);
+      ctx.output.out(`Open ${server.url}`);
+      if (counts.people === 0)
+        ctx.output.out('Your network is empty: `kith demo` loads a sample one.');
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      await server.close();
+      await store.close();
+    });
+}

@@ -1,0 +1,43 @@
+// What every command gets: where to print, and how to open the store (lazily, once).
+import { databaseTarget } from '../config.js';
+import { openStore } from '../store/open-store.js';
+import type { Store } from '../store/store.js';
+import type { Output } from './output.js';
+
+export interface CliContext {
+  output: Output;
+  env: NodeJS.ProcessEnv;
+  /** Today's date, injectable so tests are reproducible. */
+  now: () => Date;
+  withStore<T>(work: (store: Store) => Promise<T>): Promise<T>;
+}
+
+export function cliContext(
+  output: Output,
+  env: NodeJS.ProcessEnv,
+  now = () => new Date(),
+): CliContext {
+  return {
+    output,
+    env,
+    now,
+    async withStore(work) {
+      const store = await openStore(databaseTarget(env), { now });
+      try {
+        return await work(store);
+      } finally {
+        await store.close();
+      }
+    },
+  };
+}
+
+/** Collects a repeatable option into a list. */
+export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** Splits "a,b" lists and trims each item. */
+export const splitList = (value: string): string[] =>
+  value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);

@@ -1,0 +1,47 @@
+// Configuration comes from one place, read once at start: flags > environment > defaults.
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+
+export interface Config {
+  database: DatabaseTarget;
+  host: string;
+  port: number;
+}
+
+export const DEFAULT_PORT = 4321;
+export const DEFAULT_HOST = '127.0.0.1';
+
+/** Where the data lives: DATABASE_URL (postgres) > KITH_DB (a SQLite file) > the XDG data dir. */
+export function databaseTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
+  const url = env.DATABASE_URL?.trim();
+  if (url && /^postgres(ql)?:\/\//i.test(url)) return { kind: 'postgres', url };
+  if (url) {
+    throw new Error(
+      'DATABASE_URL must be a postgres:// URL; for a SQLite file set KITH_DB instead.',
+    );
+  }
+  const file = env.KITH_DB?.trim();
+  if (file) return { kind: 'sqlite', file };
+  const dataHome = env.XDG_DATA_HOME?.trim() || join(homedir(), '.local', 'share');
+  return { kind: 'sqlite', file: join(dataHome, 'kith', 'kith.db') };
+}
+
+export function describeTarget(target: DatabaseTarget): string {
+  if (target.kind === 'sqlite') return `SQLite file ${target.file}`;
+  const u = new URL(target.url);
+  return `PostgreSQL ${u.hostname}${u.port ? `:${u.port}` : ''}${u.pathname}`;
+}
+
+export function readConfig(
+  flags: { host?: string; port?: number } = {},
+  env: NodeJS.ProcessEnv = process.env,
+): Config {
+  const envPort = env.KITH_PORT ? Number(env.KITH_PORT) : undefined;
+  return {
+    database: databaseTarget(env),
+    host: flags.host ?? env.KITH_HOST ?? DEFAULT_HOST,
+    port: flags.port ?? envPort ?? DEFAULT_PORT,
+  };
+}

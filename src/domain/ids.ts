@@ -1,0 +1,42 @@
+// UUIDv7 ids: text on both databases, and they sort by creation time (RFC 9562 §5.7).
+// Within one millisecond a counter in the random bits keeps them strictly increasing.
+
+let lastMs = -1;
+let counter = 0;
+
+export function newId(now: number = Date.now()): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  let ms = now;
+  if (ms <= lastMs) {
+    ms = lastMs;
+    counter += 1;
+    if (counter > 0xfff) {
+      // The 12-bit counter ran out: borrow the next millisecond rather than lose order.
+      ms = lastMs + 1;
+      counter = 0;
+    }
+  } else {
+    counter = 0;
+  }
+  lastMs = ms;
+  // 48-bit big-endian millisecond timestamp.
+  const high = Math.floor(ms / 2 ** 16);
+  bytes[0] = (high >>> 24) & 0xff;
+  bytes[1] = (high >>> 16) & 0xff;
+  bytes[2] = (high >>> 8) & 0xff;
+  bytes[3] = high & 0xff;
+  bytes[4] = (ms >>> 8) & 0xff;
+  bytes[5] = ms & 0xff;
+  // Version 7 and a 12-bit monotonic counter (rand_a).
+  bytes[6] = 0x70 | ((counter >>> 8) & 0x0f);
+  bytes[7] = counter & 0xff;
+  // RFC 4122 variant.
+  bytes[8] = 0x80 | ((bytes[8] ?? 0) & 0x3f);
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const isId = (value: string): boolean => UUID_PATTERN.test(value);

@@ -1,0 +1,66 @@
+// An interaction: a coffee, a call, a message… with one or more people. Each insight
+// learned is its own line, so search can point at the exact thing that was learned.
+import { z } from 'zod';
+import { LIMITS, idSchema, moment, notesText, requiredText, timestamp } from './fields.js';
+
+export const INTERACTION_KINDS = [
+  'coffee',
+  'video-call',
+  'call',
+  'email',
+  'message',
+  'meeting',
+  'event',
+] as const;
+export const interactionKindSchema = z.enum(INTERACTION_KINDS, {
+  error: (issue) =>
+    `"${String(issue.input)}" is not a kind of interaction; use one of ${INTERACTION_KINDS.join(', ')}`,
+});
+export type InteractionKind = z.infer<typeof interactionKindSchema>;
+
+const insightText = requiredText(LIMITS.longText, 'insight');
+
+export const interactionCreateSchema = z
+  .object({
+    occurredAt: moment,
+    kind: interactionKindSchema,
+    summary: requiredText(LIMITS.shortText, 'summary'),
+    notes: notesText.optional(),
+    insights: z
+      .array(insightText)
+      .max(LIMITS.insights, { error: `at most ${LIMITS.insights} insights` })
+      .optional(),
+    participantIds: z
+      .array(idSchema)
+      .min(1, { error: 'an interaction needs at least one participant' })
+      .max(LIMITS.listItems, { error: `at most ${LIMITS.listItems} participants` })
+      .transform((ids) => [...new Set(ids)]),
+  })
+  .strict();
+export type InteractionCreate = z.output<typeof interactionCreateSchema>;
+
+export const interactionPatchSchema = interactionCreateSchema.partial().strict();
+export type InteractionPatch = z.output<typeof interactionPatchSchema>;
+
+export const interactionSchema = z.object({
+  id: z.string(),
+  occurredAt: timestamp,
+  kind: interactionKindSchema,
+  summary: z.string(),
+  notes: z.string().nullable(),
+  insights: z.array(z.object({ id: z.string(), text: z.string() })),
+  participants: z.array(z.object({ id: z.string(), displayName: z.string() })),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+export type Interaction = z.infer<typeof interactionSchema>;
+
+export const interactionListQuerySchema = z
+  .object({
+    personId: idSchema.optional(),
+    kind: interactionKindSchema.optional(),
+    limit: z.coerce.number().int().min(1).max(1000).optional(),
+    offset: z.coerce.number().int().min(0).optional(),
+  })
+  .strict();
+export type InteractionListQuery = z.output<typeof interactionListQuerySchema>;

@@ -1,0 +1,210 @@
+// A person in the user's network: who they are, where they work, how we relate, and
+// how often to keep in touch. One zod schema serves the API, the CLI and OpenAPI.
+import { z } from 'zod';
+import { cadenceSchema } from './cadence.js';
+import {
+  LIMITS,
+  idSchema,
+  isoDate,
+  notesText,
+  optionalText,
+  requiredText,
+  timestamp,
+  uniqueList,
+} from './fields.js';
+
+export const ROLES = [
+  'mentor',
+  'mentee',
+  'connector',
+  'work-friend',
+  'peer',
+  'sponsor',
+  'client',
+  'partner',
+] as const;
+export const roleSchema = z.enum(ROLES, {
+  error: (issue) => `"${String(issue.input)}" is not a role; use one of ${ROLES.join(', ')}`,
+});
+export type Role = z.infer<typeof roleSchema>;
+
+const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: (issue) => `"${String(issue.input)}" is not an email address` }));
+
+const phoneSchema = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9][0-9 ().\-/]{2,30}$/, { error: 'is not a phone number' });
+
+const webUrl = z
+  .string()
+  .trim()
+  .pipe(
+    z.url({
+      protocol: /^https?$/,
+      error: (issue) => `"${String(issue.input)}" is not a web address (http or https)`,
+    }),
+  );
+
+/** LinkedIn profile URLs, normalized to https://www.linkedin.com/in/<handle>. */
+export const linkedinSchema = webUrl
+  .refine((u) => /^(www\.|[a-z]{2}\.)?linkedin\.com$/i.test(new URL(u).hostname), {
+    error: 'must be a linkedin.com address',
+  })
+  .transform((u) => normalizeLinkedin(u));
+
+export function normalizeLinkedin(url: string): string {
+  const parsed = new URL(url);
+  const path = parsed.pathname.replace(/\/+$/, '');
+  return `https://www.linkedin.com${path}`;
+}
+
+export const tagSchema = z
+  .string()
+  .trim()
+  .min(1, { error: 'a tag must not be blank' })
+  .max(60, { error: 'a tag is longer than 60 characters' })
+  .transform((t) => t.replace(/\s+/g, ' ').toLowerCase());
+
+/** Fields a person can be created with; only the display name is required. */
+export const personFields = {
+  displayName: requiredText(LIMITS.name, 'display name'),
+  givenName: optionalText(LIMITS.name, 'given name'),
+  familyName: optionalText(LIMITS.name, 'family name'),
+  emails: uniqueList(emailSchema, 'emails'),
+  phones: uniqueList(phoneSchema, 'phones'),
+  linkedin: linkedinSchema.nullable(),
+  links: uniqueList(webUrl, 'links'),
+  organization: optionalText(LIMITS.name, 'organization'),
+  title: optionalText(LIMITS.shortText, 'title'),
+  unit: optionalText(LIMITS.shortText, 'unit'),
+  location: optionalText(LIMITS.shortText, 'location'),
+  howWeMet: optionalText(LIMITS.longText, 'how we met'),
+  metOn: isoDate.nullable(),
+  tags: uniqueList(tagSchema, 'tags'),
+  roles: uniqueList(roleSchema, 'roles'),
+  notes: notesText,
+  cadence: cadenceSchema,
+};
+
+export const personCreateSchema = z
+  .object({
+    ...personFields,
+    givenName: personFields.givenName.optional(),
+    familyName: personFields.familyName.optional(),
+    emails: personFields.emails.optional(),
+    phones: personFields.phones.optional(),
+    linkedin: personFields.linkedin.optional(),
+    links: personFields.links.optional(),
+    organization: personFields.organization.optional(),
+    title: personFields.title.optional(),
+    unit: personFields.unit.optional(),
+    location: personFields.location.optional(),
+    howWeMet: personFields.howWeMet.optional(),
+    metOn: personFields.metOn.optional(),
+    tags: personFields.tags.optional(),
+    roles: personFields.roles.optional(),
+    notes: personFields.notes.optional(),
+    cadence: personFields.cadence.optional(),
+  })
+  .strict();
+export type PersonCreate = z.output<typeof personCreateSchema>;
+
+/** A patch: any subset of the fields; lists replace the whole list. */
+export const personPatchSchema = personCreateSchema.partial().strict();
+export type PersonPatch = z.output<typeof personPatchSchema>;
+
+/** A person with every field filled in: what a new person gets from a create input. */
+export type PersonData = {
+  [K in keyof typeof personFields]-?: z.output<(typeof personFields)[K]>;
+};
+
+export function personDataFrom(input: PersonCreate): PersonData {
+  return {
+    displayName: input.displayName,
+    givenName: input.givenName ?? null,
+    familyName: input.familyName ?? null,
+    emails: input.emails ?? [],
+    phones: input.phones ?? [],
+    linkedin: input.linkedin ?? null,
+    links: input.links ?? [],
+    organization: input.organization ?? null,
+    title: input.title ?? null,
+    unit: input.unit ?? null,
+    location: input.location ?? null,
+    howWeMet: input.howWeMet ?? null,
+    metOn: input.metOn ?? null,
+    tags: input.tags ?? [],
+    roles: input.roles ?? [],
+    notes: input.notes ?? null,
+    cadence: input.cadence ?? { kind: 'none' },
+  };
+}
+
+/** Apply a patch to a person's data: fields absent from the patch are kept. */
+export function applyPersonPatch(current: PersonData, patch: PersonPatch): PersonData {
+  const next = { ...current };
+  for (const key of Object.keys(patch) as (keyof PersonPatch)[]) {
+    const value = patch[key];
+    if (value !== undefined) Object.assign(next, { [key]: value });
+  }
+  return next;
+}
+
+export const personSchema = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  givenName: z.string().nullable(),
+  familyName: z.string().nullable(),
+  emails: z.array(z.string()),
+  phones: z.array(z.string()),
+  linkedin: z.string().nullable(),
+  links: z.array(z.string()),
+  organization: z.object({ id: z.string(), name: z.string() }).nullable(),
+  title: z.string().nullable(),
+  unit: z.string().nullable(),
+  location: z.string().nullable(),
+  howWeMet: z.string().nullable(),
+  metOn: z.string().nullable(),
+  tags: z.array(z.string()),
+  roles: z.array(roleSchema),
+  notes: z.string().nullable(),
+  cadence: cadenceSchema,
+  lastContactAt: timestamp.nullable(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  archivedAt: timestamp.nullable(),
+});
+export type Person = z.infer<typeof personSchema>;
+
+export const PERSON_SORTS = ['name', 'recent', 'organization', 'last-contact'] as const;
+
+export const personListQuerySchema = z
+  .object({
+    role: roleSchema.optional(),
+    tag: tagSchema.optional(),
+    organization: z.string().trim().min(1).optional(),
+    unit: z.string().trim().min(1).optional(),
+    archived: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
+    sort: z.enum(PERSON_SORTS).optional(),
+    limit: z.coerce.number().int().min(1).max(1000).optional(),
+    offset: z.coerce.number().int().min(0).optional(),
+  })
+  .strict();
+export type PersonListQuery = z.output<typeof personListQuerySchema>;
+
+export const personPageSchema = z.object({
+  items: z.array(personSchema),
+  total: z.int(),
+  limit: z.int(),
+  offset: z.int(),
+});
+export type PersonPage = z.infer<typeof personPageSchema>;
+
+export { idSchema };

@@ -1,0 +1,76 @@
+// Text rules shared by search and name matching: accent folding, tokens, snippets.
+// Both databases index folded text, so "jose" finds "José" the same way on each.
+
+/** Lower-case, strip accents (NFKD + remove combining marks), fold a few letters NFKD keeps. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .replace(/[łŀ]/g, 'l')
+    .replace(/ø/g, 'o')
+    .replace(/đ/g, 'd')
+    .replace(/æ/g, 'ae')
+    .replace(/œ/g, 'oe');
+}
+
+/** Words of a text after folding: runs of letters and digits. */
+export function tokens(text: string): string[] {
+  return fold(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t.length > 0);
+}
+
+/** A search query's terms: folded words, deduplicated, at most `max` of them. */
+export function searchTerms(query: string, max = 8): string[] {
+  return [...new Set(tokens(query))].slice(0, max);
+}
+
+/** Folded, space-joined words: what goes into the full-text index. */
+export function searchDocument(...parts: (string | null | undefined)[]): string {
+  return parts
+    .filter((p): p is string => typeof p === 'string' && p.length > 0)
+    .map((p) => tokens(p).join(' '))
+    .filter((p) => p.length > 0)
+    .join(' ');
+}
+
+/** Key for matching names regardless of case, accents and extra spaces. */
+export function nameKey(name: string): string {
+  return tokens(name).join(' ');
+}
+
+/** True when every term is the prefix of some word of the text. */
+export function matchesAllTerms(text: string, terms: string[]): boolean {
+  const words = tokens(text);
+  return terms.every((term) => words.some((w) => w.startsWith(term)));
+}
+
+/** True when some term is the prefix of some word of the text. */
+export function matchesAnyTerm(text: string, terms: string[]): boolean {
+  const words = tokens(text);
+  return terms.some((term) => words.some((w) => w.startsWith(term)));
+}
+
+/**
+ * A short excerpt of `text` around the first word that starts with a term, with an
+ * ellipsis where it was cut. Works on the original text, so accents are kept.
+ */
+export function snippet(text: string, terms: string[], width = 120): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= width) return flat;
+  let at = -1;
+  const wordPattern = /[\p{L}\p{N}]+/gu;
+  for (const match of flat.matchAll(wordPattern)) {
+    const folded = fold(match[0]);
+    if (terms.some((t) => folded.startsWith(t))) {
+      at = match.index;
+      break;
+    }
+  }
+  if (at < 0) return `${flat.slice(0, width - 1).trimEnd()}…`;
+  const start = Math.max(0, at - Math.floor(width / 3));
+  const end = Math.min(flat.length, start + width);
+  return `${start > 0 ? '…' : ''}${flat.slice(start, end).trim()}${end < flat.length ? '…' : ''}`;
+}

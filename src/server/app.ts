@@ -1,0 +1,133 @@
+// The Hono app: JSON errors with the right status, request checks that keep a local server
+// private (Host header, JSON-only bodies, a size cap), the API routes and OpenAPI.
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { KithError, type ErrorCode } from '../domain/errors.js';
+import type { Store } from '../store/store.js';
+import { openApiDocument } from './openapi.js';
+import { honoPath } from './route.js';
+import { routes } from './routes.js';
+import { homePage } from './home-page.js';
+
+export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
+  invalid_input: 400,
+  not_found: 404,
+  ambiguous: 409,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+};
+
+export interface AppOptions {
+  version?: string;
+  /**
+   * Host names the server answers to. A server bound to loopback answers only to local
+   * names, so a web page on another site cannot reach it through DNS rebinding.
+   */
+  allowedHosts?: string[] | 'any';
+  log?: (line: string) => void;
+}
+
+const errorBody = (error: KithError) => ({ error: error.toJSON() });
+
+function fail(c: Context, error: KithError) {
+  return c.json(errorBody(error), STATUS[error.code]);
+}
+
+export function createApp(store: Store, options: AppOptions = {}): Hono {
+  const app = new Hono();
+  const allowed = options.allowedHosts ?? ['localhost', '127.0.0.1', '[::1]'];
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+
+  app.onError((error, c) => {
+    if (error instanceof KithError) return fail(c, error);
+    log(`kith: unexpected error on ${c.req.method} ${c.req.path}: ${error.stack ?? String(error)}`);
+    return c.json(
+      { error: { code: 'internal', message: 'Something went wrong on the server.' } },
+      500,
+    );
+  });
+  app.notFound((c) =>
+    fail(c, new KithError('not_found', `No route ${c.req.method} ${c.req.path}.`)),
+  );
+
+  app.use(secureHeaders());
+  app.use(async (c, next) => {
+    if (allowed !== 'any') {
+      const host = (c.req.header('host') ?? '').replace(/:\d+$/, '').toLowerCase();
+      if (!allowed.includes(host)) {
+        return c.json(
+          {
+            error: {
+              code: 'forbidden_host',
+              message: `This server does not answer to host "${host}".`,
+            },
+          },
+          403,
+        );
+      }
+    }
+    return next();
+  });
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) =>
+        fail(
+          c,
+          new KithError(
+            'payload_too_large',
+            `body: larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`,
+            'body',
+          ),
+        ),
+    }),
+  );
+
+  app.get('/healthz', async (c) => {
+    await store.ping();
+    return c.json({ status: 'ok', database: store.dialect });
+  });
+  const document = openApiDocument(routes, options.version ?? '0.0.0');
+  app.get('/api/openapi.json', (c) => c.json(document));
+  app.get('/', (c) => c.html(homePage()));
+
+  for (const route of routes) {
+    app.on(route.method.toUpperCase(), honoPath(route.path), async (c) => {
+      let body: unknown;
+      if (route.body) {
+        const type = c.req.header('content-type') ?? '';
+        if (!/^application\/json\b/i.test(type)) {
+          throw new KithError(
+            'unsupported_media_type',
+            'body: send JSON with Content-Type: application/json.',
+            'body',
+          );
+        }
+        const text = await c.req.text();
+        try {
+          body = text.length === 0 ? undefined : JSON.parse(text);
+        } catch (error) {
+          throw new KithError(
+            'invalid_input',
+            `body: not valid JSON (${(error as Error).message}).`,
+            'body',
+          );
+        }
+      }
+      const result = await route.run(store, {
+        params: c.req.param() as Record<string, string>,
+        query: c.req.query(),
+        body,
+      });
+      if (route.status === 204) return c.body(null, 204);
+      return c.json(result as object, route.status);
+    });
+  }
+  return app;
+}

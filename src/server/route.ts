@@ -1,0 +1,75 @@
+// A route is declared once: its schemas validate the request, and the same schemas
+// describe it in the OpenAPI document. Handlers are thin: parse, call the store, answer.
+import type { z } from 'zod';
+import { KithError, parseOrThrow } from '../domain/errors.js';
+import type { Store } from '../store/store.js';
+
+export type Method = 'get' | 'post' | 'patch' | 'delete';
+
+type Schema = z.ZodType;
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface RawRequest {
+  params: Record<string, string>;
+  query: Record<string, string>;
+  body: unknown;
+}
+
+export interface Route {
+  method: Method;
+  /** OpenAPI-style path: /api/people/{id}. */
+  path: string;
+  summary: string;
+  tag: string;
+  status: 200 | 201 | 204;
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: Schema;
+  response?: Schema;
+  run(store: Store, raw: RawRequest): Promise<unknown>;
+}
+
+export function defineRoute<
+  P extends z.ZodObject | undefined = undefined,
+  Q extends z.ZodObject | undefined = undefined,
+  B extends Schema | undefined = undefined,
+>(spec: {
+  method: Method;
+  path: string;
+  summary: string;
+  tag: string;
+  status?: 200 | 201 | 204;
+  params?: P;
+  query?: Q;
+  body?: B;
+  response?: Schema;
+  handle: (
+    store: Store,
+    input: { params: Out<P>; query: Out<Q>; body: Out<B> },
+  ) => Promise<unknown>;
+}): Route {
+  return {
+    method: spec.method,
+    path: spec.path,
+    summary: spec.summary,
+    tag: spec.tag,
+    status: spec.status ?? (spec.response ? 200 : 204),
+    ...(spec.params ? { params: spec.params } : {}),
+    ...(spec.query ? { query: spec.query } : {}),
+    ...(spec.body ? { body: spec.body } : {}),
+    ...(spec.response ? { response: spec.response } : {}),
+    run(store, raw) {
+      const params = (spec.params ? parseOrThrow(spec.params, raw.params) : undefined) as Out<P>;
+      const query = (spec.query ? parseOrThrow(spec.query, raw.query) : undefined) as Out<Q>;
+      if (!spec.query && Object.keys(raw.query).length > 0) {
+        const name = Object.keys(raw.query)[0] ?? '';
+        throw new KithError('invalid_input', `${name}: unknown query parameter`, name);
+      }
+      const body = (spec.body ? parseOrThrow(spec.body, raw.body) : undefined) as Out<B>;
+      return spec.handle(store, { params, query, body });
+    },
+  };
+}
+
+/** Hono's path syntax (:id) from the OpenAPI one ({id}). */
+export const honoPath = (path: string): string => path.replace(/\{(\w+)\}/g, ':$1');

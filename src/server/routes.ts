@@ -1,0 +1,220 @@
+// Every API route: people, organizations, interactions, search. The store does the work.
+import { z } from 'zod';
+import { idSchema } from '../domain/fields.js';
+import {
+  interactionCreateSchema,
+  interactionListQuerySchema,
+  interactionPatchSchema,
+  interactionSchema,
+} from '../domain/interaction.js';
+import {
+  organizationCreateSchema,
+  organizationPatchSchema,
+  organizationSchema,
+} from '../domain/organization.js';
+import {
+  personCreateSchema,
+  personListQuerySchema,
+  personPageSchema,
+  personPatchSchema,
+  personSchema,
+} from '../domain/person.js';
+import { searchQuerySchema, searchResultSchema } from '../domain/search.js';
+import { defineRoute, type Route } from './route.js';
+
+const byId = z.object({ id: idSchema });
+const interactionPage = z.object({
+  items: z.array(interactionSchema),
+  limit: z.int(),
+  offset: z.int(),
+});
+const personInteractionsQuery = interactionListQuerySchema.omit({ personId: true });
+
+export const routes: Route[] = [
+  defineRoute({
+    method: 'get',
+    path: '/api/people',
+    tag: 'people',
+    summary: 'List people, filtered by role, tag, organization or unit',
+    query: personListQuerySchema,
+    response: personPageSchema,
+    handle: (store, { query }) => store.people.list(query),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/people',
+    tag: 'people',
+    summary: 'Add a person',
+    status: 201,
+    body: personCreateSchema,
+    response: personSchema,
+    handle: (store, { body }) => store.people.create(body),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/people/{id}',
+    tag: 'people',
+    summary: 'One person',
+    params: byId,
+    response: personSchema,
+    handle: (store, { params }) => store.people.get(params.id),
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/api/people/{id}',
+    tag: 'people',
+    summary: 'Change some of a person’s fields (lists are replaced whole)',
+    params: byId,
+    body: personPatchSchema,
+    response: personSchema,
+    handle: (store, { params, body }) => store.people.update(params.id, body),
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/api/people/{id}',
+    tag: 'people',
+    summary: 'Move a person to the trash (nothing is lost; restore brings them back)',
+    params: byId,
+    response: personSchema,
+    handle: (store, { params }) => store.people.archive(params.id),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/people/{id}/restore',
+    tag: 'people',
+    summary: 'Bring a person back from the trash',
+    params: byId,
+    response: personSchema,
+    handle: (store, { params }) => store.people.restore(params.id),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/people/{id}/interactions',
+    tag: 'people',
+    summary: 'A person’s interactions, newest first',
+    params: byId,
+    query: personInteractionsQuery,
+    response: interactionPage,
+    handle: async (store, { params, query }) => {
+      await store.people.get(params.id);
+      return store.interactions.list({ ...query, personId: params.id });
+    },
+  }),
+
+  defineRoute({
+    method: 'get',
+    path: '/api/organizations',
+    tag: 'organizations',
+    summary: 'List organizations with how many people work there',
+    response: z.array(organizationSchema),
+    handle: (store) => store.organizations.list(),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/organizations',
+    tag: 'organizations',
+    summary: 'Add an organization',
+    status: 201,
+    body: organizationCreateSchema,
+    response: organizationSchema,
+    handle: (store, { body }) => store.organizations.create(body),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/organizations/{id}',
+    tag: 'organizations',
+    summary: 'One organization',
+    params: byId,
+    response: organizationSchema,
+    handle: (store, { params }) => store.organizations.get(params.id),
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/api/organizations/{id}',
+    tag: 'organizations',
+    summary: 'Rename an organization or set its domain',
+    params: byId,
+    body: organizationPatchSchema,
+    response: organizationSchema,
+    handle: (store, { params, body }) => store.organizations.update(params.id, body),
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/api/organizations/{id}',
+    tag: 'organizations',
+    summary: 'Delete an organization; its people stay, without it',
+    params: byId,
+    handle: (store, { params }) => store.organizations.delete(params.id),
+  }),
+
+  defineRoute({
+    method: 'get',
+    path: '/api/interactions',
+    tag: 'interactions',
+    summary: 'List interactions, newest first',
+    query: interactionListQuerySchema,
+    response: interactionPage,
+    handle: (store, { query }) => store.interactions.list(query),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/interactions',
+    tag: 'interactions',
+    summary: 'Log an interaction with one or more people',
+    status: 201,
+    body: interactionCreateSchema,
+    response: interactionSchema,
+    handle: (store, { body }) => store.interactions.create(body),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/interactions/{id}',
+    tag: 'interactions',
+    summary: 'One interaction',
+    params: byId,
+    response: interactionSchema,
+    handle: (store, { params }) => store.interactions.get(params.id),
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/api/interactions/{id}',
+    tag: 'interactions',
+    summary: 'Change an interaction (insights and participants are replaced whole)',
+    params: byId,
+    body: interactionPatchSchema,
+    response: interactionSchema,
+    handle: (store, { params, body }) => store.interactions.update(params.id, body),
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/api/interactions/{id}',
+    tag: 'interactions',
+    summary: 'Delete an interaction',
+    params: byId,
+    handle: (store, { params }) => store.interactions.delete(params.id),
+  }),
+
+  defineRoute({
+    method: 'get',
+    path: '/api/search',
+    tag: 'search',
+    summary: 'Full-text search over people and interactions (prefixes match, accents fold)',
+    query: searchQuerySchema,
+    response: searchResultSchema,
+    handle: (store, { query }) => store.search(query),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/stats',
+    tag: 'workspace',
+    summary: 'How many people, organizations, interactions and insights the workspace holds',
+    response: z.object({
+      people: z.int(),
+      archivedPeople: z.int(),
+      organizations: z.int(),
+      interactions: z.int(),
+      insights: z.int(),
+    }),
+    handle: (store) => store.counts(),
+  }),
+];

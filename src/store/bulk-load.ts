@@ -1,0 +1,208 @@
+// Writes a whole network in one transaction with multi-row inserts: the demo generator
+// and the benchmarks use it to fill a workspace with 100k people and 1M interactions.
+import { newId } from '../domain/ids.js';
+import { validateNetwork, type NetworkData } from '../domain/network.js';
+import { nameKey } from '../domain/text.js';
+import { chunk, inTransaction, rowsPerInsert, type StoreContext } from './context.js';
+import { interactionDocument } from './interactions.js';
+import { personDocument } from './people.js';
+import type {
+  InsightTable,
+  PersonContactTable,
+  PersonRoleTable,
+  PersonTagTable,
+} from './schema.js';
+
+export type BulkPhase = 'people' | 'interactions' | 'index';
+export type BulkProgress = (phase: BulkPhase, done: number, total: number) => void;
+
+export interface BulkResult {
+  people: number;
+  interactions: number;
+  insights: number;
+}
+
+export async function bulkLoad(
+  ctx: StoreContext,
+  network: NetworkData,
+  onProgress: BulkProgress = () => undefined,
+): Promise<BulkResult> {
+  const valid = validateNetwork(network);
+  return inTransaction(ctx, async (tx) => {
+    const ws = tx.workspaceId;
+    const now = tx.now().toISOString();
+
+    // Organizations and tags first, found or created by name.
+    const orgNames = new Map<string, string>();
+    for (const p of valid.people) {
+      if (p.data.organization) orgNames.set(nameKey(p.data.organization), p.data.organization);
+    }
+    const orgIds = new Map<string, string>();
+    for (const batch of chunk([...orgNames], rowsPerInsert(7))) {
+      await tx.db
+        .insertInto('organization')
+        .values(
+          batch.map(([key, name]) => ({
+            id: newId(),
+            workspace_id: ws,
+            name,
+            name_key: key,
+            domain: null,
+            created_at: now,
+            updated_at: now,
+          })),
+        )
+        .onConflict((oc) => oc.columns(['workspace_id', 'name_key']).doNothing())
+        .execute();
+    }
+    for (const row of await tx.db
+      .selectFrom('organization')
+      .select(['id', 'name_key'])
+      .where('workspace_id', '=', ws)
+      .execute()) {
+      orgIds.set(row.name_key, row.id);
+    }
+    const tagNames = [...new Set(valid.people.flatMap((p) => p.data.tags))];
+    for (const batch of chunk(tagNames, rowsPerInsert(3))) {
+      await tx.db
+        .insertInto('tag')
+        .values(batch.map((name) => ({ id: newId(), workspace_id: ws, name })))
+        .onConflict((oc) => oc.columns(['workspace_id', 'name']).doNothing())
+        .execute();
+    }
+    const tagIds = new Map(
+      (
+        await tx.db
+          .selectFrom('tag')
+          .select(['id', 'name'])
+          .where('workspace_id', '=', ws)
+          .execute()
+      ).map((t) => [t.name, t.id]),
+    );
+
+    // People, with their lists.
+    const personIds = new Map<string, string>();
+    let done = 0;
+    for (const batch of chunk(valid.people, rowsPerInsert(20))) {
+      const rows = batch.map(({ key, data }) => {
+        const id = newId();
+        personIds.set(key, id);
+        return {
+          id,
+          workspace_id: ws,
+          display_name: data.displayName,
+          name_key: nameKey(data.displayName),
+          given_name: data.givenName,
+          family_name: data.familyName,
+          organization_id: data.organization
+            ? (orgIds.get(nameKey(data.organization)) ?? null)
+            : null,
+          title: data.title,
+          unit: data.unit,
+          location: data.location,
+          how_we_met: data.howWeMet,
+          met_on: data.metOn,
+          linkedin_url: data.linkedin,
+          notes: data.notes,
+          cadence_kind: data.cadence.kind,
+          cadence_days: data.cadence.kind === 'every' ? data.cadence.days : null,
+          cadence_on: data.cadence.kind === 'once' ? data.cadence.on : null,
+          created_at: now,
+          updated_at: now,
+          archived_at: null,
+        };
+      });
+      await tx.db.insertInto('person').values(rows).execute();
+      const contacts: PersonContactTable[] = [];
+      const tags: PersonTagTable[] = [];
+      const roles: PersonRoleTable[] = [];
+      for (const { key, data } of batch) {
+        const person_id = personIds.get(key) ?? '';
+        const add = (kind: PersonContactTable['kind'], values: string[]) =>
+          values.forEach((value, position) =>
+            contacts.push({ workspace_id: ws, person_id, kind, position, value }),
+          );
+        add('email', data.emails);
+        add('phone', data.phones);
+        add('link', data.links);
+        for (const t of data.tags)
+          tags.push({ workspace_id: ws, person_id, tag_id: tagIds.get(t) ?? '' });
+        for (const role of data.roles) roles.push({ workspace_id: ws, person_id, role });
+      }
+      for (const part of chunk(contacts, rowsPerInsert(5))) {
+        await tx.db.insertInto('person_contact').values(part).execute();
+      }
+      for (const part of chunk(tags, rowsPerInsert(3))) {
+        await tx.db.insertInto('person_tag').values(part).execute();
+      }
+      for (const part of chunk(roles, rowsPerInsert(3))) {
+        await tx.db.insertInto('person_role').values(part).execute();
+      }
+      await tx.search.indexPeople(
+        tx.db,
+        batch.map(({ key, data }) => personDocument(ws, personIds.get(key) ?? '', data)),
+      );
+      done += batch.length;
+      onProgress('people', done, valid.people.length);
+    }
+
+    // Interactions, with participants, insights and their search documents.
+    done = 0;
+    let insightCount = 0;
+    for (const batch of chunk(valid.interactions, 2000)) {
+      const rows = batch.map(({ data }) => ({
+        id: newId(),
+        workspace_id: ws,
+        occurred_at: data.occurredAt,
+        kind: data.kind,
+        summary: data.summary,
+        notes: data.notes ?? null,
+        created_at: now,
+        updated_at: now,
+      }));
+      for (const part of chunk(rows, rowsPerInsert(8))) {
+        await tx.db.insertInto('interaction').values(part).execute();
+      }
+      const participants = batch.flatMap(({ participants: keys }, i) =>
+        keys.map((key) => ({
+          workspace_id: ws,
+          interaction_id: rows[i]?.id ?? '',
+          person_id: personIds.get(key) ?? '',
+        })),
+      );
+      for (const part of chunk(participants, rowsPerInsert(3))) {
+        await tx.db.insertInto('interaction_participant').values(part).execute();
+      }
+      const insights: InsightTable[] = batch.flatMap(({ data }, i) =>
+        (data.insights ?? []).map((text, position) => ({
+          id: newId(),
+          workspace_id: ws,
+          interaction_id: rows[i]?.id ?? '',
+          position,
+          text,
+        })),
+      );
+      insightCount += insights.length;
+      for (const part of chunk(insights, rowsPerInsert(5))) {
+        await tx.db.insertInto('insight').values(part).execute();
+      }
+      await tx.search.indexInteractions(
+        tx.db,
+        batch.map(({ data }, i) =>
+          interactionDocument(ws, rows[i]?.id ?? '', {
+            summary: data.summary,
+            notes: data.notes ?? null,
+            insights: data.insights ?? [],
+          }),
+        ),
+      );
+      done += batch.length;
+      onProgress('interactions', done, valid.interactions.length);
+    }
+    return {
+      people: valid.people.length,
+      interactions: valid.interactions.length,
+      insights: insightCount,
+    };
+  });
+}

@@ -1,0 +1,32 @@
+// What every repository function needs: the database (or the open transaction), the
+// dialect's search index, the workspace it is bound to, and the clock.
+import type { Kysely } from 'kysely';
+import type { SearchIndex } from './dialect/search-index.js';
+import type { Database } from './schema.js';
+
+export interface StoreContext {
+  db: Kysely<Database>;
+  search: SearchIndex;
+  workspaceId: string;
+  now: () => Date;
+}
+
+/** Run `work` in one transaction: it all happens, or none of it does. */
+export async function inTransaction<T>(
+  ctx: StoreContext,
+  work: (tx: StoreContext) => Promise<T>,
+): Promise<T> {
+  if (ctx.db.isTransaction) return work(ctx);
+  return ctx.db.transaction().execute((trx) => work({ ...ctx, db: trx }));
+}
+
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Rows per multi-row INSERT: under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
+export function rowsPerInsert(columns: number): number {
+  return Math.max(1, Math.floor(30_000 / columns));
+}

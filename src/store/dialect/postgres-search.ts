@@ -1,0 +1,97 @@
+// PostgreSQL full-text search: a tsvector per entity with a GIN index, using the 'simple'
+// configuration (no stemming, no language guess) over text folded in domain/text.ts, so
+// accents fold the same way as on SQLite without needing the unaccent extension.
+import { sql } from 'kysely';
+import type { SearchHitId, SearchIndex } from './search-index.js';
+
+const CHUNK = 500;
+
+function chunks<T>(items: T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** tsquery: every term a prefix, all required. Terms hold only letters and digits. */
+export function tsQuery(terms: string[]): string {
+  return terms.map((t) => `${t}:*`).join(' & ');
+}
+
+export const postgresSearch: SearchIndex = {
+  dialect: 'postgres',
+
+  async createSchema(db) {
+    await sql`CREATE TABLE person_search (
+      person_id text PRIMARY KEY REFERENCES person (id) ON DELETE CASCADE,
+      workspace_id text NOT NULL,
+      document tsvector NOT NULL)`.execute(db);
+    await sql`CREATE INDEX person_search_document ON person_search USING gin (document)`.execute(
+      db,
+    );
+    await sql`CREATE TABLE interaction_search (
+      interaction_id text PRIMARY KEY REFERENCES interaction (id) ON DELETE CASCADE,
+      workspace_id text NOT NULL,
+      document tsvector NOT NULL)`.execute(db);
+    await sql`CREATE INDEX interaction_search_document ON interaction_search USING gin (document)`.execute(
+      db,
+    );
+  },
+
+  async indexPeople(db, docs) {
+    for (const batch of chunks(docs)) {
+      const rows = batch.map(
+        (d) => sql`(${d.id}, ${d.workspaceId},
+          setweight(to_tsvector('simple', ${d.name}), 'A') ||
+          setweight(to_tsvector('simple', ${d.tags}), 'B') ||
+          setweight(to_tsvector('simple', ${d.work}), 'B') ||
+          setweight(to_tsvector('simple', ${d.notes}), 'D'))`,
+      );
+      await sql`INSERT INTO person_search (person_id, workspace_id, document) VALUES ${sql.join(rows)}
+        ON CONFLICT (person_id) DO UPDATE SET document = excluded.document`.execute(db);
+    }
+  },
+
+  async indexInteractions(db, docs) {
+    for (const batch of chunks(docs)) {
+      const rows = batch.map(
+        (d) => sql`(${d.id}, ${d.workspaceId},
+          setweight(to_tsvector('simple', ${d.summary}), 'A') ||
+          setweight(to_tsvector('simple', ${d.insights}), 'B') ||
+          setweight(to_tsvector('simple', ${d.notes}), 'D'))`,
+      );
+      await sql`INSERT INTO interaction_search (interaction_id, workspace_id, document) VALUES ${sql.join(rows)}
+        ON CONFLICT (interaction_id) DO UPDATE SET document = excluded.document`.execute(db);
+    }
+  },
+
+  async removeInteractions(db, ids) {
+    for (const batch of chunks(ids)) {
+      await sql`DELETE FROM interaction_search WHERE interaction_id IN (${sql.join(batch)})`.execute(
+        db,
+      );
+    }
+  },
+
+  async searchPeople(db, workspaceId, terms, limit) {
+    const result = await sql<SearchHitId>`
+      SELECT s.person_id AS id, ts_rank(s.document, q) AS score
+      FROM person_search s
+      JOIN person p ON p.id = s.person_id
+      CROSS JOIN to_tsquery('simple', ${tsQuery(terms)}) AS q
+      WHERE s.workspace_id = ${workspaceId} AND s.document @@ q AND p.archived_at IS NULL
+      ORDER BY score DESC, s.person_id
+      LIMIT ${limit}`.execute(db);
+    return result.rows.map((r) => ({ id: r.id, score: Number(r.score) }));
+  },
+
+  async searchInteractions(db, workspaceId, terms, limit) {
+    const result = await sql<SearchHitId>`
+      SELECT s.interaction_id AS id, ts_rank(s.document, q) AS score
+      FROM interaction_search s
+      CROSS JOIN to_tsquery('simple', ${tsQuery(terms)}) AS q
+      WHERE s.workspace_id = ${workspaceId} AND s.document @@ q
+      ORDER BY score DESC, s.interaction_id DESC
+      LIMIT ${limit}`.execute(db);
+    return result.rows.map((r) => ({ id: r.id, score: Number(r.score) }));
+  },
+};

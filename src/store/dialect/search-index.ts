@@ -1,0 +1,48 @@
+// The one narrow interface behind which SQLite (FTS5) and PostgreSQL (tsvector + GIN)
+// differ. Documents arrive already folded (see domain/text.ts), so both index the same words.
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.js';
+
+export interface PersonDocument {
+  id: string;
+  workspaceId: string;
+  name: string;
+  work: string;
+  tags: string;
+  notes: string;
+}
+
+export interface InteractionDocument {
+  id: string;
+  workspaceId: string;
+  summary: string;
+  notes: string;
+  insights: string;
+}
+
+export interface SearchHitId {
+  id: string;
+  score: number;
+}
+
+export interface SearchIndex {
+  readonly dialect: 'sqlite' | 'postgres';
+  /** Creates the index tables; called by the first migration. */
+  createSchema(db: Kysely<unknown>): Promise<void>;
+  indexPeople(db: Kysely<Database>, docs: PersonDocument[]): Promise<void>;
+  indexInteractions(db: Kysely<Database>, docs: InteractionDocument[]): Promise<void>;
+  removeInteractions(db: Kysely<Database>, ids: string[]): Promise<void>;
+  /** Best matches first; every term matches as a prefix of a word. */
+  searchPeople(
+    db: Kysely<Database>,
+    workspaceId: string,
+    terms: string[],
+    limit: number,
+  ): Promise<SearchHitId[]>;
+  searchInteractions(
+    db: Kysely<Database>,
+    workspaceId: string,
+    terms: string[],
+    limit: number,
+  ): Promise<SearchHitId[]>;
+}

@@ -1,0 +1,24 @@
+// Migrations live in code, run in name order, forward only: a shipped migration is never
+// edited or removed; a change to the schema is a new file here.
+import { Migrator } from 'kysely';
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import type { SearchIndex } from '../dialect/search-index.js';
+import { initialSchema } from './001-initial.js';
+
+export function migrationsFor(search: SearchIndex): Record<string, Migration> {
+  return {
+    '001-initial': initialSchema(search),
+  };
+}
+
+/** Bring the database up to date; a no-op when it already is. */
+export async function migrateToLatest(db: Kysely<unknown>, search: SearchIndex): Promise<string[]> {
+  const provider: MigrationProvider = { getMigrations: async () => migrationsFor(search) };
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Database migration ${failed} failed: ${String(error)}`, { cause: error });
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

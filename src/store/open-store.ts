@@ -1,0 +1,66 @@
+// Opens the database named by the configuration: an embedded SQLite file (the default) or a
+// PostgreSQL server. Runs the migrations, makes sure the workspace exists, returns a Store.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { DatabaseTarget } from '../config.js';
+import { newId } from '../domain/ids.js';
+import { postgresSearch } from './dialect/postgres-search.js';
+import { sqliteSearch } from './dialect/sqlite-search.js';
+import { migrateToLatest } from './migrations/index.js';
+import type { Database } from './schema.js';
+import { Store } from './store.js';
+
+export interface OpenOptions {
+  /** Which workspace to bind to; created on first use. Local mode has one: "default". */
+  workspace?: string;
+  /** The clock, injectable for tests. */
+  now?: () => Date;
+}
+
+export async function openStore(target: DatabaseTarget, options: OpenOptions = {}): Promise<Store> {
+  const { db, search } =
+    target.kind === 'sqlite' ? openSqlite(target.file) : openPostgres(target.url);
+  try {
+    await migrateToLatest(db as Kysely<unknown>, search);
+    const workspaceId = await ensureWorkspace(db, options.workspace ?? 'default');
+    return new Store({ db, search, workspaceId, now: options.now ?? (() => new Date()) });
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+}
+
+function openSqlite(file: string) {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const database = new SQLite(file);
+  // WAL lets the server read while the CLI writes; foreign keys are off by default in SQLite.
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return { db, search: sqliteSearch };
+}
+
+function openPostgres(url: string) {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, search: postgresSearch };
+}
+
+async function ensureWorkspace(db: Kysely<Database>, slug: string): Promise<string> {
+  await db
+    .insertInto('workspace')
+    .values({ id: newId(), slug, name: slug, created_at: new Date().toISOString() })
+    .onConflict((oc) => oc.column('slug').doNothing())
+    .execute();
+  const row = await db
+    .selectFrom('workspace')
+    .select('id')
+    .where('slug', '=', slug)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

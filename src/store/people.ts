@@ -1,0 +1,466 @@
+// People: create, read, list with filters, patch, archive (trash) and restore, and find
+// by name. Lists (emails, tags, roles…) live in their own tables so they can be queried.
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Cadence } from '../domain/cadence.js';
+import { KithError, notFound, parseOrThrow } from '../domain/errors.js';
+import { isId, newId } from '../domain/ids.js';
+import {
+  applyPersonPatch,
+  personCreateSchema,
+  personDataFrom,
+  personListQuerySchema,
+  personPatchSchema,
+  type Person,
+  type PersonData,
+  type PersonPage,
+  type Role,
+} from '../domain/person.js';
+import { nameKey, searchDocument } from '../domain/text.js';
+import { chunk, inTransaction, type StoreContext } from './context.js';
+import type { PersonDocument } from './dialect/search-index.js';
+import { organizationIdFor } from './organization-ids.js';
+import type { PersonTable } from './schema.js';
+
+type PersonRow = PersonTable & { organization_name: string | null };
+
+function selectPeople(ctx: StoreContext) {
+  return ctx.db
+    .selectFrom('person')
+    .leftJoin('organization', 'organization.id', 'person.organization_id')
+    .selectAll('person')
+    .select('organization.name as organization_name')
+    .where('person.workspace_id', '=', ctx.workspaceId);
+}
+
+function cadenceOf(row: PersonTable): Cadence {
+  if (row.cadence_kind === 'every' && row.cadence_days)
+    return { kind: 'every', days: row.cadence_days };
+  if (row.cadence_kind === 'once' && row.cadence_on) return { kind: 'once', on: row.cadence_on };
+  return { kind: 'none' };
+}
+
+/** Turn rows into full people, loading their lists in a few batched queries. */
+async function toPeople(ctx: StoreContext, rows: PersonRow[]): Promise<Person[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [contacts, tags, roles, lastContacts] = await Promise.all([
+    ctx.db
+      .selectFrom('person_contact')
+      .select(['person_id', 'kind', 'value'])
+      .where('person_id', 'in', ids)
+      .orderBy('position')
+      .execute(),
+    ctx.db
+      .selectFrom('person_tag')
+      .innerJoin('tag', 'tag.id', 'person_tag.tag_id')
+      .select(['person_tag.person_id', 'tag.name'])
+      .where('person_tag.person_id', 'in', ids)
+      .orderBy('tag.name')
+      .execute(),
+    ctx.db
+      .selectFrom('person_role')
+      .select(['person_id', 'role'])
+      .where('person_id', 'in', ids)
+      .orderBy('role')
+      .execute(),
+    ctx.db
+      .selectFrom('interaction_participant')
+      .innerJoin('interaction', 'interaction.id', 'interaction_participant.interaction_id')
+      .select([
+        'interaction_participant.person_id',
+        (eb) => eb.fn.max('interaction.occurred_at').as('last'),
+      ])
+      .where('interaction_participant.person_id', 'in', ids)
+      .groupBy('interaction_participant.person_id')
+      .execute(),
+  ]);
+  const group = <T extends { person_id: string }>(list: T[]) => {
+    const map = new Map<string, T[]>();
+    for (const item of list) map.set(item.person_id, [...(map.get(item.person_id) ?? []), item]);
+    return map;
+  };
+  const contactsBy = group(contacts);
+  const tagsBy = group(tags);
+  const rolesBy = group(roles);
+  const lastBy = new Map(lastContacts.map((l) => [l.person_id, l.last]));
+  return rows.map((row) => {
+    const mine = contactsBy.get(row.id) ?? [];
+    const values = (kind: string) => mine.filter((c) => c.kind === kind).map((c) => c.value);
+    return {
+      id: row.id,
+      displayName: row.display_name,
+      givenName: row.given_name,
+      familyName: row.family_name,
+      emails: values('email'),
+      phones: values('phone'),
+      linkedin: row.linkedin_url,
+      links: values('link'),
+      organization:
+        row.organization_id && row.organization_name
+          ? { id: row.organization_id, name: row.organization_name }
+          : null,
+      title: row.title,
+      unit: row.unit,
+      location: row.location,
+      howWeMet: row.how_we_met,
+      metOn: row.met_on,
+      tags: (tagsBy.get(row.id) ?? []).map((t) => t.name),
+      roles: (rolesBy.get(row.id) ?? []).map((r) => r.role as Role),
+      notes: row.notes,
+      cadence: cadenceOf(row),
+      lastContactAt: lastBy.get(row.id) ?? null,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      archivedAt: row.archived_at,
+    };
+  });
+}
+
+export async function getPerson(ctx: StoreContext, id: string): Promise<Person> {
+  const row = isId(id)
+    ? await selectPeople(ctx).where('person.id', '=', id).executeTakeFirst()
+    : undefined;
+  if (!row) throw notFound('person', id);
+  const [person] = await toPeople(ctx, [row]);
+  if (!person) throw notFound('person', id);
+  return person;
+}
+
+export async function getPeople(ctx: StoreContext, ids: string[]): Promise<Person[]> {
+  if (ids.length === 0) return [];
+  const rows = await selectPeople(ctx).where('person.id', 'in', ids).execute();
+  const people = await toPeople(ctx, rows);
+  const byId = new Map(people.map((p) => [p.id, p]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+function dataOf(person: Person): PersonData {
+  return {
+    displayName: person.displayName,
+    givenName: person.givenName,
+    familyName: person.familyName,
+    emails: person.emails,
+    phones: person.phones,
+    linkedin: person.linkedin,
+    links: person.links,
+    organization: person.organization?.name ?? null,
+    title: person.title,
+    unit: person.unit,
+    location: person.location,
+    howWeMet: person.howWeMet,
+    metOn: person.metOn,
+    tags: person.tags,
+    roles: person.roles,
+    notes: person.notes,
+    cadence: person.cadence,
+  };
+}
+
+function columnsOf(data: PersonData, organizationId: string | null) {
+  return {
+    display_name: data.displayName,
+    name_key: nameKey(data.displayName),
+    given_name: data.givenName,
+    family_name: data.familyName,
+    organization_id: organizationId,
+    title: data.title,
+    unit: data.unit,
+    location: data.location,
+    how_we_met: data.howWeMet,
+    met_on: data.metOn,
+    linkedin_url: data.linkedin,
+    notes: data.notes,
+    cadence_kind: data.cadence.kind,
+    cadence_days: data.cadence.kind === 'every' ? data.cadence.days : null,
+    cadence_on: data.cadence.kind === 'once' ? data.cadence.on : null,
+  };
+}
+
+/** Replace a person's emails, phones, links, tags and roles with those of `data`. */
+async function writeLists(ctx: StoreContext, personId: string, data: PersonData): Promise<void> {
+  const ws = ctx.workspaceId;
+  await ctx.db.deleteFrom('person_contact').where('person_id', '=', personId).execute();
+  const contacts = [
+    ...data.emails.map((value, position) => ({ kind: 'email' as const, value, position })),
+    ...data.phones.map((value, position) => ({ kind: 'phone' as const, value, position })),
+    ...data.links.map((value, position) => ({ kind: 'link' as const, value, position })),
+  ];
+  if (contacts.length > 0) {
+    await ctx.db
+      .insertInto('person_contact')
+      .values(contacts.map((c) => ({ ...c, workspace_id: ws, person_id: personId })))
+      .execute();
+  }
+  await ctx.db.deleteFrom('person_role').where('person_id', '=', personId).execute();
+  if (data.roles.length > 0) {
+    await ctx.db
+      .insertInto('person_role')
+      .values(data.roles.map((role) => ({ workspace_id: ws, person_id: personId, role })))
+      .execute();
+  }
+  await ctx.db.deleteFrom('person_tag').where('person_id', '=', personId).execute();
+  if (data.tags.length > 0) {
+    const tagIds = await tagIdsFor(ctx, data.tags);
+    await ctx.db
+      .insertInto('person_tag')
+      .values(tagIds.map((tag_id) => ({ workspace_id: ws, person_id: personId, tag_id })))
+      .execute();
+  }
+}
+
+/** Ids of the named tags, creating the missing ones. */
+export async function tagIdsFor(ctx: StoreContext, names: string[]): Promise<string[]> {
+  if (names.length === 0) return [];
+  await ctx.db
+    .insertInto('tag')
+    .values(names.map((name) => ({ id: newId(), workspace_id: ctx.workspaceId, name })))
+    .onConflict((oc) => oc.columns(['workspace_id', 'name']).doNothing())
+    .execute();
+  const rows = await ctx.db
+    .selectFrom('tag')
+    .select('id')
+    .where('workspace_id', '=', ctx.workspaceId)
+    .where('name', 'in', names)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export function personDocument(workspaceId: string, id: string, data: PersonData): PersonDocument {
+  return {
+    id,
+    workspaceId,
+    name: searchDocument(data.displayName, data.givenName, data.familyName),
+    work: searchDocument(data.organization, data.title, data.unit, data.location),
+    tags: searchDocument(...data.tags, ...data.roles),
+    notes: searchDocument(data.notes, data.howWeMet),
+  };
+}
+
+/** Rebuild the search documents of these people (after an organization is renamed, say). */
+export async function reindexPeople(ctx: StoreContext, ids: string[]): Promise<void> {
+  for (const batch of chunk(ids, 500)) {
+    const people = await getPeople(ctx, batch);
+    await ctx.search.indexPeople(
+      ctx.db,
+      people.map((p) => personDocument(ctx.workspaceId, p.id, dataOf(p))),
+    );
+  }
+}
+
+export async function createPerson(ctx: StoreContext, input: unknown): Promise<Person> {
+  const data = personDataFrom(parseOrThrow(personCreateSchema, input));
+  return inTransaction(ctx, async (tx) => {
+    const id = newId();
+    const now = tx.now().toISOString();
+    const organizationId = data.organization
+      ? await organizationIdFor(tx, data.organization)
+      : null;
+    await tx.db
+      .insertInto('person')
+      .values({
+        id,
+        workspace_id: tx.workspaceId,
+        ...columnsOf(data, organizationId),
+        created_at: now,
+        updated_at: now,
+        archived_at: null,
+      })
+      .execute();
+    await writeLists(tx, id, data);
+    await tx.search.indexPeople(tx.db, [personDocument(tx.workspaceId, id, data)]);
+    return getPerson(tx, id);
+  });
+}
+
+export async function updatePerson(ctx: StoreContext, id: string, input: unknown): Promise<Person> {
+  const patch = parseOrThrow(personPatchSchema, input);
+  return inTransaction(ctx, async (tx) => {
+    const current = await getPerson(tx, id);
+    const data = applyPersonPatch(dataOf(current), patch);
+    const organizationId = data.organization
+      ? await organizationIdFor(tx, data.organization)
+      : null;
+    await tx.db
+      .updateTable('person')
+      .set({ ...columnsOf(data, organizationId), updated_at: tx.now().toISOString() })
+      .where('id', '=', current.id)
+      .execute();
+    await writeLists(tx, current.id, data);
+    await tx.search.indexPeople(tx.db, [personDocument(tx.workspaceId, current.id, data)]);
+    return getPerson(tx, current.id);
+  });
+}
+
+/** Move to the trash: hidden from lists and search, kept with all its history. */
+export async function archivePerson(ctx: StoreContext, id: string): Promise<Person> {
+  return inTransaction(ctx, async (tx) => {
+    const person = await getPerson(tx, id);
+    if (person.archivedAt) return person;
+    await tx.db
+      .updateTable('person')
+      .set({ archived_at: tx.now().toISOString() })
+      .where('id', '=', person.id)
+      .execute();
+    return getPerson(tx, person.id);
+  });
+}
+
+export async function restorePerson(ctx: StoreContext, id: string): Promise<Person> {
+  return inTransaction(ctx, async (tx) => {
+    const person = await getPerson(tx, id);
+    if (!person.archivedAt) return person;
+    await tx.db
+      .updateTable('person')
+      .set({ archived_at: null })
+      .where('id', '=', person.id)
+      .execute();
+    return getPerson(tx, person.id);
+  });
+}
+
+export async function listPeople(ctx: StoreContext, query: unknown = {}): Promise<PersonPage> {
+  const q = parseOrThrow(personListQuerySchema, query);
+  const limit = q.limit ?? 100;
+  const offset = q.offset ?? 0;
+  let base = ctx.db
+    .selectFrom('person')
+    .leftJoin('organization', 'organization.id', 'person.organization_id')
+    .where('person.workspace_id', '=', ctx.workspaceId)
+    .where('person.archived_at', q.archived ? 'is not' : 'is', null);
+  if (q.role) {
+    const role = q.role;
+    base = base.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('person_role')
+          .whereRef('person_role.person_id', '=', 'person.id')
+          .where('person_role.role', '=', role)
+          .select(sql.lit(1).as('one')),
+      ),
+    );
+  }
+  if (q.tag) {
+    const tag = q.tag;
+    base = base.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('person_tag')
+          .innerJoin('tag', 'tag.id', 'person_tag.tag_id')
+          .whereRef('person_tag.person_id', '=', 'person.id')
+          .where('tag.name', '=', tag)
+          .select(sql.lit(1).as('one')),
+      ),
+    );
+  }
+  if (q.organization) {
+    const org = q.organization;
+    base = base.where((eb) =>
+      eb.or([eb('organization.id', '=', org), eb('organization.name_key', '=', nameKey(org))]),
+    );
+  }
+  if (q.unit) {
+    const unit = q.unit.toLowerCase();
+    base = base.where(sql<SqlBool>`lower(person.unit) = ${unit}`);
+  }
+
+  const countRow = await base
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
+
+  const lastContact: Expression<string> = sql<string>`coalesce((
+    SELECT max(i.occurred_at) FROM interaction_participant ip
+    JOIN interaction i ON i.id = ip.interaction_id
+    WHERE ip.person_id = person.id), '')`;
+  let page = base.selectAll('person').select('organization.name as organization_name');
+  switch (q.sort ?? 'name') {
+    case 'name':
+      page = page.orderBy('person.name_key').orderBy('person.id');
+      break;
+    case 'recent':
+      page = page.orderBy('person.id', 'desc');
+      break;
+    case 'organization':
+      page = page
+        .orderBy(sql`coalesce(organization.name_key, '~')`)
+        .orderBy('person.name_key')
+        .orderBy('person.id');
+      break;
+    case 'last-contact':
+      page = page.orderBy(lastContact, 'desc').orderBy('person.name_key').orderBy('person.id');
+      break;
+  }
+  const rows = await page.limit(limit).offset(offset).execute();
+  return { items: await toPeople(ctx, rows), total: Number(countRow.n), limit, offset };
+}
+
+/**
+ * Find one person from what a user typed: an id, an email, or a name (exact first, then
+ * the start of a word). Several matches is an error that lists them; never a silent pick.
+ */
+export async function resolvePerson(
+  ctx: StoreContext,
+  text: string,
+  options: { archived?: boolean } = {},
+): Promise<Person> {
+  const wanted = text.trim();
+  if (wanted === '')
+    throw new KithError('invalid_input', 'person: a name or id is required.', 'person');
+  if (isId(wanted)) return getPerson(ctx, wanted);
+  const live = (qb: ReturnType<typeof selectPeople>) =>
+    qb.where('person.archived_at', options.archived ? 'is not' : 'is', null);
+
+  let rows: PersonRow[];
+  if (wanted.includes('@')) {
+    rows = await live(selectPeople(ctx))
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('person_contact')
+            .whereRef('person_contact.person_id', '=', 'person.id')
+            .where('person_contact.kind', '=', 'email')
+            .where('person_contact.value', '=', wanted.toLowerCase())
+            .select(sql.lit(1).as('one')),
+        ),
+      )
+      .limit(20)
+      .execute();
+  } else {
+    const key = nameKey(wanted);
+    if (key === '')
+      throw new KithError('invalid_input', `person: "${text}" is not a name.`, 'person');
+    rows = await live(selectPeople(ctx)).where('person.name_key', '=', key).limit(20).execute();
+    if (rows.length === 0) {
+      rows = await live(selectPeople(ctx))
+        .where((eb) =>
+          eb.or([
+            eb('person.name_key', 'like', `${key}%`),
+            eb('person.name_key', 'like', `% ${key}%`),
+          ]),
+        )
+        .orderBy('person.name_key')
+        .limit(20)
+        .execute();
+    }
+  }
+  if (rows.length === 1 && rows[0]) {
+    const [person] = await toPeople(ctx, rows);
+    if (person) return person;
+  }
+  const where = options.archived ? ' in the trash' : '';
+  if (rows.length === 0)
+    throw new KithError('not_found', `No person${where} matches "${wanted}".`, 'person');
+  const candidates = rows.map((r) => ({
+    id: r.id,
+    displayName: r.display_name,
+    organization: r.organization_name,
+  }));
+  const listed = candidates
+    .map((c) => `  ${c.displayName}${c.organization ? ` (${c.organization})` : ''}  ${c.id}`)
+    .join('\n');
+  throw new KithError(
+    'ambiguous',
+    `"${wanted}" matches ${rows.length === 20 ? 'at least 20' : rows.length} people${where}; use a fuller name or an id:\n${listed}`,
+    'person',
+    { candidates },
+  );
+}

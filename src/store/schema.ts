@@ -1,0 +1,106 @@
+// The tables as Kysely sees them. Text ids (UUIDv7) and UTC ISO-8601 text timestamps
+// keep the same query code and the same sort order on SQLite and PostgreSQL.
+
+export interface WorkspaceTable {
+  id: string;
+  slug: string;
+  name: string;
+  created_at: string;
+}
+
+export interface OrganizationTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  name_key: string;
+  domain: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PersonTable {
+  id: string;
+  workspace_id: string;
+  display_name: string;
+  name_key: string;
+  given_name: string | null;
+  family_name: string | null;
+  organization_id: string | null;
+  title: string | null;
+  unit: string | null;
+  location: string | null;
+  how_we_met: string | null;
+  met_on: string | null;
+  linkedin_url: string | null;
+  notes: string | null;
+  cadence_kind: string;
+  cadence_days: number | null;
+  cadence_on: string | null;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+}
+
+export interface PersonContactTable {
+  workspace_id: string;
+  person_id: string;
+  kind: 'email' | 'phone' | 'link';
+  position: number;
+  value: string;
+}
+
+export interface TagTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+}
+
+export interface PersonTagTable {
+  workspace_id: string;
+  person_id: string;
+  tag_id: string;
+}
+
+export interface PersonRoleTable {
+  workspace_id: string;
+  person_id: string;
+  role: string;
+}
+
+export interface InteractionTable {
+  id: string;
+  workspace_id: string;
+  occurred_at: string;
+  kind: string;
+  summary: string;
+  notes: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InteractionParticipantTable {
+  workspace_id: string;
+  interaction_id: string;
+  person_id: string;
+}
+
+export interface InsightTable {
+  id: string;
+  workspace_id: string;
+  interaction_id: string;
+  position: number;
+  text: string;
+}
+
+export interface Database {
+  workspace: WorkspaceTable;
+  organization: OrganizationTable;
+  person: PersonTable;
+  person_contact: PersonContactTable;
+  tag: TagTable;
+  person_tag: PersonTagTable;
+  person_role: PersonRoleTable;
+  interaction: InteractionTable;
+  interaction_participant: InteractionParticipantTable;
+  insight: InsightTable;
+}

@@ -1,0 +1,115 @@
+// The store: the one object the doors (API, CLI) talk to, bound to one workspace.
+// Every method validates its input with the domain's schemas, so no door can skip a check.
+import { sql } from 'kysely';
+import type { Person, PersonPage } from '../domain/person.js';
+import type { Interaction } from '../domain/interaction.js';
+import type { Organization } from '../domain/organization.js';
+import type { NetworkData } from '../domain/network.js';
+import type { SearchResult } from '../domain/search.js';
+import { bulkLoad, type BulkProgress, type BulkResult } from './bulk-load.js';
+import { inTransaction, type StoreContext } from './context.js';
+import * as interactions from './interactions.js';
+import * as organizations from './organizations.js';
+import * as people from './people.js';
+import { search } from './search.js';
+
+export interface StoreCounts {
+  people: number;
+  archivedPeople: number;
+  organizations: number;
+  interactions: number;
+  insights: number;
+}
+
+export class Store {
+  constructor(private readonly ctx: StoreContext) {}
+
+  get dialect(): 'sqlite' | 'postgres' {
+    return this.ctx.search.dialect;
+  }
+
+  get workspaceId(): string {
+    return this.ctx.workspaceId;
+  }
+
+  readonly people = {
+    create: (input: unknown): Promise<Person> => people.createPerson(this.ctx, input),
+    get: (id: string): Promise<Person> => people.getPerson(this.ctx, id),
+    list: (query?: unknown): Promise<PersonPage> => people.listPeople(this.ctx, query),
+    update: (id: string, patch: unknown): Promise<Person> =>
+      people.updatePerson(this.ctx, id, patch),
+    archive: (id: string): Promise<Person> => people.archivePerson(this.ctx, id),
+    restore: (id: string): Promise<Person> => people.restorePerson(this.ctx, id),
+    resolve: (text: string, options?: { archived?: boolean }): Promise<Person> =>
+      people.resolvePerson(this.ctx, text, options),
+  };
+
+  readonly organizations = {
+    create: (input: unknown): Promise<Organization> =>
+      organizations.createOrganization(this.ctx, input),
+    get: (id: string): Promise<Organization> => organizations.getOrganization(this.ctx, id),
+    list: (): Promise<Organization[]> => organizations.listOrganizations(this.ctx),
+    update: (id: string, patch: unknown): Promise<Organization> =>
+      organizations.updateOrganization(this.ctx, id, patch),
+    delete: (id: string): Promise<void> => organizations.deleteOrganization(this.ctx, id),
+  };
+
+  readonly interactions = {
+    create: (input: unknown): Promise<Interaction> =>
+      interactions.createInteraction(this.ctx, input),
+    get: (id: string): Promise<Interaction> => interactions.getInteraction(this.ctx, id),
+    list: (query?: unknown) => interactions.listInteractions(this.ctx, query),
+    update: (id: string, patch: unknown): Promise<Interaction> =>
+      interactions.updateInteraction(this.ctx, id, patch),
+    delete: (id: string): Promise<void> => interactions.deleteInteraction(this.ctx, id),
+  };
+
+  search(query: unknown): Promise<SearchResult> {
+    return search(this.ctx, query);
+  }
+
+  bulkLoad(network: NetworkData, onProgress?: BulkProgress): Promise<BulkResult> {
+    return bulkLoad(this.ctx, network, onProgress);
+  }
+
+  /** Run several store calls in one transaction. */
+  transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
+    return inTransaction(this.ctx, (tx) => work(new Store(tx)));
+  }
+
+  async counts(): Promise<StoreCounts> {
+    const ws = this.ctx.workspaceId;
+    const count = async (table: 'organization' | 'interaction' | 'insight') => {
+      const row = await this.ctx.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('workspace_id', '=', ws)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    };
+    const peopleRow = await this.ctx.db
+      .selectFrom('person')
+      .select([
+        sql<number | string>`sum(case when archived_at is null then 1 else 0 end)`.as('live'),
+        sql<number | string>`sum(case when archived_at is null then 0 else 1 end)`.as('archived'),
+      ])
+      .where('workspace_id', '=', ws)
+      .executeTakeFirstOrThrow();
+    return {
+      people: Number(peopleRow.live ?? 0),
+      archivedPeople: Number(peopleRow.archived ?? 0),
+      organizations: await count('organization'),
+      interactions: await count('interaction'),
+      insights: await count('insight'),
+    };
+  }
+
+  /** A cheap round trip to the database, for /healthz. */
+  async ping(): Promise<void> {
+    await sql`SELECT 1`.execute(this.ctx.db);
+  }
+
+  close(): Promise<void> {
+    return this.ctx.db.destroy();
+  }
+}
