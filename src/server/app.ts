@@ -58,7 +58,9 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   app.use(secureHeaders());
   app.use(async (c, next) => {
     if (allowed !== 'any') {
-      const host = (c.req.header('host') ?? '').replace(/:\d+$/, '').toLowerCase();
+      const host = (c.req.header('host') ?? new URL(c.req.url).host)
+        .replace(/:\d+$/, '')
+        .toLowerCase();
       if (!allowed.includes(host)) {
         return c.json(
           {

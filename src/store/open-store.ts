@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DatabaseTarget } from '../config.js';
 import { newId } from '../domain/ids.js';
@@ -24,7 +24,12 @@ export async function openStore(target: DatabaseTarget, options: OpenOptions = {
   const { db, search } =
     target.kind === 'sqlite' ? openSqlite(target.file) : openPostgres(target.url);
   try {
-    await migrateToLatest(db as Kysely<unknown>, search);
+    const schema =
+      target.kind === 'postgres'
+        ? (await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db)).rows[0]
+            ?.schema
+        : undefined;
+    await migrateToLatest(db as Kysely<unknown>, search, schema);
     const workspaceId = await ensureWorkspace(db, options.workspace ?? 'default');
     return new Store({ db, search, workspaceId, now: options.now ?? (() => new Date()) });
   } catch (error) {

@@ -12,9 +12,19 @@ export function migrationsFor(search: SearchIndex): Record<string, Migration> {
 }
 
 /** Bring the database up to date; a no-op when it already is. */
-export async function migrateToLatest(db: Kysely<unknown>, search: SearchIndex): Promise<string[]> {
+export async function migrateToLatest(
+  db: Kysely<unknown>,
+  search: SearchIndex,
+  schema?: string,
+): Promise<string[]> {
   const provider: MigrationProvider = { getMigrations: async () => migrationsFor(search) };
-  const migrator = new Migrator({ db, provider });
+  // On PostgreSQL the bookkeeping tables go in the schema the data goes in (the first one on
+  // the search_path), so two Kith databases in two schemas of one server never mix.
+  const migrator = new Migrator({
+    db,
+    provider,
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import {
+  fold,
+  matchesAnyTerm,
+  nameKey,
+  searchDocument,
+  searchTerms,
+  snippet,
+  tokens,
+} from './text.js';
+
+describe('fold', () => {
+  it('strips accents and lower-cases, across scripts', () => {
+    expect(fold('José Núñez')).toBe('jose nunez');
+    expect(fold('Zoë Müller-Straße')).toBe('zoe muller-strasse');
+    expect(fold('Łukasz Wiśniewski')).toBe('lukasz wisniewski');
+    expect(fold('Søren Kierkegaard')).toBe('soren kierkegaard');
+    expect(fold('Ｆｕｌｌｗｉｄｔｈ')).toBe('fullwidth');
+  });
+
+  it('keeps scripts without accents as they are', () => {
+    expect(fold('王小明')).toBe('王小明');
+    expect(fold('محمد')).toBe('محمد');
+  });
+});
+
+describe('tokens and terms', () => {
+  it('splits on anything but letters and digits', () => {
+    expect(tokens('R&D, ada@example.com — 2024!')).toEqual([
+      'r',
+      'd',
+      'ada',
+      'example',
+      'com',
+      '2024',
+    ]);
+  });
+
+  it('turns query syntax into plain words, deduplicated and capped', () => {
+    expect(searchTerms('"fin*" OR fin NEAR(x)')).toEqual(['fin', 'or', 'near', 'x']);
+    expect(searchTerms('a b c d e f g h i j k')).toHaveLength(8);
+    expect(searchTerms('***')).toEqual([]);
+  });
+
+  it('builds a folded document from optional parts', () => {
+    expect(searchDocument('Café Olé', null, undefined, '', 'R&D')).toBe('cafe ole r d');
+  });
+
+  it('makes one name key for spellings that differ in case, accents and spaces', () => {
+    expect(nameKey('  José   ÁLVAREZ ')).toBe(nameKey('jose alvarez'));
+  });
+});
+
+describe('snippet', () => {
+  const text = `${'Lorem ipsum dolor sit amet. '.repeat(10)}She went independent in 2024 and learned about taxes. ${'Filler words here. '.repeat(10)}`;
+
+  it('cuts around the first matching word with ellipses', () => {
+    const s = snippet(text, ['tax'], 80);
+    expect(s).toContain('taxes');
+    expect(s.startsWith('…')).toBe(true);
+    expect(s.endsWith('…')).toBe(true);
+    expect(s.length).toBeLessThanOrEqual(82);
+  });
+
+  it('returns short text whole and matches accents folded', () => {
+    expect(snippet('Café with José', ['jose'])).toBe('Café with José');
+    expect(matchesAnyTerm('Café with José', ['jose'])).toBe(true);
+    expect(matchesAnyTerm('Café with José', ['ose'])).toBe(false);
+  });
+});

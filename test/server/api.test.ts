@@ -1,0 +1,189 @@
+import { beforeEach, expect, it } from 'vitest';
+import type { Hono } from 'hono';
+import { createApp } from '../../src/server/app.js';
+import { routes } from '../../src/server/routes.js';
+import type { Store } from '../../src/store/store.js';
+import { describeEachDatabase, snapshot } from '../support/databases.js';
+
+const HOST = 'http://127.0.0.1:4321';
+
+describeEachDatabase('HTTP API', (db) => {
+  let store: Store;
+  let app: Hono;
+  const send = (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) =>
+    app.request(`${HOST}${path}`, {
+      method,
+      headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+
+  beforeEach(async () => {
+    store = await db().newStore();
+    app = createApp(store, { version: 'test', log: () => undefined });
+  });
+
+  it('answers /healthz with the database kind', async () => {
+    const res = await send('GET', '/healthz');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok', database: db().target.kind });
+  });
+
+  it('creates, reads, lists, patches, archives and restores a person', async () => {
+    const created = await send('POST', '/api/people', {
+      displayName: 'Ada Lovelace',
+      roles: ['mentor'],
+      organization: 'Analytical Engines',
+    });
+    expect(created.status).toBe(201);
+    const ada = (await created.json()) as { id: string };
+    expect((await send('GET', `/api/people/${ada.id}`)).status).toBe(200);
+    const list = (await (await send('GET', '/api/people?role=mentor')).json()) as { total: number };
+    expect(list.total).toBe(1);
+    const patched = await send('PATCH', `/api/people/${ada.id}`, { title: 'CTO' });
+    expect(await patched.json()).toMatchObject({ title: 'CTO', roles: ['mentor'] });
+    const archived = await send('DELETE', `/api/people/${ada.id}`);
+    expect(((await archived.json()) as { archivedAt: string | null }).archivedAt).not.toBeNull();
+    expect(((await (await send('GET', '/api/people')).json()) as { total: number }).total).toBe(0);
+    const restored = await send('POST', `/api/people/${ada.id}/restore`);
+    expect(await restored.json()).toMatchObject({ archivedAt: null });
+  });
+
+  it('logs an interaction and finds it by an insight word', async () => {
+    const ada = (await (await send('POST', '/api/people', { displayName: 'Ada' })).json()) as {
+      id: string;
+    };
+    const res = await send('POST', '/api/interactions', {
+      occurredAt: '2026-11-20',
+      kind: 'coffee',
+      summary: 'Coffee',
+      insights: ['Keep receipts for every invoice'],
+      participantIds: [ada.id],
+    });
+    expect(res.status).toBe(201);
+    const found = (await (await send('GET', '/api/search?q=receip')).json()) as {
+      interactions: { matchedInsights: string[] }[];
+    };
+    expect(found.interactions[0]?.matchedInsights).toEqual(['Keep receipts for every invoice']);
+    const timeline = (await (await send('GET', `/api/people/${ada.id}/interactions`)).json()) as {
+      items: unknown[];
+    };
+    expect(timeline.items).toHaveLength(1);
+  });
+
+  it.each([
+    ['a body that is not JSON', '{"displayName": ', 400, 'invalid_input', 'body'],
+    ['a name with only spaces', { displayName: '  ' }, 400, 'invalid_input', 'displayName'],
+    [
+      'an email that is not one',
+      { displayName: 'A', emails: ['x'] },
+      400,
+      'invalid_input',
+      'emails.0',
+    ],
+    [
+      'a 5 MB note',
+      { displayName: 'A', notes: 'n'.repeat(5 * 1024 * 1024) },
+      400,
+      'invalid_input',
+      'notes',
+    ],
+    [
+      'a 9 MB body',
+      { displayName: 'A', notes: 'n'.repeat(9 * 1024 * 1024) },
+      413,
+      'payload_too_large',
+      'body',
+    ],
+    ['an unknown field', { displayName: 'A', admin: true }, 400, 'invalid_input', 'input'],
+  ])(
+    'answers %s with a JSON error naming the field, and writes nothing',
+    async (_what, body, status, code, field) => {
+      const before = await snapshot(store);
+      const res = await send('POST', '/api/people', body);
+      expect(res.status).toBe(status);
+      expect(await res.json()).toMatchObject({
+        error: { code, field, message: expect.any(String) },
+      });
+      expect(await snapshot(store)).toEqual(before);
+    },
+  );
+
+  it('answers 415 to a body that is not sent as JSON', async () => {
+    const res = await send('POST', '/api/people', 'displayName=A', {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
+    expect(res.status).toBe(415);
+    expect((await store.counts()).people).toBe(0);
+  });
+
+  it('answers 400 to a malformed id, 404 to an unknown one or an unknown route', async () => {
+    expect(await (await send('GET', '/api/people/nope')).json()).toMatchObject({
+      error: { code: 'invalid_input', field: 'id' },
+    });
+    expect((await send('GET', '/api/people/01900000-0000-7000-8000-000000000000')).status).toBe(
+      404,
+    );
+    const res = await send('GET', '/api/nothing-here');
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ error: { code: 'not_found' } });
+  });
+
+  it('answers 400 to an unknown or bad query parameter', async () => {
+    expect(await (await send('GET', '/api/people?colour=red')).json()).toMatchObject({
+      error: { field: 'input' },
+    });
+    expect(await (await send('GET', '/api/people?limit=0')).json()).toMatchObject({
+      error: { field: 'limit' },
+    });
+    expect(await (await send('GET', '/api/search')).json()).toMatchObject({
+      error: { field: 'q' },
+    });
+  });
+
+  it('answers 409 to a second organization with the same name', async () => {
+    expect((await send('POST', '/api/organizations', { name: 'Acme' })).status).toBe(201);
+    const res = await send('POST', '/api/organizations', { name: 'ACME' });
+    expect(res.status).toBe(409);
+    expect(await res.json()).toMatchObject({ error: { code: 'conflict', field: 'name' } });
+  });
+
+  it('refuses requests for other host names (DNS rebinding)', async () => {
+    const res = await app.request('http://evil.example/api/people', {
+      headers: { host: 'evil.example' },
+    });
+    expect(res.status).toBe(403);
+  });
+
+  it('describes every route in an OpenAPI 3.1 document built from the schemas', async () => {
+    const doc = (await (await send('GET', '/api/openapi.json')).json()) as {
+      openapi: string;
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            requestBody?: {
+              content: {
+                'application/json': {
+                  schema: { required?: string[]; properties: Record<string, unknown> };
+                };
+              };
+            };
+          }
+        >
+      >;
+    };
+    expect(doc.openapi).toBe('3.1.0');
+    for (const route of routes) expect(doc.paths[route.path]?.[route.method]).toBeDefined();
+    const create = doc.paths['/api/people']?.post?.requestBody?.content['application/json'].schema;
+    expect(create?.required).toEqual(['displayName']);
+    expect(Object.keys(create?.properties ?? {})).toEqual(
+      expect.arrayContaining(['emails', 'roles', 'linkedin', 'cadence']),
+    );
+  });
+});
