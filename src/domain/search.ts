@@ -11,6 +11,7 @@ export const searchQuerySchema = z
       .min(1, { error: 'q must not be blank' })
       .max(200, { error: 'q is longer than 200 characters' }),
     limit: z.coerce.number().int().min(1).max(100).optional(),
+    in: z.enum(['all', 'people', 'interactions']).optional(),
   })
   .strict();
 

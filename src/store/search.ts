@@ -8,13 +8,13 @@ import { toInteractions } from './interactions.js';
 import { getPeople } from './people.js';
 
 export async function search(ctx: StoreContext, query: unknown): Promise<SearchResult> {
-  const { q, limit = 20 } = parseOrThrow(searchQuerySchema, query);
+  const { q, limit = 20, in: scope = 'all' } = parseOrThrow(searchQuerySchema, query);
   const terms = searchTerms(q);
   if (terms.length === 0) return { query: q, terms, people: [], interactions: [] };
 
   const [personIds, interactionIds] = await Promise.all([
-    ctx.search.searchPeople(ctx.db, ctx.workspaceId, terms, limit),
-    ctx.search.searchInteractions(ctx.db, ctx.workspaceId, terms, limit),
+    scope === 'interactions' ? [] : ctx.search.searchPeople(ctx.db, ctx.workspaceId, terms, limit),
+    scope === 'people' ? [] : ctx.search.searchInteractions(ctx.db, ctx.workspaceId, terms, limit),
   ]);
 
   const people = await getPeople(
