@@ -29,10 +29,33 @@ const perPerson = Number(values['per-person']);
 const runs = Number(values.runs);
 const likeRuns = Number(values['like-runs']);
 
-const PEOPLE_QUERIES = ['finance', 'fin', 'jose', 'garcia', 'tax advisor', 'lisbon', 'independent consulting', 'zoe muller', 'ka', 'mentor'];
-const INTERACTION_QUERIES = ['coffee', 'tax', 'buffer', 'pricing project', 'independent', 'quarterly prepayments', 'warm introduction', 'mortgages', 'sp', 'negotiate scope'];
+const PEOPLE_QUERIES = [
+  'finance',
+  'fin',
+  'jose',
+  'garcia',
+  'tax advisor',
+  'lisbon',
+  'independent consulting',
+  'zoe muller',
+  'ka',
+  'mentor',
+];
+const INTERACTION_QUERIES = [
+  'coffee',
+  'tax',
+  'buffer',
+  'pricing project',
+  'independent',
+  'quarterly prepayments',
+  'warm introduction',
+  'mortgages',
+  'sp',
+  'negotiate scope',
+];
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
 
 async function time(fn: () => Promise<unknown> | unknown): Promise<number> {
@@ -45,21 +68,33 @@ mkdirSync(values.dir, { recursive: true });
 const file = join(values.dir, `bench-${people}-${perPerson}.db`);
 for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
 
-console.log(`Kith search benchmark: ${people} people, ${people * perPerson} interactions, SQLite ${file}`);
+console.log(
+  `Kith search benchmark: ${people} people, ${people * perPerson} interactions, SQLite ${file}`,
+);
 console.log(`node ${process.version}, ${new Date().toISOString()}`);
 
 const genStart = Date.now();
-const network = generateNetwork({ size: people, seed: Number(values.seed), interactionsPerPerson: perPerson, today: new Date() });
+const network = generateNetwork({
+  size: people,
+  seed: Number(values.seed),
+  interactionsPerPerson: perPerson,
+  today: new Date(),
+});
 const genMs = Date.now() - genStart;
 const store = await openStore({ kind: 'sqlite', file });
 const loadStart = Date.now();
 const loaded = await store.bulkLoad(network, (phase, done, total) => {
-  if (done === total || done % 100_000 < 2000) process.stderr.write(`\r  ${phase} ${done}/${total}   `);
+  if (done === total || done % 100_000 < 2000)
+    process.stderr.write(`\r  ${phase} ${done}/${total}   `);
 });
 const loadMs = Date.now() - loadStart;
 process.stderr.write('\n');
-console.log(`\nGenerate: ${(genMs / 1000).toFixed(1)} s; bulk load (one transaction, with search index): ${(loadMs / 1000).toFixed(1)} s`);
-console.log(`  ${loaded.people} people, ${loaded.interactions} interactions, ${loaded.insights} insights`);
+console.log(
+  `\nGenerate: ${(genMs / 1000).toFixed(1)} s; bulk load (one transaction, with search index): ${(loadMs / 1000).toFixed(1)} s`,
+);
+console.log(
+  `  ${loaded.people} people, ${loaded.interactions} interactions, ${loaded.insights} insights`,
+);
 
 const raw = new SQLite(file, { readonly: true });
 const likePeople = raw.prepare(`
@@ -81,20 +116,25 @@ async function measure(kind: 'people' | 'interactions', queries: string[]) {
     const mine: number[] = [];
     let hits = 0;
     for (let i = 0; i < runs; i += 1) {
-      mine.push(await time(async () => {
-        const r = await store.search({ q, in: kind });
-        hits = kind === 'people' ? r.people.length : r.interactions.length;
-      }));
+      mine.push(
+        await time(async () => {
+          const r = await store.search({ q, in: kind });
+          hits = kind === 'people' ? r.people.length : r.interactions.length;
+        }),
+      );
     }
     const stmt = kind === 'people' ? likePeople : likeInteractions;
     // The naive scan looks for the whole text as one substring, as a LIKE search would.
     const mineLike: number[] = [];
-    for (let i = 0; i < likeRuns; i += 1) mineLike.push(await time(() => stmt.all({ t: `%${q}%` })));
+    for (let i = 0; i < likeRuns; i += 1)
+      mineLike.push(await time(() => stmt.all({ t: `%${q}%` })));
     mine.sort((a, b) => a - b);
     mineLike.sort((a, b) => a - b);
     fts.push(...mine);
     like.push(...mineLike);
-    rows.push(`| ${q} | ${hits} | ${ms(quantile(mine, 0.5))} | ${ms(quantile(mine, 0.95))} | ${ms(quantile(mineLike, 0.5))} |`);
+    rows.push(
+      `| ${q} | ${hits} | ${ms(quantile(mine, 0.5))} | ${ms(quantile(mine, 0.95))} | ${ms(quantile(mineLike, 0.5))} |`,
+    );
   }
   fts.sort((a, b) => a - b);
   like.sort((a, b) => a - b);
@@ -104,7 +144,9 @@ async function measure(kind: 'people' | 'interactions', queries: string[]) {
   console.log(`\n### ${kind} search (${runs} runs per query, LIKE ${likeRuns} runs)\n`);
   console.log('| query | hits | median | p95 | LIKE median |\n|---|---|---|---|---|');
   for (const r of rows) console.log(r);
-  console.log(`\nAll ${kind} queries: median ${ms(median)}, p95 ${ms(p95)}; LIKE scan median ${ms(likeMedian)}, p95 ${ms(quantile(like, 0.95))}; LIKE / FTS median ratio ${(likeMedian / median).toFixed(0)}x`);
+  console.log(
+    `\nAll ${kind} queries: median ${ms(median)}, p95 ${ms(p95)}; LIKE scan median ${ms(likeMedian)}, p95 ${ms(quantile(like, 0.95))}; LIKE / FTS median ratio ${(likeMedian / median).toFixed(0)}x`,
+  );
 }
 
 await measure('people', PEOPLE_QUERIES);

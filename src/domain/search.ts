@@ -22,7 +22,7 @@ export const personHitSchema = z.object({
   title: z.string().nullable(),
   tags: z.array(z.string()),
   snippet: z.string().nullable(),
-  score: z.number(),
+  score: z.number().describe('Higher is better; comparable only within one result list'),
 });
 
 export const interactionHitSchema = z.object({
@@ -33,7 +33,7 @@ export const interactionHitSchema = z.object({
   participants: z.array(z.object({ id: z.string(), displayName: z.string() })),
   matchedInsights: z.array(z.string()),
   snippet: z.string().nullable(),
-  score: z.number(),
+  score: z.number().describe('Higher is better; comparable only within one result list'),
 });
 
 export const searchResultSchema = z.object({

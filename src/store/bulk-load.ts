@@ -1,5 +1,6 @@
 // Writes a whole network in one transaction with multi-row inserts: the demo generator
 // and the benchmarks use it to fill a workspace with 100k people and 1M interactions.
+import { sql } from 'kysely';
 import { newId } from '../domain/ids.js';
 import { validateNetwork, type NetworkData } from '../domain/network.js';
 import { nameKey } from '../domain/text.js';
@@ -190,6 +191,7 @@ export async function bulkLoad(
         tx.db,
         batch.map(({ data }, i) =>
           interactionDocument(ws, rows[i]?.id ?? '', {
+            occurredAt: data.occurredAt,
             summary: data.summary,
             notes: data.notes ?? null,
             insights: data.insights ?? [],
@@ -199,6 +201,8 @@ export async function bulkLoad(
       done += batch.length;
       onProgress('interactions', done, valid.interactions.length);
     }
+    // Fresh statistics, so the query planner knows how large the tables just became.
+    await sql`ANALYZE`.execute(tx.db);
     return {
       people: valid.people.length,
       interactions: valid.interactions.length,

@@ -16,11 +16,12 @@ import type { InteractionTable } from './schema.js';
 export function interactionDocument(
   workspaceId: string,
   id: string,
-  data: { summary: string; notes: string | null; insights: string[] },
+  data: { occurredAt: string; summary: string; notes: string | null; insights: string[] },
 ): InteractionDocument {
   return {
     id,
     workspaceId,
+    occurredAt: data.occurredAt,
     summary: searchDocument(data.summary),
     notes: searchDocument(data.notes),
     insights: searchDocument(...data.insights),
@@ -152,7 +153,12 @@ export async function createInteraction(ctx: StoreContext, input: unknown): Prom
       .execute();
     await writeChildren(tx, id, data.participantIds, insights);
     await tx.search.indexInteractions(tx.db, [
-      interactionDocument(tx.workspaceId, id, { summary: data.summary, notes, insights }),
+      interactionDocument(tx.workspaceId, id, {
+        occurredAt: data.occurredAt,
+        summary: data.summary,
+        notes,
+        insights,
+      }),
     ]);
     return getInteraction(tx, id);
   });

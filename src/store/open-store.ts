@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { DatabaseTarget } from '../config.js';
 import { newId } from '../domain/ids.js';
@@ -46,8 +46,38 @@ function openSqlite(file: string) {
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  // Keeps the planner's statistics fresh as the network grows (SQLite's advice for each open).
+  database.pragma('optimize = 0x10002');
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(database) }),
+  });
   return { db, search: sqliteSearch };
+}
+
+/**
+ * Kysely prepares every query anew; compiling the SQL costs more than running a small query.
+ * Keeping the most recent prepared statements roughly halves the time of a search.
+ */
+function withStatementCache(database: SQLite.Database, size = 300): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(query: string) {
+      const cached = cache.get(query);
+      if (cached) {
+        cache.delete(query);
+        cache.set(query, cached);
+        return cached;
+      }
+      const statement = database.prepare(query);
+      cache.set(query, statement);
+      if (cache.size > size) {
+        const oldest = cache.keys().next();
+        if (!oldest.done) cache.delete(oldest.value);
+      }
+      return statement;
+    },
+  };
 }
 
 function openPostgres(url: string) {

@@ -239,7 +239,7 @@ export function personDocument(workspaceId: string, id: string, data: PersonData
 /** Rebuild the search documents of these people (after an organization is renamed, say). */
 export async function reindexPeople(ctx: StoreContext, ids: string[]): Promise<void> {
   for (const batch of chunk(ids, 500)) {
-    const people = await getPeople(ctx, batch);
+    const people = (await getPeople(ctx, batch)).filter((p) => !p.archivedAt);
     await ctx.search.indexPeople(
       ctx.db,
       people.map((p) => personDocument(ctx.workspaceId, p.id, dataOf(p))),
@@ -286,7 +286,10 @@ export async function updatePerson(ctx: StoreContext, id: string, input: unknown
       .where('id', '=', current.id)
       .execute();
     await writeLists(tx, current.id, data);
-    await tx.search.indexPeople(tx.db, [personDocument(tx.workspaceId, current.id, data)]);
+    // People in the trash stay out of the search index until restored.
+    if (!current.archivedAt) {
+      await tx.search.indexPeople(tx.db, [personDocument(tx.workspaceId, current.id, data)]);
+    }
     return getPerson(tx, current.id);
   });
 }
@@ -301,6 +304,7 @@ export async function archivePerson(ctx: StoreContext, id: string): Promise<Pers
       .set({ archived_at: tx.now().toISOString() })
       .where('id', '=', person.id)
       .execute();
+    await tx.search.removePeople(tx.db, [person.id]);
     return getPerson(tx, person.id);
   });
 }
@@ -314,6 +318,7 @@ export async function restorePerson(ctx: StoreContext, id: string): Promise<Pers
       .set({ archived_at: null })
       .where('id', '=', person.id)
       .execute();
+    await tx.search.indexPeople(tx.db, [personDocument(tx.workspaceId, person.id, dataOf(person))]);
     return getPerson(tx, person.id);
   });
 }

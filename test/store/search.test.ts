@@ -71,6 +71,31 @@ describeEachDatabase('search', (db) => {
     });
   });
 
+  it('lists matching interactions newest first, and moves one when its date changes', async () => {
+    const [jose] = (await store.search({ q: 'jose' })).people;
+    const log = (occurredAt: string, summary: string) =>
+      store.interactions.create({
+        occurredAt,
+        kind: 'call',
+        summary,
+        participantIds: [jose?.id ?? ''],
+      });
+    const old = await log('2024-05-01', 'Budget call one');
+    await log('2026-11-01T08:00:00Z', 'Budget call two');
+    await log('2025-06-15', 'Budget call three');
+    await log('2026-11-01T08:00:30Z', 'Budget call four');
+    const order = async () =>
+      (await store.search({ q: 'budget' })).interactions.map((i) => i.summary);
+    expect(await order()).toEqual([
+      'Budget call four',
+      'Budget call two',
+      'Budget call three',
+      'Budget call one',
+    ]);
+    await store.interactions.update(old.id, { occurredAt: '2026-11-27' });
+    expect((await order())[0]).toBe('Budget call one');
+  });
+
   it('requires every word to match', async () => {
     expect((await store.search({ q: 'dana taxes' })).people).toEqual([]);
     expect((await store.search({ q: 'independent pricing' })).interactions).toHaveLength(1);

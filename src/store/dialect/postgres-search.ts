@@ -31,7 +31,12 @@ export const postgresSearch: SearchIndex = {
     await sql`CREATE TABLE interaction_search (
       interaction_id text PRIMARY KEY REFERENCES interaction (id) ON DELETE CASCADE,
       workspace_id text NOT NULL,
+      occurred_at text NOT NULL,
       document tsvector NOT NULL)`.execute(db);
+    // Newest-first search can walk this index and stop early when a word is common.
+    await sql`CREATE INDEX interaction_search_by_time ON interaction_search (workspace_id, occurred_at DESC)`.execute(
+      db,
+    );
     await sql`CREATE INDEX interaction_search_document ON interaction_search USING gin (document)`.execute(
       db,
     );
@@ -54,13 +59,21 @@ export const postgresSearch: SearchIndex = {
   async indexInteractions(db, docs) {
     for (const batch of chunks(docs)) {
       const rows = batch.map(
-        (d) => sql`(${d.id}, ${d.workspaceId},
+        (d) => sql`(${d.id}, ${d.workspaceId}, ${d.occurredAt},
           setweight(to_tsvector('simple', ${d.summary}), 'A') ||
           setweight(to_tsvector('simple', ${d.insights}), 'B') ||
           setweight(to_tsvector('simple', ${d.notes}), 'D'))`,
       );
-      await sql`INSERT INTO interaction_search (interaction_id, workspace_id, document) VALUES ${sql.join(rows)}
-        ON CONFLICT (interaction_id) DO UPDATE SET document = excluded.document`.execute(db);
+      await sql`INSERT INTO interaction_search (interaction_id, workspace_id, occurred_at, document)
+        VALUES ${sql.join(rows)}
+        ON CONFLICT (interaction_id)
+        DO UPDATE SET document = excluded.document, occurred_at = excluded.occurred_at`.execute(db);
+    }
+  },
+
+  async removePeople(db, ids) {
+    for (const batch of chunks(ids)) {
+      await sql`DELETE FROM person_search WHERE person_id IN (${sql.join(batch)})`.execute(db);
     }
   },
 
@@ -76,9 +89,8 @@ export const postgresSearch: SearchIndex = {
     const result = await sql<SearchHitId>`
       SELECT s.person_id AS id, ts_rank(s.document, q) AS score
       FROM person_search s
-      JOIN person p ON p.id = s.person_id
       CROSS JOIN to_tsquery('simple', ${tsQuery(terms)}) AS q
-      WHERE s.workspace_id = ${workspaceId} AND s.document @@ q AND p.archived_at IS NULL
+      WHERE s.workspace_id = ${workspaceId} AND s.document @@ q
       ORDER BY score DESC, s.person_id
       LIMIT ${limit}`.execute(db);
     return result.rows.map((r) => ({ id: r.id, score: Number(r.score) }));
@@ -90,7 +102,7 @@ export const postgresSearch: SearchIndex = {
       FROM interaction_search s
       CROSS JOIN to_tsquery('simple', ${tsQuery(terms)}) AS q
       WHERE s.workspace_id = ${workspaceId} AND s.document @@ q
-      ORDER BY score DESC, s.interaction_id DESC
+      ORDER BY s.occurred_at DESC, s.interaction_id DESC
       LIMIT ${limit}`.execute(db);
     return result.rows.map((r) => ({ id: r.id, score: Number(r.score) }));
   },

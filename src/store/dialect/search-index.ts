@@ -15,6 +15,8 @@ export interface PersonDocument {
 export interface InteractionDocument {
   id: string;
   workspaceId: string;
+  /** UTC ISO-8601: interactions are found newest first. */
+  occurredAt: string;
   summary: string;
   notes: string;
   insights: string;
@@ -30,9 +32,15 @@ export interface SearchIndex {
   /** Creates the index tables; called by the first migration. */
   createSchema(db: Kysely<unknown>): Promise<void>;
   indexPeople(db: Kysely<Database>, docs: PersonDocument[]): Promise<void>;
+  /** People in the trash are taken out of the index, and put back when restored. */
+  removePeople(db: Kysely<Database>, ids: string[]): Promise<void>;
   indexInteractions(db: Kysely<Database>, docs: InteractionDocument[]): Promise<void>;
   removeInteractions(db: Kysely<Database>, ids: string[]): Promise<void>;
-  /** Best matches first; every term matches as a prefix of a word. */
+  /**
+   * Every term must match as the prefix of a word. People: matches in the name first, then
+   * in tags, organization, title, unit or location, then in notes; best-scored first within each.
+   * Interactions: newest first.
+   */
   searchPeople(
     db: Kysely<Database>,
     workspaceId: string,
