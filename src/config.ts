@@ -1,6 +1,7 @@
 // Configuration comes from one place, read once at start: flags > environment > defaults.
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { invalid } from './domain/errors.js';
 
 export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
@@ -18,8 +19,9 @@ export function databaseTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTa
   const url = env.DATABASE_URL?.trim();
   if (url && /^postgres(ql)?:\/\//i.test(url)) return { kind: 'postgres', url };
   if (url) {
-    throw new Error(
-      'DATABASE_URL must be a postgres:// URL; for a SQLite file set KITH_DB instead.',
+    throw invalid(
+      'DATABASE_URL',
+      'must be a postgres:// URL; for a SQLite file set KITH_DB instead',
     );
   }
   const file = env.KITH_DB?.trim();
@@ -38,7 +40,10 @@ export function readConfig(
   flags: { host?: string; port?: number } = {},
   env: NodeJS.ProcessEnv = process.env,
 ): Config {
-  const envPort = env.KITH_PORT ? Number(env.KITH_PORT) : undefined;
+  const envPort = env.KITH_PORT?.trim() ? Number(env.KITH_PORT) : undefined;
+  if (envPort !== undefined && !(Number.isInteger(envPort) && envPort >= 0 && envPort <= 65535)) {
+    throw invalid('KITH_PORT', 'must be a whole number from 0 to 65535');
+  }
   return {
     database: databaseTarget(env),
     host: flags.host ?? env.KITH_HOST ?? DEFAULT_HOST,

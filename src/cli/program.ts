@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { KithError } from '../domain/errors.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerLogCommand } from './commands/log.js';
+import { registerOrganizationCommands } from './commands/organizations.js';
 import { registerPeopleCommands } from './commands/people.js';
 import { registerSearchCommand } from './commands/search.js';
 import { registerServeCommand } from './commands/serve.js';
@@ -68,6 +69,7 @@ export function buildProgram(options: RunOptions = {}): Command {
       writeErr: (s) => output.err(s.replace(/\n$/, '')),
     });
   registerPeopleCommands(program, ctx);
+  registerOrganizationCommands(program, ctx);
   registerLogCommand(program, ctx);
   registerSearchCommand(program, ctx);
   registerDemoCommand(program, ctx);

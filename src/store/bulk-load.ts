@@ -6,7 +6,7 @@ import { validateNetwork, type NetworkData } from '../domain/network.js';
 import { nameKey } from '../domain/text.js';
 import { chunk, inTransaction, rowsPerInsert, type StoreContext } from './context.js';
 import { interactionDocument } from './interactions.js';
-import { personDocument } from './people.js';
+import { personColumns, personDocument } from './people.js';
 import type {
   InsightTable,
   PersonContactTable,
@@ -91,23 +91,10 @@ export async function bulkLoad(
         return {
           id,
           workspace_id: ws,
-          display_name: data.displayName,
-          name_key: nameKey(data.displayName),
-          given_name: data.givenName,
-          family_name: data.familyName,
-          organization_id: data.organization
-            ? (orgIds.get(nameKey(data.organization)) ?? null)
-            : null,
-          title: data.title,
-          unit: data.unit,
-          location: data.location,
-          how_we_met: data.howWeMet,
-          met_on: data.metOn,
-          linkedin_url: data.linkedin,
-          notes: data.notes,
-          cadence_kind: data.cadence.kind,
-          cadence_days: data.cadence.kind === 'every' ? data.cadence.days : null,
-          cadence_on: data.cadence.kind === 'once' ? data.cadence.on : null,
+          ...personColumns(
+            data,
+            data.organization ? (orgIds.get(nameKey(data.organization)) ?? null) : null,
+          ),
           created_at: now,
           updated_at: now,
           archived_at: null,

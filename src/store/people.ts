@@ -156,7 +156,8 @@ function dataOf(person: Person): PersonData {
   };
 }
 
-function columnsOf(data: PersonData, organizationId: string | null) {
+/** The person table's columns for this data (lists live in their own tables). */
+export function personColumns(data: PersonData, organizationId: string | null) {
   return {
     display_name: data.displayName,
     name_key: nameKey(data.displayName),
@@ -260,7 +261,7 @@ export async function createPerson(ctx: StoreContext, input: unknown): Promise<P
       .values({
         id,
         workspace_id: tx.workspaceId,
-        ...columnsOf(data, organizationId),
+        ...personColumns(data, organizationId),
         created_at: now,
         updated_at: now,
         archived_at: null,
@@ -282,7 +283,7 @@ export async function updatePerson(ctx: StoreContext, id: string, input: unknown
       : null;
     await tx.db
       .updateTable('person')
-      .set({ ...columnsOf(data, organizationId), updated_at: tx.now().toISOString() })
+      .set({ ...personColumns(data, organizationId), updated_at: tx.now().toISOString() })
       .where('id', '=', current.id)
       .execute();
     await writeLists(tx, current.id, data);

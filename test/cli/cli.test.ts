@@ -130,6 +130,13 @@ describe('kith CLI', () => {
     expect(json.interactions).toHaveLength(1);
   });
 
+  it('lists organizations with how many people work there', async () => {
+    await kith('add', 'Ada Lovelace', '--org', 'Analytical Engines');
+    await kith('add', 'Charles Babbage', '--org', 'analytical engines');
+    const orgs = await kith('orgs');
+    expect(orgs.out.split('\n')[2]).toMatch(/^Analytical Engines +2$/);
+  });
+
   it('edits a person: sets, clears, adds and removes', async () => {
     await kith('add', 'Ada Lovelace', '--title', 'CTO', '--tag', 'finance', '--tag', 'taxes');
     const edited = await kith(

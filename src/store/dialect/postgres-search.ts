@@ -2,15 +2,12 @@
 // configuration (no stemming, no language guess) over text folded in domain/text.ts, so
 // accents fold the same way as on SQLite without needing the unaccent extension.
 import { sql } from 'kysely';
+import { chunk } from '../context.js';
 import type { SearchHitId, SearchIndex } from './search-index.js';
 
 const CHUNK = 500;
 
-function chunks<T>(items: T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
+const chunks = <T>(items: T[]): T[][] => chunk(items, CHUNK);
 
 /** tsquery: every term a prefix, all required. Terms hold only letters and digits. */
 export function tsQuery(terms: string[]): string {

@@ -11,6 +11,7 @@
 //   LIMIT n" walks the index newest first and stops after n rows.
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
+import { chunk } from '../context.js';
 import type { Database } from '../schema.js';
 import type {
   InteractionDocument,
@@ -28,11 +29,7 @@ const CHUNK = 300;
 const PER_MINUTE = 1_000_000;
 const minuteOf = (iso: string) => Math.floor(Date.parse(iso) / 60_000);
 
-function chunks<T>(items: T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
+const chunks = <T>(items: T[]): T[][] => chunk(items, CHUNK);
 
 const word = (t: string) => `"${t.replace(/"/g, '""')}"`;
 const prefix = (t: string) => `${word(t)}*`;
