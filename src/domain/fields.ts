@@ -50,7 +50,8 @@ export const isoDate = z
   .trim()
   .refine((s) => DATE_PATTERN.test(s) && isRealDate(s), {
     error: 'must be a date as YYYY-MM-DD',
-  });
+  })
+  .meta({ description: 'A calendar date, YYYY-MM-DD', examples: ['2026-11-20'] });
 
 export function isRealDate(s: string): boolean {
   const d = new Date(`${s}T00:00:00.000Z`);
@@ -75,6 +76,10 @@ export const moment = z
       message: 'must be a date (YYYY-MM-DD) or a date-time with a time zone (2026-11-20T09:30:00Z)',
     });
     return z.NEVER;
+  })
+  .meta({
+    description: 'A date (YYYY-MM-DD, taken as midnight UTC) or an ISO-8601 date-time with a zone',
+    examples: ['2026-11-20', '2026-11-20T09:30:00+01:00'],
   });
 
 export const idSchema = z.string().refine(isId, { error: 'must be an id (a UUID)' });

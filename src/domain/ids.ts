@@ -4,9 +4,21 @@
 let lastMs = -1;
 let counter = 0;
 
+// Random bytes drawn 4 KiB at a time: one system call per 256 ids, not one per id.
+const pool = new Uint8Array(4096);
+let poolAt = pool.length;
+
+function randomBytes16(): Uint8Array {
+  if (poolAt + 16 > pool.length) {
+    crypto.getRandomValues(pool);
+    poolAt = 0;
+  }
+  poolAt += 16;
+  return pool.slice(poolAt - 16, poolAt);
+}
+
 export function newId(now: number = Date.now()): string {
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
+  const bytes = randomBytes16();
   let ms = now;
   if (ms <= lastMs) {
     ms = lastMs;

@@ -29,6 +29,11 @@ export async function bulkLoad(
   onProgress: BulkProgress = () => undefined,
 ): Promise<BulkResult> {
   const valid = validateNetwork(network);
+  // Oldest first: ids and full-text rowids then grow with time, which is how both indexes
+  // like to be filled (FTS5 flushes its in-memory batch whenever a rowid goes backwards).
+  valid.interactions.sort((a, b) =>
+    a.data.occurredAt < b.data.occurredAt ? -1 : a.data.occurredAt > b.data.occurredAt ? 1 : 0,
+  );
   return inTransaction(ctx, async (tx) => {
     const ws = tx.workspaceId;
     const now = tx.now().toISOString();

@@ -1,11 +1,16 @@
 // Search everywhere: people and interactions through the dialect's full-text index, then
 // each hit explained (which insight matched, an excerpt around the match).
 import { parseOrThrow } from '../domain/errors.js';
-import { searchQuerySchema, type SearchResult } from '../domain/search.js';
-import { matchesAllTerms, matchesAnyTerm, searchTerms, snippet } from '../domain/text.js';
+import {
+  searchQuerySchema,
+  type InteractionHit,
+  type PersonHit,
+  type SearchResult,
+} from '../domain/search.js';
+import { matchesAnyTerm, searchTerms, snippet } from '../domain/text.js';
 import type { StoreContext } from './context.js';
+import type { SearchHitId } from './dialect/search-index.js';
 import { toInteractions } from './interactions.js';
-import { getPeople } from './people.js';
 
 export async function search(ctx: StoreContext, query: unknown): Promise<SearchResult> {
   const { q, limit = 20, in: scope = 'all' } = parseOrThrow(searchQuerySchema, query);
@@ -16,70 +21,116 @@ export async function search(ctx: StoreContext, query: unknown): Promise<SearchR
     scope === 'interactions' ? [] : ctx.search.searchPeople(ctx.db, ctx.workspaceId, terms, limit),
     scope === 'people' ? [] : ctx.search.searchInteractions(ctx.db, ctx.workspaceId, terms, limit),
   ]);
-
-  const people = await getPeople(
-    ctx,
-    personIds.map((h) => h.id),
-  );
-  const personScore = new Map(personIds.map((h) => [h.id, h.score]));
-  const rows = interactionIds.length
-    ? await ctx.db
-        .selectFrom('interaction')
-        .selectAll()
-        .where(
-          'id',
-          'in',
-          interactionIds.map((h) => h.id),
-        )
-        .execute()
-    : [];
-  const interactions = await toInteractions(ctx, rows);
-  const byId = new Map(interactions.map((i) => [i.id, i]));
-
   return {
     query: q,
     terms,
-    people: people.map((p) => {
-      const explainers = [
-        p.title,
-        p.organization?.name,
-        p.unit,
-        p.location,
-        p.tags.join(', '),
-        p.roles.join(', '),
-        p.howWeMet,
-        p.notes,
-      ];
-      const why = explainers.find((t): t is string => !!t && matchesAnyTerm(t, terms));
-      return {
-        id: p.id,
-        displayName: p.displayName,
-        organization: p.organization?.name ?? null,
-        title: p.title,
-        tags: p.tags,
-        snippet: why ? snippet(why, terms) : null,
-        score: personScore.get(p.id) ?? 0,
-      };
-    }),
-    interactions: interactionIds.flatMap((hit) => {
-      const i = byId.get(hit.id);
-      if (!i) return [];
-      const matchedInsights = i.insights.map((x) => x.text).filter((t) => matchesAnyTerm(t, terms));
-      const source = [i.notes, i.summary].find(
-        (t): t is string => !!t && (matchesAllTerms(t, terms) || matchesAnyTerm(t, terms)),
-      );
-      return [
-        {
-          id: i.id,
-          occurredAt: i.occurredAt,
-          kind: i.kind,
-          summary: i.summary,
-          participants: i.participants,
-          matchedInsights,
-          snippet: source ? snippet(source, terms) : null,
-          score: hit.score,
-        },
-      ];
-    }),
+    people: await personHits(ctx, personIds, terms),
+    interactions: await interactionHits(ctx, interactionIds, terms),
   };
+}
+
+/** Loads just what a person hit shows and explains itself with, in the index's order. */
+async function personHits(
+  ctx: StoreContext,
+  hits: SearchHitId[],
+  terms: string[],
+): Promise<PersonHit[]> {
+  if (hits.length === 0) return [];
+  const ids = hits.map((h) => h.id);
+  const [rows, tags, roles] = await Promise.all([
+    ctx.db
+      .selectFrom('person')
+      .leftJoin('organization', 'organization.id', 'person.organization_id')
+      .select([
+        'person.id',
+        'person.display_name',
+        'person.title',
+        'person.unit',
+        'person.location',
+        'person.how_we_met',
+        'person.notes',
+        'organization.name as organization',
+      ])
+      .where('person.workspace_id', '=', ctx.workspaceId)
+      .where('person.id', 'in', ids)
+      .execute(),
+    ctx.db
+      .selectFrom('person_tag')
+      .innerJoin('tag', 'tag.id', 'person_tag.tag_id')
+      .select(['person_tag.person_id', 'tag.name'])
+      .where('person_tag.person_id', 'in', ids)
+      .orderBy('tag.name')
+      .execute(),
+    ctx.db
+      .selectFrom('person_role')
+      .select(['person_id', 'role'])
+      .where('person_id', 'in', ids)
+      .orderBy('role')
+      .execute(),
+  ]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return hits.flatMap(({ id, score }) => {
+    const r = byId.get(id);
+    if (!r) return [];
+    const personTags = tags.filter((t) => t.person_id === id).map((t) => t.name);
+    const personRoles = roles.filter((t) => t.person_id === id).map((t) => t.role);
+    // The first field, in order of weight, that shows why this person matched.
+    const why = [
+      r.title,
+      r.organization,
+      r.unit,
+      r.location,
+      personTags.join(', '),
+      personRoles.join(', '),
+      r.how_we_met,
+      r.notes,
+    ].find((t): t is string => !!t && matchesAnyTerm(t, terms));
+    return [
+      {
+        id,
+        displayName: r.display_name,
+        organization: r.organization,
+        title: r.title,
+        tags: personTags,
+        snippet: why ? snippet(why, terms) : null,
+        score,
+      },
+    ];
+  });
+}
+
+async function interactionHits(
+  ctx: StoreContext,
+  hits: SearchHitId[],
+  terms: string[],
+): Promise<InteractionHit[]> {
+  if (hits.length === 0) return [];
+  const rows = await ctx.db
+    .selectFrom('interaction')
+    .selectAll()
+    .where('workspace_id', '=', ctx.workspaceId)
+    .where(
+      'id',
+      'in',
+      hits.map((h) => h.id),
+    )
+    .execute();
+  const byId = new Map((await toInteractions(ctx, rows)).map((i) => [i.id, i]));
+  return hits.flatMap(({ id, score }) => {
+    const i = byId.get(id);
+    if (!i) return [];
+    const source = [i.notes, i.summary].find((t): t is string => !!t && matchesAnyTerm(t, terms));
+    return [
+      {
+        id,
+        occurredAt: i.occurredAt,
+        kind: i.kind,
+        summary: i.summary,
+        participants: i.participants,
+        matchedInsights: i.insights.map((x) => x.text).filter((t) => matchesAnyTerm(t, terms)),
+        snippet: source ? snippet(source, terms) : null,
+        score,
+      },
+    ];
+  });
 }

@@ -5,12 +5,15 @@
 //
 // Speed on large networks comes from never scoring every match (bm25 over 300k matches of a
 // common word takes hundreds of milliseconds, and a prefix query's doclist is built whole):
-// - a search runs in steps, best first (whole words before word beginnings; for people, the
-//   name before tags and work before notes), each step asking for only the rows still needed;
-// - interaction rowids are made from the minute of the interaction, so "ORDER BY rowid DESC
+// - people: the newest people whose name matches and the newest who match anywhere (each
+//   query stops after a few dozen rows; a names-only index makes the first cheap) are scored by the
+//   field each term matched in (domain/search-score.ts), so names come first;
+// - interactions: whole words before word beginnings, each step asking only for the rows still
+//   needed; their rowids are made from the minute they happened, so "ORDER BY rowid DESC
 //   LIMIT n" walks the index newest first and stops after n rows.
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
+import { PERSON_FIELD_WEIGHTS, scoreFields } from '../../domain/search-score.js';
 import { chunk } from '../context.js';
 import type { Database } from '../schema.js';
 import type {
@@ -43,30 +46,11 @@ export function ftsQuery(terms: string[], form: Form = prefix): string {
 }
 
 /**
- * The steps of a search, best first: whole words before word beginnings (an exact word is
- * cheap to find and usually what was meant). People also go by where a term matched: the
- * name, then tags and work, then notes.
+ * The steps of an interaction search, best first: whole words before word beginnings (an
+ * exact word is cheap to find and usually what was meant).
  */
 function interactionSteps(terms: string[]): string[] {
   return [allOf(terms, word), allOf(terms, prefix)];
-}
-
-function peopleSteps(terms: string[]): string[] {
-  const steps: string[] = [];
-  for (const [inTier, notInTier] of [
-    ['{name}', null],
-    ['{tags work}', '{name}'],
-    [null, '{name tags work}'],
-  ] as const) {
-    for (const form of [word, prefix]) {
-      const all = allOf(terms, form);
-      const any = anyOf(terms, form);
-      const within = inTier ? ` AND ${inTier} : ${any}` : '';
-      const outside = notInTier ? ` NOT ${notInTier} : ${any}` : '';
-      steps.push(`(${all}${within})${outside}`);
-    }
-  }
-  return steps;
 }
 
 /**
@@ -75,7 +59,7 @@ function peopleSteps(terms: string[]): string[] {
  */
 async function searchInSteps(
   db: Kysely<Database>,
-  table: 'person_fts' | 'interaction_fts',
+  table: 'interaction_fts',
   workspaceId: string,
   steps: string[],
   limit: number,
@@ -173,6 +157,10 @@ export const sqliteSearch: SearchIndex = {
     await sql`CREATE VIRTUAL TABLE person_fts USING fts5(
       entity_id UNINDEXED, workspace_id UNINDEXED, name, work, tags, notes,
       tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')`.execute(db);
+    // Names alone, so a name match is found at once even when the word is common elsewhere.
+    await sql`CREATE VIRTUAL TABLE person_name_fts USING fts5(
+      workspace_id UNINDEXED, name,
+      tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')`.execute(db);
     await sql`CREATE TABLE person_fts_key (
       fts_rowid INTEGER PRIMARY KEY, entity_id TEXT NOT NULL UNIQUE)`.execute(db);
     await sql`CREATE VIRTUAL TABLE interaction_fts USING fts5(
@@ -197,6 +185,13 @@ export const sqliteSearch: SearchIndex = {
       );
       await sql`INSERT INTO person_fts (rowid, entity_id, workspace_id, name, work, tags, notes)
         VALUES ${sql.join(rows)}`.execute(db);
+      await sql`DELETE FROM person_name_fts WHERE rowid IN (${sql.join([...rowids.values()])})`.execute(
+        db,
+      );
+      await sql`INSERT INTO person_name_fts (rowid, workspace_id, name)
+        VALUES ${sql.join(batch.map((d) => sql`(${rowids.get(d.id)}, ${d.workspaceId}, ${d.name})`))}`.execute(
+        db,
+      );
     }
   },
 
@@ -205,12 +200,16 @@ export const sqliteSearch: SearchIndex = {
       const list = sql.join(batch);
       await sql`DELETE FROM person_fts WHERE rowid IN (
         SELECT fts_rowid FROM person_fts_key WHERE entity_id IN (${list}))`.execute(db);
+      await sql`DELETE FROM person_name_fts WHERE rowid IN (
+        SELECT fts_rowid FROM person_fts_key WHERE entity_id IN (${list}))`.execute(db);
     }
   },
 
   async indexInteractions(db, docs) {
     for (const batch of chunks(docs)) {
       const rowids = await interactionRowids(db, batch);
+      // Ascending rowids let FTS5 keep one in-memory batch instead of flushing on each row.
+      batch.sort((a, b) => (rowids.get(a.id) ?? 0) - (rowids.get(b.id) ?? 0));
       await sql`DELETE FROM interaction_fts WHERE rowid IN (${sql.join([...rowids.values()])})`.execute(
         db,
       );
@@ -232,8 +231,43 @@ export const sqliteSearch: SearchIndex = {
     }
   },
 
-  searchPeople(db, workspaceId, terms, limit) {
-    return searchInSteps(db, 'person_fts', workspaceId, peopleSteps(terms), limit);
+  async searchPeople(db, workspaceId, terms, limit) {
+    // Candidates: the newest people with a term in their name (a names-only index finds them
+    // at once), and the newest matching every term anywhere; both queries stop early. The few
+    // candidates are then scored by the field each term matched in, so names come first.
+    const candidates = Math.max(3 * limit, 60);
+    const [byName, byAll] = await Promise.all([
+      sql<{ rowid: number }>`
+        SELECT rowid FROM person_name_fts
+        WHERE person_name_fts MATCH ${anyOf(terms, prefix)} AND workspace_id = ${workspaceId}
+        ORDER BY rowid DESC LIMIT ${candidates}`.execute(db),
+      sql<{ rowid: number }>`
+        SELECT rowid FROM person_fts
+        WHERE person_fts MATCH ${allOf(terms, prefix)} AND workspace_id = ${workspaceId}
+        ORDER BY rowid DESC LIMIT ${candidates}`.execute(db),
+    ]);
+    const rowids = [...new Set([...byName.rows, ...byAll.rows].map((r) => r.rowid))];
+    if (rowids.length === 0) return [];
+    const docs = await sql<{
+      rowid: number;
+      id: string;
+      name: string;
+      tags: string;
+      work: string;
+      notes: string;
+    }>`
+      SELECT rowid, entity_id AS id, name, tags, work, notes FROM person_fts
+      WHERE rowid IN (${sql.join(rowids)})`.execute(db);
+    return docs.rows
+      .map((d) => ({
+        id: d.id,
+        rowid: d.rowid,
+        score: scoreFields(d, PERSON_FIELD_WEIGHTS, terms),
+      }))
+      .filter((d) => d.score > 0)
+      .sort((a, b) => b.score - a.score || b.rowid - a.rowid)
+      .slice(0, limit)
+      .map(({ id, score }) => ({ id, score }));
   },
 
   searchInteractions(db, workspaceId, terms, limit) {
