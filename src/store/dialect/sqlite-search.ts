@@ -16,12 +16,7 @@ import type { Kysely } from 'kysely';
 import { PERSON_FIELD_WEIGHTS, scoreFields } from '../../domain/search-score.js';
 import { chunk } from '../context.js';
 import type { Database } from '../schema.js';
-import type {
-  InteractionDocument,
-  PersonDocument,
-  SearchHitId,
-  SearchIndex,
-} from './search-index.js';
+import type { InteractionDocument, PersonDocument, SearchIndex } from './search-index.js';
 
 // Under SQLite's limit of 500 terms in a compound SELECT (see interactionRowids).
 const CHUNK = 300;
@@ -45,41 +40,42 @@ export function ftsQuery(terms: string[], form: Form = prefix): string {
   return allOf(terms, form);
 }
 
-/**
- * The steps of an interaction search, best first: whole words before word beginnings (an
- * exact word is cheap to find and usually what was meant).
- */
-function interactionSteps(terms: string[]): string[] {
-  return [allOf(terms, word), allOf(terms, prefix)];
-}
+/** Whole words first (cheap to find, and usually what was meant), then word beginnings. */
+const wordsThenPrefixes = (build: (terms: string[], form: Form) => string, terms: string[]) => [
+  build(terms, word),
+  build(terms, prefix),
+];
+
+type FtsTable = 'person_fts' | 'person_name_fts' | 'interaction_fts';
 
 /**
- * Runs the steps in order, newest first within each, until `limit` distinct hits are found.
- * Each step stops after the rows it needs, so a common word costs no more than a rare one.
+ * Runs the queries in order, newest first within each, until `limit` distinct rows are found.
+ * Each query stops after the rows it still needs, so a common word costs no more than a rare
+ * one; `step` says which query found the row.
  */
-async function searchInSteps(
+async function newestMatches(
   db: Kysely<Database>,
-  table: 'interaction_fts',
+  table: FtsTable,
   workspaceId: string,
-  steps: string[],
+  queries: string[],
   limit: number,
-): Promise<SearchHitId[]> {
-  const hits: SearchHitId[] = [];
-  const seen = new Set<string>();
-  for (const [index, query] of steps.entries()) {
-    if (hits.length >= limit) break;
-    const result = await sql<{ id: string }>`
-      SELECT entity_id AS id FROM ${sql.table(table)}
+): Promise<{ rowid: number; id: string; step: number }[]> {
+  const found: { rowid: number; id: string; step: number }[] = [];
+  const seen = new Set<number>();
+  for (const [step, query] of queries.entries()) {
+    if (found.length >= limit) break;
+    const result = await sql<{ rowid: number; id: string }>`
+      SELECT rowid, entity_id AS id FROM ${sql.table(table)}
       WHERE ${sql.table(table)} MATCH ${query} AND workspace_id = ${workspaceId}
       ORDER BY rowid DESC
-      LIMIT ${limit - hits.length + seen.size}`.execute(db);
+      LIMIT ${limit - found.length + seen.size}`.execute(db);
     for (const row of result.rows) {
-      if (seen.has(row.id) || hits.length >= limit) continue;
-      seen.add(row.id);
-      hits.push({ id: row.id, score: steps.length - index });
+      if (seen.has(row.rowid) || found.length >= limit) continue;
+      seen.add(row.rowid);
+      found.push({ ...row, step });
     }
   }
-  return hits;
+  return found;
 }
 
 async function personRowids(db: Kysely<Database>, ids: string[]): Promise<Map<string, number>> {
@@ -159,7 +155,7 @@ export const sqliteSearch: SearchIndex = {
       tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')`.execute(db);
     // Names alone, so a name match is found at once even when the word is common elsewhere.
     await sql`CREATE VIRTUAL TABLE person_name_fts USING fts5(
-      workspace_id UNINDEXED, name,
+      entity_id UNINDEXED, workspace_id UNINDEXED, name,
       tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')`.execute(db);
     await sql`CREATE TABLE person_fts_key (
       fts_rowid INTEGER PRIMARY KEY, entity_id TEXT NOT NULL UNIQUE)`.execute(db);
@@ -188,10 +184,11 @@ export const sqliteSearch: SearchIndex = {
       await sql`DELETE FROM person_name_fts WHERE rowid IN (${sql.join([...rowids.values()])})`.execute(
         db,
       );
-      await sql`INSERT INTO person_name_fts (rowid, workspace_id, name)
-        VALUES ${sql.join(batch.map((d) => sql`(${rowids.get(d.id)}, ${d.workspaceId}, ${d.name})`))}`.execute(
-        db,
+      const names = batch.map(
+        (d) => sql`(${rowids.get(d.id)}, ${d.id}, ${d.workspaceId}, ${d.name})`,
       );
+      await sql`INSERT INTO person_name_fts (rowid, entity_id, workspace_id, name)
+        VALUES ${sql.join(names)}`.execute(db);
     }
   },
 
@@ -236,17 +233,21 @@ export const sqliteSearch: SearchIndex = {
     // at once), and the newest matching every term anywhere; both queries stop early. The few
     // candidates are then scored by the field each term matched in, so names come first.
     const candidates = Math.max(3 * limit, 60);
-    const [byName, byAll] = await Promise.all([
-      sql<{ rowid: number }>`
-        SELECT rowid FROM person_name_fts
-        WHERE person_name_fts MATCH ${anyOf(terms, prefix)} AND workspace_id = ${workspaceId}
-        ORDER BY rowid DESC LIMIT ${candidates}`.execute(db),
-      sql<{ rowid: number }>`
-        SELECT rowid FROM person_fts
-        WHERE person_fts MATCH ${allOf(terms, prefix)} AND workspace_id = ${workspaceId}
-        ORDER BY rowid DESC LIMIT ${candidates}`.execute(db),
-    ]);
-    const rowids = [...new Set([...byName.rows, ...byAll.rows].map((r) => r.rowid))];
+    const byName = await newestMatches(
+      db,
+      'person_name_fts',
+      workspaceId,
+      wordsThenPrefixes(anyOf, terms),
+      candidates,
+    );
+    const byAll = await newestMatches(
+      db,
+      'person_fts',
+      workspaceId,
+      wordsThenPrefixes(allOf, terms),
+      candidates,
+    );
+    const rowids = [...new Set([...byName, ...byAll].map((r) => r.rowid))];
     if (rowids.length === 0) return [];
     const docs = await sql<{
       rowid: number;
@@ -270,7 +271,9 @@ export const sqliteSearch: SearchIndex = {
       .map(({ id, score }) => ({ id, score }));
   },
 
-  searchInteractions(db, workspaceId, terms, limit) {
-    return searchInSteps(db, 'interaction_fts', workspaceId, interactionSteps(terms), limit);
+  async searchInteractions(db, workspaceId, terms, limit) {
+    const queries = wordsThenPrefixes(allOf, terms);
+    const found = await newestMatches(db, 'interaction_fts', workspaceId, queries, limit);
+    return found.map(({ id, step }) => ({ id, score: queries.length - step }));
   },
 };
