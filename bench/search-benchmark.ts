@@ -2,17 +2,22 @@
 // 1M interactions by default), then measures person search and interaction search through the
 // store — median and p95 — against a naive LIKE '%term%' scan of the same rows.
 //
-//   npm run bench                                  # 100k people, 10 interactions each
-//   npm run bench -- --people 10000 --per-person 10 # a quicker run
+//   npm run bench                                   # 100k people, 10 interactions each
+//   npm run bench -- --people 10000 --per-person 10  # a quicker run
+//   npm run bench -- --reuse                        # keep the database a previous run filled
 //
-// The LIKE baseline is the only SQL outside src/store: it is the thing being compared against,
+// The LIKE baseline is the only SQL outside src/store: it is what Kith is compared against,
 // not part of Kith.
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
 import { generateNetwork } from '../src/demo/generate-network.js';
+import { searchTerms } from '../src/domain/text.js';
+import { sqliteSearch } from '../src/store/dialect/sqlite-search.js';
 import { openStore } from '../src/store/open-store.js';
+import type { Database } from '../src/store/schema.js';
 
 const { values } = parseArgs({
   options: {
@@ -22,6 +27,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '100' },
     'like-runs': { type: 'string', default: '5' },
     dir: { type: 'string', default: '.bench' },
+    reuse: { type: 'boolean', default: false },
   },
 });
 const people = Number(values.people);
@@ -29,34 +35,38 @@ const perPerson = Number(values['per-person']);
 const runs = Number(values.runs);
 const likeRuns = Number(values['like-runs']);
 
-const PEOPLE_QUERIES = [
-  'finance',
-  'fin',
-  'jose',
-  'garcia',
-  'tax advisor',
-  'lisbon',
-  'independent consulting',
-  'zoe muller',
-  'ka',
-  'mentor',
-];
-const INTERACTION_QUERIES = [
-  'coffee',
-  'tax',
-  'buffer',
-  'pricing project',
-  'independent',
-  'quarterly prepayments',
-  'warm introduction',
-  'mortgages',
-  'sp',
-  'negotiate scope',
-];
+type Kind = 'people' | 'interactions';
+const QUERIES: Record<Kind, string[]> = {
+  people: [
+    'finance',
+    'fin',
+    'jose',
+    'garcia',
+    'tax advisor',
+    'lisbon',
+    'independent consulting',
+    'zoe muller',
+    'ka',
+    'mentor',
+  ],
+  interactions: [
+    'coffee',
+    'tax',
+    'buffer',
+    'pricing project',
+    'independent',
+    'quarterly prepayments',
+    'warm introduction',
+    'mortgages',
+    'sp',
+    'negotiate scope',
+  ],
+};
 
 const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
+const sortNumbers = (list: number[]) => list.sort((a, b) => a - b);
 
 async function time(fn: () => Promise<unknown> | unknown): Promise<number> {
   const start = process.hrtime.bigint();
@@ -64,14 +74,23 @@ async function time(fn: () => Promise<unknown> | unknown): Promise<number> {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
+async function repeat(n: number, fn: () => Promise<unknown> | unknown): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i += 1) times.push(await time(fn));
+  return sortNumbers(times);
+}
+
 mkdirSync(values.dir, { recursive: true });
 const file = join(values.dir, `bench-${people}-${perPerson}.db`);
-for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+const reuse = values.reuse && existsSync(file);
+if (!reuse) for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
 
 console.log(
   `Kith search benchmark: ${people} people, ${people * perPerson} interactions, SQLite ${file}`,
 );
 console.log(`node ${process.version}, ${new Date().toISOString()}`);
+
+const store = await openStore({ kind: 'sqlite', file });
 
 // Generate and load inside a function, so the million generated objects can be collected
 // before searches are timed (a server does not carry them around either).
@@ -91,72 +110,81 @@ async function fill() {
   });
   const loadMs = Date.now() - loadStart;
   process.stderr.write('\n');
+  const perSecond = Math.round((loaded.people + loaded.interactions) / (loadMs / 1000));
   console.log(
     `\nGenerate: ${(genMs / 1000).toFixed(1)} s; bulk load (one transaction, with search index): ${(loadMs / 1000).toFixed(1)} s`,
   );
   console.log(
-    `  ${loaded.people} people, ${loaded.interactions} interactions, ${loaded.insights} insights; ${Math.round((loaded.people + loaded.interactions) / (loadMs / 1000))} records/s`,
+    `  ${loaded.people} people, ${loaded.interactions} interactions, ${loaded.insights} insights; ${perSecond} people+interactions/s`,
   );
 }
 
-const store = await openStore({ kind: 'sqlite', file });
-await fill();
+if (reuse) console.log(`\nReusing ${file}: ${JSON.stringify(await store.counts())}`);
+else await fill();
 (globalThis as { gc?: () => void }).gc?.();
 
 const raw = new SQLite(file, { readonly: true });
-const likePeople = raw.prepare(`
-  SELECT p.id FROM person p LEFT JOIN organization o ON o.id = p.organization_id
-  WHERE p.archived_at IS NULL AND (p.display_name LIKE @t OR p.title LIKE @t OR p.unit LIKE @t OR p.notes LIKE @t
-     OR o.name LIKE @t OR EXISTS (SELECT 1 FROM person_tag pt JOIN tag ON tag.id = pt.tag_id WHERE pt.person_id = p.id AND tag.name LIKE @t))
-  ORDER BY p.name_key LIMIT 20`);
-const likeInteractions = raw.prepare(`
-  SELECT i.id FROM interaction i
-  WHERE i.summary LIKE @t OR i.notes LIKE @t OR EXISTS (SELECT 1 FROM insight s WHERE s.interaction_id = i.id AND s.text LIKE @t)
-  ORDER BY i.occurred_at DESC LIMIT 20`);
+const like: Record<Kind, SQLite.Statement> = {
+  people: raw.prepare(`
+    SELECT p.id FROM person p LEFT JOIN organization o ON o.id = p.organization_id
+    WHERE p.archived_at IS NULL AND (p.display_name LIKE @t OR p.title LIKE @t OR p.unit LIKE @t
+      OR p.location LIKE @t OR p.notes LIKE @t OR o.name LIKE @t
+      OR EXISTS (SELECT 1 FROM person_tag pt JOIN tag ON tag.id = pt.tag_id WHERE pt.person_id = p.id AND tag.name LIKE @t))
+    ORDER BY p.name_key LIMIT 20`),
+  interactions: raw.prepare(`
+    SELECT i.id FROM interaction i
+    WHERE i.summary LIKE @t OR i.notes LIKE @t
+      OR EXISTS (SELECT 1 FROM insight s WHERE s.interaction_id = i.id AND s.text LIKE @t)
+    ORDER BY i.occurred_at DESC LIMIT 20`),
+};
 
-async function measure(kind: 'people' | 'interactions', queries: string[]) {
-  const fts: number[] = [];
-  const like: number[] = [];
+// The index alone (ids, as the LIKE baseline returns), through the store's own dialect code.
+const indexDb = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+const indexOnly = (kind: Kind, q: string) =>
+  kind === 'people'
+    ? sqliteSearch.searchPeople(indexDb, store.workspaceId, searchTerms(q), 20)
+    : sqliteSearch.searchInteractions(indexDb, store.workspaceId, searchTerms(q), 20);
+
+async function measure(kind: Kind) {
+  const all = { search: [] as number[], index: [] as number[], like: [] as number[] };
   const rows: string[] = [];
-  for (const q of queries) {
-    await store.search({ q, in: kind }); // warm
-    const mine: number[] = [];
-    let hits = 0;
-    for (let i = 0; i < runs; i += 1) {
-      mine.push(
-        await time(async () => {
-          const r = await store.search({ q, in: kind });
-          hits = kind === 'people' ? r.people.length : r.interactions.length;
-        }),
-      );
-    }
-    const stmt = kind === 'people' ? likePeople : likeInteractions;
+  for (const q of QUERIES[kind]) {
+    const first = await store.search({ q, in: kind }); // warm up
+    const hits = kind === 'people' ? first.people.length : first.interactions.length;
+    const search = await repeat(runs, () => store.search({ q, in: kind }));
+    const index = await repeat(runs, () => indexOnly(kind, q));
     // The naive scan looks for the whole text as one substring, as a LIKE search would.
-    const mineLike: number[] = [];
-    for (let i = 0; i < likeRuns; i += 1)
-      mineLike.push(await time(() => stmt.all({ t: `%${q}%` })));
-    mine.sort((a, b) => a - b);
-    mineLike.sort((a, b) => a - b);
-    fts.push(...mine);
-    like.push(...mineLike);
+    const likeTimes = await repeat(likeRuns, () => like[kind].all({ t: `%${q}%` }));
+    all.search.push(...search);
+    all.index.push(...index);
+    all.like.push(...likeTimes);
     rows.push(
-      `| ${q} | ${hits} | ${ms(quantile(mine, 0.5))} | ${ms(quantile(mine, 0.95))} | ${ms(quantile(mineLike, 0.5))} |`,
+      `| ${q} | ${hits} | ${ms(quantile(search, 0.5))} | ${ms(quantile(search, 0.95))} | ${ms(quantile(index, 0.5))} | ${ms(quantile(likeTimes, 0.5))} |`,
     );
   }
-  fts.sort((a, b) => a - b);
-  like.sort((a, b) => a - b);
-  const median = quantile(fts, 0.5);
-  const p95 = quantile(fts, 0.95);
-  const likeMedian = quantile(like, 0.5);
-  console.log(`\n### ${kind} search (${runs} runs per query, LIKE ${likeRuns} runs)\n`);
-  console.log('| query | hits | median | p95 | LIKE median |\n|---|---|---|---|---|');
+  const [search, index, likeAll] = [
+    sortNumbers(all.search),
+    sortNumbers(all.index),
+    sortNumbers(all.like),
+  ];
+  console.log(`\n### ${kind} search (${runs} runs per query; LIKE scan ${likeRuns} runs)\n`);
+  console.log(
+    '| query | hits | search median | search p95 | index only, median | LIKE scan, median |',
+  );
+  console.log('|---|---|---|---|---|---|');
   for (const r of rows) console.log(r);
   console.log(
-    `\nAll ${kind} queries: median ${ms(median)}, p95 ${ms(p95)}; LIKE scan median ${ms(likeMedian)}, p95 ${ms(quantile(like, 0.95))}; LIKE / FTS median ratio ${(likeMedian / median).toFixed(0)}x`,
+    `\nAll ${kind} queries: search (index + loading the hits) median ${ms(quantile(search, 0.5))}, p95 ${ms(quantile(search, 0.95))}; ` +
+      `index only median ${ms(quantile(index, 0.5))}, p95 ${ms(quantile(index, 0.95))}; ` +
+      `LIKE scan median ${ms(quantile(likeAll, 0.5))}, p95 ${ms(quantile(likeAll, 0.95))}.`,
+  );
+  console.log(
+    `LIKE scan / search: ${(quantile(likeAll, 0.5) / quantile(search, 0.5)).toFixed(0)}x; ` +
+      `LIKE scan / index only (both return ids): ${(quantile(likeAll, 0.5) / quantile(index, 0.5)).toFixed(0)}x`,
   );
 }
 
-await measure('people', PEOPLE_QUERIES);
-await measure('interactions', INTERACTION_QUERIES);
-raw.close();
+await measure('people');
+await measure('interactions');
+await indexDb.destroy();
 await store.close();
