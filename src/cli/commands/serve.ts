@@ -25,9 +25,10 @@ export function registerServeCommand(program: Command, ctx: CliContext, version:
       const server = await startServer(store, { host: config.host, port: config.port, version });
       const counts = await store.counts();
       ctx.output.out(`Kith is serving ${describeTarget(config.database)}`);
-      ctx.output.out(`Open ${server.url}`);
       if (counts.people === 0)
         ctx.output.out('Your network is empty: `kith demo` loads a sample one.');
+      // The URL comes last, so a script that waits for it has read everything before it.
+      ctx.output.out(`Open ${server.url}`);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once('SIGINT', stop);
