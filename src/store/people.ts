@@ -39,6 +39,34 @@ function cadenceOf(row: PersonTable): Cadence {
   return { kind: 'none' };
 }
 
+/** The tags of each of these people, in name order. */
+export async function tagsOf(ctx: StoreContext, ids: string[]): Promise<Map<string, string[]>> {
+  const rows = await ctx.db
+    .selectFrom('person_tag')
+    .innerJoin('tag', 'tag.id', 'person_tag.tag_id')
+    .select(['person_tag.person_id', 'tag.name'])
+    .where('person_tag.person_id', 'in', ids)
+    .orderBy('tag.name')
+    .execute();
+  const byPerson = new Map<string, string[]>();
+  for (const r of rows) byPerson.set(r.person_id, [...(byPerson.get(r.person_id) ?? []), r.name]);
+  return byPerson;
+}
+
+/** The relationship roles of each of these people, in name order. */
+export async function rolesOf(ctx: StoreContext, ids: string[]): Promise<Map<string, Role[]>> {
+  const rows = await ctx.db
+    .selectFrom('person_role')
+    .select(['person_id', 'role'])
+    .where('person_id', 'in', ids)
+    .orderBy('role')
+    .execute();
+  const byPerson = new Map<string, Role[]>();
+  for (const r of rows)
+    byPerson.set(r.person_id, [...(byPerson.get(r.person_id) ?? []), r.role as Role]);
+  return byPerson;
+}
+
 /** Turn rows into full people, loading their lists in a few batched queries. */
 async function toPeople(ctx: StoreContext, rows: PersonRow[]): Promise<Person[]> {
   if (rows.length === 0) return [];
@@ -50,19 +78,8 @@ async function toPeople(ctx: StoreContext, rows: PersonRow[]): Promise<Person[]>
       .where('person_id', 'in', ids)
       .orderBy('position')
       .execute(),
-    ctx.db
-      .selectFrom('person_tag')
-      .innerJoin('tag', 'tag.id', 'person_tag.tag_id')
-      .select(['person_tag.person_id', 'tag.name'])
-      .where('person_tag.person_id', 'in', ids)
-      .orderBy('tag.name')
-      .execute(),
-    ctx.db
-      .selectFrom('person_role')
-      .select(['person_id', 'role'])
-      .where('person_id', 'in', ids)
-      .orderBy('role')
-      .execute(),
+    tagsOf(ctx, ids),
+    rolesOf(ctx, ids),
     ctx.db
       .selectFrom('interaction_participant')
       .innerJoin('interaction', 'interaction.id', 'interaction_participant.interaction_id')
@@ -74,14 +91,9 @@ async function toPeople(ctx: StoreContext, rows: PersonRow[]): Promise<Person[]>
       .groupBy('interaction_participant.person_id')
       .execute(),
   ]);
-  const group = <T extends { person_id: string }>(list: T[]) => {
-    const map = new Map<string, T[]>();
-    for (const item of list) map.set(item.person_id, [...(map.get(item.person_id) ?? []), item]);
-    return map;
-  };
-  const contactsBy = group(contacts);
-  const tagsBy = group(tags);
-  const rolesBy = group(roles);
+  const contactsBy = new Map<string, typeof contacts>();
+  for (const c of contacts)
+    contactsBy.set(c.person_id, [...(contactsBy.get(c.person_id) ?? []), c]);
   const lastBy = new Map(lastContacts.map((l) => [l.person_id, l.last]));
   return rows.map((row) => {
     const mine = contactsBy.get(row.id) ?? [];
@@ -104,8 +116,8 @@ async function toPeople(ctx: StoreContext, rows: PersonRow[]): Promise<Person[]>
       location: row.location,
       howWeMet: row.how_we_met,
       metOn: row.met_on,
-      tags: (tagsBy.get(row.id) ?? []).map((t) => t.name),
-      roles: (rolesBy.get(row.id) ?? []).map((r) => r.role as Role),
+      tags: tags.get(row.id) ?? [],
+      roles: roles.get(row.id) ?? [],
       notes: row.notes,
       cadence: cadenceOf(row),
       lastContactAt: lastBy.get(row.id) ?? null,

@@ -11,6 +11,7 @@ import { matchesAnyTerm, searchTerms, snippet } from '../domain/text.js';
 import type { StoreContext } from './context.js';
 import type { SearchHitId } from './dialect/search-index.js';
 import { toInteractions } from './interactions.js';
+import { rolesOf, tagsOf } from './people.js';
 
 export async function search(ctx: StoreContext, query: unknown): Promise<SearchResult> {
   const { q, limit = 20, in: scope = 'all' } = parseOrThrow(searchQuerySchema, query);
@@ -54,26 +55,15 @@ async function personHits(
       .where('person.workspace_id', '=', ctx.workspaceId)
       .where('person.id', 'in', ids)
       .execute(),
-    ctx.db
-      .selectFrom('person_tag')
-      .innerJoin('tag', 'tag.id', 'person_tag.tag_id')
-      .select(['person_tag.person_id', 'tag.name'])
-      .where('person_tag.person_id', 'in', ids)
-      .orderBy('tag.name')
-      .execute(),
-    ctx.db
-      .selectFrom('person_role')
-      .select(['person_id', 'role'])
-      .where('person_id', 'in', ids)
-      .orderBy('role')
-      .execute(),
+    tagsOf(ctx, ids),
+    rolesOf(ctx, ids),
   ]);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return hits.flatMap(({ id, score }) => {
     const r = byId.get(id);
     if (!r) return [];
-    const personTags = tags.filter((t) => t.person_id === id).map((t) => t.name);
-    const personRoles = roles.filter((t) => t.person_id === id).map((t) => t.role);
+    const personTags = tags.get(id) ?? [];
+    const personRoles = roles.get(id) ?? [];
     // The first field, in order of weight, that shows why this person matched.
     const why = [
       r.title,
