@@ -8,7 +8,8 @@ export type ErrorCode =
   | 'ambiguous'
   | 'conflict'
   | 'payload_too_large'
-  | 'unsupported_media_type';
+  | 'unsupported_media_type'
+  | 'invalid_state';
 
 export class KithError extends Error {
   override readonly name = 'KithError';

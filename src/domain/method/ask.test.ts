@@ -1,0 +1,259 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ASK_STATES,
+  allowedActions,
+  followUp,
+  moveOnIfDue,
+  newAsk,
+  questionWarnings,
+  transition,
+  type Ask,
+  type AskAction,
+  type AskState,
+} from './ask.js';
+
+const T0 = '2026-11-02T09:00:00Z';
+const draft = () =>
+  newAsk({ id: 'a1', personId: 'p1', question: 'How did you go independent?', at: T0 });
+const run = (ask: Ask, ...steps: [AskAction, string][]) =>
+  steps.reduce((a, [action, at]) => transition(a, action, at), ask);
+
+describe('ask lifecycle', () => {
+  it('goes draft → sent → replied → scheduled → met → thanked, keeping every step', () => {
+    const ask = run(
+      draft(),
+      [{ type: 'send' }, '2026-11-02T10:00:00Z'],
+      [{ type: 'reply' }, '2026-11-03T08:00:00Z'],
+      [{ type: 'schedule', for: '2026-11-10T15:00:00+01:00' }, '2026-11-03T08:05:00Z'],
+      [{ type: 'meet', interactionId: 'i1' }, '2026-11-10T15:30:00Z'],
+      [{ type: 'thank' }, '2026-11-10T18:00:00Z'],
+    );
+    expect(ask).toMatchObject({
+      state: 'thanked',
+      sentAt: '2026-11-02T10:00:00.000Z',
+      repliedAt: '2026-11-03T08:00:00.000Z',
+      scheduledFor: '2026-11-10T14:00:00.000Z',
+      interactionId: 'i1',
+      closedAt: '2026-11-10T18:00:00.000Z',
+    });
+    expect(ask.history.map((e) => `${e.from}>${e.to}`)).toEqual([
+      'draft>draft',
+      'draft>sent',
+      'sent>replied',
+      'replied>scheduled',
+      'scheduled>met',
+      'met>thanked',
+    ]);
+  });
+
+  it('can be declined from any open state after sending, and reschedules', () => {
+    for (const start of [
+      run(draft(), [{ type: 'send' }, T0]),
+      run(draft(), [{ type: 'send' }, T0], [{ type: 'reply' }, T0]),
+      run(draft(), [{ type: 'send' }, T0], [{ type: 'schedule', for: '2026-11-09T10:00:00Z' }, T0]),
+    ]) {
+      expect(transition(start, { type: 'decline' }, T0).state).toBe('declined');
+    }
+    const rescheduled = run(
+      draft(),
+      [{ type: 'send' }, T0],
+      [{ type: 'schedule', for: '2026-11-09T10:00:00Z' }, T0],
+      [{ type: 'schedule', for: '2026-11-12T10:00:00Z' }, T0],
+    );
+    expect(rescheduled).toMatchObject({
+      state: 'scheduled',
+      scheduledFor: '2026-11-12T10:00:00.000Z',
+    });
+  });
+
+  it('reopens an ask that had moved on when a late reply comes', () => {
+    const late = run(
+      draft(),
+      [{ type: 'send' }, T0],
+      [{ type: 'move-on' }, T0],
+      [{ type: 'reply' }, T0],
+    );
+    expect(late).toMatchObject({ state: 'replied', closedAt: null });
+  });
+
+  // Every state × every action: allowed ones move, the rest are refused and change nothing.
+  const actions: AskAction[] = [
+    { type: 'send' },
+    { type: 'nudge' },
+    { type: 'reply' },
+    { type: 'schedule', for: '2026-11-20T10:00:00Z' },
+    { type: 'meet' },
+    { type: 'thank' },
+    { type: 'decline' },
+    { type: 'move-on' },
+  ];
+  const reach: Record<AskState, [AskAction, string][]> = {
+    draft: [],
+    sent: [[{ type: 'send' }, T0]],
+    replied: [
+      [{ type: 'send' }, T0],
+      [{ type: 'reply' }, T0],
+    ],
+    scheduled: [
+      [{ type: 'send' }, T0],
+      [{ type: 'schedule', for: '2026-11-09T10:00:00Z' }, T0],
+    ],
+    met: [
+      [{ type: 'send' }, T0],
+      [{ type: 'meet' }, T0],
+    ],
+    thanked: [
+      [{ type: 'send' }, T0],
+      [{ type: 'meet' }, T0],
+      [{ type: 'thank' }, T0],
+    ],
+    declined: [
+      [{ type: 'send' }, T0],
+      [{ type: 'decline' }, T0],
+    ],
+    'moved-on': [
+      [{ type: 'send' }, T0],
+      [{ type: 'move-on' }, T0],
+    ],
+  };
+  for (const state of ASK_STATES) {
+    for (const action of actions) {
+      const allowed = allowedActions(state).includes(action.type);
+      it(`${state} + ${action.type}: ${allowed ? 'allowed' : 'refused, unchanged'}`, () => {
+        const ask = run(draft(), ...reach[state]);
+        expect(ask.state).toBe(state);
+        const before = structuredClone(ask);
+        if (allowed) {
+          expect(transition(ask, action, '2026-11-05T10:00:00Z').history).toHaveLength(
+            ask.history.length + 1,
+          );
+        } else {
+          expect(() => transition(ask, action, '2026-11-05T10:00:00Z')).toThrow(
+            new RegExp(`^An ask that is ${state} cannot be marked "${action.type}"`),
+          );
+        }
+        expect(ask).toEqual(before);
+      });
+    }
+  }
+
+  it('allows one nudge, not two', () => {
+    const nudged = run(
+      draft(),
+      [{ type: 'send' }, T0],
+      [{ type: 'nudge' }, '2026-11-09T10:00:00Z'],
+    );
+    expect(nudged).toMatchObject({ state: 'sent', nudgedAt: '2026-11-09T10:00:00.000Z' });
+    expect(() => transition(nudged, { type: 'nudge' }, '2026-11-10T10:00:00Z')).toThrow(
+      /one gentle nudge/,
+    );
+  });
+
+  it('refuses a moment that is not one', () => {
+    expect(() => transition(draft(), { type: 'send' }, 'yesterday')).toThrow(/^at: /);
+    const sent = transition(draft(), { type: 'send' }, T0);
+    expect(() => transition(sent, { type: 'schedule', for: 'next week' }, T0)).toThrow(/^for: /);
+  });
+});
+
+describe('no reply: nudge once, then move on', () => {
+  const sentAt = (at: string) => transition(draft(), { type: 'send' }, at);
+  const UTC = 'UTC';
+
+  it('an ask with no reply after 7 days suggests one nudge', () => {
+    const ask = sentAt('2026-11-02T10:00:00Z');
+    expect(followUp(ask, '2026-11-08T23:59:00Z', UTC)).toEqual({
+      kind: 'waiting',
+      nudgeOn: '2026-11-09',
+    });
+    expect(followUp(ask, '2026-11-09T00:00:00Z', UTC)).toEqual({
+      kind: 'nudge',
+      since: '2026-11-09',
+    });
+  });
+
+  it('moves on 7 days after the nudge, or 7 days after it fell due when none was sent', () => {
+    const ask = sentAt('2026-11-02T10:00:00Z');
+    expect(followUp(ask, '2026-11-15T12:00:00Z', UTC)).toEqual({
+      kind: 'nudge',
+      since: '2026-11-09',
+    });
+    expect(followUp(ask, '2026-11-16T00:00:00Z', UTC)).toEqual({
+      kind: 'move-on',
+      since: '2026-11-16',
+    });
+    const nudged = transition(ask, { type: 'nudge' }, '2026-11-12T10:00:00Z');
+    expect(followUp(nudged, '2026-11-16T00:00:00Z', UTC)).toEqual({
+      kind: 'waiting-after-nudge',
+      moveOnOn: '2026-11-19',
+    });
+    const moved = moveOnIfDue(nudged, '2026-11-19T08:00:00Z', UTC);
+    expect(moved).toMatchObject({ state: 'moved-on', closedAt: '2026-11-19T08:00:00.000Z' });
+    expect(moved.history.at(-1)).toMatchObject({
+      action: 'move-on',
+      note: 'no reply; moved on automatically',
+    });
+    expect(moveOnIfDue(nudged, '2026-11-18T08:00:00Z', UTC)).toBe(nudged);
+  });
+
+  it('stops counting once they reply', () => {
+    const replied = transition(
+      sentAt('2026-11-02T10:00:00Z'),
+      { type: 'reply' },
+      '2026-11-20T10:00:00Z',
+    );
+    expect(followUp(replied, '2026-12-30T10:00:00Z', UTC)).toBeNull();
+  });
+
+  it('counts calendar days where the user lives', () => {
+    // Sent Monday 23:30 in New York, which is already Tuesday in UTC.
+    const ask = sentAt('2026-11-03T04:30:00Z');
+    const ny = 'America/New_York';
+    expect(followUp(ask, '2026-11-09T05:00:00Z', ny)).toEqual({
+      kind: 'nudge',
+      since: '2026-11-09',
+    });
+    expect(followUp(ask, '2026-11-09T05:00:00Z', UTC)).toEqual({
+      kind: 'waiting',
+      nudgeOn: '2026-11-10',
+    });
+  });
+
+  it('handles the date line: the same instant is a day apart in Kiritimati and Pago Pago', () => {
+    const ask = sentAt('2026-11-02T10:30:00Z'); // Tue 00:30 in Kiritimati (+14), Sun 23:30 in Pago Pago (-11)
+    const now = '2026-11-09T10:30:00Z';
+    expect(followUp(ask, now, 'Pacific/Kiritimati')).toEqual({
+      kind: 'nudge',
+      since: '2026-11-10',
+    });
+    expect(followUp(ask, now, 'Pacific/Pago_Pago')).toEqual({ kind: 'nudge', since: '2026-11-08' });
+    expect(followUp(ask, '2026-11-09T09:00:00Z', 'Pacific/Kiritimati')).toEqual({
+      kind: 'waiting',
+      nudgeOn: '2026-11-10',
+    });
+  });
+
+  it('follows a custom policy', () => {
+    const ask = sentAt('2026-11-02T10:00:00Z');
+    expect(
+      followUp(ask, '2026-11-05T10:00:00Z', UTC, { nudgeAfterDays: 3, moveOnAfterDays: 2 }),
+    ).toEqual({ kind: 'nudge', since: '2026-11-05' });
+    expect(
+      followUp(ask, '2026-11-07T10:00:00Z', UTC, { nudgeAfterDays: 3, moveOnAfterDays: 2 }),
+    ).toEqual({ kind: 'move-on', since: '2026-11-07' });
+  });
+});
+
+describe('the question', () => {
+  it('warns, without refusing, when the text holds more than one question', () => {
+    expect(questionWarnings('How did you price your first project?')).toEqual([]);
+    expect(questionWarnings('How did you start? And what would you change?')[0]).toMatch(
+      /holds 2 questions/,
+    );
+    expect(questionWarnings('¿Cómo empezaste?')).toEqual([]);
+  });
+
+  it('needs a question to draft an ask', () => {
+    expect(() => newAsk({ id: 'x', personId: 'p', question: '  ', at: T0 })).toThrow(/^question: /);
+  });
+});

@@ -1,0 +1,253 @@
+// An ask: one specific question to one person, asking for a short chat. Its life:
+//   draft → sent → replied → scheduled → met → thanked
+// or declined, or — when they never answer — one gentle nudge, then "moved on", without
+// the user having to chase or remember. Every change is kept in the ask's history.
+import { z } from 'zod';
+import { KithError } from '../errors.js';
+import { addDays, daysBetween, localDate } from './calendar.js';
+
+export const ASK_PURPOSES = ['path', 'feedback', 'advice', 'intro'] as const;
+export type AskPurpose = (typeof ASK_PURPOSES)[number];
+
+export const ASK_STATES = [
+  'draft',
+  'sent',
+  'replied',
+  'scheduled',
+  'met',
+  'thanked',
+  'declined',
+  'moved-on',
+] as const;
+export type AskState = (typeof ASK_STATES)[number];
+
+/** States in which the ask is still waiting on something. */
+export const OPEN_STATES: readonly AskState[] = ['draft', 'sent', 'replied', 'scheduled'];
+export const isOpen = (state: AskState): boolean => OPEN_STATES.includes(state);
+
+export type AskAction =
+  | { type: 'send' }
+  | { type: 'nudge' }
+  | { type: 'reply' }
+  | { type: 'schedule'; for: string }
+  | { type: 'meet'; interactionId?: string }
+  | { type: 'thank' }
+  | { type: 'decline' }
+  | { type: 'move-on'; automatic?: boolean };
+
+export interface AskEvent {
+  at: string;
+  action: AskAction['type'] | 'draft';
+  from: AskState;
+  to: AskState;
+  note?: string;
+}
+
+export interface Ask {
+  id: string;
+  personId: string;
+  question: string;
+  purpose: AskPurpose;
+  minutes: number;
+  state: AskState;
+  sentAt: string | null;
+  nudgedAt: string | null;
+  repliedAt: string | null;
+  scheduledFor: string | null;
+  metAt: string | null;
+  interactionId: string | null;
+  closedAt: string | null;
+  history: AskEvent[];
+}
+
+/** Which actions each state allows, and where they lead. */
+const TRANSITIONS: Record<AskState, Partial<Record<AskAction['type'], AskState>>> = {
+  draft: { send: 'sent', 'move-on': 'moved-on' },
+  sent: {
+    nudge: 'sent',
+    reply: 'replied',
+    schedule: 'scheduled',
+    meet: 'met',
+    decline: 'declined',
+    'move-on': 'moved-on',
+  },
+  replied: { schedule: 'scheduled', meet: 'met', decline: 'declined', 'move-on': 'moved-on' },
+  scheduled: { schedule: 'scheduled', meet: 'met', decline: 'declined', 'move-on': 'moved-on' },
+  met: { thank: 'thanked' },
+  thanked: {},
+  declined: {},
+  'moved-on': { reply: 'replied' },
+};
+
+export function allowedActions(state: AskState): AskAction['type'][] {
+  return Object.keys(TRANSITIONS[state]) as AskAction['type'][];
+}
+
+const momentSchema = z.iso.datetime({ offset: true });
+
+/**
+ * Apply an action at a moment. An illegal action is refused with a message that says what
+ * the ask allows; the ask passed in is never changed.
+ */
+export function transition(ask: Ask, action: AskAction, at: string): Ask {
+  const to = TRANSITIONS[ask.state][action.type];
+  if (to === undefined) {
+    const allowed = allowedActions(ask.state);
+    throw new KithError(
+      'invalid_state',
+      `An ask that is ${ask.state} cannot be marked "${action.type}"; ` +
+        (allowed.length ? `it can be: ${allowed.join(', ')}.` : 'it is closed.'),
+      'state',
+    );
+  }
+  if (!momentSchema.safeParse(at).success) {
+    throw new KithError('invalid_input', `at: "${at}" is not an ISO-8601 date-time`, 'at');
+  }
+  if (action.type === 'nudge' && ask.nudgedAt) {
+    throw new KithError(
+      'invalid_state',
+      'This ask was nudged already; one gentle nudge is enough.',
+      'state',
+    );
+  }
+  const when = new Date(at).toISOString();
+  const next: Ask = { ...ask, state: to, history: [...ask.history] };
+  switch (action.type) {
+    case 'send':
+      next.sentAt = when;
+      break;
+    case 'nudge':
+      next.nudgedAt = when;
+      break;
+    case 'reply':
+      next.repliedAt = when;
+      next.closedAt = null;
+      break;
+    case 'schedule': {
+      const parsed = momentSchema.safeParse(action.for);
+      if (!parsed.success) {
+        throw new KithError(
+          'invalid_input',
+          `for: "${action.for}" is not an ISO-8601 date-time`,
+          'for',
+        );
+      }
+      next.scheduledFor = new Date(action.for).toISOString();
+      // A reply is implied by agreeing on a time.
+      next.repliedAt = ask.repliedAt ?? when;
+      break;
+    }
+    case 'meet':
+      next.metAt = when;
+      next.repliedAt = ask.repliedAt ?? when;
+      next.interactionId = action.interactionId ?? ask.interactionId;
+      break;
+    case 'thank':
+      next.closedAt = when;
+      break;
+    case 'decline':
+    case 'move-on':
+      next.closedAt = when;
+      break;
+  }
+  next.history.push({
+    at: when,
+    action: action.type,
+    from: ask.state,
+    to,
+    ...(action.type === 'move-on' && action.automatic
+      ? { note: 'no reply; moved on automatically' }
+      : {}),
+  });
+  return next;
+}
+
+export interface FollowUpPolicy {
+  /** Days after sending with no reply before one nudge is suggested. */
+  nudgeAfterDays: number;
+  /** Days after the nudge (or after it fell due) with no reply before the ask moves on. */
+  moveOnAfterDays: number;
+}
+
+export const DEFAULT_FOLLOW_UP: FollowUpPolicy = { nudgeAfterDays: 7, moveOnAfterDays: 7 };
+
+export type FollowUp =
+  | { kind: 'waiting'; nudgeOn: string }
+  | { kind: 'nudge'; since: string }
+  | { kind: 'waiting-after-nudge'; moveOnOn: string }
+  | { kind: 'move-on'; since: string };
+
+/**
+ * What a sent ask with no reply calls for on a day, counted in calendar days of the user's
+ * time zone: wait, nudge once, or move on. Null when the ask is not waiting for a reply.
+ */
+export function followUp(
+  ask: Ask,
+  now: string,
+  timeZone: string,
+  policy: FollowUpPolicy = DEFAULT_FOLLOW_UP,
+): FollowUp | null {
+  if (ask.state !== 'sent' || !ask.sentAt) return null;
+  const today = localDate(now, timeZone);
+  const nudgeOn = addDays(localDate(ask.sentAt, timeZone), policy.nudgeAfterDays);
+  const moveOnOn = ask.nudgedAt
+    ? addDays(localDate(ask.nudgedAt, timeZone), policy.moveOnAfterDays)
+    : addDays(nudgeOn, policy.moveOnAfterDays);
+  if (daysBetween(moveOnOn, today) >= 0) return { kind: 'move-on', since: moveOnOn };
+  if (ask.nudgedAt) return { kind: 'waiting-after-nudge', moveOnOn };
+  if (daysBetween(nudgeOn, today) >= 0) return { kind: 'nudge', since: nudgeOn };
+  return { kind: 'waiting', nudgeOn };
+}
+
+/** Close the ask as "moved on" when its time has come; otherwise return it unchanged. */
+export function moveOnIfDue(
+  ask: Ask,
+  now: string,
+  timeZone: string,
+  policy: FollowUpPolicy = DEFAULT_FOLLOW_UP,
+): Ask {
+  return followUp(ask, now, timeZone, policy)?.kind === 'move-on'
+    ? transition(ask, { type: 'move-on', automatic: true }, now)
+    : ask;
+}
+
+/** A warning (never a refusal) when the text asks more than one question. */
+export function questionWarnings(question: string): string[] {
+  const marks = (question.match(/[?？¿]/g) ?? []).filter((m) => m !== '¿').length;
+  return marks > 1
+    ? [
+        `This holds ${marks} questions. One specific question gets a better answer; consider keeping one.`,
+      ]
+    : [];
+}
+
+export function newAsk(fields: {
+  id: string;
+  personId: string;
+  question: string;
+  purpose?: AskPurpose;
+  minutes?: number;
+  at: string;
+}): Ask {
+  const question = fields.question.trim();
+  if (question === '')
+    throw new KithError('invalid_input', 'question: an ask needs a question', 'question');
+  return {
+    id: fields.id,
+    personId: fields.personId,
+    question,
+    purpose: fields.purpose ?? 'path',
+    minutes: fields.minutes ?? 30,
+    state: 'draft',
+    sentAt: null,
+    nudgedAt: null,
+    repliedAt: null,
+    scheduledFor: null,
+    metAt: null,
+    interactionId: null,
+    closedAt: null,
+    history: [
+      { at: new Date(fields.at).toISOString(), action: 'draft', from: 'draft', to: 'draft' },
+    ],
+  };
+}
