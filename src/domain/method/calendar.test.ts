@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, daysBetween, isTimeZone, localDate } from './calendar.js';
+
+describe('calendar days', () => {
+  it('gives the local date of an instant on both sides of the date line', () => {
+    const instant = '2026-11-02T10:30:00Z';
+    expect(localDate(instant, 'Pacific/Kiritimati')).toBe('2026-11-03');
+    expect(localDate(instant, 'Pacific/Pago_Pago')).toBe('2026-11-01');
+    expect(localDate(instant, 'UTC')).toBe('2026-11-02');
+  });
+
+  it('counts days across month, year and daylight-saving changes', () => {
+    expect(daysBetween('2026-10-31', '2026-11-01')).toBe(1);
+    expect(daysBetween('2026-12-31', '2027-01-01')).toBe(1);
+    expect(daysBetween('2026-03-28', '2026-03-30')).toBe(2); // Europe springs forward on the 29th
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2026-11-02', -7)).toBe('2026-10-26');
+  });
+
+  it('knows real time zones from made-up ones', () => {
+    expect(isTimeZone('Europe/Lisbon')).toBe(true);
+    expect(isTimeZone('Mars/Olympus_Mons')).toBe(false);
+    expect(() => localDate('not a date', 'UTC')).toThrow(RangeError);
+  });
+});

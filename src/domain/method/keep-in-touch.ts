@@ -1,0 +1,64 @@
+// Keep in touch: a cadence per person (or a default for their role), measured from the last
+// time you were in touch, in calendar days of the user's time zone; snoozing pushes it back.
+import type { Cadence } from '../cadence.js';
+import type { Role } from '../person.js';
+import { addDays, daysBetween, localDate } from './calendar.js';
+
+/** Days between chats by role, when a person has no cadence of their own (editable in settings). */
+export const DEFAULT_ROLE_CADENCE: Partial<Record<Role, number>> = {
+  mentor: 42,
+  'work-friend': 14,
+  connector: 90,
+  sponsor: 60,
+};
+
+/** A person's own cadence wins; otherwise the most frequent default among their roles. */
+export function effectiveCadence(
+  own: Cadence,
+  roles: readonly Role[],
+  roleDefaults: Partial<Record<Role, number>> = DEFAULT_ROLE_CADENCE,
+): Cadence {
+  if (own.kind !== 'none') return own;
+  const days = roles.map((r) => roleDefaults[r]).filter((d): d is number => d !== undefined);
+  return days.length ? { kind: 'every', days: Math.min(...days) } : { kind: 'none' };
+}
+
+export interface KeepInTouchInput {
+  cadence: Cadence;
+  lastContactAt: string | null;
+  /** When the person was added: the clock starts then if you have never been in touch. */
+  since: string;
+  snoozedUntil?: string | null;
+}
+
+export type KeepInTouch =
+  | { kind: 'upcoming'; dueOn: string; inDays: number }
+  | { kind: 'due'; dueOn: string }
+  | { kind: 'overdue'; dueOn: string; daysOverdue: number };
+
+export function keepInTouch(
+  input: KeepInTouchInput,
+  now: string,
+  timeZone: string,
+): KeepInTouch | null {
+  const today = localDate(now, timeZone);
+  const last = input.lastContactAt ? localDate(input.lastContactAt, timeZone) : null;
+  let dueOn: string;
+  switch (input.cadence.kind) {
+    case 'none':
+      return null;
+    case 'once':
+      // A one-time reminder is done once you have been in touch on or after its day.
+      if (last && daysBetween(input.cadence.on, last) >= 0) return null;
+      dueOn = input.cadence.on;
+      break;
+    case 'every':
+      dueOn = addDays(last ?? localDate(input.since, timeZone), input.cadence.days);
+      break;
+  }
+  if (input.snoozedUntil && daysBetween(dueOn, input.snoozedUntil) > 0) dueOn = input.snoozedUntil;
+  const late = daysBetween(dueOn, today);
+  if (late < 0) return { kind: 'upcoming', dueOn, inDays: -late };
+  if (late === 0) return { kind: 'due', dueOn };
+  return { kind: 'overdue', dueOn, daysOverdue: late };
+}

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { newAsk, transition, type Ask } from './ask.js';
+import { buildToday, type TodayPerson } from './today.js';
+
+const TZ = 'America/Los_Angeles';
+const NOW = '2026-11-20T17:00:00Z'; // 09:00 on Nov 20 in Los Angeles
+const person = (
+  id: string,
+  displayName: string,
+  extra: Partial<TodayPerson> = {},
+): TodayPerson => ({
+  id,
+  displayName,
+  tags: [],
+  roles: [],
+  title: null,
+  organization: null,
+  lastContactAt: '2026-11-19T12:00:00Z',
+  cadence: { kind: 'none' },
+  createdAt: '2026-01-01T00:00:00Z',
+  ...extra,
+});
+const sent = (id: string, personId: string, at: string): Ask =>
+  transition(newAsk({ id, personId, question: 'How did you start?', at }), { type: 'send' }, at);
+
+describe('Today', () => {
+  it('lists what to do in order, each with its reason', () => {
+    const people = [
+      person('dana', 'Dana Finch'),
+      person('lee', 'Lee Park'),
+      person('ravi', 'Ravi Kumar', { roles: ['mentor'], lastContactAt: '2026-10-01T12:00:00Z' }),
+      person('mina', 'Mina Sato', {
+        roles: ['work-friend'],
+        lastContactAt: '2026-11-06T12:00:00Z',
+      }),
+      person('omar', 'Omar Haddad', { tags: ['taxes'], lastContactAt: '2026-03-01T12:00:00Z' }),
+      person('zoe', 'Zoë Müller'),
+      person('sam', 'Sam Lee'),
+    ];
+    const met = transition(
+      sent('a1', 'dana', '2026-11-10T18:00:00Z'),
+      { type: 'meet' },
+      '2026-11-19T18:00:00Z',
+    );
+    const today = transition(
+      sent('a2', 'lee', '2026-11-12T18:00:00Z'),
+      { type: 'schedule', for: '2026-11-20T22:00:00Z' },
+      '2026-11-13T18:00:00Z',
+    );
+    const quiet = sent('a3', 'zoe', '2026-11-12T18:00:00Z');
+    const gone = transition(
+      sent('a4', 'sam', '2026-10-20T18:00:00Z'),
+      { type: 'move-on', automatic: true },
+      '2026-11-19T18:00:00Z',
+    );
+    const items = buildToday(
+      {
+        people,
+        // The campaign has one open ask (Lee) and one met: one more to try. Zoë's ask is outside it.
+        asks: [...[gone, today, met].map((a) => ({ ...a, campaignId: 'c1' })), quiet],
+        campaigns: [
+          {
+            id: 'c1',
+            name: 'Going independent',
+            aim: '',
+            targetChats: 20,
+            batchSize: 2,
+            endsOn: null,
+            tags: ['taxes'],
+          },
+        ],
+        tasks: [
+          {
+            id: 't1',
+            title: 'Send Ravi the deck',
+            dueOn: '2026-11-19',
+            personId: 'ravi',
+            done: false,
+          },
+          { id: 't2', title: 'Later', dueOn: '2026-11-25', personId: null, done: false },
+        ],
+      },
+      NOW,
+      TZ,
+    );
+    expect(items.map((i) => i.reason)).toEqual([
+      'Thank Dana Finch for the chat',
+      'Chat with Lee Park today: How did you start?',
+      'No reply from Zoë Müller since 2026-11-12: one gentle nudge',
+      'Send Ravi the deck (due 2026-11-19)',
+      'Keep in touch with Ravi Kumar: 8 days overdue',
+      'Keep in touch with Mina Sato: due today',
+      'Going independent: time to try one more (1 of 20 chats so far).',
+      'Sam Lee did not answer; the ask moved on. No need to chase.',
+    ]);
+    const prompt = items.find((i) => i.kind === 'pacing');
+    expect(prompt?.kind === 'pacing' && prompt.suggestions.map((s) => s.id)).toEqual(['omar']);
+  });
+
+  it('plans ahead: the same data on another day gives that day’s list', () => {
+    const people = [person('lee', 'Lee Park')];
+    const scheduled = transition(
+      sent('a2', 'lee', '2026-11-12T18:00:00Z'),
+      { type: 'schedule', for: '2026-11-24T22:00:00Z' },
+      '2026-11-13T18:00:00Z',
+    );
+    const input = { people, asks: [scheduled], campaigns: [], tasks: [] };
+    expect(buildToday(input, NOW, TZ)).toEqual([]);
+    expect(buildToday(input, '2026-11-24T17:00:00Z', TZ).map((i) => i.kind)).toEqual([
+      'chat-today',
+    ]);
+  });
+});

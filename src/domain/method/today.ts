@@ -1,0 +1,174 @@
+// Today: one ordered list of what to do, each line with its reason — thank-yous owed, chats
+// scheduled today, asks to nudge, tasks due, people to keep in touch with, campaign pacing —
+// and, for information and without guilt, the asks that just moved on.
+import type { Cadence } from '../cadence.js';
+import type { Role } from '../person.js';
+import { followUp, type Ask, type FollowUpPolicy, DEFAULT_FOLLOW_UP } from './ask.js';
+import { daysBetween, localDate } from './calendar.js';
+import {
+  pacing,
+  suggestPeople,
+  type Campaign,
+  type Candidate,
+  type Suggestion,
+} from './campaign.js';
+import { effectiveCadence, keepInTouch } from './keep-in-touch.js';
+
+export interface TodayPerson extends Candidate {
+  displayName: string;
+  cadence: Cadence;
+  createdAt: string;
+  snoozedUntil?: string | null;
+  archived?: boolean;
+}
+
+export interface Task {
+  id: string;
+  title: string;
+  dueOn: string;
+  personId: string | null;
+  done: boolean;
+}
+
+export interface TodayInput {
+  people: readonly TodayPerson[];
+  asks: readonly (Ask & { campaignId?: string | null })[];
+  campaigns: readonly Campaign[];
+  tasks: readonly Task[];
+  roleCadence?: Partial<Record<Role, number>>;
+  followUpPolicy?: FollowUpPolicy;
+}
+
+export type TodayItem =
+  | { kind: 'thank'; askId: string; personId: string; reason: string }
+  | { kind: 'chat-today'; askId: string; personId: string; at: string; reason: string }
+  | { kind: 'nudge'; askId: string; personId: string; reason: string }
+  | { kind: 'task'; taskId: string; personId: string | null; reason: string }
+  | { kind: 'keep-in-touch'; personId: string; dueOn: string; reason: string }
+  | { kind: 'pacing'; campaignId: string; suggestions: Suggestion[]; reason: string }
+  | { kind: 'moved-on'; askId: string; personId: string; reason: string };
+
+const ORDER: TodayItem['kind'][] = [
+  'thank',
+  'chat-today',
+  'nudge',
+  'task',
+  'keep-in-touch',
+  'pacing',
+  'moved-on',
+];
+/** Asks that moved on in the last few days are mentioned, then forgotten. */
+const MOVED_ON_NOTICE_DAYS = 3;
+
+export function buildToday(input: TodayInput, now: string, timeZone: string): TodayItem[] {
+  const today = localDate(now, timeZone);
+  const names = new Map(input.people.map((p) => [p.id, p.displayName]));
+  const name = (id: string) => names.get(id) ?? 'someone';
+  const items: TodayItem[] = [];
+  const policy = input.followUpPolicy ?? DEFAULT_FOLLOW_UP;
+
+  for (const ask of input.asks) {
+    const who = name(ask.personId);
+    if (ask.state === 'met') {
+      items.push({
+        kind: 'thank',
+        askId: ask.id,
+        personId: ask.personId,
+        reason: `Thank ${who} for the chat`,
+      });
+    } else if (
+      ask.state === 'scheduled' &&
+      ask.scheduledFor &&
+      localDate(ask.scheduledFor, timeZone) === today
+    ) {
+      items.push({
+        kind: 'chat-today',
+        askId: ask.id,
+        personId: ask.personId,
+        at: ask.scheduledFor,
+        reason: `Chat with ${who} today: ${ask.question}`,
+      });
+    } else if (ask.state === 'sent') {
+      const next = followUp(ask, now, timeZone, policy);
+      if (next?.kind === 'nudge') {
+        items.push({
+          kind: 'nudge',
+          askId: ask.id,
+          personId: ask.personId,
+          reason: `No reply from ${who} since ${localDate(ask.sentAt ?? now, timeZone)}: one gentle nudge`,
+        });
+      }
+    } else if (ask.state === 'moved-on' && ask.closedAt) {
+      const ago = daysBetween(localDate(ask.closedAt, timeZone), today);
+      if (ago >= 0 && ago < MOVED_ON_NOTICE_DAYS) {
+        items.push({
+          kind: 'moved-on',
+          askId: ask.id,
+          personId: ask.personId,
+          reason: `${who} did not answer; the ask moved on. No need to chase.`,
+        });
+      }
+    }
+  }
+
+  for (const task of input.tasks) {
+    if (task.done || daysBetween(task.dueOn, today) < 0) continue;
+    const late = daysBetween(task.dueOn, today);
+    items.push({
+      kind: 'task',
+      taskId: task.id,
+      personId: task.personId,
+      reason: `${task.title}${late > 0 ? ` (due ${task.dueOn})` : ''}`,
+    });
+  }
+
+  const touch = input.people
+    .filter((p) => !p.archived)
+    .flatMap((p) => {
+      const cadence = effectiveCadence(p.cadence, p.roles, input.roleCadence);
+      const status = keepInTouch(
+        {
+          cadence,
+          lastContactAt: p.lastContactAt,
+          since: p.createdAt,
+          snoozedUntil: p.snoozedUntil ?? null,
+        },
+        now,
+        timeZone,
+      );
+      if (!status || status.kind === 'upcoming') return [];
+      const late = status.kind === 'overdue' ? status.daysOverdue : 0;
+      const reason =
+        cadence.kind === 'once'
+          ? `Reminder: get in touch with ${p.displayName}`
+          : `Keep in touch with ${p.displayName}${late ? `: ${late} day${late > 1 ? 's' : ''} overdue` : ': due today'}`;
+      return [
+        {
+          item: { kind: 'keep-in-touch' as const, personId: p.id, dueOn: status.dueOn, reason },
+          late,
+        },
+      ];
+    })
+    .sort((a, b) => b.late - a.late);
+  items.push(...touch.map((t) => t.item));
+
+  const asksByPerson = new Map<string, Ask[]>();
+  for (const a of input.asks)
+    asksByPerson.set(a.personId, [...(asksByPerson.get(a.personId) ?? []), a]);
+  for (const campaign of input.campaigns) {
+    const own = input.asks.filter((a) => a.campaignId === campaign.id);
+    const prompt = pacing(campaign, own, now, timeZone);
+    if (prompt?.kind !== 'try-more') continue;
+    const candidates = input.people.filter((p) => !p.archived);
+    items.push({
+      kind: 'pacing',
+      campaignId: campaign.id,
+      suggestions: suggestPeople(campaign, candidates, asksByPerson, now, {
+        limit: Math.max(prompt.count, 3),
+      }),
+      reason: prompt.message,
+    });
+  }
+
+  return items.sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
+}
