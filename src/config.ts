@@ -2,6 +2,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { invalid } from './domain/errors.js';
+import { isTimeZone } from './domain/method/calendar.js';
 
 export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
@@ -49,4 +50,14 @@ export function readConfig(
     host: flags.host ?? env.KITH_HOST ?? DEFAULT_HOST,
     port: flags.port ?? envPort ?? DEFAULT_PORT,
   };
+}
+
+/** The user's time zone, for counting days: KITH_TZ, else the system's. */
+export function userTimeZone(env: NodeJS.ProcessEnv = process.env): string {
+  const zone = env.KITH_TZ?.trim();
+  if (zone && !isTimeZone(zone)) {
+    throw invalid('KITH_TZ', `"${zone}" is not a time zone such as Europe/Lisbon`);
+  }
+  if (zone) return zone;
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }

@@ -92,7 +92,62 @@ export interface InsightTable {
   text: string;
 }
 
+export interface CampaignTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  name_key: string;
+  aim: string | null;
+  target_chats: number;
+  batch_size: number;
+  ends_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CampaignTagTable {
+  workspace_id: string;
+  campaign_id: string;
+  tag_id: string;
+}
+
+export interface AskTable {
+  id: string;
+  workspace_id: string;
+  person_id: string;
+  campaign_id: string | null;
+  question: string;
+  purpose: string;
+  minutes: number;
+  channel: string | null;
+  state: string;
+  sent_at: string | null;
+  nudged_at: string | null;
+  replied_at: string | null;
+  scheduled_for: string | null;
+  met_at: string | null;
+  interaction_id: string | null;
+  closed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AskEventTable {
+  workspace_id: string;
+  ask_id: string;
+  position: number;
+  at: string;
+  action: string;
+  from_state: string;
+  to_state: string;
+  note: string | null;
+}
+
 export interface Database {
+  campaign: CampaignTable;
+  campaign_tag: CampaignTagTable;
+  ask: AskTable;
+  ask_event: AskEventTable;
   workspace: WorkspaceTable;
   organization: OrganizationTable;
   person: PersonTable;

@@ -12,6 +12,9 @@ import * as interactions from './interactions.js';
 import * as organizations from './organizations.js';
 import * as people from './people.js';
 import { search } from './search.js';
+import * as asks from './asks.js';
+import type { CampaignWithProgress, StoredAsk } from './asks.js';
+import { today, type Today } from './today.js';
 
 export interface StoreCounts {
   people: number;
@@ -63,6 +66,27 @@ export class Store {
       interactions.updateInteraction(this.ctx, id, patch),
     delete: (id: string): Promise<void> => interactions.deleteInteraction(this.ctx, id),
   };
+
+  readonly asks = {
+    create: (input: unknown): Promise<StoredAsk> => asks.createAsk(this.ctx, input),
+    get: (id: string): Promise<StoredAsk> => asks.getAsk(this.ctx, id),
+    list: (query?: unknown): Promise<StoredAsk[]> => asks.listAsks(this.ctx, query),
+    /** Mark an ask: { type: 'send' | 'nudge' | 'reply' | 'schedule' | 'meet' | …, at? }. */
+    act: (id: string, action: unknown): Promise<StoredAsk> => asks.actOnAsk(this.ctx, id, action),
+    moveOnOverdue: (now: string, timeZone: string): Promise<number> =>
+      asks.moveOnOverdueAsks(this.ctx, now, timeZone),
+  };
+
+  readonly campaigns = {
+    create: (input: unknown): Promise<CampaignWithProgress> => asks.createCampaign(this.ctx, input),
+    list: (): Promise<CampaignWithProgress[]> => asks.listCampaigns(this.ctx),
+    resolve: (text: string): Promise<CampaignWithProgress> => asks.resolveCampaign(this.ctx, text),
+  };
+
+  /** The agenda at a moment in a time zone (see domain/method/today.ts). */
+  today(now: string, timeZone: string): Promise<Today> {
+    return today(this.ctx, now, timeZone);
+  }
 
   search(query: unknown): Promise<SearchResult> {
     return search(this.ctx, query);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, isTimeZone, localDate } from './calendar.js';
+import { addDays, daysBetween, isTimeZone, localDate, localNoon } from './calendar.js';
 
 describe('calendar days', () => {
   it('gives the local date of an instant on both sides of the date line', () => {
@@ -21,5 +21,14 @@ describe('calendar days', () => {
     expect(isTimeZone('Europe/Lisbon')).toBe(true);
     expect(isTimeZone('Mars/Olympus_Mons')).toBe(false);
     expect(() => localDate('not a date', 'UTC')).toThrow(RangeError);
+  });
+});
+
+describe('localNoon', () => {
+  it('is noon of that day where the user is', () => {
+    expect(localNoon('2026-11-20', 'UTC')).toBe('2026-11-20T12:00:00.000Z');
+    expect(localNoon('2026-11-20', 'America/Los_Angeles')).toBe('2026-11-20T20:00:00.000Z');
+    expect(localNoon('2026-11-20', 'Pacific/Kiritimati')).toBe('2026-11-19T22:00:00.000Z');
+    expect(localDate(localNoon('2026-07-01', 'Asia/Kolkata'), 'Asia/Kolkata')).toBe('2026-07-01');
   });
 });

@@ -39,3 +39,25 @@ export function isTimeZone(timeZone: string): boolean {
     throw error;
   }
 }
+
+/** The instant of noon on a local date in a time zone: a stable "moment of that day". */
+export function localNoon(isoDate: string, timeZone: string): string {
+  const wanted = Date.parse(`${isoDate}T12:00:00Z`);
+  let guess = wanted;
+  for (let i = 0; i < 3; i += 1) {
+    const parts = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).formatToParts(new Date(guess));
+    const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+    const seen = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
+    if (seen === wanted) break;
+    guess += wanted - seen;
+  }
+  return new Date(guess).toISOString();
+}

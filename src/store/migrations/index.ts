@@ -4,10 +4,12 @@ import { Migrator } from 'kysely';
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import type { SearchIndex } from '../dialect/search-index.js';
 import { initialSchema } from './001-initial.js';
+import { asksAndCampaigns } from './002-asks-and-campaigns.js';
 
 export function migrationsFor(search: SearchIndex): Record<string, Migration> {
   return {
     '001-initial': initialSchema(search),
+    '002-asks-and-campaigns': asksAndCampaigns,
   };
 }
 

@@ -1,0 +1,372 @@
+// Asks and campaigns: the store side of the method. The rules live in domain/method; this
+// module loads, applies them and writes the result (with the ask's history) in one transaction.
+import { KithError, notFound, parseOrThrow } from '../domain/errors.js';
+import { isId, newId } from '../domain/ids.js';
+import {
+  moveOnIfDue,
+  questionWarnings,
+  transition,
+  type Ask,
+  type AskAction,
+  type AskPurpose,
+  type AskState,
+} from '../domain/method/ask.js';
+import { campaignProgress, type Campaign } from '../domain/method/campaign.js';
+import {
+  askActionSchema,
+  askCreateSchema,
+  askListQuerySchema,
+  campaignCreateSchema,
+} from '../domain/method/schemas.js';
+import { nameKey } from '../domain/text.js';
+import { inTransaction, type StoreContext } from './context.js';
+import { createInteraction } from './interactions.js';
+import { tagIdsFor } from './people.js';
+import type { AskTable } from './schema.js';
+
+export type StoredAsk = Ask & {
+  personName: string;
+  campaignId: string | null;
+  channel: string | null;
+  warnings: string[];
+};
+
+async function toAsks(
+  ctx: StoreContext,
+  rows: (AskTable & { person_name: string })[],
+): Promise<StoredAsk[]> {
+  if (rows.length === 0) return [];
+  const events = await ctx.db
+    .selectFrom('ask_event')
+    .selectAll()
+    .where(
+      'ask_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .orderBy('position')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    personId: r.person_id,
+    personName: r.person_name,
+    campaignId: r.campaign_id,
+    question: r.question,
+    purpose: r.purpose as AskPurpose,
+    minutes: r.minutes,
+    channel: r.channel,
+    state: r.state as AskState,
+    sentAt: r.sent_at,
+    nudgedAt: r.nudged_at,
+    repliedAt: r.replied_at,
+    scheduledFor: r.scheduled_for,
+    metAt: r.met_at,
+    interactionId: r.interaction_id,
+    closedAt: r.closed_at,
+    history: events
+      .filter((e) => e.ask_id === r.id)
+      .map((e) => ({
+        at: e.at,
+        action: e.action as Ask['history'][number]['action'],
+        from: e.from_state as AskState,
+        to: e.to_state as AskState,
+        ...(e.note ? { note: e.note } : {}),
+      })),
+    warnings: questionWarnings(r.question),
+  }));
+}
+
+function selectAsks(ctx: StoreContext) {
+  return ctx.db
+    .selectFrom('ask')
+    .innerJoin('person', 'person.id', 'ask.person_id')
+    .selectAll('ask')
+    .select('person.display_name as person_name')
+    .where('ask.workspace_id', '=', ctx.workspaceId);
+}
+
+export async function getAsk(ctx: StoreContext, id: string): Promise<StoredAsk> {
+  const row = isId(id)
+    ? await selectAsks(ctx).where('ask.id', '=', id).executeTakeFirst()
+    : undefined;
+  const [ask] = row ? await toAsks(ctx, [row]) : [];
+  if (!ask) throw notFound('ask', id);
+  return ask;
+}
+
+export async function listAsks(ctx: StoreContext, query: unknown = {}): Promise<StoredAsk[]> {
+  const q = parseOrThrow(askListQuerySchema, query);
+  let select = selectAsks(ctx);
+  if (q.state) select = select.where('ask.state', '=', q.state);
+  if (q.personId) select = select.where('ask.person_id', '=', q.personId);
+  if (q.campaignId) select = select.where('ask.campaign_id', '=', q.campaignId);
+  return toAsks(ctx, await select.orderBy('ask.id', 'desc').limit(1000).execute());
+}
+
+/** Write an ask's current fields and the events it gained since `knownEvents`. */
+async function saveAsk(ctx: StoreContext, ask: Ask, knownEvents: number): Promise<void> {
+  await ctx.db
+    .updateTable('ask')
+    .set({
+      state: ask.state,
+      sent_at: ask.sentAt,
+      nudged_at: ask.nudgedAt,
+      replied_at: ask.repliedAt,
+      scheduled_for: ask.scheduledFor,
+      met_at: ask.metAt,
+      interaction_id: ask.interactionId,
+      closed_at: ask.closedAt,
+      updated_at: ctx.now().toISOString(),
+    })
+    .where('id', '=', ask.id)
+    .execute();
+  const added = ask.history.slice(knownEvents);
+  if (added.length > 0) {
+    await ctx.db
+      .insertInto('ask_event')
+      .values(
+        added.map((e, i) => ({
+          workspace_id: ctx.workspaceId,
+          ask_id: ask.id,
+          position: knownEvents + i,
+          at: e.at,
+          action: e.action,
+          from_state: e.from,
+          to_state: e.to,
+          note: e.note ?? null,
+        })),
+      )
+      .execute();
+  }
+}
+
+export async function createAsk(ctx: StoreContext, input: unknown): Promise<StoredAsk> {
+  const data = parseOrThrow(askCreateSchema, input);
+  return inTransaction(ctx, async (tx) => {
+    const person = await tx.db
+      .selectFrom('person')
+      .select('id')
+      .where('workspace_id', '=', tx.workspaceId)
+      .where('id', '=', data.personId)
+      .executeTakeFirst();
+    if (!person)
+      throw new KithError(
+        'invalid_input',
+        `personId: no person has the id ${data.personId}`,
+        'personId',
+      );
+    if (data.campaignId) await getCampaignRow(tx, data.campaignId, 'campaignId');
+    const now = tx.now().toISOString();
+    const id = newId();
+    await tx.db
+      .insertInto('ask')
+      .values({
+        id,
+        workspace_id: tx.workspaceId,
+        person_id: data.personId,
+        campaign_id: data.campaignId ?? null,
+        question: data.question,
+        purpose: data.purpose ?? 'path',
+        minutes: data.minutes ?? 30,
+        channel: data.channel ?? null,
+        state: 'draft',
+        sent_at: null,
+        nudged_at: null,
+        replied_at: null,
+        scheduled_for: null,
+        met_at: null,
+        interaction_id: null,
+        closed_at: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await tx.db
+      .insertInto('ask_event')
+      .values({
+        workspace_id: tx.workspaceId,
+        ask_id: id,
+        position: 0,
+        at: now,
+        action: 'draft',
+        from_state: 'draft',
+        to_state: 'draft',
+        note: null,
+      })
+      .execute();
+    return getAsk(tx, id);
+  });
+}
+
+/**
+ * Mark an ask by hand. "meet" without an interaction logs one (a chat with that person about
+ * the question) so the timeline shows it. An illegal step is refused and changes nothing.
+ */
+export async function actOnAsk(ctx: StoreContext, id: string, input: unknown): Promise<StoredAsk> {
+  const { at, ...rest } = parseOrThrow(askActionSchema, input);
+  const action = rest as AskAction;
+  return inTransaction(ctx, async (tx) => {
+    const ask = await getAsk(tx, id);
+    const when = at ?? tx.now().toISOString();
+    let next = transition(ask, action, when);
+    if (action.type === 'meet' && !action.interactionId) {
+      const interaction = await createInteraction(tx, {
+        occurredAt: ask.scheduledFor ?? new Date(when).toISOString(),
+        kind: ask.channel === 'video' ? 'video-call' : 'coffee',
+        summary: `Chat: ${ask.question}`.slice(0, 300),
+        participantIds: [ask.personId],
+      });
+      next = { ...next, interactionId: interaction.id };
+    }
+    await saveAsk(tx, next, ask.history.length);
+    return getAsk(tx, id);
+  });
+}
+
+/** Close, as "moved on", every sent ask whose time has come. Returns how many moved on. */
+export async function moveOnOverdueAsks(
+  ctx: StoreContext,
+  now: string,
+  timeZone: string,
+): Promise<number> {
+  return inTransaction(ctx, async (tx) => {
+    const waiting = await toAsks(
+      tx,
+      await selectAsks(tx).where('ask.state', '=', 'sent').execute(),
+    );
+    let moved = 0;
+    for (const ask of waiting) {
+      const next = moveOnIfDue(ask, now, timeZone);
+      if (next !== ask) {
+        await saveAsk(tx, next, ask.history.length);
+        moved += 1;
+      }
+    }
+    return moved;
+  });
+}
+
+async function getCampaignRow(ctx: StoreContext, id: string, field = 'id') {
+  const row = isId(id)
+    ? await ctx.db
+        .selectFrom('campaign')
+        .selectAll()
+        .where('workspace_id', '=', ctx.workspaceId)
+        .where('id', '=', id)
+        .executeTakeFirst()
+    : undefined;
+  if (!row)
+    throw new KithError(
+      field === 'id' ? 'not_found' : 'invalid_input',
+      `${field}: no campaign has the id ${id}`,
+      field,
+    );
+  return row;
+}
+
+export type CampaignWithProgress = Campaign & { progress: ReturnType<typeof campaignProgress> };
+
+async function toCampaigns(ctx: StoreContext, ids: string[]): Promise<CampaignWithProgress[]> {
+  if (ids.length === 0) return [];
+  const [rows, tags, asks] = await Promise.all([
+    ctx.db.selectFrom('campaign').selectAll().where('id', 'in', ids).orderBy('name_key').execute(),
+    ctx.db
+      .selectFrom('campaign_tag')
+      .innerJoin('tag', 'tag.id', 'campaign_tag.tag_id')
+      .select(['campaign_tag.campaign_id', 'tag.name'])
+      .where('campaign_tag.campaign_id', 'in', ids)
+      .orderBy('tag.name')
+      .execute(),
+    selectAsks(ctx).where('ask.campaign_id', 'in', ids).execute(),
+  ]);
+  const stored = await toAsks(ctx, asks);
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    aim: r.aim ?? '',
+    targetChats: r.target_chats,
+    batchSize: r.batch_size,
+    endsOn: r.ends_on,
+    tags: tags.filter((t) => t.campaign_id === r.id).map((t) => t.name),
+    progress: campaignProgress(stored.filter((a) => a.campaignId === r.id)),
+  }));
+}
+
+export async function createCampaign(
+  ctx: StoreContext,
+  input: unknown,
+): Promise<CampaignWithProgress> {
+  const data = parseOrThrow(campaignCreateSchema, input);
+  return inTransaction(ctx, async (tx) => {
+    const key = nameKey(data.name);
+    const clash = await tx.db
+      .selectFrom('campaign')
+      .select('name')
+      .where('workspace_id', '=', tx.workspaceId)
+      .where('name_key', '=', key)
+      .executeTakeFirst();
+    if (clash)
+      throw new KithError(
+        'conflict',
+        `name: a campaign named "${clash.name}" exists already.`,
+        'name',
+      );
+    const id = newId();
+    const now = tx.now().toISOString();
+    await tx.db
+      .insertInto('campaign')
+      .values({
+        id,
+        workspace_id: tx.workspaceId,
+        name: data.name,
+        name_key: key,
+        aim: data.aim ?? null,
+        target_chats: data.targetChats ?? 20,
+        batch_size: data.batchSize ?? 2,
+        ends_on: data.endsOn ?? null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    const tagIds = await tagIdsFor(tx, [...new Set(data.tags ?? [])]);
+    if (tagIds.length > 0) {
+      await tx.db
+        .insertInto('campaign_tag')
+        .values(tagIds.map((tag_id) => ({ workspace_id: tx.workspaceId, campaign_id: id, tag_id })))
+        .execute();
+    }
+    const [campaign] = await toCampaigns(tx, [id]);
+    if (!campaign) throw notFound('campaign', id);
+    return campaign;
+  });
+}
+
+export async function listCampaigns(ctx: StoreContext): Promise<CampaignWithProgress[]> {
+  const rows = await ctx.db
+    .selectFrom('campaign')
+    .select('id')
+    .where('workspace_id', '=', ctx.workspaceId)
+    .execute();
+  return toCampaigns(
+    ctx,
+    rows.map((r) => r.id),
+  );
+}
+
+/** A campaign by id or by name. */
+export async function resolveCampaign(
+  ctx: StoreContext,
+  text: string,
+): Promise<CampaignWithProgress> {
+  const row = isId(text)
+    ? await getCampaignRow(ctx, text)
+    : await ctx.db
+        .selectFrom('campaign')
+        .selectAll()
+        .where('workspace_id', '=', ctx.workspaceId)
+        .where('name_key', '=', nameKey(text))
+        .executeTakeFirst();
+  const [campaign] = row ? await toCampaigns(ctx, [row.id]) : [];
+  if (!campaign) throw new KithError('not_found', `No campaign matches "${text}".`, 'campaign');
+  return campaign;
+}

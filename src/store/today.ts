@@ -1,0 +1,100 @@
+// Today, from the store: loads what the agenda needs and hands it to the domain's buildToday.
+import { sql } from 'kysely';
+import { localDate } from '../domain/method/calendar.js';
+import { DEFAULT_ROLE_CADENCE } from '../domain/method/keep-in-touch.js';
+import { buildToday, type TodayItem, type TodayPerson } from '../domain/method/today.js';
+import { moveOnIfDue } from '../domain/method/ask.js';
+import type { Role } from '../domain/person.js';
+import type { StoreContext } from './context.js';
+import { listAsks, listCampaigns } from './asks.js';
+import { rolesOf, tagsOf } from './people.js';
+
+export interface Today {
+  date: string;
+  timeZone: string;
+  items: TodayItem[];
+}
+
+/**
+ * The agenda at a moment. Asks whose time to move on has come are shown as moved on; they
+ * are closed for real by moveOnOverdueAsks (Today on the real "now" calls it first).
+ */
+export async function today(ctx: StoreContext, now: string, timeZone: string): Promise<Today> {
+  const [asks, campaigns] = await Promise.all([listAsks(ctx), listCampaigns(ctx)]);
+  const roleDefaults = Object.keys(DEFAULT_ROLE_CADENCE);
+  // People who can appear: those with a cadence, a role with a default cadence, or an ask.
+  const rows = await ctx.db
+    .selectFrom('person')
+    .leftJoin('organization', 'organization.id', 'person.organization_id')
+    .select([
+      'person.id',
+      'person.display_name',
+      'person.title',
+      'person.created_at',
+      'person.cadence_kind',
+      'person.cadence_days',
+      'person.cadence_on',
+      'organization.name as organization',
+      sql<string | null>`(SELECT max(i.occurred_at) FROM interaction_participant ip
+        JOIN interaction i ON i.id = ip.interaction_id WHERE ip.person_id = person.id)`.as(
+        'last_contact',
+      ),
+    ])
+    .where('person.workspace_id', '=', ctx.workspaceId)
+    .where('person.archived_at', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb('person.cadence_kind', '!=', 'none'),
+        eb.exists(
+          eb
+            .selectFrom('person_role')
+            .whereRef('person_role.person_id', '=', 'person.id')
+            .where('person_role.role', 'in', roleDefaults)
+            .select(sql.lit(1).as('one')),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('ask')
+            .whereRef('ask.person_id', '=', 'person.id')
+            .select(sql.lit(1).as('one')),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('campaign_tag')
+            .innerJoin('person_tag', 'person_tag.tag_id', 'campaign_tag.tag_id')
+            .whereRef('person_tag.person_id', '=', 'person.id')
+            .select(sql.lit(1).as('one')),
+        ),
+      ]),
+    )
+    .execute();
+  const ids = rows.map((r) => r.id);
+  const [tags, roles] = ids.length
+    ? await Promise.all([tagsOf(ctx, ids), rolesOf(ctx, ids)])
+    : [new Map(), new Map()];
+  const people: TodayPerson[] = rows.map((r) => ({
+    id: r.id,
+    displayName: r.display_name,
+    tags: tags.get(r.id) ?? [],
+    roles: (roles.get(r.id) ?? []) as Role[],
+    title: r.title,
+    organization: r.organization,
+    lastContactAt: r.last_contact,
+    createdAt: r.created_at,
+    cadence:
+      r.cadence_kind === 'every' && r.cadence_days
+        ? { kind: 'every', days: r.cadence_days }
+        : r.cadence_kind === 'once' && r.cadence_on
+          ? { kind: 'once', on: r.cadence_on }
+          : { kind: 'none' },
+  }));
+  return {
+    date: localDate(now, timeZone),
+    timeZone,
+    items: buildToday(
+      { people, asks: asks.map((a) => moveOnIfDue(a, now, timeZone)), campaigns, tasks: [] },
+      now,
+      timeZone,
+    ),
+  };
+}
