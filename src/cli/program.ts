@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { KithError } from '../domain/errors.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerLogCommand } from './commands/log.js';
+import { registerMethodCommands } from './commands/method.js';
 import { registerOrganizationCommands } from './commands/organizations.js';
 import { registerPeopleCommands } from './commands/people.js';
 import { registerSearchCommand } from './commands/search.js';
@@ -38,6 +39,14 @@ const FLAG_FOR_FIELD: Record<string, string> = {
   limit: '--limit',
   offset: '--offset',
   sort: '--sort',
+  question: '--question',
+  purpose: '--purpose',
+  minutes: '--minutes',
+  for: '--for',
+  at: '--at',
+  endsOn: '--ends',
+  targetChats: '--target',
+  batchSize: '--batch',
   role: '--role',
   tag: '--tag',
 };
@@ -72,6 +81,7 @@ export function buildProgram(options: RunOptions = {}): Command {
   registerOrganizationCommands(program, ctx);
   registerLogCommand(program, ctx);
   registerSearchCommand(program, ctx);
+  registerMethodCommands(program, ctx);
   registerDemoCommand(program, ctx);
   registerServeCommand(program, ctx, version);
   for (const cmd of program.commands) cmd.exitOverride();

@@ -20,6 +20,17 @@ import {
   personSchema,
 } from '../domain/person.js';
 import { searchQuerySchema, searchResultSchema } from '../domain/search.js';
+import {
+  askActionSchema,
+  askCreateSchema,
+  askListQuerySchema,
+  askSchema,
+  campaignCreateSchema,
+  campaignSchema,
+  todayQuerySchema,
+} from '../domain/method/schemas.js';
+import { isTimeZone, localNoon } from '../domain/method/calendar.js';
+import { invalid } from '../domain/errors.js';
 import { defineRoute, type Route } from './route.js';
 
 const byId = z.object({ id: idSchema });
@@ -194,6 +205,85 @@ export const routes: Route[] = [
     handle: (store, { params }) => store.interactions.delete(params.id),
   }),
 
+  defineRoute({
+    method: 'get',
+    path: '/api/asks',
+    tag: 'method',
+    summary: 'Asks, newest first, by state, person or campaign',
+    query: askListQuerySchema,
+    response: z.array(askSchema),
+    handle: (store, { query }) => store.asks.list(query),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/asks',
+    tag: 'method',
+    summary:
+      'Draft an ask: one specific question to one person (warnings, never refusals, for several questions)',
+    status: 201,
+    body: askCreateSchema,
+    response: askSchema,
+    handle: (store, { body }) => store.asks.create(body),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/asks/{id}',
+    tag: 'method',
+    summary: 'One ask with its history',
+    params: byId,
+    response: askSchema,
+    handle: (store, { params }) => store.asks.get(params.id),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/asks/{id}/actions',
+    tag: 'method',
+    summary:
+      'Mark an ask sent, nudged, replied, scheduled, met, thanked, declined or moved on (409 when the step is not allowed)',
+    params: byId,
+    body: askActionSchema,
+    response: askSchema,
+    handle: (store, { params, body }) => store.asks.act(params.id, body),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/campaigns',
+    tag: 'method',
+    summary: 'Campaigns with their progress',
+    response: z.array(campaignSchema),
+    handle: (store) => store.campaigns.list(),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/campaigns',
+    tag: 'method',
+    summary: 'Start a campaign of chats toward one aim, paced a batch (default two) at a time',
+    status: 201,
+    body: campaignCreateSchema,
+    response: campaignSchema,
+    handle: (store, { body }) => store.campaigns.create(body),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/today',
+    tag: 'method',
+    summary: 'The agenda for a day (default: today) in a time zone (default: the server’s)',
+    query: todayQuerySchema,
+    response: z.object({
+      date: z.string(),
+      timeZone: z.string(),
+      items: z.array(z.looseObject({ kind: z.string(), reason: z.string() })),
+    }),
+    handle: async (store, { query }) => {
+      const timeZone = query.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+      if (!isTimeZone(timeZone))
+        throw invalid('timeZone', `"${timeZone}" is not a time zone such as Europe/Lisbon`);
+      if (query.date) return store.today(localNoon(query.date, timeZone), timeZone);
+      const now = new Date().toISOString();
+      await store.asks.moveOnOverdue(now, timeZone);
+      return store.today(now, timeZone);
+    },
+  }),
   defineRoute({
     method: 'get',
     path: '/api/search',

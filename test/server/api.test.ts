@@ -152,6 +152,37 @@ describeEachDatabase('HTTP API', (db) => {
     expect(await res.json()).toMatchObject({ error: { code: 'conflict', field: 'name' } });
   });
 
+  it('drafts and marks asks; a step the ask does not allow is a 409 that changes nothing', async () => {
+    const dana = (await (await send('POST', '/api/people', { displayName: 'Dana' })).json()) as {
+      id: string;
+    };
+    const created = await send('POST', '/api/asks', {
+      personId: dana.id,
+      question: 'How did you start?',
+    });
+    expect(created.status).toBe(201);
+    const ask = (await created.json()) as { id: string; state: string };
+    expect(ask.state).toBe('draft');
+    const refused = await send('POST', `/api/asks/${ask.id}/actions`, { type: 'thank' });
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toMatchObject({
+      error: { code: 'invalid_state', field: 'state' },
+    });
+    const sent = await send('POST', `/api/asks/${ask.id}/actions`, {
+      type: 'send',
+      at: '2026-11-02T10:00:00Z',
+    });
+    expect(await sent.json()).toMatchObject({ state: 'sent', sentAt: '2026-11-02T10:00:00.000Z' });
+    const bad = await send('POST', `/api/asks/${ask.id}/actions`, {
+      type: 'schedule',
+      for: 'friday',
+    });
+    expect(await bad.json()).toMatchObject({ error: { code: 'invalid_input', field: 'for' } });
+    const today = await send('GET', '/api/today?date=2026-11-09&timeZone=Europe/Lisbon');
+    expect(await today.json()).toMatchObject({ date: '2026-11-09', items: [{ kind: 'nudge' }] });
+    expect((await send('GET', '/api/today?timeZone=Mars/Base')).status).toBe(400);
+  });
+
   it('refuses requests for other host names (DNS rebinding)', async () => {
     const res = await app.request('http://evil.example/api/people', {
       headers: { host: 'evil.example' },

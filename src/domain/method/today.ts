@@ -45,7 +45,12 @@ export type TodayItem =
   | { kind: 'nudge'; askId: string; personId: string; reason: string }
   | { kind: 'task'; taskId: string; personId: string | null; reason: string }
   | { kind: 'keep-in-touch'; personId: string; dueOn: string; reason: string }
-  | { kind: 'pacing'; campaignId: string; suggestions: Suggestion[]; reason: string }
+  | {
+      kind: 'pacing';
+      campaignId: string;
+      suggestions: (Suggestion & { displayName: string })[];
+      reason: string;
+    }
   | { kind: 'moved-on'; askId: string; personId: string; reason: string };
 
 const ORDER: TodayItem['kind'][] = [
@@ -165,7 +170,7 @@ export function buildToday(input: TodayInput, now: string, timeZone: string): To
       campaignId: campaign.id,
       suggestions: suggestPeople(campaign, candidates, asksByPerson, now, {
         limit: Math.max(prompt.count, 3),
-      }),
+      }).map((s) => ({ ...s, displayName: name(s.id) })),
       reason: prompt.message,
     });
   }

@@ -1,0 +1,268 @@
+// The networking method from the terminal: kith ask, kith campaign, kith cadence, kith today.
+import { InvalidArgumentError, type Command } from 'commander';
+import { userTimeZone } from '../../config.js';
+import { parseCadence, formatCadence } from '../../domain/cadence.js';
+import { KithError } from '../../domain/errors.js';
+import { isTimeZone, localNoon } from '../../domain/method/calendar.js';
+import type { StoredAsk } from '../../store/asks.js';
+import { collect, type CliContext } from '../context.js';
+import { day, json, table } from '../output.js';
+
+/** What a user types after "kith ask" to mark an ask, and the action it stands for. */
+const VERBS: Record<string, string> = {
+  sent: 'send',
+  nudged: 'nudge',
+  replied: 'reply',
+  scheduled: 'schedule',
+  met: 'meet',
+  thanked: 'thank',
+  declined: 'decline',
+  'moved-on': 'move-on',
+};
+
+const wholeNumber = (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number of at least 1');
+  return n;
+};
+
+function askLine(a: StoredAsk): string[] {
+  return [a.id, a.personName, a.state, a.question, day(a.sentAt)];
+}
+
+function printAsk(ctx: CliContext, ask: StoredAsk, asJson: boolean) {
+  if (asJson) return ctx.output.out(json(ask));
+  const lines = [
+    `${ask.personName}: ${ask.question}`,
+    `State: ${ask.state}${ask.scheduledFor ? ` (chat ${ask.scheduledFor})` : ''}   Id: ${ask.id}`,
+    ...ask.warnings.map((w) => `Note: ${w}`),
+    'History:',
+    ...ask.history.map(
+      (e) =>
+        `  ${e.at.slice(0, 16).replace('T', ' ')}  ${e.from} → ${e.to}${e.note ? ` (${e.note})` : ''}`,
+    ),
+  ];
+  ctx.output.out(lines.join('\n'));
+}
+
+export function registerMethodCommands(program: Command, ctx: CliContext): void {
+  program
+    .command('ask')
+    .description(
+      'draft an ask to one person (kith ask <person> --question "…"), list them (kith ask list), ' +
+        'or mark one (kith ask sent|nudged|replied|scheduled|met|thanked|declined|moved-on <id>)',
+    )
+    .argument('<person-or-verb>', 'a person, or list, show, or a state to mark')
+    .argument('[id]', 'the ask, when marking or showing one')
+    .option('--question <text>', 'the one specific question')
+    .option('--purpose <purpose>', 'path, feedback, advice or intro')
+    .option('--minutes <n>', 'how long a chat to ask for', wholeNumber)
+    .option('--campaign <campaign>', 'the campaign it belongs to (name or id)')
+    .option('--state <state>', 'with list: only asks in this state')
+    .option('--for <datetime>', 'with scheduled: when the chat is (ISO-8601, with a zone)')
+    .option('--at <datetime>', 'when it happened (default: now)')
+    .option('--json', 'print JSON')
+    .action(
+      async (
+        first: string,
+        id: string | undefined,
+        flags: {
+          question?: string;
+          purpose?: string;
+          minutes?: number;
+          campaign?: string;
+          state?: string;
+          for?: string;
+          at?: string;
+          json?: boolean;
+        },
+      ) => {
+        await ctx.withStore(async (store) => {
+          if (first === 'list') {
+            const asks = await store.asks.list({ state: flags.state });
+            if (flags.json) return ctx.output.out(json(asks));
+            if (asks.length === 0) return ctx.output.out('No asks yet.');
+            return ctx.output.out(
+              table(['Id', 'Person', 'State', 'Question', 'Sent'], asks.map(askLine), 60),
+            );
+          }
+          const verb = first === 'show' ? 'show' : VERBS[first];
+          if (verb) {
+            if (!id)
+              throw new KithError(
+                'invalid_input',
+                `id: say which ask to mark ${first} (kith ask list shows them)`,
+                'id',
+              );
+            if (verb === 'show') return printAsk(ctx, await store.asks.get(id), !!flags.json);
+            const action = {
+              type: verb,
+              ...(flags.at ? { at: flags.at } : {}),
+              ...(flags.for ? { for: flags.for } : {}),
+            };
+            return printAsk(ctx, await store.asks.act(id, action), !!flags.json);
+          }
+          if (id)
+            throw new KithError(
+              'invalid_input',
+              `"${first}" is not list, show or a state; to ask a person, drop "${id}"`,
+              'id',
+            );
+          if (!flags.question)
+            throw new KithError(
+              'invalid_input',
+              '--question: an ask needs one specific question',
+              'question',
+            );
+          const person = await store.people.resolve(first);
+          const campaign = flags.campaign ? await store.campaigns.resolve(flags.campaign) : null;
+          const ask = await store.asks.create({
+            personId: person.id,
+            question: flags.question,
+            purpose: flags.purpose,
+            minutes: flags.minutes,
+            campaignId: campaign?.id,
+          });
+          printAsk(ctx, ask, !!flags.json);
+        });
+      },
+    );
+
+  const campaign = program.command('campaign').description('campaigns of chats toward one aim');
+  campaign
+    .command('new')
+    .argument('<name>', 'e.g. "Explore independent consulting"')
+    .option('--aim <text>', 'what you want to find out')
+    .option('--target <n>', 'how many chats (default 20)', wholeNumber)
+    .option('--batch <n>', 'asks to keep open at once (default 2)', wholeNumber)
+    .option('--ends <date>', 'last day (YYYY-MM-DD)')
+    .option('--tag <tag>', 'what the people to ask should know about (repeatable)', collect)
+    .option('--json', 'print JSON')
+    .action(
+      async (
+        name: string,
+        flags: {
+          aim?: string;
+          target?: number;
+          batch?: number;
+          ends?: string;
+          tag?: string[];
+          json?: boolean;
+        },
+      ) => {
+        const created = await ctx.withStore((store) =>
+          store.campaigns.create({
+            name,
+            aim: flags.aim,
+            targetChats: flags.target,
+            batchSize: flags.batch,
+            endsOn: flags.ends,
+            tags: flags.tag,
+          }),
+        );
+        ctx.output.out(flags.json ? json(created) : `Started ${created.name}  (${created.id})`);
+      },
+    );
+  campaign
+    .command('list')
+    .option('--json', 'print JSON')
+    .action(async (flags: { json?: boolean }) => {
+      const list = await ctx.withStore((store) => store.campaigns.list());
+      if (flags.json) return ctx.output.out(json(list));
+      if (list.length === 0) return ctx.output.out('No campaigns yet: kith campaign new "…"');
+      ctx.output.out(
+        table(
+          ['Campaign', 'Met', 'Target', 'Open', 'Asked', 'Response rate'],
+          list.map((c) => [
+            c.name,
+            String(c.progress.met),
+            String(c.targetChats),
+            String(c.progress.open),
+            String(c.progress.asked),
+            c.progress.responseRate === null ? '' : `${Math.round(c.progress.responseRate * 100)}%`,
+          ]),
+        ),
+      );
+    });
+  campaign
+    .command('show')
+    .argument('<campaign>', 'name or id')
+    .option('--json', 'print JSON')
+    .action(async (which: string, flags: { json?: boolean }) => {
+      const [c, asks] = await ctx.withStore(async (store) => {
+        const found = await store.campaigns.resolve(which);
+        return [found, await store.asks.list({ campaignId: found.id })] as const;
+      });
+      if (flags.json) return ctx.output.out(json({ ...c, asks }));
+      const p = c.progress;
+      ctx.output.out(
+        [
+          `${c.name}${c.aim ? ` — ${c.aim}` : ''}`,
+          `Met ${p.met} of ${c.targetChats}; asked ${p.asked}, replied ${p.replied}, declined ${p.declined}, moved on ${p.movedOn}, open ${p.open}`,
+          `Response rate ${p.responseRate === null ? '—' : `${Math.round(p.responseRate * 100)}%`}; median days to reply ${p.medianDaysToReply ?? '—'}`,
+          ...(asks.length
+            ? ['', table(['Id', 'Person', 'State', 'Question', 'Sent'], asks.map(askLine), 60)]
+            : []),
+        ].join('\n'),
+      );
+    });
+
+  program
+    .command('cadence')
+    .description('how often to keep in touch with a person')
+    .argument('<person>', 'name, email or id')
+    .argument('<cadence...>', 'none, once 2027-01-15, every 6w (d, w, m, y)')
+    .option('--json', 'print JSON')
+    .action(async (who: string, words: string[], flags: { json?: boolean }) => {
+      const cadence = parseCadence(words.join(' '), 'cadence');
+      const person = await ctx.withStore(async (store) =>
+        store.people.update((await store.people.resolve(who)).id, { cadence }),
+      );
+      ctx.output.out(
+        flags.json
+          ? json(person)
+          : `${person.displayName}: keep in touch ${formatCadence(person.cadence)}`,
+      );
+    });
+
+  program
+    .command('today')
+    .description('what to do today: thank-yous, chats, nudges, keep-in-touch, campaign pacing')
+    .option('--date <date>', 'another day, to plan ahead (YYYY-MM-DD)')
+    .option('--tz <zone>', 'time zone (default: KITH_TZ or the system’s)')
+    .option('--json', 'print JSON')
+    .action(async (flags: { date?: string; tz?: string; json?: boolean }) => {
+      const timeZone = flags.tz ?? userTimeZone(ctx.env);
+      if (!isTimeZone(timeZone)) {
+        throw new KithError(
+          'invalid_input',
+          `--tz: "${timeZone}" is not a time zone such as Europe/Lisbon`,
+          'tz',
+        );
+      }
+      const result = await ctx.withStore(async (store) => {
+        if (flags.date) {
+          if (!/^\d{4}-\d{2}-\d{2}$/.test(flags.date))
+            throw new KithError('invalid_input', '--date: must be YYYY-MM-DD', 'date');
+          return store.today(localNoon(flags.date, timeZone), timeZone);
+        }
+        const now = ctx.now().toISOString();
+        await store.asks.moveOnOverdue(now, timeZone);
+        return store.today(now, timeZone);
+      });
+      if (flags.json) return ctx.output.out(json(result));
+      if (result.items.length === 0)
+        return ctx.output.out(`${result.date}: nothing to do. Enjoy the day.`);
+      const lines = [result.date];
+      result.items.forEach((item, n) => {
+        lines.push(`${String(n + 1).padStart(2)}. ${item.reason}`);
+        if (item.kind !== 'pacing') return;
+        for (const s of item.suggestions) {
+          lines.push(
+            `      ask ${s.displayName}: ${s.reasons.join(', ')}${s.warm ? '' : ' (not met yet)'}`,
+          );
+        }
+      });
+      ctx.output.out(lines.join('\n'));
+    });
+}

@@ -1,0 +1,100 @@
+// kith ask, campaign, cadence and today, as a user types them.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/program.js';
+
+let dir: string;
+let env: NodeJS.ProcessEnv;
+let clock = new Date('2026-11-02T09:00:00Z');
+
+async function kith(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, {
+    env,
+    now: () => clock,
+    output: { out: (t) => out.push(t), err: (t) => err.push(t) },
+  });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'kith-method-'));
+  env = { KITH_DB: join(dir, 'kith.db'), KITH_TZ: 'Europe/Lisbon' };
+  clock = new Date('2026-11-02T09:00:00Z');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the method from the terminal', () => {
+  it('runs a campaign: asks two, marks one met, owes a thank-you, then paces two more', async () => {
+    await kith('add', 'Dana Finch', '--tag', 'taxes');
+    await kith('add', 'Lee Park', '--tag', 'taxes');
+    await kith('add', 'Omar Haddad', '--tag', 'taxes');
+    expect(
+      (await kith('campaign', 'new', 'Going independent', '--tag', 'taxes', '--target', '3')).code,
+    ).toBe(0);
+    const first = await kith('today');
+    expect(first.out).toContain('Going independent: time to try 2 (0 of 3 chats so far).');
+    expect(first.out).toMatch(
+      /ask (Dana Finch|Lee Park|Omar Haddad): knows about taxes \(not met yet\)/,
+    );
+
+    const ids: string[] = [];
+    for (const who of ['dana', 'lee']) {
+      const drafted = await kith(
+        'ask',
+        who,
+        '--question',
+        'How did you handle taxes in year one?',
+        '--campaign',
+        'going independent',
+        '--json',
+      );
+      expect(drafted.code).toBe(0);
+      const id = (JSON.parse(drafted.out) as { id: string }).id;
+      ids.push(id);
+      expect((await kith('ask', 'sent', id)).out).toContain('State: sent');
+    }
+    expect((await kith('today')).out).not.toContain('time to try');
+    clock = new Date('2026-11-04T09:00:00Z');
+    expect((await kith('ask', 'met', ids[0] ?? '')).code).toBe(0);
+    const owed = await kith('today');
+    expect(owed.out).toContain('Thank Dana Finch for the chat');
+    expect(owed.out).toContain('Going independent: time to try one more (1 of 3 chats so far).');
+    expect((await kith('ask', 'thanked', ids[0] ?? '')).code).toBe(0);
+    const shown = await kith('campaign', 'show', 'Going independent');
+    expect(shown.out).toContain('Met 1 of 3; asked 2, replied 1, declined 0, moved on 0, open 1');
+    expect(shown.out).toContain('Response rate 50%');
+  });
+
+  it('refuses a step the ask does not allow, naming what it can do', async () => {
+    await kith('add', 'Dana Finch');
+    const id = (
+      JSON.parse((await kith('ask', 'dana', '--question', 'Why?', '--json')).out) as { id: string }
+    ).id;
+    const res = await kith('ask', 'thanked', id);
+    expect(res).toMatchObject({
+      code: 1,
+      err: 'kith: An ask that is draft cannot be marked "thank"; it can be: send, move-on.',
+    });
+    expect((await kith('ask', 'dana')).err).toBe(
+      'kith: --question: an ask needs one specific question',
+    );
+    expect((await kith('ask', 'scheduled', id, '--for', 'friday')).code).toBe(1);
+  });
+
+  it('sets a cadence and shows the reminder on the day, planning ahead with --date', async () => {
+    await kith('add', 'Mina Sato');
+    expect((await kith('cadence', 'mina', 'once', '2026-11-20')).out).toBe(
+      'Mina Sato: keep in touch once 2026-11-20',
+    );
+    expect((await kith('today')).out).toBe('2026-11-02: nothing to do. Enjoy the day.');
+    expect((await kith('today', '--date', '2026-11-20')).out).toContain(
+      'Reminder: get in touch with Mina Sato',
+    );
+    expect((await kith('cadence', 'mina', 'weekly')).code).toBe(1);
+    expect((await kith('today', '--tz', 'Mars/Base')).err).toMatch(/not a time zone/);
+  });
+});
