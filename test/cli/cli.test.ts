@@ -241,7 +241,15 @@ describe('kith CLI', () => {
   it('loads the demo network once, and refuses to mix it into a network with people', async () => {
     const first = await kith('demo', '--size', '40', '--seed', '5', '--json');
     expect(first.code).toBe(0);
-    expect(JSON.parse(first.out)).toMatchObject({ people: 40, interactions: 240 });
+    expect(JSON.parse(first.out)).toMatchObject({ people: 40, interactions: 240, asks: 4 });
+    const today = await kith('today');
+    expect(today.out).toMatch(/Thank .+ for the chat/);
+    expect(today.out).toMatch(/Chat with .+ today: What surprised you about taxes/);
+    expect(today.out).toMatch(/No reply from .+: one gentle nudge/);
+    expect(today.out).toMatch(/.+ did not answer; the ask moved on\. No need to chase\./);
+    expect(today.out).toContain(
+      'Explore independent consulting: time to try one more (1 of 20 chats so far).',
+    );
     const second = await kith('demo', '--size', '40');
     expect(second.code).toBe(1);
     expect(second.err).toMatch(/already has 40 people/);

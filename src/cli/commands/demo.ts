@@ -3,6 +3,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
 import { KithError } from '../../domain/errors.js';
 import { generateNetwork } from '../../demo/generate-network.js';
+import { addSampleCampaign } from '../../demo/sample-method.js';
 import type { BulkPhase } from '../../store/bulk-load.js';
 import type { CliContext } from '../context.js';
 import { json } from '../output.js';
@@ -62,12 +63,14 @@ export function registerDemoCommand(program: Command, ctx: CliContext): void {
             bar.update(done, { phase: p.padEnd(12) });
           });
           if (showBar && phase) bar.stop();
-          return loaded;
+          const method = await addSampleCampaign(store, ctx.now());
+          return { ...loaded, ...method };
         });
         ctx.output.out(
           flags.json
             ? json(result)
-            : `Loaded a sample network: ${result.people} people, ${result.interactions} interactions, ${result.insights} insights.`,
+            : `Loaded a sample network: ${result.people} people, ${result.interactions} interactions, ` +
+                `${result.insights} insights, and a campaign with ${result.asks} asks under way (see kith today).`,
         );
       },
     );

@@ -97,6 +97,26 @@ describe('Today', () => {
     expect(prompt?.kind === 'pacing' && prompt.suggestions.map((s) => s.id)).toEqual(['omar']);
   });
 
+  it('keeps the day short: the most overdue people first, the rest counted', () => {
+    const people = Array.from({ length: 10 }, (_, i) =>
+      person(`p${i}`, `Person ${i}`, {
+        cadence: { kind: 'every', days: 7 },
+        lastContactAt: `2026-10-${String(10 + i).padStart(2, '0')}T12:00:00Z`,
+      }),
+    );
+    const items = buildToday(
+      { people, asks: [], campaigns: [], tasks: [], keepInTouchPerDay: 3 },
+      NOW,
+      TZ,
+    );
+    expect(items.map((i) => i.reason)).toEqual([
+      'Keep in touch with Person 0: 34 days overdue',
+      'Keep in touch with Person 1: 33 days overdue',
+      'Keep in touch with Person 2: 32 days overdue',
+      '…and 7 more people to get back in touch with',
+    ]);
+  });
+
   it('plans ahead: the same data on another day gives that day’s list', () => {
     const people = [person('lee', 'Lee Park')];
     const scheduled = transition(

@@ -37,6 +37,7 @@ export interface TodayInput {
   tasks: readonly Task[];
   roleCadence?: Partial<Record<Role, number>>;
   followUpPolicy?: FollowUpPolicy;
+  keepInTouchPerDay?: number;
 }
 
 export type TodayItem =
@@ -45,6 +46,7 @@ export type TodayItem =
   | { kind: 'nudge'; askId: string; personId: string; reason: string }
   | { kind: 'task'; taskId: string; personId: string | null; reason: string }
   | { kind: 'keep-in-touch'; personId: string; dueOn: string; reason: string }
+  | { kind: 'keep-in-touch-more'; count: number; reason: string }
   | {
       kind: 'pacing';
       campaignId: string;
@@ -59,9 +61,12 @@ const ORDER: TodayItem['kind'][] = [
   'nudge',
   'task',
   'keep-in-touch',
+  'keep-in-touch-more',
   'pacing',
   'moved-on',
 ];
+/** A day's list stays short: the most overdue people first, the rest counted. */
+const KEEP_IN_TOUCH_PER_DAY = 7;
 /** Asks that moved on in the last few days are mentioned, then forgotten. */
 const MOVED_ON_NOTICE_DAYS = 3;
 
@@ -155,7 +160,16 @@ export function buildToday(input: TodayInput, now: string, timeZone: string): To
       ];
     })
     .sort((a, b) => b.late - a.late);
-  items.push(...touch.map((t) => t.item));
+  const limit = input.keepInTouchPerDay ?? KEEP_IN_TOUCH_PER_DAY;
+  items.push(...touch.slice(0, limit).map((t) => t.item));
+  if (touch.length > limit) {
+    const count = touch.length - limit;
+    items.push({
+      kind: 'keep-in-touch-more',
+      count,
+      reason: `…and ${count} more ${count === 1 ? 'person' : 'people'} to get back in touch with`,
+    });
+  }
 
   const asksByPerson = new Map<string, Ask[]>();
   for (const a of input.asks)
