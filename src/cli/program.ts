@@ -47,6 +47,8 @@ const FLAG_FOR_FIELD: Record<string, string> = {
   endsOn: '--ends',
   targetChats: '--target',
   batchSize: '--batch',
+  dueOn: '--due',
+  until: 'until',
   role: '--role',
   tag: '--tag',
 };

@@ -39,6 +39,7 @@ export interface PersonTable {
   created_at: string;
   updated_at: string;
   archived_at: string | null;
+  snoozed_until: string | null;
 }
 
 export interface PersonContactTable {
@@ -143,7 +144,20 @@ export interface AskEventTable {
   note: string | null;
 }
 
+export interface TaskTable {
+  id: string;
+  workspace_id: string;
+  title: string;
+  due_on: string;
+  person_id: string | null;
+  ask_id: string | null;
+  interaction_id: string | null;
+  done_at: string | null;
+  created_at: string;
+}
+
 export interface Database {
+  task: TaskTable;
   campaign: CampaignTable;
   campaign_tag: CampaignTagTable;
   ask: AskTable;

@@ -15,6 +15,8 @@ import { search } from './search.js';
 import * as asks from './asks.js';
 import type { CampaignWithProgress, StoredAsk } from './asks.js';
 import { today, type Today } from './today.js';
+import * as tasks from './tasks.js';
+import type { StoredTask } from './tasks.js';
 
 export interface StoreCounts {
   people: number;
@@ -82,6 +84,18 @@ export class Store {
     list: (): Promise<CampaignWithProgress[]> => asks.listCampaigns(this.ctx),
     resolve: (text: string): Promise<CampaignWithProgress> => asks.resolveCampaign(this.ctx, text),
   };
+
+  readonly tasks = {
+    create: (input: unknown): Promise<StoredTask> => tasks.createTask(this.ctx, input),
+    list: (options?: { done?: boolean }): Promise<StoredTask[]> =>
+      tasks.listTasks(this.ctx, options),
+    complete: (id: string): Promise<StoredTask> => tasks.completeTask(this.ctx, id),
+  };
+
+  /** Push a person's keep-in-touch reminder to a later day: { until: 'YYYY-MM-DD' | null }. */
+  snooze(personId: string, input: unknown): Promise<void> {
+    return tasks.snoozePerson(this.ctx, personId, input);
+  }
 
   /** The agenda at a moment in a time zone (see domain/method/today.ts). */
   today(now: string, timeZone: string): Promise<Today> {

@@ -8,6 +8,7 @@ import type { Role } from '../domain/person.js';
 import type { StoreContext } from './context.js';
 import { listAsks, listCampaigns } from './asks.js';
 import { rolesOf, tagsOf } from './people.js';
+import { listTasks } from './tasks.js';
 
 export interface Today {
   date: string;
@@ -20,7 +21,11 @@ export interface Today {
  * are closed for real by moveOnOverdueAsks (Today on the real "now" calls it first).
  */
 export async function today(ctx: StoreContext, now: string, timeZone: string): Promise<Today> {
-  const [asks, campaigns] = await Promise.all([listAsks(ctx), listCampaigns(ctx)]);
+  const [asks, campaigns, tasks] = await Promise.all([
+    listAsks(ctx),
+    listCampaigns(ctx),
+    listTasks(ctx),
+  ]);
   const roleDefaults = Object.keys(DEFAULT_ROLE_CADENCE);
   // People who can appear: those with a cadence, a role with a default cadence, or an ask.
   const rows = await ctx.db
@@ -34,6 +39,7 @@ export async function today(ctx: StoreContext, now: string, timeZone: string): P
       'person.cadence_kind',
       'person.cadence_days',
       'person.cadence_on',
+      'person.snoozed_until',
       'organization.name as organization',
       sql<string | null>`(SELECT max(i.occurred_at) FROM interaction_participant ip
         JOIN interaction i ON i.id = ip.interaction_id WHERE ip.person_id = person.id)`.as(
@@ -81,6 +87,7 @@ export async function today(ctx: StoreContext, now: string, timeZone: string): P
     organization: r.organization,
     lastContactAt: r.last_contact,
     createdAt: r.created_at,
+    snoozedUntil: r.snoozed_until,
     cadence:
       r.cadence_kind === 'every' && r.cadence_days
         ? { kind: 'every', days: r.cadence_days }
@@ -92,7 +99,7 @@ export async function today(ctx: StoreContext, now: string, timeZone: string): P
     date: localDate(now, timeZone),
     timeZone,
     items: buildToday(
-      { people, asks: asks.map((a) => moveOnIfDue(a, now, timeZone)), campaigns, tasks: [] },
+      { people, asks: asks.map((a) => moveOnIfDue(a, now, timeZone)), campaigns, tasks },
       now,
       timeZone,
     ),

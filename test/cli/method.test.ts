@@ -97,4 +97,36 @@ describe('the method from the terminal', () => {
     expect((await kith('cadence', 'mina', 'weekly')).code).toBe(1);
     expect((await kith('today', '--tz', 'Mars/Base')).err).toMatch(/not a time zone/);
   });
+
+  it('adds a task, shows it on its day, marks it done; snoozes a reminder', async () => {
+    await kith('add', 'Ravi Kumar', '--cadence', 'once 2026-11-10');
+    const added = await kith(
+      'task',
+      'add',
+      'Send Ravi the deck',
+      '--due',
+      '2026-11-05',
+      '--person',
+      'ravi',
+      '--json',
+    );
+    const id = (JSON.parse(added.out) as { id: string }).id;
+    expect((await kith('today', '--date', '2026-11-05')).out).toBe(
+      '2026-11-05\n 1. Send Ravi the deck',
+    );
+    expect((await kith('task', 'done', id)).out).toBe('Done: Send Ravi the deck');
+    expect((await kith('task', 'list')).out).toBe('No open tasks.');
+    expect((await kith('task', 'add', 'x', '--due', 'friday')).err).toMatch(
+      /--due \(dueOn: must be a date/,
+    );
+    expect((await kith('today', '--date', '2026-11-12')).out).toContain(
+      'Reminder: get in touch with Ravi Kumar',
+    );
+    expect((await kith('snooze', 'ravi', '2026-11-20')).out).toBe(
+      'Ravi Kumar: snoozed until 2026-11-20',
+    );
+    expect((await kith('today', '--date', '2026-11-12')).out).toBe(
+      '2026-11-12: nothing to do. Enjoy the day.',
+    );
+  });
 });

@@ -159,4 +159,39 @@ describeEachDatabase('asks and campaigns', (db) => {
       'Reminder: get in touch with Lee Park',
     ]);
   });
+
+  it('lists tasks due on Today until done, and snoozes a keep-in-touch reminder', async () => {
+    const task = await store.tasks.create({
+      title: 'Send Dana the deck',
+      dueOn: '2026-11-19',
+      personId: dana.id,
+    });
+    await store.tasks.create({ title: 'Later', dueOn: '2026-12-01' });
+    await expect(store.tasks.create({ title: 'x', dueOn: '2026-11-31' })).rejects.toMatchObject({
+      field: 'dueOn',
+    });
+    await expect(
+      store.tasks.create({ title: 'x', dueOn: '2026-11-30', askId: dana.id }),
+    ).rejects.toMatchObject({ field: 'askId' });
+    await store.interactions.create({
+      occurredAt: '2026-10-01',
+      kind: 'call',
+      summary: 'Catch-up',
+      participantIds: [dana.id],
+    });
+    const reasons = async () =>
+      (await store.today('2026-11-20T12:00:00Z', TZ)).items.map((i) => i.reason);
+    expect(await reasons()).toEqual([
+      'Send Dana the deck (due 2026-11-19)',
+      'Keep in touch with Dana Finch: 8 days overdue',
+    ]);
+    await store.tasks.complete(task.id);
+    await store.snooze(dana.id, { until: '2026-11-25' });
+    expect(await reasons()).toEqual([]);
+    expect((await store.tasks.list()).map((t) => t.title)).toEqual(['Later']);
+    expect((await store.tasks.list({ done: true })).map((t) => t.done)).toEqual([true, false]);
+    await expect(store.snooze(dana.id, { until: 'soon' })).rejects.toMatchObject({
+      field: 'until',
+    });
+  });
 });

@@ -225,6 +225,78 @@ export function registerMethodCommands(program: Command, ctx: CliContext): void 
       );
     });
 
+  const task = program.command('task').description('follow-up tasks with due dates');
+  task
+    .command('add')
+    .argument('<title>', 'what to do, e.g. "Send Ravi the deck"')
+    .requiredOption('--due <date>', 'when (YYYY-MM-DD)')
+    .option('--person <person>', 'who it is about')
+    .option('--ask <id>', 'the ask it follows up')
+    .option('--json', 'print JSON')
+    .action(
+      async (
+        title: string,
+        flags: { due: string; person?: string; ask?: string; json?: boolean },
+      ) => {
+        const created = await ctx.withStore(async (store) => {
+          const person = flags.person ? await store.people.resolve(flags.person) : null;
+          return store.tasks.create({
+            title,
+            dueOn: flags.due,
+            personId: person?.id,
+            askId: flags.ask,
+          });
+        });
+        ctx.output.out(
+          flags.json
+            ? json(created)
+            : `Added task due ${created.dueOn}: ${created.title}  (${created.id})`,
+        );
+      },
+    );
+  task
+    .command('list')
+    .option('--all', 'include done tasks')
+    .option('--json', 'print JSON')
+    .action(async (flags: { all?: boolean; json?: boolean }) => {
+      const list = await ctx.withStore((store) => store.tasks.list({ done: flags.all }));
+      if (flags.json) return ctx.output.out(json(list));
+      if (list.length === 0) return ctx.output.out('No open tasks.');
+      ctx.output.out(
+        table(
+          ['Due', 'Task', 'Done', 'Id'],
+          list.map((t) => [t.dueOn, t.title, t.done ? 'yes' : '', t.id]),
+          60,
+        ),
+      );
+    });
+  task
+    .command('done')
+    .argument('<id>', 'the task')
+    .option('--json', 'print JSON')
+    .action(async (id: string, flags: { json?: boolean }) => {
+      const done = await ctx.withStore((store) => store.tasks.complete(id));
+      ctx.output.out(flags.json ? json(done) : `Done: ${done.title}`);
+    });
+
+  program
+    .command('snooze')
+    .description('push a keep-in-touch reminder to a later day')
+    .argument('<person>', 'name, email or id')
+    .argument('<until>', 'YYYY-MM-DD, or none to clear')
+    .action(async (who: string, until: string) => {
+      const person = await ctx.withStore(async (store) => {
+        const found = await store.people.resolve(who);
+        await store.snooze(found.id, { until: until === 'none' ? null : until });
+        return found;
+      });
+      ctx.output.out(
+        until === 'none'
+          ? `${person.displayName}: snooze cleared`
+          : `${person.displayName}: snoozed until ${until}`,
+      );
+    });
+
   program
     .command('today')
     .description('what to do today: thank-yous, chats, nudges, keep-in-touch, campaign pacing')

@@ -115,3 +115,26 @@ export const todayQuerySchema = z
     timeZone: z.string().optional(),
   })
   .strict();
+
+export const taskCreateSchema = z
+  .object({
+    title: requiredText(LIMITS.shortText, 'title'),
+    dueOn: isoDate,
+    personId: idSchema.nullable().optional(),
+    askId: idSchema.nullable().optional(),
+    interactionId: idSchema.nullable().optional(),
+  })
+  .strict();
+
+export const taskSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  dueOn: z.string(),
+  personId: z.string().nullable(),
+  askId: z.string().nullable(),
+  interactionId: z.string().nullable(),
+  done: z.boolean(),
+  doneAt: z.string().nullable(),
+});
+
+export const snoozeSchema = z.object({ until: isoDate.nullable() }).strict();
