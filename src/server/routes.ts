@@ -34,6 +34,7 @@ import {
 } from '../domain/method/schemas.js';
 import { isTimeZone, localNoon } from '../domain/method/calendar.js';
 import { invalid } from '../domain/errors.js';
+import { settingsPatchSchema, settingsSchema } from '../domain/method/settings.js';
 import { defineRoute, type Route } from './route.js';
 
 const byId = z.object({ id: idSchema });
@@ -265,6 +266,34 @@ export const routes: Route[] = [
     body: campaignCreateSchema,
     response: campaignSchema,
     handle: (store, { body }) => store.campaigns.create(body),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/asks/{id}/draft',
+    tag: 'method',
+    summary:
+      'The message of an ask, from the template for its purpose (400 names a placeholder with no value)',
+    params: byId,
+    query: z.object({ work: z.string().optional(), topic: z.string().optional() }).strict(),
+    response: z.object({ askId: z.string(), purpose: z.string(), text: z.string() }),
+    handle: (store, { params, query }) => store.asks.draft(params.id, query),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/settings',
+    tag: 'method',
+    summary: 'Your name and introduction, nudge timing, templates and cadence by role',
+    response: settingsSchema,
+    handle: (store) => store.settings.get(),
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/api/settings',
+    tag: 'method',
+    summary: 'Change some settings; templates are checked for unknown placeholders',
+    body: settingsPatchSchema,
+    response: settingsSchema,
+    handle: (store, { body }) => store.settings.update(body),
   }),
   defineRoute({
     method: 'get',

@@ -12,6 +12,7 @@ import {
   type AskState,
 } from '../domain/method/ask.js';
 import { campaignProgress, type Campaign } from '../domain/method/campaign.js';
+import { DEFAULT_TEMPLATES, renderDraft } from '../domain/method/draft-message.js';
 import {
   askActionSchema,
   askCreateSchema,
@@ -23,6 +24,7 @@ import { inTransaction, type StoreContext } from './context.js';
 import { createInteraction } from './interactions.js';
 import { tagIdsFor } from './people.js';
 import type { AskTable } from './schema.js';
+import { getSettings } from './settings.js';
 
 export type StoredAsk = Ask & {
   personName: string;
@@ -234,9 +236,14 @@ export async function moveOnOverdueAsks(
       tx,
       await selectAsks(tx).where('ask.state', '=', 'sent').execute(),
     );
+    const settings = await getSettings(tx);
+    const policy = {
+      nudgeAfterDays: settings.nudgeAfterDays,
+      moveOnAfterDays: settings.moveOnAfterDays,
+    };
     let moved = 0;
     for (const ask of waiting) {
-      const next = moveOnIfDue(ask, now, timeZone);
+      const next = moveOnIfDue(ask, now, timeZone, policy);
       if (next !== ask) {
         await saveAsk(tx, next, ask.history.length);
         moved += 1;
@@ -369,4 +376,35 @@ export async function resolveCampaign(
   const [campaign] = row ? await toCampaigns(ctx, [row.id]) : [];
   if (!campaign) throw new KithError('not_found', `No campaign matches "${text}".`, 'campaign');
   return campaign;
+}
+
+/**
+ * The message of an ask, from the user's template for its purpose (or the default one).
+ * `work` and `topic` fill the placeholders of the feedback and advice templates.
+ */
+export async function draftAsk(
+  ctx: StoreContext,
+  id: string,
+  extra: { work?: string; topic?: string } = {},
+): Promise<{ askId: string; purpose: string; text: string }> {
+  const ask = await getAsk(ctx, id);
+  const settings = await getSettings(ctx);
+  const person = await ctx.db
+    .selectFrom('person')
+    .leftJoin('organization', 'organization.id', 'person.organization_id')
+    .select(['person.display_name', 'person.given_name', 'organization.name as organization'])
+    .where('person.id', '=', ask.personId)
+    .executeTakeFirstOrThrow();
+  const template = settings.templates[ask.purpose] ?? DEFAULT_TEMPLATES[ask.purpose];
+  const text = renderDraft(template, {
+    first_name: person.given_name ?? person.display_name.split(/\s+/)[0] ?? person.display_name,
+    my_name: settings.myName,
+    my_intro: settings.myIntro,
+    question: ask.question,
+    minutes: ask.minutes,
+    organization: person.organization,
+    work: extra.work,
+    topic: extra.topic,
+  });
+  return { askId: ask.id, purpose: ask.purpose, text };
 }

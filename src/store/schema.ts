@@ -156,7 +156,14 @@ export interface TaskTable {
   created_at: string;
 }
 
+export interface SettingTable {
+  workspace_id: string;
+  value: string;
+  updated_at: string;
+}
+
 export interface Database {
+  setting: SettingTable;
   task: TaskTable;
   campaign: CampaignTable;
   campaign_tag: CampaignTagTable;

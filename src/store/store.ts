@@ -16,6 +16,8 @@ import * as asks from './asks.js';
 import type { CampaignWithProgress, StoredAsk } from './asks.js';
 import { today, type Today } from './today.js';
 import * as tasks from './tasks.js';
+import * as settings from './settings.js';
+import type { Settings } from '../domain/method/settings.js';
 import type { StoredTask } from './tasks.js';
 
 export interface StoreCounts {
@@ -77,12 +79,20 @@ export class Store {
     act: (id: string, action: unknown): Promise<StoredAsk> => asks.actOnAsk(this.ctx, id, action),
     moveOnOverdue: (now: string, timeZone: string): Promise<number> =>
       asks.moveOnOverdueAsks(this.ctx, now, timeZone),
+    /** The message of an ask, from the user's template for its purpose. */
+    draft: (id: string, extra?: { work?: string; topic?: string }) =>
+      asks.draftAsk(this.ctx, id, extra),
   };
 
   readonly campaigns = {
     create: (input: unknown): Promise<CampaignWithProgress> => asks.createCampaign(this.ctx, input),
     list: (): Promise<CampaignWithProgress[]> => asks.listCampaigns(this.ctx),
     resolve: (text: string): Promise<CampaignWithProgress> => asks.resolveCampaign(this.ctx, text),
+  };
+
+  readonly settings = {
+    get: (): Promise<Settings> => settings.getSettings(this.ctx),
+    update: (change: unknown): Promise<Settings> => settings.updateSettings(this.ctx, change),
   };
 
   readonly tasks = {

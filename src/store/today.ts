@@ -1,13 +1,13 @@
 // Today, from the store: loads what the agenda needs and hands it to the domain's buildToday.
 import { sql } from 'kysely';
 import { localDate } from '../domain/method/calendar.js';
-import { DEFAULT_ROLE_CADENCE } from '../domain/method/keep-in-touch.js';
 import { buildToday, type TodayItem, type TodayPerson } from '../domain/method/today.js';
 import { moveOnIfDue } from '../domain/method/ask.js';
 import type { Role } from '../domain/person.js';
 import type { StoreContext } from './context.js';
 import { listAsks, listCampaigns } from './asks.js';
 import { rolesOf, tagsOf } from './people.js';
+import { getSettings } from './settings.js';
 import { listTasks } from './tasks.js';
 
 export interface Today {
@@ -21,12 +21,17 @@ export interface Today {
  * are closed for real by moveOnOverdueAsks (Today on the real "now" calls it first).
  */
 export async function today(ctx: StoreContext, now: string, timeZone: string): Promise<Today> {
-  const [asks, campaigns, tasks] = await Promise.all([
+  const [asks, campaigns, tasks, settings] = await Promise.all([
     listAsks(ctx),
     listCampaigns(ctx),
     listTasks(ctx),
+    getSettings(ctx),
   ]);
-  const roleDefaults = Object.keys(DEFAULT_ROLE_CADENCE);
+  const policy = {
+    nudgeAfterDays: settings.nudgeAfterDays,
+    moveOnAfterDays: settings.moveOnAfterDays,
+  };
+  const roleDefaults = Object.keys(settings.roleCadence);
   // People who can appear: those with a cadence, a role with a default cadence, or an ask.
   const rows = await ctx.db
     .selectFrom('person')
@@ -99,7 +104,14 @@ export async function today(ctx: StoreContext, now: string, timeZone: string): P
     date: localDate(now, timeZone),
     timeZone,
     items: buildToday(
-      { people, asks: asks.map((a) => moveOnIfDue(a, now, timeZone)), campaigns, tasks },
+      {
+        people,
+        asks: asks.map((a) => moveOnIfDue(a, now, timeZone, policy)),
+        campaigns,
+        tasks,
+        roleCadence: settings.roleCadence,
+        followUpPolicy: policy,
+      },
       now,
       timeZone,
     ),

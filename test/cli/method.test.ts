@@ -1,5 +1,5 @@
 // kith ask, campaign, cadence and today, as a user types them.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -128,5 +128,59 @@ describe('the method from the terminal', () => {
     expect((await kith('today', '--date', '2026-11-12')).out).toBe(
       '2026-11-12: nothing to do. Enjoy the day.',
     );
+  });
+
+  it('drafts the message of an ask from settings and templates, naming what is missing', async () => {
+    await kith('add', 'Dana Finch', '--org', 'Meridian');
+    const id = (
+      JSON.parse(
+        (await kith('ask', 'dana', '--question', 'How did you price your first project?', '--json'))
+          .out,
+      ) as { id: string }
+    ).id;
+    expect((await kith('draft', id)).err).toBe('kith: draft: no value for {my_intro}, {my_name}');
+    await kith('settings', 'set', 'my-name', 'Sam');
+    await kith(
+      'settings',
+      'set',
+      'my-intro',
+      'I lead data at Bluefin and am exploring consulting.',
+    );
+    const draft = await kith('draft', id);
+    expect(draft.out).toContain('Hi Dana,');
+    expect(draft.out).toContain(
+      'how things work at Meridian. One question in particular: How did you price your first project?',
+    );
+    expect(draft.out).toContain('Would you have 30 minutes');
+    const template = join(dir, 'path.txt');
+    writeFileSync(template, 'Hello {first_name}! {question} ({minutes} min?) — {my_name}');
+    expect((await kith('settings', 'template', 'path', template)).code).toBe(0);
+    expect((await kith('draft', id)).out).toBe(
+      'Hello Dana! How did you price your first project? (30 min?) — Sam',
+    );
+    writeFileSync(template, 'Hello {firstname}');
+    expect((await kith('settings', 'template', 'path', template)).err).toMatch(
+      /unknown placeholder \{firstname\}/,
+    );
+  });
+
+  it('waits as long as the settings say before suggesting a nudge', async () => {
+    await kith('add', 'Lee Park');
+    const id = (
+      JSON.parse((await kith('ask', 'lee', '--question', 'Why?', '--json')).out) as { id: string }
+    ).id;
+    await kith('ask', 'sent', id);
+    expect((await kith('today', '--date', '2026-11-05')).out).not.toContain('nudge');
+    expect((await kith('settings', 'set', 'nudge-after', '3')).code).toBe(0);
+    expect((await kith('today', '--date', '2026-11-05')).out).toContain(
+      'No reply from Lee Park since 2026-11-02: one gentle nudge',
+    );
+    expect((await kith('settings', 'set', 'nudge-after', '0')).err).toMatch(
+      /nudgeAfterDays: at least 1 day/,
+    );
+    expect((await kith('settings', 'role-cadence', 'peer', 'every', '2w')).out).toBe(
+      'Keep in touch with each peer: every 2w.',
+    );
+    expect((await kith('settings')).out).toContain('peer every 2w');
   });
 });

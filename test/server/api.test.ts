@@ -183,6 +183,28 @@ describeEachDatabase('HTTP API', (db) => {
     expect((await send('GET', '/api/today?timeZone=Mars/Base')).status).toBe(400);
   });
 
+  it('patches settings without resetting the rest, and drafts an ask from them', async () => {
+    expect(
+      await (await send('PATCH', '/api/settings', { nudgeAfterDays: 3 })).json(),
+    ).toMatchObject({ nudgeAfterDays: 3 });
+    const after = await (
+      await send('PATCH', '/api/settings', { myName: 'Sam', myIntro: 'I run data at Bluefin.' })
+    ).json();
+    expect(after).toMatchObject({ nudgeAfterDays: 3, myName: 'Sam' });
+    const bad = await send('PATCH', '/api/settings', { templates: { path: '{oops}' } });
+    expect(await bad.json()).toMatchObject({ error: { field: 'templates.path' } });
+    const dana = (await (
+      await send('POST', '/api/people', { displayName: 'Dana Finch', organization: 'Meridian' })
+    ).json()) as { id: string };
+    const ask = (await (
+      await send('POST', '/api/asks', { personId: dana.id, question: 'How?' })
+    ).json()) as { id: string };
+    const draft = (await (await send('GET', `/api/asks/${ask.id}/draft`)).json()) as {
+      text: string;
+    };
+    expect(draft.text).toMatch(/^Hi Dana,\n\nI run data at Bluefin\./);
+  });
+
   it('refuses requests for other host names (DNS rebinding)', async () => {
     const res = await app.request('http://evil.example/api/people', {
       headers: { host: 'evil.example' },

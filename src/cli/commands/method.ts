@@ -1,9 +1,12 @@
 // The networking method from the terminal: kith ask, kith campaign, kith cadence, kith today.
+import { readFileSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
 import { userTimeZone } from '../../config.js';
 import { parseCadence, formatCadence } from '../../domain/cadence.js';
 import { KithError } from '../../domain/errors.js';
 import { isTimeZone, localNoon } from '../../domain/method/calendar.js';
+import { ASK_PURPOSES, type AskPurpose } from '../../domain/method/ask.js';
+import { SETTING_KEYS } from '../../domain/method/settings.js';
 import type { StoredAsk } from '../../store/asks.js';
 import { collect, type CliContext } from '../context.js';
 import { day, json, table } from '../output.js';
@@ -295,6 +298,112 @@ export function registerMethodCommands(program: Command, ctx: CliContext): void 
           ? `${person.displayName}: snooze cleared`
           : `${person.displayName}: snoozed until ${until}`,
       );
+    });
+
+  program
+    .command('draft')
+    .description('the message of an ask, from your template for its purpose')
+    .argument('<ask-id>', 'the ask')
+    .option('--work <text>', 'the piece of work you want feedback on (feedback asks)')
+    .option('--topic <text>', 'the topic you want advice on (advice asks)')
+    .option('--json', 'print JSON')
+    .action(async (id: string, flags: { work?: string; topic?: string; json?: boolean }) => {
+      const draft = await ctx.withStore((store) =>
+        store.asks.draft(id, { work: flags.work, topic: flags.topic }),
+      );
+      ctx.output.out(flags.json ? json(draft) : draft.text);
+    });
+
+  const settings = program
+    .command('settings')
+    .description('your name and introduction for drafts, nudge timing, templates, cadence by role')
+    .option('--json', 'print JSON')
+    .action(async (flags: { json?: boolean }) => {
+      const current = await ctx.withStore((store) => store.settings.get());
+      if (flags.json) return ctx.output.out(json(current));
+      const roles = Object.entries(current.roleCadence).map(
+        ([role, days]) => `${role} ${formatCadence({ kind: 'every', days: days ?? 1 })}`,
+      );
+      ctx.output.out(
+        [
+          `Name:             ${current.myName || '(not set: kith settings set my-name "…")'}`,
+          `Introduction:     ${current.myIntro || '(not set: kith settings set my-intro "…")'}`,
+          `Nudge after:      ${current.nudgeAfterDays} days with no reply`,
+          `Move on after:    ${current.moveOnAfterDays} more days`,
+          `Keep in touch:    ${roles.join(', ') || '(no role defaults)'}`,
+          `Own templates:    ${Object.keys(current.templates).join(', ') || 'none (the defaults are used)'}`,
+        ].join('\n'),
+      );
+    });
+  settings
+    .command('set')
+    .argument('<key>', Object.keys(SETTING_KEYS).join(', '))
+    .argument('<value>', 'the new value')
+    .action(async (key: string, value: string) => {
+      const change = SETTING_KEYS[key as keyof typeof SETTING_KEYS];
+      if (!change)
+        throw new KithError(
+          'invalid_input',
+          `key: "${key}" is not a setting; use ${Object.keys(SETTING_KEYS).join(', ')}`,
+          'key',
+        );
+      await ctx.withStore((store) => store.settings.update(change(value)));
+      ctx.output.out(`Set ${key}.`);
+    });
+  settings
+    .command('template')
+    .description(
+      'use your own template for a purpose; placeholders like {first_name} {question} {minutes}',
+    )
+    .argument('<purpose>', ASK_PURPOSES.join(', '))
+    .argument(
+      '<file>',
+      'a text file with the template, or "default" to go back to the built-in one',
+    )
+    .action(async (purpose: string, file: string) => {
+      if (!(ASK_PURPOSES as readonly string[]).includes(purpose)) {
+        throw new KithError(
+          'invalid_input',
+          `purpose: use one of ${ASK_PURPOSES.join(', ')}`,
+          'purpose',
+        );
+      }
+      await ctx.withStore(async (store) => {
+        const { templates } = await store.settings.get();
+        const next = { ...templates };
+        if (file === 'default') delete next[purpose as AskPurpose];
+        else next[purpose as AskPurpose] = readFileSync(file, 'utf8');
+        await store.settings.update({ templates: next });
+      });
+      ctx.output.out(
+        file === 'default'
+          ? `The ${purpose} template is the default again.`
+          : `Saved your ${purpose} template.`,
+      );
+    });
+  settings
+    .command('role-cadence')
+    .description(
+      'how often to keep in touch with people of a role, unless they have their own cadence',
+    )
+    .argument('<role>', 'mentor, connector, work-friend, …')
+    .argument('<cadence...>', 'every 6w, or none')
+    .action(async (role: string, words: string[]) => {
+      const cadence = parseCadence(words.join(' '), 'cadence');
+      if (cadence.kind === 'once')
+        throw new KithError(
+          'invalid_input',
+          'cadence: a role takes "every …" or "none"',
+          'cadence',
+        );
+      await ctx.withStore(async (store) => {
+        const { roleCadence } = await store.settings.get();
+        const next: Record<string, number> = { ...roleCadence };
+        if (cadence.kind === 'none') delete next[role];
+        else next[role] = cadence.days;
+        await store.settings.update({ roleCadence: next });
+      });
+      ctx.output.out(`Keep in touch with each ${role}: ${formatCadence(cadence)}.`);
     });
 
   program

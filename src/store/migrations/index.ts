@@ -5,13 +5,13 @@ import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import type { SearchIndex } from '../dialect/search-index.js';
 import { initialSchema } from './001-initial.js';
 import { asksAndCampaigns } from './002-asks-and-campaigns.js';
-import { tasksAndSnooze } from './003-tasks-and-snooze.js';
+import { tasksSnoozeSettings } from './003-tasks-snooze-settings.js';
 
 export function migrationsFor(search: SearchIndex): Record<string, Migration> {
   return {
     '001-initial': initialSchema(search),
     '002-asks-and-campaigns': asksAndCampaigns,
-    '003-tasks-and-snooze': tasksAndSnooze,
+    '003-tasks-snooze-settings': tasksSnoozeSettings,
   };
 }
 

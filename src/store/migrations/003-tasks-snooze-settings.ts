@@ -1,8 +1,8 @@
-// Follow-up tasks with due dates (attached to a person, an ask or an interaction), and
-// snoozing a person's keep-in-touch reminder.
+// Follow-up tasks with due dates (attached to a person, an ask or an interaction), snoozing
+// a person's keep-in-touch reminder, and the workspace's settings (one JSON document).
 import type { Kysely, Migration } from 'kysely';
 
-export const tasksAndSnooze: Migration = {
+export const tasksSnoozeSettings: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema
       .createTable('task')
@@ -24,5 +24,11 @@ export const tasksAndSnooze: Migration = {
       .columns(['workspace_id', 'done_at', 'due_on'])
       .execute();
     await db.schema.alterTable('person').addColumn('snoozed_until', 'text').execute();
+    await db.schema
+      .createTable('setting')
+      .addColumn('workspace_id', 'text', (c) => c.primaryKey().references('workspace.id'))
+      .addColumn('value', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute();
   },
 };

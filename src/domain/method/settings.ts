@@ -1,0 +1,68 @@
+// The user's settings for the method: who they are (for drafts), their templates, how long
+// to wait before a nudge and before moving on, and keep-in-touch defaults per role.
+import { z } from 'zod';
+import { KithError } from '../errors.js';
+import { ROLES } from '../person.js';
+import { ASK_PURPOSES } from './ask.js';
+import { checkTemplate } from './draft-message.js';
+import { DEFAULT_ROLE_CADENCE } from './keep-in-touch.js';
+
+const days = z.int().min(1, { error: 'at least 1 day' }).max(365, { error: 'at most 365 days' });
+
+const fields = {
+  myName: z.string().trim().max(200),
+  myIntro: z.string().trim().max(1000),
+  nudgeAfterDays: days,
+  moveOnAfterDays: days,
+  roleCadence: z.partialRecord(z.enum(ROLES), days),
+  templates: z.partialRecord(z.enum(ASK_PURPOSES), z.string().max(5000)),
+};
+
+export const settingsSchema = z
+  .object({
+    myName: fields.myName.default(''),
+    myIntro: fields.myIntro.default(''),
+    nudgeAfterDays: fields.nudgeAfterDays.default(7),
+    moveOnAfterDays: fields.moveOnAfterDays.default(7),
+    roleCadence: fields.roleCadence.default(DEFAULT_ROLE_CADENCE),
+    templates: fields.templates.default({}),
+  })
+  .strict();
+
+/** A change to some settings: absent keys stay as they are (no defaults filled in). */
+export const settingsPatchSchema = z.object(fields).partial().strict();
+export type Settings = z.output<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
+
+/** Keys a user can set one at a time, with how the text they type is read. */
+export const SETTING_KEYS = {
+  'my-name': (v: string) => ({ myName: v }),
+  'my-intro': (v: string) => ({ myIntro: v }),
+  'nudge-after': (v: string) => ({ nudgeAfterDays: Number(v) }),
+  'move-on-after': (v: string) => ({ moveOnAfterDays: Number(v) }),
+} as const;
+
+/** Merge a change into settings, checking every template's placeholders. */
+export function changeSettings(current: Settings, change: unknown): Settings {
+  const merged = settingsSchema.safeParse({ ...current, ...(change as object) });
+  if (!merged.success) {
+    const issue = merged.error.issues[0];
+    const field = issue?.path.map(String).join('.') || 'settings';
+    throw new KithError('invalid_input', `${field}: ${issue?.message ?? 'invalid'}`, field);
+  }
+  for (const [purpose, template] of Object.entries(merged.data.templates)) {
+    try {
+      checkTemplate(template ?? '');
+    } catch (error) {
+      if (error instanceof KithError)
+        throw new KithError(
+          'invalid_input',
+          `templates.${purpose}: ${error.message}`,
+          `templates.${purpose}`,
+        );
+      throw error;
+    }
+  }
+  return merged.data;
+}
