@@ -52,3 +52,11 @@ export function newId(now: number = Date.now()): string {
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const isId = (value: string): boolean => UUID_PATTERN.test(value);
+
+/**
+ * The short id lists show: the last 8 characters, from the random end of a UUIDv7 (its start
+ * is a timestamp, the same for everything made in the same minute).
+ */
+export const shortId = (id: string): string => id.slice(-8);
+
+export const isShortId = (value: string): boolean => /^[0-9a-f]{8}$/i.test(value);

@@ -1,7 +1,7 @@
 // Asks and campaigns: the store side of the method. The rules live in domain/method; this
 // module loads, applies them and writes the result (with the ask's history) in one transaction.
 import { KithError, notFound, parseOrThrow } from '../domain/errors.js';
-import { isId, newId } from '../domain/ids.js';
+import { isId, isShortId, newId } from '../domain/ids.js';
 import {
   moveOnIfDue,
   questionWarnings,
@@ -87,11 +87,21 @@ function selectAsks(ctx: StoreContext) {
     .where('ask.workspace_id', '=', ctx.workspaceId);
 }
 
+/**
+ * An ask by its id, or by the short id lists show (the id's last 8 characters: the random
+ * end of a UUIDv7, where its start is a timestamp shared by asks made in the same minute).
+ */
 export async function getAsk(ctx: StoreContext, id: string): Promise<StoredAsk> {
-  const row = isId(id)
-    ? await selectAsks(ctx).where('ask.id', '=', id).executeTakeFirst()
-    : undefined;
-  const [ask] = row ? await toAsks(ctx, [row]) : [];
+  const wanted = id.trim().toLowerCase();
+  let rows: (AskTable & { person_name: string })[] = [];
+  if (isId(wanted)) rows = await selectAsks(ctx).where('ask.id', '=', wanted).execute();
+  else if (isShortId(wanted)) {
+    rows = await selectAsks(ctx).where('ask.id', 'like', `%${wanted}`).limit(2).execute();
+  }
+  if (rows.length > 1) {
+    throw new KithError('ambiguous', `Several asks end in ${wanted}; use the full id.`, 'id');
+  }
+  const [ask] = await toAsks(ctx, rows);
   if (!ask) throw notFound('ask', id);
   return ask;
 }

@@ -1,6 +1,6 @@
 // Follow-up tasks ("send Ravi the deck by Friday") and snoozing a keep-in-touch reminder.
 import { KithError, notFound, parseOrThrow } from '../domain/errors.js';
-import { isId, newId } from '../domain/ids.js';
+import { isId, isShortId, newId } from '../domain/ids.js';
 import type { Task } from '../domain/method/today.js';
 import { snoozeSchema, taskCreateSchema } from '../domain/method/schemas.js';
 import { inTransaction, type StoreContext } from './context.js';
@@ -73,18 +73,28 @@ export async function listTasks(
 
 export async function completeTask(ctx: StoreContext, id: string): Promise<StoredTask> {
   return inTransaction(ctx, async (tx) => {
-    const row = isId(id)
-      ? await tx.db
-          .selectFrom('task')
-          .selectAll()
-          .where('workspace_id', '=', tx.workspaceId)
-          .where('id', '=', id)
-          .executeTakeFirst()
-      : undefined;
+    const wanted = id.trim().toLowerCase();
+    const matches =
+      isId(wanted) || isShortId(wanted)
+        ? await tx.db
+            .selectFrom('task')
+            .selectAll()
+            .where('workspace_id', '=', tx.workspaceId)
+            .where('id', isId(wanted) ? '=' : 'like', isId(wanted) ? wanted : `%${wanted}`)
+            .limit(2)
+            .execute()
+        : [];
+    if (matches.length > 1)
+      throw new KithError('ambiguous', `Several tasks end in ${wanted}; use the full id.`, 'id');
+    const [row] = matches;
     if (!row) throw notFound('task', id);
     if (row.done_at) return toTask(row);
     const done = { ...row, done_at: tx.now().toISOString() };
-    await tx.db.updateTable('task').set({ done_at: done.done_at }).where('id', '=', id).execute();
+    await tx.db
+      .updateTable('task')
+      .set({ done_at: done.done_at })
+      .where('id', '=', row.id)
+      .execute();
     return toTask(done);
   });
 }

@@ -63,7 +63,10 @@ describe('the method from the terminal', () => {
     const owed = await kith('today');
     expect(owed.out).toContain('Thank Dana Finch for the chat');
     expect(owed.out).toContain('Going independent: time to try one more (1 of 3 chats so far).');
-    expect((await kith('ask', 'thanked', ids[0] ?? '')).code).toBe(0);
+    const short = (ids[0] ?? '').slice(-8);
+    expect((await kith('ask', 'list')).out).toContain(short);
+    expect((await kith('ask', 'thanked', short)).code).toBe(0);
+    expect((await kith('ask', 'show', 'deadbeef')).err).toBe('kith: No ask matches "deadbeef".');
     const shown = await kith('campaign', 'show', 'Going independent');
     expect(shown.out).toContain('Met 1 of 3; asked 2, replied 1, declined 0, moved on 0, open 1');
     expect(shown.out).toContain('Response rate 50%');
@@ -114,7 +117,8 @@ describe('the method from the terminal', () => {
     expect((await kith('today', '--date', '2026-11-05')).out).toBe(
       '2026-11-05\n 1. Send Ravi the deck',
     );
-    expect((await kith('task', 'done', id)).out).toBe('Done: Send Ravi the deck');
+    expect((await kith('task', 'list')).out).toContain(id.slice(-8));
+    expect((await kith('task', 'done', id.slice(-8))).out).toBe('Done: Send Ravi the deck');
     expect((await kith('task', 'list')).out).toBe('No open tasks.');
     expect((await kith('task', 'add', 'x', '--due', 'friday')).err).toMatch(
       /--due \(dueOn: must be a date/,

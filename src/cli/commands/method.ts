@@ -7,6 +7,7 @@ import { KithError } from '../../domain/errors.js';
 import { isTimeZone, localNoon } from '../../domain/method/calendar.js';
 import { ASK_PURPOSES, type AskPurpose } from '../../domain/method/ask.js';
 import { SETTING_KEYS } from '../../domain/method/settings.js';
+import { shortId } from '../../domain/ids.js';
 import type { StoredAsk } from '../../store/asks.js';
 import { collect, type CliContext } from '../context.js';
 import { day, json, table } from '../output.js';
@@ -30,14 +31,14 @@ const wholeNumber = (value: string) => {
 };
 
 function askLine(a: StoredAsk): string[] {
-  return [a.id, a.personName, a.state, a.question, day(a.sentAt)];
+  return [shortId(a.id), a.personName, a.state, a.question, day(a.sentAt)];
 }
 
 function printAsk(ctx: CliContext, ask: StoredAsk, asJson: boolean) {
   if (asJson) return ctx.output.out(json(ask));
   const lines = [
     `${ask.personName}: ${ask.question}`,
-    `State: ${ask.state}${ask.scheduledFor ? ` (chat ${ask.scheduledFor})` : ''}   Id: ${ask.id}`,
+    `State: ${ask.state}${ask.scheduledFor ? ` (chat ${ask.scheduledFor})` : ''}   Id: ${shortId(ask.id)} (${ask.id})`,
     ...ask.warnings.map((w) => `Note: ${w}`),
     'History:',
     ...ask.history.map(
@@ -253,7 +254,7 @@ export function registerMethodCommands(program: Command, ctx: CliContext): void 
         ctx.output.out(
           flags.json
             ? json(created)
-            : `Added task due ${created.dueOn}: ${created.title}  (${created.id})`,
+            : `Added task due ${created.dueOn}: ${created.title}  (${shortId(created.id)})`,
         );
       },
     );
@@ -268,7 +269,7 @@ export function registerMethodCommands(program: Command, ctx: CliContext): void 
       ctx.output.out(
         table(
           ['Due', 'Task', 'Done', 'Id'],
-          list.map((t) => [t.dueOn, t.title, t.done ? 'yes' : '', t.id]),
+          list.map((t) => [t.dueOn, t.title, t.done ? 'yes' : '', shortId(t.id)]),
           60,
         ),
       );
