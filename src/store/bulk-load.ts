@@ -6,6 +6,7 @@ import { validateNetwork, type NetworkData } from '../domain/network.js';
 import { nameKey } from '../domain/text.js';
 import { chunk, inTransaction, rowsPerInsert, type StoreContext } from './context.js';
 import { interactionDocument } from './interactions.js';
+import { refreshAllLastContact } from './last-contact.js';
 import { personColumns, personDocument } from './people.js';
 import type {
   InsightTable,
@@ -193,6 +194,7 @@ export async function bulkLoad(
       done += batch.length;
       onProgress('interactions', done, valid.interactions.length);
     }
+    await refreshAllLastContact(tx);
     // Fresh statistics, so the query planner knows how large the tables just became.
     await sql`ANALYZE`.execute(tx.db);
     return {

@@ -11,6 +11,7 @@ import {
 import { searchDocument } from '../domain/text.js';
 import { inTransaction, type StoreContext } from './context.js';
 import type { InteractionDocument } from './dialect/search-index.js';
+import { refreshLastContact } from './last-contact.js';
 import type { InteractionTable } from './schema.js';
 
 export function interactionDocument(
@@ -152,6 +153,7 @@ export async function createInteraction(ctx: StoreContext, input: unknown): Prom
       })
       .execute();
     await writeChildren(tx, id, data.participantIds, insights);
+    await refreshLastContact(tx, data.participantIds);
     await tx.search.indexInteractions(tx.db, [
       interactionDocument(tx.workspaceId, id, {
         occurredAt: data.occurredAt,
@@ -193,6 +195,11 @@ export async function updateInteraction(
       .where('id', '=', id)
       .execute();
     await writeChildren(tx, id, next.participantIds, next.insights);
+    // Both the people who left the interaction and those now in it may have a new last contact.
+    await refreshLastContact(tx, [
+      ...current.participants.map((p) => p.id),
+      ...next.participantIds,
+    ]);
     await tx.search.indexInteractions(tx.db, [interactionDocument(tx.workspaceId, id, next)]);
     return getInteraction(tx, id);
   });
@@ -200,9 +207,13 @@ export async function updateInteraction(
 
 export async function deleteInteraction(ctx: StoreContext, id: string): Promise<void> {
   await inTransaction(ctx, async (tx) => {
-    await getInteraction(tx, id);
+    const interaction = await getInteraction(tx, id);
     await tx.search.removeInteractions(tx.db, [id]);
     await tx.db.deleteFrom('interaction').where('id', '=', id).execute();
+    await refreshLastContact(
+      tx,
+      interaction.participants.map((p) => p.id),
+    );
   });
 }
 

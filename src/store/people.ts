@@ -71,7 +71,7 @@ export async function rolesOf(ctx: StoreContext, ids: string[]): Promise<Map<str
 async function toPeople(ctx: StoreContext, rows: PersonRow[]): Promise<Person[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [contacts, tags, roles, lastContacts] = await Promise.all([
+  const [contacts, tags, roles] = await Promise.all([
     ctx.db
       .selectFrom('person_contact')
       .select(['person_id', 'kind', 'value'])
@@ -80,21 +80,10 @@ async function toPeople(ctx: StoreContext, rows: PersonRow[]): Promise<Person[]>
       .execute(),
     tagsOf(ctx, ids),
     rolesOf(ctx, ids),
-    ctx.db
-      .selectFrom('interaction_participant')
-      .innerJoin('interaction', 'interaction.id', 'interaction_participant.interaction_id')
-      .select([
-        'interaction_participant.person_id',
-        (eb) => eb.fn.max('interaction.occurred_at').as('last'),
-      ])
-      .where('interaction_participant.person_id', 'in', ids)
-      .groupBy('interaction_participant.person_id')
-      .execute(),
   ]);
   const contactsBy = new Map<string, typeof contacts>();
   for (const c of contacts)
     contactsBy.set(c.person_id, [...(contactsBy.get(c.person_id) ?? []), c]);
-  const lastBy = new Map(lastContacts.map((l) => [l.person_id, l.last]));
   return rows.map((row) => {
     const mine = contactsBy.get(row.id) ?? [];
     const values = (kind: string) => mine.filter((c) => c.kind === kind).map((c) => c.value);
@@ -120,7 +109,7 @@ async function toPeople(ctx: StoreContext, rows: PersonRow[]): Promise<Person[]>
       roles: roles.get(row.id) ?? [],
       notes: row.notes,
       cadence: cadenceOf(row),
-      lastContactAt: lastBy.get(row.id) ?? null,
+      lastContactAt: row.last_contact_at,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
       archivedAt: row.archived_at,
@@ -385,10 +374,7 @@ export async function listPeople(ctx: StoreContext, query: unknown = {}): Promis
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .executeTakeFirstOrThrow();
 
-  const lastContact: Expression<string> = sql<string>`coalesce((
-    SELECT max(i.occurred_at) FROM interaction_participant ip
-    JOIN interaction i ON i.id = ip.interaction_id
-    WHERE ip.person_id = person.id), '')`;
+  const lastContact: Expression<string> = sql<string>`coalesce(person.last_contact_at, '')`;
   let page = base.selectAll('person').select('organization.name as organization_name');
   switch (q.sort ?? 'name') {
     case 'name':

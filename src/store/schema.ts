@@ -40,6 +40,7 @@ export interface PersonTable {
   updated_at: string;
   archived_at: string | null;
   snoozed_until: string | null;
+  last_contact_at: string | null;
 }
 
 export interface PersonContactTable {

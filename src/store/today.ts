@@ -46,10 +46,7 @@ export async function today(ctx: StoreContext, now: string, timeZone: string): P
       'person.cadence_on',
       'person.snoozed_until',
       'organization.name as organization',
-      sql<string | null>`(SELECT max(i.occurred_at) FROM interaction_participant ip
-        JOIN interaction i ON i.id = ip.interaction_id WHERE ip.person_id = person.id)`.as(
-        'last_contact',
-      ),
+      'person.last_contact_at',
     ])
     .where('person.workspace_id', '=', ctx.workspaceId)
     .where('person.archived_at', 'is', null)
@@ -90,7 +87,7 @@ export async function today(ctx: StoreContext, now: string, timeZone: string): P
     roles: (roles.get(r.id) ?? []) as Role[],
     title: r.title,
     organization: r.organization,
-    lastContactAt: r.last_contact,
+    lastContactAt: r.last_contact_at,
     createdAt: r.created_at,
     snoozedUntil: r.snoozed_until,
     cadence:

@@ -68,6 +68,32 @@ describeEachDatabase('interactions', (db) => {
     expect(list.items.map((i) => i.summary)).toEqual(['third', 'second', 'first']);
   });
 
+  it('keeps each person’s last contact in step as interactions are logged, moved and deleted', async () => {
+    const last = async (id: string) => (await store.people.get(id)).lastContactAt;
+    const old = await store.interactions.create({
+      occurredAt: '2026-01-10',
+      kind: 'call',
+      summary: 'a',
+      participantIds: [ada.id],
+    });
+    const recent = await store.interactions.create({
+      occurredAt: '2026-06-01',
+      kind: 'call',
+      summary: 'b',
+      participantIds: [ada.id, grace.id],
+    });
+    expect(await last(ada.id)).toBe('2026-06-01T00:00:00.000Z');
+    await store.interactions.update(recent.id, { participantIds: [grace.id] });
+    expect(await last(ada.id)).toBe('2026-01-10T00:00:00.000Z');
+    await store.interactions.update(old.id, { occurredAt: '2026-02-02' });
+    expect(await last(ada.id)).toBe('2026-02-02T00:00:00.000Z');
+    await store.interactions.delete(old.id);
+    expect(await last(ada.id)).toBeNull();
+    expect(await last(grace.id)).toBe('2026-06-01T00:00:00.000Z');
+    const sorted = await store.people.list({ sort: 'last-contact' });
+    expect(sorted.items.map((p) => p.id)).toEqual([grace.id, ada.id]);
+  });
+
   it('updates and deletes an interaction, keeping search in step', async () => {
     const chat = await store.interactions.create({
       occurredAt: '2026-11-20',

@@ -6,12 +6,14 @@ import type { SearchIndex } from '../dialect/search-index.js';
 import { initialSchema } from './001-initial.js';
 import { asksAndCampaigns } from './002-asks-and-campaigns.js';
 import { tasksSnoozeSettings } from './003-tasks-snooze-settings.js';
+import { lastContact } from './004-last-contact.js';
 
 export function migrationsFor(search: SearchIndex): Record<string, Migration> {
   return {
     '001-initial': initialSchema(search),
     '002-asks-and-campaigns': asksAndCampaigns,
     '003-tasks-snooze-settings': tasksSnoozeSettings,
+    '004-last-contact': lastContact,
   };
 }
 
