@@ -48,6 +48,8 @@ const FLAG_FOR_FIELD: Record<string, string> = {
   targetChats: '--target',
   batchSize: '--batch',
   dueOn: '--due',
+  timeZone: '--tz',
+  date: '--date',
   until: 'until',
   role: '--role',
   tag: '--tag',

@@ -32,8 +32,6 @@ import {
   taskSchema,
   todayQuerySchema,
 } from '../domain/method/schemas.js';
-import { isTimeZone, localNoon } from '../domain/method/calendar.js';
-import { invalid } from '../domain/errors.js';
 import { settingsPatchSchema, settingsSchema } from '../domain/method/settings.js';
 import { defineRoute, type Route } from './route.js';
 
@@ -343,15 +341,11 @@ export const routes: Route[] = [
       timeZone: z.string(),
       items: z.array(z.looseObject({ kind: z.string(), reason: z.string() })),
     }),
-    handle: async (store, { query }) => {
-      const timeZone = query.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-      if (!isTimeZone(timeZone))
-        throw invalid('timeZone', `"${timeZone}" is not a time zone such as Europe/Lisbon`);
-      if (query.date) return store.today(localNoon(query.date, timeZone), timeZone);
-      const now = new Date().toISOString();
-      await store.asks.moveOnOverdue(now, timeZone);
-      return store.today(now, timeZone);
-    },
+    handle: (store, { query }) =>
+      store.agenda({
+        date: query.date,
+        timeZone: query.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+      }),
   }),
   defineRoute({
     method: 'get',

@@ -14,7 +14,7 @@ import * as people from './people.js';
 import { search } from './search.js';
 import * as asks from './asks.js';
 import type { CampaignWithProgress, StoredAsk } from './asks.js';
-import { today, type Today } from './today.js';
+import { agendaFor, today, type Today } from './today.js';
 import * as tasks from './tasks.js';
 import * as settings from './settings.js';
 import type { Settings } from '../domain/method/settings.js';
@@ -110,6 +110,11 @@ export class Store {
   /** The agenda at a moment in a time zone (see domain/method/today.ts). */
   today(now: string, timeZone: string): Promise<Today> {
     return today(this.ctx, now, timeZone);
+  }
+
+  /** Today for a door: a given day (nothing written), or now (overdue asks move on first). */
+  agenda(request: { date?: string; timeZone: string }): Promise<Today> {
+    return agendaFor(this.ctx, request);
   }
 
   search(query: unknown): Promise<SearchResult> {

@@ -1,11 +1,13 @@
 // Today, from the store: loads what the agenda needs and hands it to the domain's buildToday.
 import { sql } from 'kysely';
-import { localDate } from '../domain/method/calendar.js';
+import { invalid } from '../domain/errors.js';
+import { isRealDate } from '../domain/fields.js';
+import { isTimeZone, localDate, localNoon } from '../domain/method/calendar.js';
 import { buildToday, type TodayItem, type TodayPerson } from '../domain/method/today.js';
 import { moveOnIfDue } from '../domain/method/ask.js';
 import type { Role } from '../domain/person.js';
 import type { StoreContext } from './context.js';
-import { listAsks, listCampaigns } from './asks.js';
+import { listAsks, listCampaigns, moveOnOverdueAsks } from './asks.js';
 import { rolesOf, tagsOf } from './people.js';
 import { getSettings } from './settings.js';
 import { listTasks } from './tasks.js';
@@ -113,4 +115,26 @@ export async function today(ctx: StoreContext, now: string, timeZone: string): P
       timeZone,
     ),
   };
+}
+
+/**
+ * Today as the doors ask for it: a given day (planning ahead: nothing is written), or now —
+ * when asks whose time has come are first closed as moved on, for real.
+ */
+export async function agendaFor(
+  ctx: StoreContext,
+  request: { date?: string; timeZone: string },
+): Promise<Today> {
+  if (!isTimeZone(request.timeZone)) {
+    throw invalid('timeZone', `"${request.timeZone}" is not a time zone such as Europe/Lisbon`);
+  }
+  if (request.date) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(request.date) || !isRealDate(request.date)) {
+      throw invalid('date', 'must be a date as YYYY-MM-DD');
+    }
+    return today(ctx, localNoon(request.date, request.timeZone), request.timeZone);
+  }
+  const now = ctx.now().toISOString();
+  await moveOnOverdueAsks(ctx, now, request.timeZone);
+  return today(ctx, now, request.timeZone);
 }

@@ -4,7 +4,6 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { userTimeZone } from '../../config.js';
 import { parseCadence, formatCadence } from '../../domain/cadence.js';
 import { KithError } from '../../domain/errors.js';
-import { isTimeZone, localNoon } from '../../domain/method/calendar.js';
 import { ASK_PURPOSES, type AskPurpose } from '../../domain/method/ask.js';
 import { SETTING_KEYS } from '../../domain/method/settings.js';
 import { shortId } from '../../domain/ids.js';
@@ -415,23 +414,7 @@ export function registerMethodCommands(program: Command, ctx: CliContext): void 
     .option('--json', 'print JSON')
     .action(async (flags: { date?: string; tz?: string; json?: boolean }) => {
       const timeZone = flags.tz ?? userTimeZone(ctx.env);
-      if (!isTimeZone(timeZone)) {
-        throw new KithError(
-          'invalid_input',
-          `--tz: "${timeZone}" is not a time zone such as Europe/Lisbon`,
-          'tz',
-        );
-      }
-      const result = await ctx.withStore(async (store) => {
-        if (flags.date) {
-          if (!/^\d{4}-\d{2}-\d{2}$/.test(flags.date))
-            throw new KithError('invalid_input', '--date: must be YYYY-MM-DD', 'date');
-          return store.today(localNoon(flags.date, timeZone), timeZone);
-        }
-        const now = ctx.now().toISOString();
-        await store.asks.moveOnOverdue(now, timeZone);
-        return store.today(now, timeZone);
-      });
+      const result = await ctx.withStore((store) => store.agenda({ date: flags.date, timeZone }));
       if (flags.json) return ctx.output.out(json(result));
       if (result.items.length === 0)
         return ctx.output.out(`${result.date}: nothing to do. Enjoy the day.`);
