@@ -1,7 +1,7 @@
 // Organizations people work at. A person names their organization by text; the store
 // finds or creates the organization by its folded name, so "ACME" and "Acme" are one.
 import { z } from 'zod';
-import { LIMITS, optionalText, requiredText, timestamp } from './fields.js';
+import { LIMITS, requiredText, timestamp } from './fields.js';
 
 const domainName = z
   .string()
@@ -31,5 +31,3 @@ export const organizationSchema = z.object({
   updatedAt: timestamp,
 });
 export type Organization = z.infer<typeof organizationSchema>;
-
-export { optionalText };

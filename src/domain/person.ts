@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { cadenceSchema } from './cadence.js';
 import {
   LIMITS,
-  idSchema,
   isoDate,
   notesText,
   optionalText,
@@ -206,5 +205,3 @@ export const personPageSchema = z.object({
   offset: z.int(),
 });
 export type PersonPage = z.infer<typeof personPageSchema>;
-
-export { idSchema };

@@ -41,12 +41,6 @@ export function nameKey(name: string): string {
   return tokens(name).join(' ');
 }
 
-/** True when every term is the prefix of some word of the text. */
-export function matchesAllTerms(text: string, terms: string[]): boolean {
-  const words = tokens(text);
-  return terms.every((term) => words.some((w) => w.startsWith(term)));
-}
-
 /** True when some term is the prefix of some word of the text. */
 export function matchesAnyTerm(text: string, terms: string[]): boolean {
   const words = tokens(text);

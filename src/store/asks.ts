@@ -11,7 +11,7 @@ import {
   type AskPurpose,
   type AskState,
 } from '../domain/method/ask.js';
-import { campaignProgress, type Campaign } from '../domain/method/campaign.js';
+import { RECENTLY_ASKED_DAYS, campaignProgress, type Campaign } from '../domain/method/campaign.js';
 import { DEFAULT_TEMPLATES, renderDraft } from '../domain/method/draft-message.js';
 import {
   askActionSchema,
@@ -112,7 +112,32 @@ export async function listAsks(ctx: StoreContext, query: unknown = {}): Promise<
   if (q.state) select = select.where('ask.state', '=', q.state);
   if (q.personId) select = select.where('ask.person_id', '=', q.personId);
   if (q.campaignId) select = select.where('ask.campaign_id', '=', q.campaignId);
-  return toAsks(ctx, await select.orderBy('ask.id', 'desc').limit(1000).execute());
+  const rows = await select
+    .orderBy('ask.id', 'desc')
+    .limit(q.limit ?? 200)
+    .offset(q.offset ?? 0)
+    .execute();
+  return toAsks(ctx, rows);
+}
+
+/**
+ * Every ask Today can need, however many asks there are: open and met ones, those sent or
+ * closed lately (suggestions skip people asked recently; moved-on asks are mentioned), and
+ * all asks of campaigns (pacing counts them).
+ */
+export async function asksForAgenda(ctx: StoreContext, now: string): Promise<StoredAsk[]> {
+  const since = new Date(Date.parse(now) - RECENTLY_ASKED_DAYS * 86_400_000).toISOString();
+  const rows = await selectAsks(ctx)
+    .where((eb) =>
+      eb.or([
+        eb('ask.state', 'in', ['sent', 'replied', 'scheduled', 'met']),
+        eb('ask.sent_at', '>=', since),
+        eb('ask.closed_at', '>=', since),
+        eb('ask.campaign_id', 'is not', null),
+      ]),
+    )
+    .execute();
+  return toAsks(ctx, rows);
 }
 
 /** Write an ask's current fields and the events it gained since `knownEvents`. */

@@ -32,7 +32,10 @@ function selectPeople(ctx: StoreContext) {
     .where('person.workspace_id', '=', ctx.workspaceId);
 }
 
-function cadenceOf(row: PersonTable): Cadence {
+/** A person's cadence from its three columns. */
+export function cadenceOf(
+  row: Pick<PersonTable, 'cadence_kind' | 'cadence_days' | 'cadence_on'>,
+): Cadence {
   if (row.cadence_kind === 'every' && row.cadence_days)
     return { kind: 'every', days: row.cadence_days };
   if (row.cadence_kind === 'once' && row.cadence_on) return { kind: 'once', on: row.cadence_on };

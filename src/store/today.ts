@@ -7,8 +7,8 @@ import { buildToday, type TodayItem, type TodayPerson } from '../domain/method/t
 import { moveOnIfDue } from '../domain/method/ask.js';
 import type { Role } from '../domain/person.js';
 import type { StoreContext } from './context.js';
-import { listAsks, listCampaigns, moveOnOverdueAsks } from './asks.js';
-import { rolesOf, tagsOf } from './people.js';
+import { asksForAgenda, listCampaigns, moveOnOverdueAsks } from './asks.js';
+import { cadenceOf, rolesOf, tagsOf } from './people.js';
 import { getSettings } from './settings.js';
 import { listTasks } from './tasks.js';
 
@@ -24,7 +24,7 @@ export interface Today {
  */
 export async function today(ctx: StoreContext, now: string, timeZone: string): Promise<Today> {
   const [asks, campaigns, tasks, settings] = await Promise.all([
-    listAsks(ctx),
+    asksForAgenda(ctx, now),
     listCampaigns(ctx),
     listTasks(ctx),
     getSettings(ctx),
@@ -92,12 +92,7 @@ export async function today(ctx: StoreContext, now: string, timeZone: string): P
     lastContactAt: r.last_contact_at,
     createdAt: r.created_at,
     snoozedUntil: r.snoozed_until,
-    cadence:
-      r.cadence_kind === 'every' && r.cadence_days
-        ? { kind: 'every', days: r.cadence_days }
-        : r.cadence_kind === 'once' && r.cadence_on
-          ? { kind: 'once', on: r.cadence_on }
-          : { kind: 'none' },
+    cadence: cadenceOf(r),
   }));
   return {
     date: localDate(now, timeZone),

@@ -194,4 +194,24 @@ describeEachDatabase('asks and campaigns', (db) => {
       field: 'until',
     });
   });
+
+  it('lists asks newest first in pages, while Today still sees an older ask that needs a thank-you', async () => {
+    const old = await store.asks.create({ personId: dana.id, question: 'First?' });
+    await store.asks.act(old.id, { type: 'send' });
+    await store.asks.act(old.id, { type: 'meet' });
+    for (const question of ['Second?', 'Third?']) {
+      const ask = await store.asks.create({ personId: lee.id, question });
+      await store.asks.act(ask.id, { type: 'move-on' });
+    }
+    expect((await store.asks.list({ limit: 2 })).map((a) => a.question)).toEqual([
+      'Third?',
+      'Second?',
+    ]);
+    expect((await store.asks.list({ limit: 2, offset: 2 })).map((a) => a.question)).toEqual([
+      'First?',
+    ]);
+    const today = await store.today('2026-11-03T10:00:00Z', TZ);
+    expect(today.items.map((i) => i.reason)).toContain('Thank Dana Finch for the chat');
+    await expect(store.asks.list({ limit: 0 })).rejects.toMatchObject({ field: 'limit' });
+  });
 });

@@ -62,6 +62,7 @@ export function registerMethodCommands(program: Command, ctx: CliContext): void 
     .option('--minutes <n>', 'how long a chat to ask for', wholeNumber)
     .option('--campaign <campaign>', 'the campaign it belongs to (name or id)')
     .option('--state <state>', 'with list: only asks in this state')
+    .option('--limit <n>', 'with list: how many, newest first (default 200)', wholeNumber)
     .option('--for <datetime>', 'with scheduled: when the chat is (ISO-8601, with a zone)')
     .option('--at <datetime>', 'when it happened (default: now)')
     .option('--json', 'print JSON')
@@ -75,6 +76,7 @@ export function registerMethodCommands(program: Command, ctx: CliContext): void 
           minutes?: number;
           campaign?: string;
           state?: string;
+          limit?: number;
           for?: string;
           at?: string;
           json?: boolean;
@@ -82,7 +84,7 @@ export function registerMethodCommands(program: Command, ctx: CliContext): void 
       ) => {
         await ctx.withStore(async (store) => {
           if (first === 'list') {
-            const asks = await store.asks.list({ state: flags.state });
+            const asks = await store.asks.list({ state: flags.state, limit: flags.limit });
             if (flags.json) return ctx.output.out(json(asks));
             if (asks.length === 0) return ctx.output.out('No asks yet.');
             return ctx.output.out(

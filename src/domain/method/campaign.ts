@@ -100,6 +100,9 @@ export function pacing(
   };
 }
 
+/** Someone asked within this many days is not suggested again. */
+export const RECENTLY_ASKED_DAYS = 90;
+
 export interface Candidate {
   id: string;
   tags: readonly string[];
@@ -127,7 +130,7 @@ export function suggestPeople(
   now: string,
   options: { limit?: number; recentDays?: number } = {},
 ): Suggestion[] {
-  const recentDays = options.recentDays ?? 90;
+  const recentDays = options.recentDays ?? RECENTLY_ASKED_DAYS;
   const wanted = campaign.tags.map(fold);
   const suggestions: Suggestion[] = [];
   for (const p of people) {

@@ -73,6 +73,8 @@ export const askListQuerySchema = z
     state: z.enum(ASK_STATES).optional(),
     personId: idSchema.optional(),
     campaignId: idSchema.optional(),
+    limit: z.coerce.number().int().min(1).max(1000).optional(),
+    offset: z.coerce.number().int().min(0).optional(),
   })
   .strict();
 

@@ -35,11 +35,6 @@ type Form = (t: string) => string;
 const allOf = (terms: string[], form: Form) => `(${terms.map(form).join(' AND ')})`;
 const anyOf = (terms: string[], form: Form) => `(${terms.map(form).join(' OR ')})`;
 
-/** FTS5 query: every term required, as a whole word or as the start of one. */
-export function ftsQuery(terms: string[], form: Form = prefix): string {
-  return allOf(terms, form);
-}
-
 /** Whole words first (cheap to find, and usually what was meant), then word beginnings. */
 const wordsThenPrefixes = (build: (terms: string[], form: Form) => string, terms: string[]) => [
   build(terms, word),
