@@ -187,9 +187,10 @@ export const personListQuerySchema = z
     tag: tagSchema.optional(),
     organization: z.string().trim().min(1).optional(),
     unit: z.string().trim().min(1).optional(),
+    // "true"/"false" from a query string; a boolean when the store is called directly (the
+    // API's parsed query is parsed again by the store, so both must pass).
     archived: z
-      .enum(['true', 'false'])
-      .transform((v) => v === 'true')
+      .union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')])
       .optional(),
     sort: z.enum(PERSON_SORTS).optional(),
     limit: z.coerce.number().int().min(1).max(1000).optional(),
@@ -205,3 +206,32 @@ export const personPageSchema = z.object({
   offset: z.int(),
 });
 export type PersonPage = z.infer<typeof personPageSchema>;
+
+export const PERSON_BULK_ACTIONS = ['add-tag', 'remove-tag', 'archive', 'restore'] as const;
+
+/** One action on many people at once (the People screen's bulk select): all or none. */
+export const personBulkSchema = z
+  .object({
+    ids: z
+      .array(z.string().trim().min(1))
+      .min(1, { error: 'choose at least one person' })
+      .max(1000, { error: 'at most 1000 people at a time' }),
+    action: z.enum(PERSON_BULK_ACTIONS, {
+      error: (issue) =>
+        `"${String(issue.input)}" is not a bulk action; use one of ${PERSON_BULK_ACTIONS.join(', ')}`,
+    }),
+    tag: tagSchema.optional(),
+  })
+  .strict()
+  .refine((b) => (b.action === 'add-tag' || b.action === 'remove-tag') === (b.tag !== undefined), {
+    error: 'a tag goes with add-tag and remove-tag, and only with them',
+    path: ['tag'],
+  });
+export type PersonBulk = z.output<typeof personBulkSchema>;
+
+export const personBulkResultSchema = z.object({
+  action: z.enum(PERSON_BULK_ACTIONS),
+  changed: z.int().describe('People whose data changed'),
+  unchanged: z.int().describe('People who already were as asked'),
+});
+export type PersonBulkResult = z.infer<typeof personBulkResultSchema>;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { interactionKindSchema } from './interaction.js';
 import { timestamp } from './fields.js';
+import { roleSchema } from './person.js';
 
 export const searchQuerySchema = z
   .object({
@@ -20,7 +21,9 @@ export const personHitSchema = z.object({
   displayName: z.string(),
   organization: z.string().nullable(),
   title: z.string().nullable(),
+  unit: z.string().nullable(),
   tags: z.array(z.string()),
+  roles: z.array(roleSchema),
   snippet: z.string().nullable(),
   score: z.number().describe('Higher is better; comparable only within one result list'),
 });

@@ -9,7 +9,7 @@ import type { Store } from '../store/store.js';
 import { openApiDocument } from './openapi.js';
 import { honoPath } from './route.js';
 import { routes } from './routes.js';
-import { homePage } from './home-page.js';
+import { mountWebApp } from './web-app.js';
 
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
@@ -31,6 +31,8 @@ export interface AppOptions {
    */
   allowedHosts?: string[] | 'any';
   log?: (line: string) => void;
+  /** Folder of the built web app; found beside the server when not given. */
+  webRoot?: string;
 }
 
 const errorBody = (error: KithError) => ({ error: error.toJSON() });
@@ -98,7 +100,6 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   });
   const document = openApiDocument(routes, options.version ?? '0.0.0');
   app.get('/api/openapi.json', (c) => c.json(document));
-  app.get('/', (c) => c.html(homePage()));
 
   for (const route of routes) {
     app.on(route.method.toUpperCase(), honoPath(route.path), async (c) => {
@@ -132,5 +133,6 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
       return c.json(result as object, route.status);
     });
   }
+  mountWebApp(app, options.webRoot);
   return app;
 }

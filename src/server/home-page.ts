@@ -1,4 +1,5 @@
-// The page at / until the web app lands: says the server is up and where the API is.
+// The page at / when the web app has not been built (running from source before `npm run
+// build`): says the server is up, how to build the app, and where the API is.
 export function homePage(): string {
   return `<!doctype html>
 <html lang="en">
@@ -15,8 +16,9 @@ export function homePage(): string {
 <body>
 <main>
 <h1>Kith is running</h1>
-<p>Your network stays on this machine. The web app is on its way; until then use the
-<code>kith</code> command line or the HTTP API.</p>
+<p>Your network stays on this machine. The web app has not been built in this checkout:
+run <code>npm run build</code> (or <code>npm start</code>), then reload. Meanwhile the
+<code>kith</code> command line and the HTTP API work.</p>
 <ul>
   <li><a href="/api/openapi.json">API description (OpenAPI 3.1)</a></li>
   <li><a href="/api/people">People</a> · <a href="/api/stats">Counts</a> · <a href="/healthz">Health</a></li>

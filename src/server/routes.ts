@@ -13,6 +13,8 @@ import {
   organizationSchema,
 } from '../domain/organization.js';
 import {
+  personBulkResultSchema,
+  personBulkSchema,
   personCreateSchema,
   personListQuerySchema,
   personPageSchema,
@@ -33,9 +35,14 @@ import {
   todayQuerySchema,
 } from '../domain/method/schemas.js';
 import { settingsPatchSchema, settingsSchema } from '../domain/method/settings.js';
+import { loadDemo } from '../demo/load-demo.js';
 import { defineRoute, type Route } from './route.js';
 
 const byId = z.object({ id: idSchema });
+const demoRequestSchema = z
+  .object({ size: z.int().min(1).max(5000).optional() })
+  .strict()
+  .optional();
 const interactionPage = z.object({
   items: z.array(interactionSchema),
   limit: z.int(),
@@ -62,6 +69,15 @@ export const routes: Route[] = [
     body: personCreateSchema,
     response: personSchema,
     handle: (store, { body }) => store.people.create(body),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/people/bulk',
+    tag: 'people',
+    summary: 'Tag, untag, archive or restore many people at once (all or none)',
+    body: personBulkSchema,
+    response: personBulkResultSchema,
+    handle: (store, { body }) => store.people.bulk(body),
   }),
   defineRoute({
     method: 'get',
@@ -355,6 +371,27 @@ export const routes: Route[] = [
     query: searchQuerySchema,
     response: searchResultSchema,
     handle: (store, { query }) => store.search(query),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/demo',
+    tag: 'workspace',
+    summary: 'Load the sample network into an empty workspace (the first-run screen’s offer)',
+    status: 201,
+    body: demoRequestSchema,
+    response: z.object({
+      people: z.int(),
+      interactions: z.int(),
+      insights: z.int(),
+      asks: z.int(),
+    }),
+    handle: (store, { body }) =>
+      loadDemo(store, {
+        size: body?.size ?? 200,
+        seed: 42,
+        interactionsPerPerson: 6,
+        now: store.now(),
+      }),
   }),
   defineRoute({
     method: 'get',

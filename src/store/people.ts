@@ -6,6 +6,7 @@ import { KithError, notFound, parseOrThrow } from '../domain/errors.js';
 import { isId, newId } from '../domain/ids.js';
 import {
   applyPersonPatch,
+  personBulkSchema,
   personCreateSchema,
   personDataFrom,
   personListQuerySchema,
@@ -14,6 +15,7 @@ import {
   type PersonData,
   type PersonPage,
   type Role,
+  type PersonBulkResult,
 } from '../domain/person.js';
 import { nameKey, searchDocument } from '../domain/text.js';
 import { chunk, inTransaction, type StoreContext } from './context.js';
@@ -470,4 +472,28 @@ export async function resolvePerson(
     'person',
     { candidates },
   );
+}
+
+/** Tag, untag, archive or restore many people in one transaction: every id must exist. */
+export async function bulkPeople(ctx: StoreContext, input: unknown): Promise<PersonBulkResult> {
+  const bulk = parseOrThrow(personBulkSchema, input);
+  const ids = [...new Set(bulk.ids)];
+  return inTransaction(ctx, async (tx) => {
+    let changed = 0;
+    for (const id of ids) {
+      const person = await getPerson(tx, id);
+      if (bulk.action === 'archive' || bulk.action === 'restore') {
+        if ((bulk.action === 'archive') === (person.archivedAt !== null)) continue;
+        await (bulk.action === 'archive' ? archivePerson : restorePerson)(tx, person.id);
+      } else {
+        const tag = bulk.tag ?? '';
+        const has = person.tags.includes(tag);
+        if ((bulk.action === 'add-tag') === has) continue;
+        const tags = has ? person.tags.filter((t) => t !== tag) : [...person.tags, tag];
+        await updatePerson(tx, person.id, { tags });
+      }
+      changed += 1;
+    }
+    return { action: bulk.action, changed, unchanged: ids.length - changed };
+  });
 }

@@ -1,7 +1,7 @@
 // The store: the one object the doors (API, CLI) talk to, bound to one workspace.
 // Every method validates its input with the domain's schemas, so no door can skip a check.
 import { sql } from 'kysely';
-import type { Person, PersonPage } from '../domain/person.js';
+import type { Person, PersonBulkResult, PersonPage } from '../domain/person.js';
 import type { Interaction } from '../domain/interaction.js';
 import type { Organization } from '../domain/organization.js';
 import type { NetworkData } from '../domain/network.js';
@@ -39,6 +39,11 @@ export class Store {
     return this.ctx.workspaceId;
   }
 
+  /** The store's clock (fixed in tests). */
+  now(): Date {
+    return this.ctx.now();
+  }
+
   readonly people = {
     create: (input: unknown): Promise<Person> => people.createPerson(this.ctx, input),
     get: (id: string): Promise<Person> => people.getPerson(this.ctx, id),
@@ -47,6 +52,8 @@ export class Store {
       people.updatePerson(this.ctx, id, patch),
     archive: (id: string): Promise<Person> => people.archivePerson(this.ctx, id),
     restore: (id: string): Promise<Person> => people.restorePerson(this.ctx, id),
+    /** Tag, untag, archive or restore many people: all or none. */
+    bulk: (input: unknown): Promise<PersonBulkResult> => people.bulkPeople(this.ctx, input),
     resolve: (text: string, options?: { archived?: boolean }): Promise<Person> =>
       people.resolvePerson(this.ctx, text, options),
   };

@@ -49,8 +49,86 @@ describeEachDatabase('HTTP API', (db) => {
     const archived = await send('DELETE', `/api/people/${ada.id}`);
     expect(((await archived.json()) as { archivedAt: string | null }).archivedAt).not.toBeNull();
     expect(((await (await send('GET', '/api/people')).json()) as { total: number }).total).toBe(0);
+    const trash = (await (await send('GET', '/api/people?archived=true')).json()) as {
+      items: { id: string }[];
+    };
+    expect(trash.items.map((p) => p.id)).toEqual([ada.id]);
     const restored = await send('POST', `/api/people/${ada.id}/restore`);
     expect(await restored.json()).toMatchObject({ archivedAt: null });
+  });
+
+  it('tags, untags, archives and restores many people at once, all or none', async () => {
+    const ids: string[] = [];
+    for (const name of ['Ada', 'Grace', 'Katherine']) {
+      ids.push(
+        (
+          (await (await send('POST', '/api/people', { displayName: name })).json()) as {
+            id: string;
+          }
+        ).id,
+      );
+    }
+    const tagged = await send('POST', '/api/people/bulk', {
+      ids,
+      action: 'add-tag',
+      tag: ' Finance ',
+    });
+    expect(await tagged.json()).toEqual({ action: 'add-tag', changed: 3, unchanged: 0 });
+    const again = await send('POST', '/api/people/bulk', {
+      ids,
+      action: 'add-tag',
+      tag: 'finance',
+    });
+    expect(await again.json()).toEqual({ action: 'add-tag', changed: 0, unchanged: 3 });
+    const listed = (await (await send('GET', '/api/people?tag=finance')).json()) as {
+      total: number;
+    };
+    expect(listed.total).toBe(3);
+
+    // One unknown id: nothing at all changes, and the error names it.
+    const before = await snapshot(store);
+    const bad = await send('POST', '/api/people/bulk', {
+      ids: [...ids, '0190f0f0-0000-7000-8000-000000000000'],
+      action: 'archive',
+    });
+    expect(bad.status).toBe(404);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toContain(
+      '0190f0f0-0000-7000-8000-000000000000',
+    );
+    expect(await snapshot(store)).toEqual(before);
+
+    const noTag = await send('POST', '/api/people/bulk', { ids, action: 'add-tag' });
+    expect(noTag.status).toBe(400);
+    expect(((await noTag.json()) as { error: { field: string } }).error.field).toBe('tag');
+
+    const archived = await send('POST', '/api/people/bulk', {
+      ids: ids.slice(0, 2),
+      action: 'archive',
+    });
+    expect(await archived.json()).toMatchObject({ changed: 2 });
+    expect(((await (await send('GET', '/api/people')).json()) as { total: number }).total).toBe(1);
+    const restored = await send('POST', '/api/people/bulk', { ids, action: 'restore' });
+    expect(await restored.json()).toEqual({ action: 'restore', changed: 2, unchanged: 1 });
+    const untagged = await send('POST', '/api/people/bulk', {
+      ids,
+      action: 'remove-tag',
+      tag: 'finance',
+    });
+    expect(await untagged.json()).toMatchObject({ changed: 3 });
+  });
+
+  it('loads the sample network into an empty workspace only', async () => {
+    const loaded = await send('POST', '/api/demo', { size: 30 });
+    expect(loaded.status).toBe(201);
+    const result = (await loaded.json()) as { people: number; asks: number };
+    expect(result.people).toBe(30);
+    expect(result.asks).toBeGreaterThan(0);
+    const before = await snapshot(store);
+    const twice = await send('POST', '/api/demo', {});
+    expect(twice.status).toBe(409);
+    expect(await snapshot(store)).toEqual(before);
+    const tooBig = await send('POST', '/api/demo', { size: 1_000_000 });
+    expect(tooBig.status).toBe(400);
   });
 
   it('logs an interaction and finds it by an insight word', async () => {

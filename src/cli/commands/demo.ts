@@ -1,9 +1,7 @@
 // kith demo: fills the workspace with a realistic sample network, with a progress bar.
 import { SingleBar, Presets } from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
-import { KithError } from '../../domain/errors.js';
-import { generateNetwork } from '../../demo/generate-network.js';
-import { addSampleCampaign } from '../../demo/sample-method.js';
+import { loadDemo } from '../../demo/load-demo.js';
 import type { BulkPhase } from '../../store/bulk-load.js';
 import type { CliContext } from '../context.js';
 import { json } from '../output.js';
@@ -33,38 +31,32 @@ export function registerDemoCommand(program: Command, ctx: CliContext): void {
         json?: boolean;
       }) => {
         const result = await ctx.withStore(async (store) => {
-          const counts = await store.counts();
-          if (counts.people + counts.archivedPeople > 0 && !flags.force) {
-            throw new KithError(
-              'conflict',
-              `This workspace already has ${counts.people} people; the demo would mix sample people with yours. ` +
-                'Use another database (KITH_DB=demo.db kith demo) or add --force.',
-            );
-          }
-          const network = generateNetwork({
-            size: flags.size,
-            seed: flags.seed,
-            interactionsPerPerson: flags.interactions,
-            today: ctx.now(),
-          });
           const showBar = !flags.json && process.stderr.isTTY;
           const bar = new SingleBar(
             { format: ' {phase} [{bar}] {value}/{total}', hideCursor: true },
             Presets.shades_classic,
           );
           let phase: BulkPhase | undefined;
-          const loaded = await store.bulkLoad(network, (p, done, total) => {
-            if (!showBar) return;
-            if (p !== phase) {
-              if (phase) bar.stop();
-              phase = p;
-              bar.start(total, done, { phase: p.padEnd(12) });
-            }
-            bar.update(done, { phase: p.padEnd(12) });
-          });
-          if (showBar && phase) bar.stop();
-          const method = await addSampleCampaign(store, ctx.now());
-          return { ...loaded, ...method };
+          try {
+            return await loadDemo(store, {
+              size: flags.size,
+              seed: flags.seed,
+              interactionsPerPerson: flags.interactions,
+              now: ctx.now(),
+              force: flags.force,
+              onProgress: (p, done, total) => {
+                if (!showBar) return;
+                if (p !== phase) {
+                  if (phase) bar.stop();
+                  phase = p;
+                  bar.start(total, done, { phase: p.padEnd(12) });
+                }
+                bar.update(done, { phase: p.padEnd(12) });
+              },
+            });
+          } finally {
+            if (showBar && phase) bar.stop();
+          }
         });
         ctx.output.out(
           flags.json

@@ -1,0 +1,109 @@
+// A new user's first session, in a real browser: add a person, log a coffee chat with two
+// insights, find it again by an insight word, edit the person's title, archive and restore
+// them. Every request the browser makes is recorded: nothing may leave the machine.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  foreignRequests,
+  launchBrowser,
+  openPage,
+  startServer,
+  type TestServer,
+  type WatchedPage,
+} from './browser.js';
+
+describe('a new user’s first session', { timeout: 120_000 }, () => {
+  let server: TestServer;
+  let browser: Browser;
+  let tab: WatchedPage;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    tab = await openPage(browser);
+  });
+  afterAll(async () => {
+    await tab?.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('adds a person, logs a chat, finds it, edits, archives and restores', async () => {
+    const { page } = tab;
+    await page.goto(server.url);
+    await page.getByRole('heading', { name: 'Welcome to Kith' }).waitFor();
+
+    // Add a person from the empty state.
+    await page.getByRole('button', { name: 'Add your first person' }).click();
+    const addDialog = page.getByRole('dialog', { name: 'Add a person' });
+    await addDialog.getByLabel('Name').fill('Priya Raman');
+    await addDialog.getByLabel('Organization').fill('Northwind');
+    await addDialog.getByLabel('Title').fill('Staff Engineer');
+    await addDialog.getByRole('button', { name: 'Add person' }).click();
+    await page.getByRole('heading', { name: 'Priya Raman', level: 1 }).waitFor();
+    expect(page.url()).toMatch(/\/people\/[0-9a-f-]{36}$/);
+
+    // Log a coffee chat with two insights, from the keyboard shortcut.
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('l');
+    const logDialog = page.getByRole('dialog', { name: 'Log an interaction' });
+    await logDialog.waitFor();
+    await logDialog.getByRole('combobox', { name: 'With' }).fill('Priya');
+    await page.getByRole('option', { name: /Priya Raman/ }).click();
+    await logDialog
+      .getByRole('textbox', { name: 'Summary' })
+      .fill('Coffee about moving into platform work');
+    await logDialog
+      .getByRole('textbox', { name: 'Insight 1' })
+      .fill('Shadow the on-call rotation before switching');
+    await logDialog.getByRole('button', { name: 'Add an insight' }).click();
+    await logDialog
+      .getByRole('textbox', { name: 'Insight 2' })
+      .fill('Ask Tom about the kubernetes migration budget');
+    await logDialog.getByRole('button', { name: 'Log it' }).click();
+    await logDialog.waitFor({ state: 'hidden' });
+
+    const timeline = page.getByRole('list', { name: 'Insights' });
+    await expect
+      .poll(() => timeline.getByRole('listitem').allTextContents())
+      .toEqual([
+        'Shadow the on-call rotation before switching',
+        'Ask Tom about the kubernetes migration budget',
+      ]);
+
+    // Find the chat again by a word from an insight, through the command palette.
+    await page.keyboard.press('Control+k');
+    const palette = page.getByRole('textbox', { name: 'Search people, interactions and actions' });
+    await palette.fill('kubernetes');
+    const hit = page.getByRole('button', { name: /Coffee about moving into platform work/ });
+    await hit.waitFor();
+    await expect(hit.textContent()).resolves.toContain('kubernetes migration budget');
+    await hit.click();
+    await page.getByRole('heading', { name: 'Priya Raman', level: 1 }).waitFor();
+
+    // Edit the title in place.
+    await page.getByRole('button', { name: 'Edit title' }).click();
+    const title = page.getByRole('textbox', { name: 'Title' });
+    await title.fill('Principal Engineer');
+    await title.press('Enter');
+    await page.getByText('Principal Engineer · Northwind').waitFor();
+    const saved = await server.api<{ items: { title: string }[] }>('GET', '/api/people');
+    expect(saved.items.map((p) => p.title)).toEqual(['Principal Engineer']);
+
+    // Archive, then restore from the Trash.
+    await page.getByRole('button', { name: 'Archive' }).click();
+    await page.getByText(/In the trash since/).waitFor();
+    await page.getByRole('link', { name: 'Trash' }).click();
+    await page.getByRole('button', { name: 'Restore Priya Raman' }).click();
+    await page.getByText('The trash is empty.').waitFor();
+    await page.getByRole('link', { name: 'People' }).first().click();
+    await page.getByRole('link', { name: 'Priya Raman' }).waitFor();
+    const people = await server.api<{ total: number }>('GET', '/api/people');
+    expect(people.total).toBe(1);
+
+    // Nothing left the machine, and nothing went wrong in the page.
+    expect(tab.requests.length).toBeGreaterThan(5);
+    expect(foreignRequests(tab.requests, server.url)).toEqual([]);
+    expect(tab.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,135 @@
+// The web app's only way to the server: the HTTP API, typed with the domain's own schemas.
+import type { Interaction, InteractionCreate } from '../../src/domain/interaction.js';
+import type {
+  Person,
+  PersonBulk,
+  PersonBulkResult,
+  PersonPage,
+  PersonPatch,
+} from '../../src/domain/person.js';
+import type { Organization } from '../../src/domain/organization.js';
+import type { SearchResult } from '../../src/domain/search.js';
+
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+/** An error answer from the API, with the field it concerns when there is one. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+    readonly issues: FieldIssue[] = [],
+  ) {
+    super(message);
+  }
+
+  /** The message for one field, without the "field: " prefix the API adds. */
+  messageFor(field: string): string | undefined {
+    const issue = this.issues.find((i) => i.field === field || i.field.startsWith(`${field}.`));
+    if (issue) return issue.message;
+    if (this.field === field || this.field?.startsWith(`${field}.`)) {
+      return this.message.replace(/^[\w.]+: /, '');
+    }
+    return undefined;
+  }
+}
+
+interface ErrorBody {
+  error?: {
+    code?: string;
+    message?: string;
+    field?: string;
+    details?: { issues?: FieldIssue[] };
+  };
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'offline', 'The Kith server cannot be reached. Is `kith serve` running?');
+  }
+  if (response.status === 204) return undefined as T;
+  const data = (await response.json().catch(() => ({}))) as unknown;
+  if (!response.ok) {
+    const error = (data as ErrorBody).error ?? {};
+    throw new ApiError(
+      response.status,
+      error.code ?? 'error',
+      error.message ?? `The server answered ${response.status}.`,
+      error.field,
+      error.details?.issues ?? [],
+    );
+  }
+  return data as T;
+}
+
+function queryString(params: Record<string, string | number | boolean | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+export interface PeopleQuery {
+  role?: string;
+  tag?: string;
+  organization?: string;
+  unit?: string;
+  sort?: 'name' | 'recent' | 'organization' | 'last-contact';
+  archived?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+export interface Stats {
+  people: number;
+  archivedPeople: number;
+  organizations: number;
+  interactions: number;
+  insights: number;
+}
+
+export interface InteractionPage {
+  items: Interaction[];
+  limit: number;
+  offset: number;
+}
+
+export const api = {
+  stats: () => request<Stats>('GET', '/api/stats'),
+  organizations: () => request<Organization[]>('GET', '/api/organizations'),
+  people: (query: PeopleQuery) =>
+    request<PersonPage>('GET', `/api/people${queryString({ ...query })}`),
+  person: (id: string) => request<Person>('GET', `/api/people/${encodeURIComponent(id)}`),
+  createPerson: (input: PersonPatch & { displayName: string }) =>
+    request<Person>('POST', '/api/people', input),
+  updatePerson: (id: string, patch: PersonPatch) =>
+    request<Person>('PATCH', `/api/people/${encodeURIComponent(id)}`, patch),
+  archivePerson: (id: string) => request<Person>('DELETE', `/api/people/${encodeURIComponent(id)}`),
+  restorePerson: (id: string) =>
+    request<Person>('POST', `/api/people/${encodeURIComponent(id)}/restore`, {}),
+  bulkPeople: (bulk: PersonBulk) => request<PersonBulkResult>('POST', '/api/people/bulk', bulk),
+  personInteractions: (id: string, limit = 100) =>
+    request<InteractionPage>(
+      'GET',
+      `/api/people/${encodeURIComponent(id)}/interactions${queryString({ limit })}`,
+    ),
+  createInteraction: (input: InteractionCreate) =>
+    request<Interaction>('POST', '/api/interactions', input),
+  search: (q: string, scope: 'all' | 'people' | 'interactions' = 'all', limit = 20) =>
+    request<SearchResult>('GET', `/api/search${queryString({ q, in: scope, limit })}`),
+  loadDemo: () =>
+    request<{ people: number; interactions: number; asks: number }>('POST', '/api/demo', {}),
+};

@@ -1,0 +1,20 @@
+// App-wide actions any screen, shortcut or the command palette can start: log an
+// interaction (optionally with people already chosen) and add a person.
+import { createContext, useContext } from 'react';
+
+export interface ParticipantChoice {
+  id: string;
+  displayName: string;
+}
+
+export interface AppActions {
+  logInteraction(participants?: ParticipantChoice[]): void;
+  addPerson(): void;
+}
+
+export const ActionsContext = createContext<AppActions>({
+  logInteraction: () => undefined,
+  addPerson: () => undefined,
+});
+
+export const useAppActions = (): AppActions => useContext(ActionsContext);

@@ -1,0 +1,216 @@
+// Log an interaction from anywhere (press L): who, what kind, when, a summary, notes and
+// each insight on its own line so search can point at it later.
+import {
+  ActionIcon,
+  Button,
+  Group,
+  Modal,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconPlus, IconX } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState, type FormEvent } from 'react';
+import {
+  INTERACTION_KINDS,
+  interactionCreateSchema,
+  type InteractionCreate,
+} from '../../../src/domain/interaction.js';
+import { api } from '../api';
+import type { ParticipantChoice } from '../app/actions';
+import { apiFieldErrors, validate, type FieldErrors } from '../app/field-errors';
+import { KIND_LABELS } from '../app/format';
+import { PersonPicker } from './PersonPicker';
+
+const FIELDS = ['participantIds', 'kind', 'occurredAt', 'summary', 'notes', 'insights'] as const;
+
+/** Now, as the value of a datetime-local input (local time, to the minute). */
+function localNow(): string {
+  const d = new Date();
+  d.setMinutes(d.getMinutes() - d.getTimezoneOffset());
+  return d.toISOString().slice(0, 16);
+}
+
+export function LogInteractionModal(props: {
+  opened: boolean;
+  initialParticipants: ParticipantChoice[];
+  onClose(): void;
+}) {
+  const queryClient = useQueryClient();
+  const [participants, setParticipants] = useState<ParticipantChoice[]>([]);
+  const [kind, setKind] = useState<string>('coffee');
+  const [when, setWhen] = useState(localNow);
+  const [summary, setSummary] = useState('');
+  const [notes, setNotes] = useState('');
+  const [insights, setInsights] = useState<string[]>(['']);
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  useEffect(() => {
+    if (!props.opened) return;
+    setParticipants(props.initialParticipants);
+    setKind('coffee');
+    setWhen(localNow());
+    setSummary('');
+    setNotes('');
+    setInsights(['']);
+    setErrors({});
+  }, [props.opened, props.initialParticipants]);
+
+  const log = useMutation({
+    mutationFn: api.createInteraction,
+    onSuccess: (interaction) => {
+      for (const p of interaction.participants) {
+        void queryClient.invalidateQueries({ queryKey: ['person', p.id] });
+        void queryClient.invalidateQueries({ queryKey: ['interactions', p.id] });
+      }
+      void queryClient.invalidateQueries({ queryKey: ['people'] });
+      void queryClient.invalidateQueries({ queryKey: ['stats'] });
+      notifications.show({
+        message: `Logged “${interaction.summary}” with ${interaction.participants
+          .map((p) => p.displayName)
+          .join(', ')}.`,
+      });
+      props.onClose();
+    },
+    onError: (error) => setErrors(apiFieldErrors(error, FIELDS)),
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const date = new Date(when);
+    const input = {
+      participantIds: participants.map((p) => p.id),
+      kind,
+      occurredAt: Number.isNaN(date.getTime()) ? when : date.toISOString(),
+      summary,
+      ...(notes.trim() ? { notes } : {}),
+      insights: insights.map((i) => i.trim()).filter(Boolean),
+    };
+    const checked = validate(interactionCreateSchema, input);
+    if (checked.errors) {
+      setErrors(checked.errors);
+      return;
+    }
+    setErrors({});
+    log.mutate(input as InteractionCreate);
+  };
+
+  return (
+    <Modal opened={props.opened} onClose={props.onClose} title="Log an interaction" size="lg">
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <PersonPicker
+            label="With"
+            value={participants}
+            onChange={setParticipants}
+            error={errors.participantIds}
+            autoFocus={props.initialParticipants.length === 0}
+          />
+          <Group grow wrap="wrap">
+            <Select
+              label="Kind"
+              data={INTERACTION_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] ?? k }))}
+              value={kind}
+              onChange={(v) => setKind(v ?? 'coffee')}
+              allowDeselect={false}
+              error={errors.kind}
+              miw={150}
+            />
+            <TextInput
+              label="When"
+              type="datetime-local"
+              value={when}
+              onChange={(e) => setWhen(e.currentTarget.value)}
+              error={errors.occurredAt}
+              miw={200}
+            />
+          </Group>
+          <TextInput
+            label="Summary"
+            required
+            placeholder="Coffee about moving into product"
+            value={summary}
+            onChange={(e) => setSummary(e.currentTarget.value)}
+            error={errors.summary}
+            data-autofocus={props.initialParticipants.length > 0 ? true : undefined}
+          />
+          <Textarea
+            label="Notes"
+            description="Markdown"
+            autosize
+            minRows={3}
+            maxRows={10}
+            value={notes}
+            onChange={(e) => setNotes(e.currentTarget.value)}
+            error={errors.notes}
+          />
+          <Stack gap={6}>
+            <Text size="sm" fw={500} component="div" id="insights-label">
+              Insights
+            </Text>
+            <Text size="xs" c="dimmed">
+              One thing you learned per line: the advice, the idea, the name they gave you.
+            </Text>
+            {insights.map((insight, index) => (
+              <Group key={index} gap="xs" wrap="nowrap">
+                <TextInput
+                  flex={1}
+                  aria-label={`Insight ${index + 1}`}
+                  value={insight}
+                  onChange={(e) => {
+                    const value = e.currentTarget.value;
+                    setInsights((all) => all.map((v, i) => (i === index ? value : v)));
+                  }}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter' && insight.trim()) {
+                      e.preventDefault();
+                      setInsights((all) => [...all, '']);
+                    }
+                  }}
+                  error={index === 0 ? errors.insights : undefined}
+                />
+                {insights.length > 1 && (
+                  <ActionIcon
+                    variant="subtle"
+                    color="gray"
+                    aria-label={`Remove insight ${index + 1}`}
+                    onClick={() => setInsights((all) => all.filter((_, i) => i !== index))}
+                  >
+                    <IconX size={16} aria-hidden />
+                  </ActionIcon>
+                )}
+              </Group>
+            ))}
+            <Group>
+              <Button
+                variant="subtle"
+                size="xs"
+                leftSection={<IconPlus size={14} aria-hidden />}
+                onClick={() => setInsights((all) => [...all, ''])}
+              >
+                Add an insight
+              </Button>
+            </Group>
+          </Stack>
+          {errors.form && (
+            <Text c="red" size="sm" role="alert">
+              {errors.form}
+            </Text>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={props.onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={log.isPending}>
+              Log it
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

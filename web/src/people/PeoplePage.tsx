@@ -1,0 +1,416 @@
+// People: everyone in the network in one virtualized table that stays smooth at 100,000
+// rows; search as you type, filters, sorting, and bulk tagging or archiving.
+import {
+  Alert,
+  Autocomplete,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  Select,
+  Skeleton,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDebouncedValue, useHotkeys, useMediaQuery } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconArchive, IconSearch, IconTag, IconUserPlus } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef, useState } from 'react';
+import { Link, useLocation } from 'wouter';
+import { ROLES } from '../../../src/domain/person.js';
+import { api, ApiError } from '../api';
+import { useAppActions } from '../app/actions';
+import { relativeDay, ROLE_LABELS } from '../app/format';
+import { EmptyNetwork } from '../welcome/EmptyNetwork';
+import { PAGE_SIZE, SEARCH_LIMIT, usePeopleRows, type PeopleFilters } from './usePeopleRows';
+
+const ROW_HEIGHT = 56;
+const SORTS = [
+  { value: 'name', label: 'Name' },
+  { value: 'last-contact', label: 'Last contact' },
+  { value: 'organization', label: 'Organization' },
+  { value: 'recent', label: 'Recently added' },
+];
+
+export function PeoplePage() {
+  const queryClient = useQueryClient();
+  const actions = useAppActions();
+  const [, navigate] = useLocation();
+  const wide = useMediaQuery('(min-width: 48em)', true);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  const [q, setQ] = useState('');
+  const [role, setRole] = useState<string | null>(null);
+  const [tag, setTag] = useState('');
+  const [organization, setOrganization] = useState('');
+  const [unit, setUnit] = useState('');
+  const [sort, setSort] = useState<PeopleFilters['sort']>('name');
+  const [filters] = useDebouncedValue<PeopleFilters>(
+    { q, role, tag, organization, unit, sort },
+    150,
+  );
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [bulkTag, setBulkTag] = useState('');
+  const [visiblePages, setVisiblePages] = useState<number[]>([0]);
+
+  useHotkeys([['/', () => searchRef.current?.focus()]]);
+
+  const stats = useQuery({ queryKey: ['stats'], queryFn: api.stats });
+  const organizations = useQuery({ queryKey: ['organizations'], queryFn: api.organizations });
+  const rows = usePeopleRows(filters, visiblePages);
+
+  const virtualizer = useVirtualizer({
+    count: rows.count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    onChange: (v) => {
+      const items = v.getVirtualItems();
+      const firstRow = items[0]?.index ?? 0;
+      const lastRow = items[items.length - 1]?.index ?? 0;
+      const pages: number[] = [];
+      for (let p = Math.floor(firstRow / PAGE_SIZE); p <= Math.floor(lastRow / PAGE_SIZE); p++) {
+        pages.push(p);
+      }
+      setVisiblePages((current) => (current.join() === pages.join() ? current : pages));
+    },
+  });
+
+  const bulk = useMutation({
+    mutationFn: (action: 'add-tag' | 'archive') =>
+      api.bulkPeople({
+        ids: [...selected],
+        action,
+        ...(action === 'add-tag' ? { tag: bulkTag } : {}),
+      }),
+    onSuccess: (result) => {
+      notifications.show({
+        message:
+          result.action === 'archive'
+            ? `${result.changed} moved to the trash. Restore them from Trash.`
+            : `Tagged ${result.changed} ${result.changed === 1 ? 'person' : 'people'}.`,
+      });
+      setSelected(new Set());
+      setBulkTag('');
+      void queryClient.invalidateQueries({ queryKey: ['people'] });
+      void queryClient.invalidateQueries({ queryKey: ['stats'] });
+    },
+  });
+  const bulkError = bulk.error instanceof ApiError ? bulk.error : null;
+
+  if (stats.data && stats.data.people === 0 && stats.data.archivedPeople === 0) {
+    return <EmptyNetwork />;
+  }
+
+  const toggle = (id: string) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const loadedIds = virtualizer
+    .getVirtualItems()
+    .map((item) => rows.row(item.index)?.id)
+    .filter((id): id is string => !!id);
+  const allShownSelected = loadedIds.length > 0 && loadedIds.every((id) => selected.has(id));
+  const columns = wide ? '44px 2fr 1.5fr 1.5fr 1.6fr 1fr' : '44px 1fr auto';
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between" wrap="wrap">
+        <Title order={1} size="h2">
+          People
+          {stats.data && (
+            <Text span c="dimmed" size="md" ml="sm">
+              {stats.data.people.toLocaleString()}
+            </Text>
+          )}
+        </Title>
+        <Button
+          leftSection={<IconUserPlus size={16} aria-hidden />}
+          onClick={actions.addPerson}
+          aria-keyshortcuts="N"
+        >
+          Add person
+        </Button>
+      </Group>
+
+      <TextInput
+        ref={searchRef}
+        value={q}
+        onChange={(e) => setQ(e.currentTarget.value)}
+        placeholder="Search names, work, tags, notes…  (press / )"
+        aria-label="Search people"
+        leftSection={<IconSearch size={16} aria-hidden />}
+        type="search"
+        onKeyDown={(e) => {
+          const first = rows.row(0);
+          if (e.key === 'Enter' && first) navigate(`/people/${first.id}`);
+        }}
+      />
+      <Group gap="xs" grow preventGrowOverflow={false} wrap="wrap">
+        <Select
+          label="Role"
+          placeholder="Any role"
+          data={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] ?? r }))}
+          value={role}
+          onChange={setRole}
+          clearable
+          miw={140}
+        />
+        <TextInput
+          label="Tag"
+          placeholder="Any tag"
+          value={tag}
+          onChange={(e) => setTag(e.currentTarget.value)}
+          miw={120}
+        />
+        <Autocomplete
+          label="Organization"
+          placeholder="Any organization"
+          data={[...new Set((organizations.data ?? []).map((o) => o.name))]}
+          limit={20}
+          value={organization}
+          onChange={setOrganization}
+          miw={160}
+        />
+        <TextInput
+          label="Unit"
+          placeholder="Any unit"
+          value={unit}
+          onChange={(e) => setUnit(e.currentTarget.value)}
+          miw={120}
+        />
+        <Select
+          label="Sort by"
+          data={SORTS}
+          value={sort}
+          onChange={(v) => setSort((v as PeopleFilters['sort'] | null) ?? 'name')}
+          allowDeselect={false}
+          disabled={rows.mode === 'search'}
+          miw={140}
+        />
+      </Group>
+
+      {selected.size > 0 && (
+        <Paper withBorder p="xs" role="region" aria-label="Bulk actions">
+          <Group gap="xs" wrap="wrap" align="flex-start">
+            <Text size="sm" fw={600} mt={6}>
+              {selected.size} selected
+            </Text>
+            <TextInput
+              size="sm"
+              placeholder="tag to add"
+              aria-label="Tag to add to the selected people"
+              value={bulkTag}
+              onChange={(e) => setBulkTag(e.currentTarget.value)}
+              error={bulkError?.messageFor('tag')}
+            />
+            <Button
+              size="sm"
+              variant="light"
+              leftSection={<IconTag size={16} aria-hidden />}
+              disabled={!bulkTag.trim()}
+              loading={bulk.isPending && bulk.variables === 'add-tag'}
+              onClick={() => bulk.mutate('add-tag')}
+            >
+              Add tag
+            </Button>
+            <Button
+              size="sm"
+              variant="light"
+              color="red"
+              leftSection={<IconArchive size={16} aria-hidden />}
+              loading={bulk.isPending && bulk.variables === 'archive'}
+              onClick={() => bulk.mutate('archive')}
+            >
+              Archive
+            </Button>
+            <Button size="sm" variant="subtle" onClick={() => setSelected(new Set())}>
+              Clear selection
+            </Button>
+          </Group>
+          {bulkError && !bulkError.messageFor('tag') && (
+            <Text c="red" size="sm" role="alert">
+              {bulkError.message}
+            </Text>
+          )}
+        </Paper>
+      )}
+
+      {rows.error && (
+        <Alert color="red" title="People could not be loaded">
+          {rows.error.message}
+        </Alert>
+      )}
+      <Text size="sm" c="dimmed" aria-live="polite">
+        {rows.mode === 'search'
+          ? rows.count === SEARCH_LIMIT
+            ? `The best ${SEARCH_LIMIT} matches, best first`
+            : `${rows.count} ${rows.count === 1 ? 'match' : 'matches'}, best first`
+          : rows.isLoading
+            ? 'Loading…'
+            : `${rows.count.toLocaleString()} ${rows.count === 1 ? 'person' : 'people'}`}
+      </Text>
+
+      <Paper withBorder role="table" aria-label="People" aria-rowcount={rows.count + 1}>
+        <div role="rowgroup">
+          <div
+            role="row"
+            aria-rowindex={1}
+            className="kith-people-row"
+            style={{ gridTemplateColumns: columns, height: 44, cursor: 'default' }}
+          >
+            <div role="columnheader" style={{ paddingLeft: 12 }}>
+              <Checkbox
+                aria-label="Select every person shown"
+                checked={allShownSelected}
+                indeterminate={!allShownSelected && loadedIds.some((id) => selected.has(id))}
+                onChange={() =>
+                  setSelected((current) => {
+                    const next = new Set(current);
+                    for (const id of loadedIds) {
+                      if (allShownSelected) next.delete(id);
+                      else next.add(id);
+                    }
+                    return next;
+                  })
+                }
+              />
+            </div>
+            <Text role="columnheader" size="sm" fw={600}>
+              Name
+            </Text>
+            {wide && (
+              <>
+                <Text role="columnheader" size="sm" fw={600}>
+                  Organization
+                </Text>
+                <Text role="columnheader" size="sm" fw={600}>
+                  Title
+                </Text>
+                <Text role="columnheader" size="sm" fw={600}>
+                  Tags and roles
+                </Text>
+              </>
+            )}
+            <Text role="columnheader" size="sm" fw={600} pr="sm">
+              Last contact
+            </Text>
+          </div>
+        </div>
+        <div
+          ref={scrollRef}
+          role="rowgroup"
+          data-testid="people-scroll"
+          style={{ height: 'max(320px, calc(100dvh - 430px))', overflow: 'auto' }}
+        >
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const person = rows.row(item.index);
+              return (
+                <div
+                  key={item.key}
+                  role="row"
+                  aria-rowindex={item.index + 2}
+                  className="kith-people-row"
+                  data-testid={person ? 'person-row' : 'person-row-loading'}
+                  style={{
+                    gridTemplateColumns: columns,
+                    position: 'absolute',
+                    top: 0,
+                    left: 0,
+                    right: 0,
+                    height: ROW_HEIGHT,
+                    transform: `translateY(${item.start}px)`,
+                  }}
+                  onClick={(e) => {
+                    if (!person) return;
+                    const target = e.target as HTMLElement;
+                    if (target.closest('input, a, button')) return;
+                    navigate(`/people/${person.id}`);
+                  }}
+                >
+                  {person ? (
+                    <>
+                      <div role="cell" style={{ paddingLeft: 12 }}>
+                        <Checkbox
+                          aria-label={`Select ${person.displayName}`}
+                          checked={selected.has(person.id)}
+                          onChange={() => toggle(person.id)}
+                        />
+                      </div>
+                      <div role="cell" style={{ minWidth: 0 }}>
+                        <Text
+                          component={Link}
+                          href={`/people/${person.id}`}
+                          fw={500}
+                          size="sm"
+                          truncate
+                          display="block"
+                        >
+                          {person.displayName}
+                        </Text>
+                        <Text size="xs" c="dimmed" truncate>
+                          {person.snippet ??
+                            (wide
+                              ? person.unit
+                              : [person.title, person.organization].filter(Boolean).join(' · '))}
+                        </Text>
+                      </div>
+                      {wide && (
+                        <>
+                          <Text role="cell" size="sm" truncate>
+                            {person.organization}
+                          </Text>
+                          <Text role="cell" size="sm" truncate>
+                            {person.title}
+                          </Text>
+                          <Group role="cell" gap={4} wrap="nowrap" style={{ overflow: 'hidden' }}>
+                            {person.roles.slice(0, 2).map((r) => (
+                              <Badge key={r} size="sm" variant="light">
+                                {ROLE_LABELS[r] ?? r}
+                              </Badge>
+                            ))}
+                            {person.tags.slice(0, 2).map((t) => (
+                              <Badge key={t} size="sm" variant="outline" color="gray">
+                                {t}
+                              </Badge>
+                            ))}
+                          </Group>
+                        </>
+                      )}
+                      <Text role="cell" size="sm" c="dimmed" pr="sm" truncate>
+                        {person.lastContactAt === undefined
+                          ? ''
+                          : relativeDay(person.lastContactAt)}
+                      </Text>
+                    </>
+                  ) : (
+                    <div role="cell" style={{ gridColumn: '1 / -1', padding: '0 12px' }}>
+                      <Skeleton height={14} width="60%" aria-label="Loading" />
+                    </div>
+                  )}
+                </div>
+              );
+            })}
+          </div>
+          {!rows.isLoading && rows.count === 0 && (
+            <Text p="md" c="dimmed">
+              {rows.mode === 'search'
+                ? 'Nobody matches this search and these filters.'
+                : 'Nobody matches these filters.'}
+            </Text>
+          )}
+        </div>
+      </Paper>
+    </Stack>
+  );
+}

@@ -1,0 +1,42 @@
+// Notes are Markdown written by the user, or imported from elsewhere: rendered without raw
+// HTML (react-markdown escapes it instead of building elements) and with links limited to
+// safe schemes, so a note can never run a script.
+import { Anchor } from '@mantine/core';
+import ReactMarkdown, { defaultUrlTransform } from 'react-markdown';
+
+const SAFE_LINK = /^(https?:|mailto:|tel:|#|\/)/i;
+
+export function safeUrl(url: string): string {
+  const cleaned = defaultUrlTransform(url);
+  return SAFE_LINK.test(cleaned) ? cleaned : '';
+}
+
+export function Markdown({ text }: { text: string }) {
+  return (
+    <div className="kith-markdown">
+      <ReactMarkdown
+        skipHtml
+        urlTransform={safeUrl}
+        components={{
+          a: ({ href, children }) =>
+            href ? (
+              <Anchor href={href} target="_blank" rel="noopener noreferrer nofollow">
+                {children}
+              </Anchor>
+            ) : (
+              <span>{children}</span>
+            ),
+          // Images would fetch from anywhere; a note shows their address instead.
+          img: ({ src, alt }) => (
+            <span>
+              [image{alt ? `: ${alt}` : ''}
+              {typeof src === 'string' && src ? ` — ${src}` : ''}]
+            </span>
+          ),
+        }}
+      >
+        {text}
+      </ReactMarkdown>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+// A person's interactions, newest first, each with its insights and notes.
+import { Anchor, Badge, Card, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'wouter';
+import { api } from '../api';
+import { KIND_LABELS, longDate } from '../app/format';
+import { Markdown } from './Markdown';
+
+export function Timeline({ personId }: { personId: string }) {
+  const interactions = useQuery({
+    queryKey: ['interactions', personId],
+    queryFn: () => api.personInteractions(personId),
+  });
+  const items = interactions.data?.items ?? [];
+  return (
+    <Card withBorder padding="md">
+      <Title order={2} size="h4" mb="sm">
+        Timeline
+      </Title>
+      {interactions.isLoading && <Loader size="sm" aria-label="Loading interactions" />}
+      {interactions.error && (
+        <Text c="red" role="alert">
+          {interactions.error.message}
+        </Text>
+      )}
+      {!interactions.isLoading && items.length === 0 && (
+        <Text size="sm" c="dimmed">
+          No interactions yet. Press L to log one.
+        </Text>
+      )}
+      <Stack gap="md" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        {items.map((i) => (
+          <li key={i.id} id={`interaction-${i.id}`}>
+            <Stack gap={4}>
+              <Group gap="xs" wrap="wrap">
+                <Badge variant="light">{KIND_LABELS[i.kind] ?? i.kind}</Badge>
+                <Text size="sm" c="dimmed" component="time" dateTime={i.occurredAt}>
+                  {longDate(i.occurredAt)}
+                </Text>
+                {i.participants.length > 1 && (
+                  <Text size="sm" c="dimmed">
+                    with{' '}
+                    {i.participants
+                      .filter((p) => p.id !== personId)
+                      .map((p, n) => (
+                        <span key={p.id}>
+                          {n > 0 ? ', ' : ''}
+                          <Anchor component={Link} href={`/people/${p.id}`} size="sm">
+                            {p.displayName}
+                          </Anchor>
+                        </span>
+                      ))}
+                  </Text>
+                )}
+              </Group>
+              <Text fw={600}>{i.summary}</Text>
+              {i.insights.length > 0 && (
+                <List size="sm" spacing={2} aria-label="Insights">
+                  {i.insights.map((insight) => (
+                    <List.Item key={insight.id}>{insight.text}</List.Item>
+                  ))}
+                </List>
+              )}
+              {i.notes && <Markdown text={i.notes} />}
+            </Stack>
+          </li>
+        ))}
+      </Stack>
+      {items.length === 100 && (
+        <Text size="sm" c="dimmed" mt="sm">
+          The newest 100 interactions are shown.
+        </Text>
+      )}
+    </Card>
+  );
+}
