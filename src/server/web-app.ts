@@ -46,7 +46,7 @@ export function findWebRoot(): string | undefined {
 }
 
 export function mountWebApp(app: Hono, root: string | undefined = findWebRoot()): void {
-  if (!root) {
+  if (!root || !existsSync(join(root, 'index.html'))) {
     app.get('/', (c) => c.html(homePage()));
     return;
   }

@@ -52,8 +52,15 @@ describe('the kith binary', () => {
     expect(output).toContain('Your network is empty');
     const health = await fetch(`${url}/healthz`);
     expect(await health.json()).toEqual({ status: 'ok', database: 'sqlite' });
+    // The built web app, from the same origin: its page, then the script the page loads.
     const home = await fetch(url);
-    expect(await home.text()).toContain('Kith is running');
+    const html = await home.text();
+    expect(html).toContain('<div id="root"></div>');
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    const asset = await fetch(`${url}${script}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('content-type')).toContain('javascript');
     const exit = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     expect(await exit).toBe(0);

@@ -71,6 +71,11 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
 }
 
 export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `No Chromium at ${CHROMIUM}: install Debian's (apt-get install -y chromium) or set KITH_CHROMIUM.`,
+    );
+  }
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -100,6 +105,8 @@ export async function openPage(
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
     colorScheme: options.colorScheme ?? 'light',
+    // No transitions: the audit then sees each screen as it settles, not half faded in.
+    reducedMotion: 'reduce',
   });
   const page = await context.newPage();
   // A step that waits longer than this has failed; its own error says which one.

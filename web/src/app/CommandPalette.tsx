@@ -20,6 +20,15 @@ import { api } from '../api';
 import { useAppActions } from './actions';
 import { KIND_LABELS, longDate } from './format';
 
+const VISUALLY_HIDDEN = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  padding: 0,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+} as const;
+
 interface Command {
   id: string;
   label: string;
@@ -91,6 +100,9 @@ export function CommandPalette({ toggleScheme }: { toggleScheme(): void }) {
       shortcut={['mod + K', 'mod + k']}
       scrollable
       maxHeight={460}
+      // The dialog's name, for screen readers; the search field says the rest.
+      title="Search and commands"
+      styles={{ header: VISUALLY_HIDDEN }}
     >
       <Spotlight.Search
         placeholder="Find a person, an insight, or an action…"

@@ -100,7 +100,13 @@ export function LogInteractionModal(props: {
   };
 
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title="Log an interaction" size="lg">
+    <Modal
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      opened={props.opened}
+      onClose={props.onClose}
+      title="Log an interaction"
+      size="lg"
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <PersonPicker

@@ -77,7 +77,13 @@ export function AddPersonModal({ opened, onClose }: { opened: boolean; onClose()
   };
 
   return (
-    <Modal opened={opened} onClose={close} title="Add a person" size="lg">
+    <Modal
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      opened={opened}
+      onClose={close}
+      title="Add a person"
+      size="lg"
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <TextInput

@@ -6,9 +6,12 @@ import {
   Badge,
   Button,
   Checkbox,
+  Collapse,
   Group,
+  Kbd,
   Paper,
   Select,
+  SimpleGrid,
   Skeleton,
   Stack,
   Text,
@@ -17,7 +20,7 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue, useHotkeys, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconArchive, IconSearch, IconTag, IconUserPlus } from '@tabler/icons-react';
+import { IconArchive, IconFilter, IconSearch, IconTag, IconUserPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, useState } from 'react';
@@ -58,6 +61,8 @@ export function PeoplePage() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [bulkTag, setBulkTag] = useState('');
   const [visiblePages, setVisiblePages] = useState<number[]>([0]);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const activeFilters = [role, tag.trim(), organization.trim(), unit.trim()].filter(Boolean).length;
 
   useHotkeys([['/', () => searchRef.current?.focus()]]);
 
@@ -146,59 +151,68 @@ export function PeoplePage() {
         ref={searchRef}
         value={q}
         onChange={(e) => setQ(e.currentTarget.value)}
-        placeholder="Search names, work, tags, notes…  (press / )"
+        placeholder="Search names, work, tags, notes…"
         aria-label="Search people"
         leftSection={<IconSearch size={16} aria-hidden />}
+        rightSection={wide ? <Kbd size="xs">/</Kbd> : undefined}
+        aria-keyshortcuts="/"
         type="search"
         onKeyDown={(e) => {
           const first = rows.row(0);
           if (e.key === 'Enter' && first) navigate(`/people/${first.id}`);
         }}
       />
-      <Group gap="xs" grow preventGrowOverflow={false} wrap="wrap">
-        <Select
-          label="Role"
-          placeholder="Any role"
-          data={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] ?? r }))}
-          value={role}
-          onChange={setRole}
-          clearable
-          miw={140}
-        />
-        <TextInput
-          label="Tag"
-          placeholder="Any tag"
-          value={tag}
-          onChange={(e) => setTag(e.currentTarget.value)}
-          miw={120}
-        />
-        <Autocomplete
-          label="Organization"
-          placeholder="Any organization"
-          data={[...new Set((organizations.data ?? []).map((o) => o.name))]}
-          limit={20}
-          value={organization}
-          onChange={setOrganization}
-          miw={160}
-        />
-        <TextInput
-          label="Unit"
-          placeholder="Any unit"
-          value={unit}
-          onChange={(e) => setUnit(e.currentTarget.value)}
-          miw={120}
-        />
-        <Select
-          label="Sort by"
-          data={SORTS}
-          value={sort}
-          onChange={(v) => setSort((v as PeopleFilters['sort'] | null) ?? 'name')}
-          allowDeselect={false}
-          disabled={rows.mode === 'search'}
-          miw={140}
-        />
-      </Group>
-
+      {!wide && (
+        <Button
+          variant="default"
+          leftSection={<IconFilter size={16} aria-hidden />}
+          onClick={() => setFiltersOpen((o) => !o)}
+          aria-expanded={filtersOpen}
+          aria-controls="people-filters"
+        >
+          {activeFilters > 0 ? `Filters and sorting (${activeFilters} on)` : 'Filters and sorting'}
+        </Button>
+      )}
+      <Collapse expanded={wide || filtersOpen}>
+        <SimpleGrid id="people-filters" cols={{ base: 2, md: 5 }} spacing="xs">
+          <Select
+            label="Role"
+            placeholder="Any role"
+            data={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] ?? r }))}
+            value={role}
+            onChange={setRole}
+            clearable
+          />
+          <TextInput
+            label="Tag"
+            placeholder="Any tag"
+            value={tag}
+            onChange={(e) => setTag(e.currentTarget.value)}
+          />
+          <Autocomplete
+            label="Organization"
+            placeholder="Any organization"
+            data={[...new Set((organizations.data ?? []).map((o) => o.name))]}
+            limit={20}
+            value={organization}
+            onChange={setOrganization}
+          />
+          <TextInput
+            label="Unit"
+            placeholder="Any unit"
+            value={unit}
+            onChange={(e) => setUnit(e.currentTarget.value)}
+          />
+          <Select
+            label="Sort by"
+            data={SORTS}
+            value={sort}
+            onChange={(v) => setSort((v as PeopleFilters['sort'] | null) ?? 'name')}
+            allowDeselect={false}
+            disabled={rows.mode === 'search'}
+          />
+        </SimpleGrid>
+      </Collapse>
       {selected.size > 0 && (
         <Paper withBorder p="xs" role="region" aria-label="Bulk actions">
           <Group gap="xs" wrap="wrap" align="flex-start">
@@ -380,7 +394,7 @@ export function PeoplePage() {
                               </Badge>
                             ))}
                             {person.tags.slice(0, 2).map((t) => (
-                              <Badge key={t} size="sm" variant="outline" color="gray">
+                              <Badge key={t} size="sm" variant="light" color="gray">
                                 {t}
                               </Badge>
                             ))}

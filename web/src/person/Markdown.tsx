@@ -1,6 +1,7 @@
-// Notes are Markdown written by the user, or imported from elsewhere: rendered without raw
-// HTML (react-markdown escapes it instead of building elements) and with links limited to
-// safe schemes, so a note can never run a script.
+// Notes are Markdown written by the user, or imported from elsewhere. react-markdown builds
+// React elements from the Markdown tree and never turns raw HTML into elements (there is no
+// rehype-raw here); links keep only safe schemes and images are not fetched, so a note can
+// neither run a script nor call out to another server.
 import { Anchor } from '@mantine/core';
 import ReactMarkdown, { defaultUrlTransform } from 'react-markdown';
 
@@ -15,7 +16,6 @@ export function Markdown({ text }: { text: string }) {
   return (
     <div className="kith-markdown">
       <ReactMarkdown
-        skipHtml
         urlTransform={safeUrl}
         components={{
           a: ({ href, children }) =>

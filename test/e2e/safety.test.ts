@@ -1,0 +1,165 @@
+// What a person types must never turn against them: notes with script-bearing HTML and
+// javascript: links render inert; bad input is refused next to the field it concerns, and
+// an edit the server refuses is rolled back on screen. Plus the keyboard shortcuts.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launchBrowser,
+  openPage,
+  screenshot,
+  startServer,
+  type TestServer,
+  type WatchedPage,
+} from './browser.js';
+
+const HOSTILE_NOTE = [
+  'Met at the **meetup**. <img src=x onerror="window.__kithPwned=\'img\'">',
+  '',
+  '<script>window.__kithPwned = "script"</script>',
+  '',
+  '[open the deck](javascript:window.__kithPwned="link")',
+  '',
+  '[data link](data:text/html,<script>alert(1)</script>)',
+  '',
+  '<a href="javascript:window.__kithPwned=\'raw-a\'">raw anchor</a>',
+  '',
+  '![chart](https://tracker.example/pixel.png)',
+  '',
+  '[their site](https://example.org/about)',
+].join('\n');
+
+describe('safety in the browser', { timeout: 120_000 }, () => {
+  let server: TestServer;
+  let browser: Browser;
+  let tab: WatchedPage;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    tab = await openPage(browser);
+  });
+  afterAll(async () => {
+    await tab?.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('serves the app with a Content-Security-Policy that allows only this server', async () => {
+    const response = await fetch(`${server.url}/people`);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).toContain("default-src 'self'");
+  });
+
+  it('renders a note with HTML and javascript: links inert', async () => {
+    const person = await server.api<{ id: string }>('POST', '/api/people', {
+      displayName: '<img src=x onerror="window.__kithPwned=\'name\'">Mallory',
+      notes: HOSTILE_NOTE,
+    });
+    await server.api('POST', '/api/interactions', {
+      participantIds: [person.id],
+      kind: 'coffee',
+      occurredAt: '2026-11-01T10:00:00Z',
+      summary: 'Chat <b onmouseover="window.__kithPwned=\'summary\'">bold</b>',
+      notes: '[click](javascript:window.__kithPwned="timeline")',
+      insights: ['<img src=x onerror="window.__kithPwned=\'insight\'">'],
+    });
+    const { page } = tab;
+    await page.goto(`${server.url}/people/${person.id}`);
+    await page.getByText('open the deck').waitFor();
+    await page.getByRole('list', { name: 'Insights' }).waitFor();
+
+    // The name and the insight show as the text that was typed.
+    await page.getByRole('heading', { level: 1, name: /Mallory/ }).waitFor();
+    await page.getByText('<img src=x onerror="window.__kithPwned=\'insight\'">').waitFor();
+
+    // Runs in the page (as a string: this project's type checking has no DOM library).
+    const inert = (await page.evaluate(`(() => {
+      const notes = [...document.querySelectorAll('.kith-markdown')];
+      return {
+        images: document.querySelectorAll('main img').length,
+        scripts: notes.flatMap((n) => [...n.querySelectorAll('script, iframe, object')]).length,
+        hrefs: notes.flatMap((n) => [...n.querySelectorAll('a')].map((a) => a.getAttribute('href'))),
+        handlers: [...document.querySelectorAll('main *')].filter((el) =>
+          [...el.attributes].some((a) => a.name.startsWith('on')),
+        ).length,
+      };
+    })()`)) as { images: number; scripts: number; hrefs: string[]; handlers: number };
+    expect(inert.images).toBe(0);
+    expect(inert.scripts).toBe(0);
+    expect(inert.handlers).toBe(0);
+    expect(inert.hrefs).toEqual(['https://example.org/about']);
+
+    // Clicking what looked like links does nothing either.
+    await page.getByText('open the deck').click();
+    await page.getByText('click', { exact: true }).click();
+    await page.getByText('Chat', { exact: false }).first().hover();
+    expect(await page.evaluate('window.__kithPwned')).toBeUndefined();
+    // The image's address is shown, not fetched.
+    await page.getByText(/\[image: chart — https:\/\/tracker\.example\/pixel\.png\]/).waitFor();
+    expect(tab.requests.filter((url) => url.includes('tracker.example'))).toEqual([]);
+    await screenshot(page, 'xss-note');
+  });
+
+  it('shows bad input next to its field and changes nothing', async () => {
+    const { page } = tab;
+    await page.goto(`${server.url}/people`);
+    await page.getByRole('button', { name: 'Add person' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a person' });
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('Erin Example');
+    await dialog.getByRole('textbox', { name: 'Email' }).fill('erin.example');
+    await dialog.getByRole('button', { name: 'Add person' }).click();
+    const email = dialog.getByRole('textbox', { name: 'Email' });
+    await expect.poll(() => email.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await email.getAttribute('aria-describedby')) ?? '';
+    const message = await page.locator(`[id="${describedBy.split(' ').pop()}"]`).textContent();
+    expect(message).toMatch(/email/i);
+    const people = await server.api<{ total: number }>('GET', '/api/people');
+    expect(people.total).toBe(1);
+    await page.keyboard.press('Escape');
+  });
+
+  it('rolls back an edit the server refuses and says why beside the field', async () => {
+    const person = await server.api<{ id: string }>('POST', '/api/people', {
+      displayName: 'Rollback Rita',
+      title: 'Analyst',
+    });
+    const { page } = tab;
+    await page.goto(`${server.url}/people/${person.id}`);
+    await page.getByText('Analyst', { exact: true }).first().waitFor();
+    await page.getByRole('button', { name: 'Edit title' }).click();
+    const title = page.getByRole('textbox', { name: 'Title' });
+    await title.fill('x'.repeat(301));
+    await title.press('Enter');
+    // The server refuses; the field reopens with the message, the page shows the old title.
+    await page.getByText(/longer than 300|at most 300/).waitFor();
+    await expect.poll(() => page.getByText('Analyst', { exact: true }).count()).toBeGreaterThan(0);
+    const saved = await server.api<{ title: string }>('GET', `/api/people/${person.id}`);
+    expect(saved.title).toBe('Analyst');
+  });
+
+  it('works from the keyboard: / searches, N adds, L logs, Ctrl+K jumps', async () => {
+    const { page } = tab;
+    tab.errors.length = 0; // the refused edit above logged its 400 on purpose
+    await page.goto(`${server.url}/people`);
+    await page.getByTestId('person-row').first().waitFor();
+    await page.keyboard.press('/');
+    await page.keyboard.type('Rita');
+    await page.getByText('1 match, best first').waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Rollback Rita' }).waitFor();
+
+    await page.keyboard.press('n');
+    await page.getByRole('dialog', { name: 'Add a person' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: 'Add a person' }).waitFor({ state: 'hidden' });
+
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('log an');
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog', { name: 'Log an interaction' }).waitFor();
+    await page.keyboard.press('Escape');
+    expect(tab.errors).toEqual([]);
+  });
+});

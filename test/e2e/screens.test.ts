@@ -1,0 +1,157 @@
+// Every screen, at 1280 px and 375 px, in the light and the dark theme: an axe-core audit
+// with zero serious or critical violations, no console errors, no request that leaves the
+// local server, and a screenshot in test-artifacts/screenshots/.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  foreignRequests,
+  launchBrowser,
+  openPage,
+  screenshot,
+  seriousViolations,
+  startServer,
+  type TestServer,
+} from './browser.js';
+
+interface Screen {
+  name: string;
+  /** Brings the page to the screen and waits until it is there. */
+  open(page: Page): Promise<void>;
+}
+
+let personId = '';
+
+const SCREENS: Screen[] = [
+  {
+    name: 'people',
+    open: async (page) => {
+      await page.getByRole('heading', { name: 'People' }).waitFor();
+      await page.getByTestId('person-row').first().waitFor();
+    },
+  },
+  {
+    name: 'people-search',
+    open: async (page) => {
+      await page.getByRole('searchbox', { name: 'Search people' }).fill('finance');
+      await page.getByText(/match/).first().waitFor();
+      await page.getByTestId('person-row').first().waitFor();
+    },
+  },
+  {
+    name: 'person',
+    open: async (page) => {
+      await page.goto(new URL(`/people/${personId}`, page.url()).href);
+      await page.getByRole('heading', { name: 'Timeline' }).waitFor();
+      await page.getByRole('list', { name: 'Insights' }).first().waitFor();
+    },
+  },
+  {
+    name: 'log-interaction',
+    open: async (page) => {
+      await page.getByRole('button', { name: 'Log a chat' }).click();
+      await page.getByRole('dialog', { name: 'Log an interaction' }).waitFor();
+    },
+  },
+  {
+    name: 'add-person',
+    open: async (page) => {
+      await page.goto(new URL('/people', page.url()).href);
+      await page.getByRole('button', { name: 'Add person' }).click();
+      await page.getByRole('dialog', { name: 'Add a person' }).waitFor();
+    },
+  },
+  {
+    name: 'command-palette',
+    open: async (page) => {
+      await page.goto(new URL('/people', page.url()).href);
+      await page.getByTestId('person-row').first().waitFor();
+      await page.keyboard.press('Control+k');
+      await page
+        .getByRole('textbox', { name: 'Search people, interactions and actions' })
+        .fill('tax');
+      await page.getByRole('button', { name: /^Log a chat with / }).waitFor();
+    },
+  },
+  {
+    name: 'trash',
+    open: async (page) => {
+      await page.goto(new URL('/trash', page.url()).href);
+      await page.getByRole('table', { name: 'Archived people' }).waitFor();
+    },
+  },
+];
+
+describe('every screen passes the accessibility audit', { timeout: 300_000 }, () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function audit(page: Page, name: string) {
+    const violations = await seriousViolations(page);
+    await screenshot(page, name);
+    expect(violations, `${name}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
+  }
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`the first-run screen, ${scheme}`, async () => {
+      for (const width of [1280, 375]) {
+        const tab = await openPage(browser, { width, colorScheme: scheme });
+        await tab.page.goto(server.url);
+        await tab.page.getByRole('heading', { name: 'Welcome to Kith' }).waitFor();
+        await audit(tab.page, `welcome-${scheme}`);
+        expect(foreignRequests(tab.requests, server.url)).toEqual([]);
+        expect(tab.errors).toEqual([]);
+        await tab.close();
+      }
+    });
+  }
+
+  it('loads the sample network from the first-run screen', async () => {
+    const tab = await openPage(browser);
+    await tab.page.goto(server.url);
+    await tab.page.getByRole('button', { name: 'Load the sample network' }).click();
+    await tab.page.getByTestId('person-row').first().waitFor({ timeout: 30_000 });
+    const stats = await server.api<{ people: number; interactions: number }>('GET', '/api/stats');
+    expect(stats.people).toBe(200);
+    expect(stats.interactions).toBeGreaterThan(500);
+    await tab.close();
+
+    // A person with insights to show, and one person in the trash.
+    const found = await server.api<{ interactions: { participants: { id: string }[] }[] }>(
+      'GET',
+      '/api/search?q=tax&in=interactions&limit=1',
+    );
+    personId = found.interactions[0]?.participants[0]?.id ?? '';
+    expect(personId).not.toBe('');
+    const last = await server.api<{ items: { id: string }[] }>(
+      'GET',
+      '/api/people?sort=recent&limit=1',
+    );
+    await server.api('DELETE', `/api/people/${last.items[0]?.id}`);
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    for (const width of [1280, 375]) {
+      it(`every screen at ${width} px, ${scheme}`, async () => {
+        const tab = await openPage(browser, { width, colorScheme: scheme });
+        await tab.page.goto(new URL('/people', server.url).href);
+        for (const screen of SCREENS) {
+          await screen.open(tab.page);
+          await audit(tab.page, `${screen.name}-${scheme}`);
+          await tab.page.keyboard.press('Escape');
+        }
+        expect(foreignRequests(tab.requests, server.url)).toEqual([]);
+        expect(tab.errors).toEqual([]);
+        await tab.close();
+      });
+    }
+  }
+});
