@@ -1,6 +1,7 @@
 // A person in the user's network: who they are, where they work, how we relate, and
 // how often to keep in touch. One zod schema serves the API, the CLI and OpenAPI.
 import { z } from 'zod';
+import { ROLES } from './roles.js';
 import { cadenceSchema } from './cadence.js';
 import {
   LIMITS,
@@ -12,16 +13,7 @@ import {
   uniqueList,
 } from './fields.js';
 
-export const ROLES = [
-  'mentor',
-  'mentee',
-  'connector',
-  'work-friend',
-  'peer',
-  'sponsor',
-  'client',
-  'partner',
-] as const;
+export { ROLES };
 export const roleSchema = z.enum(ROLES, {
   error: (issue) => `"${String(issue.input)}" is not a role; use one of ${ROLES.join(', ')}`,
 });

@@ -14,6 +14,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { ApiError } from './api';
+import { prefetchFirstPeoplePage } from './people/usePeopleRows';
 import './app/app.css';
 
 const theme = createTheme({
@@ -57,6 +58,10 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+if (['/', '/people'].includes(window.location.pathname)) {
+  prefetchFirstPeoplePage(queryClient);
+}
 
 const root = document.getElementById('root');
 if (root) {

@@ -7,6 +7,7 @@ import {
   Button,
   Group,
   Kbd,
+  Loader,
   NavLink,
   Text,
   Tooltip,
@@ -25,15 +26,17 @@ import {
   IconTrash,
   IconUsers,
 } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
-import { LogInteractionModal } from '../interactions/LogInteractionModal';
-import { AddPersonModal } from '../people/AddPersonModal';
 import { PeoplePage } from '../people/PeoplePage';
-import { PersonPage } from '../person/PersonPage';
-import { TrashPage } from '../trash/TrashPage';
 import { ActionsContext, type AppActions, type ParticipantChoice } from './actions';
-import { CommandPalette } from './CommandPalette';
+
+// Loaded when first needed, so the People screen's script stays small and starts fast.
+const PersonPage = lazy(() => import('../person/PersonPage'));
+const TrashPage = lazy(() => import('../trash/TrashPage'));
+const LogInteractionModal = lazy(() => import('../interactions/LogInteractionModal'));
+const AddPersonModal = lazy(() => import('../people/AddPersonModal'));
+const CommandPalette = lazy(() => import('./CommandPalette'));
 
 const NAV = [
   { href: '/people', label: 'People', icon: IconUsers },
@@ -45,6 +48,13 @@ export function App() {
   const [location] = useLocation();
   const [logWith, setLogWith] = useState<ParticipantChoice[] | null>(null);
   const [addingPerson, setAddingPerson] = useState(false);
+  // The palette's code loads on its first use; its open state lives in Spotlight's store,
+  // so asking it to open before the code has arrived still opens it.
+  const [paletteLoaded, setPaletteLoaded] = useState(false);
+  const openPalette = () => {
+    setPaletteLoaded(true);
+    spotlight.open();
+  };
   const { setColorScheme } = useMantineColorScheme();
   const scheme = useComputedColorScheme('light');
   const toggleScheme = () => setColorScheme(scheme === 'dark' ? 'light' : 'dark');
@@ -61,6 +71,7 @@ export function App() {
   useHotkeys([
     ['l', () => actions.logInteraction()],
     ['n', () => actions.addPerson()],
+    ['mod+K', openPalette],
   ]);
 
   return (
@@ -93,7 +104,7 @@ export function App() {
               <Button
                 variant="default"
                 leftSection={<IconSearch size={16} aria-hidden />}
-                onClick={() => spotlight.open()}
+                onClick={openPalette}
                 aria-keyshortcuts="Control+K Meta+K"
                 visibleFrom="xs"
               >
@@ -106,7 +117,7 @@ export function App() {
                 variant="default"
                 size="lg"
                 hiddenFrom="xs"
-                onClick={() => spotlight.open()}
+                onClick={openPalette}
                 aria-label="Search and commands"
               >
                 <IconSearch size={18} aria-hidden />
@@ -150,26 +161,32 @@ export function App() {
           ))}
         </AppShell.Navbar>
         <AppShell.Main id="main">
-          <Switch>
-            <Route path="/">
-              <Redirect to="/people" replace />
-            </Route>
-            <Route path="/people" component={PeoplePage} />
-            <Route path="/people/:id">{(params) => <PersonPage id={params.id} />}</Route>
-            <Route path="/trash" component={TrashPage} />
-            <Route>
-              <Text role="alert">There is no page here. Use the navigation to go on.</Text>
-            </Route>
-          </Switch>
+          <Suspense fallback={<Loader aria-label="Loading" />}>
+            <Switch>
+              <Route path="/">
+                <Redirect to="/people" replace />
+              </Route>
+              <Route path="/people" component={PeoplePage} />
+              <Route path="/people/:id">{(params) => <PersonPage id={params.id} />}</Route>
+              <Route path="/trash" component={TrashPage} />
+              <Route>
+                <Text role="alert">There is no page here. Use the navigation to go on.</Text>
+              </Route>
+            </Switch>
+          </Suspense>
         </AppShell.Main>
       </AppShell>
-      <CommandPalette toggleScheme={toggleScheme} />
-      <LogInteractionModal
-        opened={logWith !== null}
-        initialParticipants={logWith ?? []}
-        onClose={() => setLogWith(null)}
-      />
-      <AddPersonModal opened={addingPerson} onClose={() => setAddingPerson(false)} />
+      <Suspense>
+        {paletteLoaded && <CommandPalette toggleScheme={toggleScheme} />}
+        {logWith !== null && (
+          <LogInteractionModal
+            opened
+            initialParticipants={logWith}
+            onClose={() => setLogWith(null)}
+          />
+        )}
+        {addingPerson && <AddPersonModal opened onClose={() => setAddingPerson(false)} />}
+      </Suspense>
     </ActionsContext.Provider>
   );
 }

@@ -97,7 +97,8 @@ export function CommandPalette({ toggleScheme }: { toggleScheme(): void }) {
     <Spotlight.Root
       query={query}
       onQueryChange={setQuery}
-      shortcut={['mod + K', 'mod + k']}
+      // Ctrl/Cmd-K is the app's own shortcut (it loads this palette on first use).
+      shortcut={null}
       scrollable
       maxHeight={460}
       // The dialog's name, for screen readers; the search field says the rest.
@@ -184,3 +185,5 @@ export function CommandPalette({ toggleScheme }: { toggleScheme(): void }) {
     </Spotlight.Root>
   );
 }
+
+export default CommandPalette;

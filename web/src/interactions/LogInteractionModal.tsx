@@ -220,3 +220,5 @@ export function LogInteractionModal(props: {
     </Modal>
   );
 }
+
+export default LogInteractionModal;

@@ -150,3 +150,5 @@ export function AddPersonModal({ opened, onClose }: { opened: boolean; onClose()
     </Modal>
   );
 }
+
+export default AddPersonModal;

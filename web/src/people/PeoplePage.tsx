@@ -2,17 +2,13 @@
 // rows; search as you type, filters, sorting, and bulk tagging or archiving.
 import {
   Alert,
-  Autocomplete,
-  Badge,
   Button,
-  Checkbox,
   Collapse,
   Group,
   Kbd,
   Paper,
-  Select,
+  NativeSelect,
   SimpleGrid,
-  Skeleton,
   Stack,
   Text,
   TextInput,
@@ -23,14 +19,20 @@ import { notifications } from '@mantine/notifications';
 import { IconArchive, IconFilter, IconSearch, IconTag, IconUserPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, useState } from 'react';
+import { memo, useCallback, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
-import { ROLES } from '../../../src/domain/person.js';
+import { ROLES } from '../../../src/domain/roles.js';
 import { api, ApiError } from '../api';
 import { useAppActions } from '../app/actions';
 import { relativeDay, ROLE_LABELS } from '../app/format';
 import { EmptyNetwork } from '../welcome/EmptyNetwork';
-import { PAGE_SIZE, SEARCH_LIMIT, usePeopleRows, type PeopleFilters } from './usePeopleRows';
+import {
+  PAGE_SIZE,
+  SEARCH_LIMIT,
+  usePeopleRows,
+  type PeopleFilters,
+  type PersonRow,
+} from './usePeopleRows';
 
 const ROW_HEIGHT = 56;
 const SORTS = [
@@ -66,9 +68,29 @@ export function PeoplePage() {
 
   useHotkeys([['/', () => searchRef.current?.focus()]]);
 
-  const stats = useQuery({ queryKey: ['stats'], queryFn: api.stats });
-  const organizations = useQuery({ queryKey: ['organizations'], queryFn: api.organizations });
   const rows = usePeopleRows(filters, visiblePages);
+  const unfiltered =
+    rows.mode === 'list' &&
+    !filters.role &&
+    !filters.tag.trim() &&
+    !filters.organization.trim() &&
+    !filters.unit.trim();
+  // Counting the whole workspace is only needed to tell an empty network (first run) from
+  // one whose people are all in the trash; the list's own total says when to ask.
+  const stats = useQuery({
+    queryKey: ['stats'],
+    queryFn: api.stats,
+    enabled: unfiltered && !rows.isLoading && rows.count === 0,
+  });
+  // The organization names load when the field is first used, not with the screen.
+  const [orgsWanted, setOrgsWanted] = useState(false);
+  const organizations = useQuery({
+    queryKey: ['organizations'],
+    queryFn: api.organizations,
+    enabled: orgsWanted,
+  });
+  const [peopleTotal, setPeopleTotal] = useState<number | null>(null);
+  if (unfiltered && !rows.isLoading && rows.count !== peopleTotal) setPeopleTotal(rows.count);
 
   const virtualizer = useVirtualizer({
     count: rows.count,
@@ -86,6 +108,18 @@ export function PeoplePage() {
       setVisiblePages((current) => (current.join() === pages.join() ? current : pages));
     },
   });
+
+  const toggle = useCallback(
+    (id: string) =>
+      setSelected((current) => {
+        const next = new Set(current);
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        return next;
+      }),
+    [],
+  );
+  const openPerson = useCallback((id: string) => navigate(`/people/${id}`), [navigate]);
 
   const bulk = useMutation({
     mutationFn: (action: 'add-tag' | 'archive') =>
@@ -113,18 +147,12 @@ export function PeoplePage() {
     return <EmptyNetwork />;
   }
 
-  const toggle = (id: string) =>
-    setSelected((current) => {
-      const next = new Set(current);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
   const loadedIds = virtualizer
     .getVirtualItems()
     .map((item) => rows.row(item.index)?.id)
     .filter((id): id is string => !!id);
   const allShownSelected = loadedIds.length > 0 && loadedIds.every((id) => selected.has(id));
+  const someShownSelected = loadedIds.some((id) => selected.has(id));
   const columns = wide ? '44px 2fr 1.5fr 1.5fr 1.6fr 1fr' : '44px 1fr auto';
 
   return (
@@ -132,9 +160,9 @@ export function PeoplePage() {
       <Group justify="space-between" wrap="wrap">
         <Title order={1} size="h2">
           People
-          {stats.data && (
+          {peopleTotal !== null && (
             <Text span c="dimmed" size="md" ml="sm">
-              {stats.data.people.toLocaleString()}
+              {peopleTotal.toLocaleString()}
             </Text>
           )}
         </Title>
@@ -175,13 +203,14 @@ export function PeoplePage() {
       )}
       <Collapse expanded={wide || filtersOpen}>
         <SimpleGrid id="people-filters" cols={{ base: 2, md: 5 }} spacing="xs">
-          <Select
+          <NativeSelect
             label="Role"
-            placeholder="Any role"
-            data={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] ?? r }))}
-            value={role}
-            onChange={setRole}
-            clearable
+            data={[
+              { value: '', label: 'Any role' },
+              ...ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] ?? r })),
+            ]}
+            value={role ?? ''}
+            onChange={(e) => setRole(e.currentTarget.value || null)}
           />
           <TextInput
             label="Tag"
@@ -189,13 +218,13 @@ export function PeoplePage() {
             value={tag}
             onChange={(e) => setTag(e.currentTarget.value)}
           />
-          <Autocomplete
+          <TextInput
             label="Organization"
             placeholder="Any organization"
-            data={[...new Set((organizations.data ?? []).map((o) => o.name))]}
-            limit={20}
+            list="organization-names"
+            onFocus={() => setOrgsWanted(true)}
             value={organization}
-            onChange={setOrganization}
+            onChange={(e) => setOrganization(e.currentTarget.value)}
           />
           <TextInput
             label="Unit"
@@ -203,15 +232,19 @@ export function PeoplePage() {
             value={unit}
             onChange={(e) => setUnit(e.currentTarget.value)}
           />
-          <Select
+          <NativeSelect
             label="Sort by"
             data={SORTS}
             value={sort}
-            onChange={(v) => setSort((v as PeopleFilters['sort'] | null) ?? 'name')}
-            allowDeselect={false}
+            onChange={(e) => setSort(e.currentTarget.value as PeopleFilters['sort'])}
             disabled={rows.mode === 'search'}
           />
         </SimpleGrid>
+        <datalist id="organization-names">
+          {[...new Set((organizations.data ?? []).map((o) => o.name))].map((name) => (
+            <option key={name} value={name} />
+          ))}
+        </datalist>
       </Collapse>
       {selected.size > 0 && (
         <Paper withBorder p="xs" role="region" aria-label="Bulk actions">
@@ -274,7 +307,13 @@ export function PeoplePage() {
             : `${rows.count.toLocaleString()} ${rows.count === 1 ? 'person' : 'people'}`}
       </Text>
 
-      <Paper withBorder role="table" aria-label="People" aria-rowcount={rows.count + 1}>
+      <Paper
+        withBorder
+        role="table"
+        aria-label="People"
+        aria-rowcount={rows.count + 1}
+        data-results-for={rows.mode === 'search' ? rows.resultsFor : ''}
+      >
         <div role="rowgroup">
           <div
             role="row"
@@ -282,11 +321,15 @@ export function PeoplePage() {
             className="kith-people-row"
             style={{ gridTemplateColumns: columns, height: 44, cursor: 'default' }}
           >
-            <div role="columnheader" style={{ paddingLeft: 12 }}>
-              <Checkbox
+            <div role="columnheader" className="kith-cell-check">
+              <input
+                type="checkbox"
+                className="kith-checkbox"
                 aria-label="Select every person shown"
                 checked={allShownSelected}
-                indeterminate={!allShownSelected && loadedIds.some((id) => selected.has(id))}
+                ref={(el) => {
+                  if (el) el.indeterminate = !allShownSelected && someShownSelected;
+                }}
                 onChange={() =>
                   setSelected((current) => {
                     const next = new Set(current);
@@ -330,89 +373,17 @@ export function PeoplePage() {
             {virtualizer.getVirtualItems().map((item) => {
               const person = rows.row(item.index);
               return (
-                <div
+                <PeopleRow
                   key={item.key}
-                  role="row"
-                  aria-rowindex={item.index + 2}
-                  className="kith-people-row"
-                  data-testid={person ? 'person-row' : 'person-row-loading'}
-                  style={{
-                    gridTemplateColumns: columns,
-                    position: 'absolute',
-                    top: 0,
-                    left: 0,
-                    right: 0,
-                    height: ROW_HEIGHT,
-                    transform: `translateY(${item.start}px)`,
-                  }}
-                  onClick={(e) => {
-                    if (!person) return;
-                    const target = e.target as HTMLElement;
-                    if (target.closest('input, a, button')) return;
-                    navigate(`/people/${person.id}`);
-                  }}
-                >
-                  {person ? (
-                    <>
-                      <div role="cell" style={{ paddingLeft: 12 }}>
-                        <Checkbox
-                          aria-label={`Select ${person.displayName}`}
-                          checked={selected.has(person.id)}
-                          onChange={() => toggle(person.id)}
-                        />
-                      </div>
-                      <div role="cell" style={{ minWidth: 0 }}>
-                        <Text
-                          component={Link}
-                          href={`/people/${person.id}`}
-                          fw={500}
-                          size="sm"
-                          truncate
-                          display="block"
-                        >
-                          {person.displayName}
-                        </Text>
-                        <Text size="xs" c="dimmed" truncate>
-                          {person.snippet ??
-                            (wide
-                              ? person.unit
-                              : [person.title, person.organization].filter(Boolean).join(' · '))}
-                        </Text>
-                      </div>
-                      {wide && (
-                        <>
-                          <Text role="cell" size="sm" truncate>
-                            {person.organization}
-                          </Text>
-                          <Text role="cell" size="sm" truncate>
-                            {person.title}
-                          </Text>
-                          <Group role="cell" gap={4} wrap="nowrap" style={{ overflow: 'hidden' }}>
-                            {person.roles.slice(0, 2).map((r) => (
-                              <Badge key={r} size="sm" variant="light">
-                                {ROLE_LABELS[r] ?? r}
-                              </Badge>
-                            ))}
-                            {person.tags.slice(0, 2).map((t) => (
-                              <Badge key={t} size="sm" variant="light" color="gray">
-                                {t}
-                              </Badge>
-                            ))}
-                          </Group>
-                        </>
-                      )}
-                      <Text role="cell" size="sm" c="dimmed" pr="sm" truncate>
-                        {person.lastContactAt === undefined
-                          ? ''
-                          : relativeDay(person.lastContactAt)}
-                      </Text>
-                    </>
-                  ) : (
-                    <div role="cell" style={{ gridColumn: '1 / -1', padding: '0 12px' }}>
-                      <Skeleton height={14} width="60%" aria-label="Loading" />
-                    </div>
-                  )}
-                </div>
+                  index={item.index}
+                  start={item.start}
+                  person={person}
+                  wide={wide}
+                  columns={columns}
+                  selected={!!person && selected.has(person.id)}
+                  onToggle={toggle}
+                  onOpen={openPerson}
+                />
               );
             })}
           </div>
@@ -428,3 +399,98 @@ export function PeoplePage() {
     </Stack>
   );
 }
+
+/**
+ * One row, in plain elements rather than components: at 100,000 people the table re-renders
+ * as it scrolls and as pages arrive, so rows are memoized and cheap to draw.
+ */
+const PeopleRow = memo(function PeopleRow(props: {
+  index: number;
+  start: number;
+  person: PersonRow | undefined;
+  wide: boolean;
+  columns: string;
+  selected: boolean;
+  onToggle(id: string): void;
+  onOpen(id: string): void;
+}) {
+  const { person, wide } = props;
+  const style = {
+    gridTemplateColumns: props.columns,
+    height: ROW_HEIGHT,
+    transform: `translateY(${props.start}px)`,
+  };
+  if (!person) {
+    return (
+      <div
+        role="row"
+        aria-rowindex={props.index + 2}
+        className="kith-people-row kith-people-row-abs"
+        data-testid="person-row-loading"
+        style={style}
+      >
+        <div role="cell" className="kith-cell-loading">
+          <span className="kith-skeleton" />
+          <span className="kith-visually-hidden">Loading</span>
+        </div>
+      </div>
+    );
+  }
+  const detail =
+    person.snippet ??
+    (wide ? person.unit : [person.title, person.organization].filter(Boolean).join(' · '));
+  return (
+    <div
+      role="row"
+      aria-rowindex={props.index + 2}
+      className="kith-people-row kith-people-row-abs"
+      data-testid="person-row"
+      style={style}
+      onClick={(e) => {
+        if ((e.target as HTMLElement).closest('input, a, button')) return;
+        props.onOpen(person.id);
+      }}
+    >
+      <div role="cell" className="kith-cell-check">
+        <input
+          type="checkbox"
+          className="kith-checkbox"
+          aria-label={`Select ${person.displayName}`}
+          checked={props.selected}
+          onChange={() => props.onToggle(person.id)}
+        />
+      </div>
+      <div role="cell" className="kith-cell">
+        <Link href={`/people/${person.id}`} className="kith-row-name">
+          {person.displayName}
+        </Link>
+        {detail && <div className="kith-row-detail">{detail}</div>}
+      </div>
+      {wide && (
+        <>
+          <div role="cell" className="kith-cell">
+            {person.organization}
+          </div>
+          <div role="cell" className="kith-cell">
+            {person.title}
+          </div>
+          <div role="cell" className="kith-cell kith-badges">
+            {person.roles.slice(0, 2).map((r) => (
+              <span key={r} className="kith-badge kith-badge-role">
+                {ROLE_LABELS[r] ?? r}
+              </span>
+            ))}
+            {person.tags.slice(0, 2).map((t) => (
+              <span key={t} className="kith-badge">
+                {t}
+              </span>
+            ))}
+          </div>
+        </>
+      )}
+      <div role="cell" className="kith-cell kith-row-detail">
+        {person.lastContactAt === undefined ? '' : relativeDay(person.lastContactAt)}
+      </div>
+    </div>
+  );
+});

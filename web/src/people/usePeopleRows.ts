@@ -1,11 +1,11 @@
 // Rows for the People table. Without a search: the server's list, fetched page by page as
 // rows scroll into view, so 100,000 people cost a few small requests. With a search: the
 // server's ranked full-text hits, narrowed by the same filters.
-import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQueries, useQuery, type QueryClient } from '@tanstack/react-query';
 import type { PersonHit } from '../../../src/domain/search.js';
 import { api, type PeopleQuery } from '../api';
 
-export const PAGE_SIZE = 200;
+export const PAGE_SIZE = 100;
 /** How many ranked hits a search brings before the filters narrow them. */
 export const SEARCH_LIMIT = 100;
 
@@ -32,6 +32,8 @@ export interface PersonRow {
 
 export interface PeopleRows {
   mode: 'list' | 'search';
+  /** The search the shown rows answer (it lags the typed text while a request is out). */
+  resultsFor?: string;
   count: number;
   /** The row at an index, or undefined while its page is loading. */
   row(index: number): PersonRow | undefined;
@@ -40,6 +42,20 @@ export interface PeopleRows {
 }
 
 const norm = (s: string) => s.trim().toLowerCase();
+
+const listKey = (query: PeopleQuery, page: number) => ['people', 'list', query, page] as const;
+const fetchPage = (query: PeopleQuery, page: number) =>
+  api.people({ ...query, limit: PAGE_SIZE, offset: page * PAGE_SIZE });
+
+/** Ask for the first page before React has rendered anything: the request and the
+ * app's start-up then overlap. */
+export function prefetchFirstPeoplePage(queryClient: QueryClient): void {
+  const query: PeopleQuery = { sort: 'name' };
+  void queryClient.prefetchQuery({
+    queryKey: listKey(query, 0),
+    queryFn: () => fetchPage(query, 0),
+  });
+}
 
 function fitsFilters(hit: PersonHit, f: PeopleFilters): boolean {
   if (f.role && !hit.roles.includes(f.role as never)) return false;
@@ -60,8 +76,8 @@ export function usePeopleRows(filters: PeopleFilters, visiblePages: number[]): P
   };
   const pages = useQueries({
     queries: (searching ? [] : [0, ...visiblePages.filter((p) => p !== 0)]).map((page) => ({
-      queryKey: ['people', 'list', listQuery, page],
-      queryFn: () => api.people({ ...listQuery, limit: PAGE_SIZE, offset: page * PAGE_SIZE }),
+      queryKey: listKey(listQuery, page),
+      queryFn: () => fetchPage(listQuery, page),
       placeholderData: page === 0 ? keepPreviousData : undefined,
     })),
   });
@@ -76,6 +92,7 @@ export function usePeopleRows(filters: PeopleFilters, visiblePages: number[]): P
     const hits = (search.data?.people ?? []).filter((h) => fitsFilters(h, filters));
     return {
       mode: 'search',
+      resultsFor: search.data?.query ?? '',
       count: hits.length,
       row: (i) => hits[i],
       isLoading: search.isLoading,

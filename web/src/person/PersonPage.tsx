@@ -391,3 +391,5 @@ function LinkedPeople({ person }: { person: Person }) {
     </Card>
   );
 }
+
+export default PersonPage;

@@ -121,3 +121,5 @@ export function TrashPage() {
     </Stack>
   );
 }
+
+export default TrashPage;

@@ -1,0 +1,100 @@
+// The People screen on a network larger than one page: scrolling to the end loads the pages
+// it shows, filters and sorting agree with the API, and bulk select tags and archives.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launchBrowser,
+  openPage,
+  startServer,
+  type TestServer,
+  type WatchedPage,
+} from './browser.js';
+
+interface Page {
+  total: number;
+  items: { id: string; displayName: string }[];
+}
+
+describe('the People screen', { timeout: 120_000 }, () => {
+  let server: TestServer;
+  let browser: Browser;
+  let tab: WatchedPage;
+
+  beforeAll(async () => {
+    server = await startServer();
+    await server.api('POST', '/api/demo', { size: 250 });
+    browser = await launchBrowser();
+    tab = await openPage(browser);
+  });
+  afterAll(async () => {
+    await tab?.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const names = () => tab.page.getByTestId('person-row').locator('a').allTextContents();
+
+  it('scrolls through every page of people to the last one', async () => {
+    const { page } = tab;
+    await page.goto(`${server.url}/people`);
+    await page.getByTestId('person-row').first().waitFor();
+    const all = await server.api<Page>('GET', '/api/people?sort=name&limit=1000');
+    expect(all.total).toBe(250);
+    await page.getByText('250 people', { exact: true }).waitFor();
+    expect((await names())[0]).toBe(all.items[0]?.displayName);
+    await page.getByTestId('people-scroll').evaluate((el) => {
+      el.scrollTop = el.scrollHeight;
+    });
+    const last = all.items[all.items.length - 1]?.displayName ?? '';
+    await expect.poll(names).toContain(last);
+  });
+
+  it('filters by role and sorts by last contact as the API does', async () => {
+    const { page } = tab;
+    await page.getByRole('combobox', { name: 'Role' }).selectOption('mentor');
+    const mentors = await server.api<Page>('GET', '/api/people?role=mentor&limit=1000');
+    await page.getByText(`${mentors.total} people`, { exact: true }).waitFor();
+    await page.getByRole('combobox', { name: 'Sort by' }).selectOption('last-contact');
+    const byContact = await server.api<Page>(
+      'GET',
+      '/api/people?role=mentor&sort=last-contact&limit=5',
+    );
+    await expect
+      .poll(async () => (await names()).slice(0, 5))
+      .toEqual(byContact.items.map((p) => p.displayName));
+    await page.getByRole('combobox', { name: 'Role' }).selectOption('');
+  });
+
+  it('tags and archives the selected people in one go', async () => {
+    const { page } = tab;
+    await page.getByRole('combobox', { name: 'Sort by' }).selectOption('name');
+    const first = await server.api<Page>('GET', '/api/people?sort=name&limit=2');
+    const [a, b] = first.items;
+    if (!a || !b) throw new Error('the demo has fewer than two people');
+    await expect
+      .poll(async () => (await names()).slice(0, 2))
+      .toEqual([a.displayName, b.displayName]);
+    await page.getByRole('checkbox', { name: `Select ${a.displayName}` }).check();
+    await page.getByRole('checkbox', { name: `Select ${b.displayName}` }).check();
+    await page.getByText('2 selected').waitFor();
+    await page
+      .getByRole('textbox', { name: 'Tag to add to the selected people' })
+      .fill('Board Circle');
+    await page.getByRole('button', { name: 'Add tag' }).click();
+    await page.getByText('Tagged 2 people.').waitFor();
+    const tagged = await server.api<Page>('GET', '/api/people?tag=board%20circle');
+    expect(tagged.items.map((p) => p.id).sort()).toEqual([a.id, b.id].sort());
+
+    await page.getByRole('checkbox', { name: `Select ${a.displayName}` }).check();
+    await page.getByRole('checkbox', { name: `Select ${b.displayName}` }).check();
+    await page
+      .getByRole('region', { name: 'Bulk actions' })
+      .getByRole('button', { name: 'Archive' })
+      .click();
+    await page.getByText(/2 moved to the trash/).waitFor();
+    const left = await server.api<Page>('GET', '/api/people?limit=1');
+    expect(left.total).toBe(first.total - 2);
+    await expect.poll(async () => (await names()).includes(a.displayName)).toBe(false);
+    expect(tab.errors).toEqual([]);
+  });
+});
