@@ -20,11 +20,49 @@ interface Screen {
 }
 
 let personId = '';
+let campaignId = '';
 
 const SCREENS: Screen[] = [
   {
+    name: 'today',
+    open: async (page) => {
+      await page.goto(new URL('/', page.url()).href);
+      await page.getByRole('list', { name: 'Agenda' }).getByRole('listitem').first().waitFor();
+    },
+  },
+  {
+    name: 'asks',
+    open: async (page) => {
+      await page.goto(new URL('/asks', page.url()).href);
+      await page.getByTestId('ask-card').first().waitFor();
+    },
+  },
+  {
+    name: 'new-ask',
+    open: async (page) => {
+      await page.getByRole('button', { name: 'New ask' }).click();
+      await page.getByRole('dialog', { name: 'Ask one specific question' }).waitFor();
+    },
+  },
+  {
+    name: 'campaigns',
+    open: async (page) => {
+      await page.goto(new URL('/campaigns', page.url()).href);
+      await page.getByRole('link', { name: 'Explore independent consulting' }).waitFor();
+    },
+  },
+  {
+    name: 'campaign',
+    open: async (page) => {
+      await page.goto(new URL(`/campaigns/${campaignId}`, page.url()).href);
+      await page.getByRole('img', { name: /^Asked \d+, replied/ }).waitFor();
+      await page.locator('.recharts-surface').first().waitFor();
+    },
+  },
+  {
     name: 'people',
     open: async (page) => {
+      await page.goto(new URL('/people', page.url()).href);
       await page.getByRole('heading', { name: 'People' }).waitFor();
       await page.getByTestId('person-row').first().waitFor();
     },
@@ -118,7 +156,8 @@ describe('every screen passes the accessibility audit', { timeout: 300_000 }, ()
     const tab = await openPage(browser);
     await tab.page.goto(server.url);
     await tab.page.getByRole('button', { name: 'Load the sample network' }).click();
-    await tab.page.getByTestId('person-row').first().waitFor({ timeout: 30_000 });
+    // The home page becomes the day's agenda, with the sample campaign at work.
+    await tab.page.getByText(/^Thank .+ for the chat$/).waitFor({ timeout: 30_000 });
     const stats = await server.api<{ people: number; interactions: number }>('GET', '/api/stats');
     expect(stats.people).toBe(200);
     expect(stats.interactions).toBeGreaterThan(500);
@@ -131,6 +170,9 @@ describe('every screen passes the accessibility audit', { timeout: 300_000 }, ()
     );
     personId = found.interactions[0]?.participants[0]?.id ?? '';
     expect(personId).not.toBe('');
+    const campaigns = await server.api<{ id: string }[]>('GET', '/api/campaigns');
+    campaignId = campaigns[0]?.id ?? '';
+    expect(campaignId).not.toBe('');
     const last = await server.api<{ items: { id: string }[] }>(
       'GET',
       '/api/people?sort=recent&limit=1',

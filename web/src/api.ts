@@ -9,6 +9,15 @@ import type {
 } from '../../src/domain/person.js';
 import type { Organization } from '../../src/domain/organization.js';
 import type { SearchResult } from '../../src/domain/search.js';
+import type {
+  askActionSchema,
+  askCreateSchema,
+  askSchema,
+  campaignCreateSchema,
+  campaignSchema,
+  taskSchema,
+} from '../../src/domain/method/schemas.js';
+import type { z } from 'zod';
 
 export interface FieldIssue {
   field: string;
@@ -107,6 +116,45 @@ export interface InteractionPage {
   offset: number;
 }
 
+export type Ask = z.infer<typeof askSchema>;
+export type Campaign = z.infer<typeof campaignSchema>;
+export type Task = z.infer<typeof taskSchema>;
+export type AskAction = z.input<typeof askActionSchema>;
+export type AskCreate = z.input<typeof askCreateSchema>;
+export type CampaignCreate = z.input<typeof campaignCreateSchema>;
+
+/** One line of the day's agenda; `kind` says which fields it carries. */
+export interface TodayItem {
+  kind:
+    | 'thank'
+    | 'chat-today'
+    | 'nudge'
+    | 'task'
+    | 'keep-in-touch'
+    | 'keep-in-touch-more'
+    | 'pacing'
+    | 'moved-on';
+  reason: string;
+  askId?: string;
+  personId?: string | null;
+  personName?: string;
+  taskId?: string;
+  campaignId?: string;
+  at?: string;
+  dueOn?: string;
+  count?: number;
+  suggestions?: { id: string; displayName: string; warm: boolean; reasons: string[] }[];
+}
+
+export interface Today {
+  date: string;
+  timeZone: string;
+  items: TodayItem[];
+}
+
+/** The browser's own time zone: days in the agenda are the user's days. */
+export const browserTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
 export const api = {
   stats: () => request<Stats>('GET', '/api/stats'),
   organizations: () => request<Organization[]>('GET', '/api/organizations'),
@@ -130,6 +178,22 @@ export const api = {
     request<Interaction>('POST', '/api/interactions', input),
   search: (q: string, scope: 'all' | 'people' | 'interactions' = 'all', limit = 20) =>
     request<SearchResult>('GET', `/api/search${queryString({ q, in: scope, limit })}`),
+  today: (date?: string) =>
+    request<Today>('GET', `/api/today${queryString({ date, timeZone: browserTimeZone() })}`),
+  asks: (query: { state?: string; campaignId?: string; personId?: string; limit?: number } = {}) =>
+    request<Ask[]>('GET', `/api/asks${queryString({ limit: 1000, ...query })}`),
+  ask: (id: string) => request<Ask>('GET', `/api/asks/${encodeURIComponent(id)}`),
+  createAsk: (input: AskCreate) => request<Ask>('POST', '/api/asks', input),
+  actOnAsk: (id: string, action: AskAction) =>
+    request<Ask>('POST', `/api/asks/${encodeURIComponent(id)}/actions`, action),
+  draft: (id: string) =>
+    request<{ text: string }>('GET', `/api/asks/${encodeURIComponent(id)}/draft`),
+  campaigns: () => request<Campaign[]>('GET', '/api/campaigns'),
+  createCampaign: (input: CampaignCreate) => request<Campaign>('POST', '/api/campaigns', input),
+  completeTask: (id: string) =>
+    request<Task>('POST', `/api/tasks/${encodeURIComponent(id)}/done`, {}),
+  snooze: (personId: string, until: string | null) =>
+    request<unknown>('POST', `/api/people/${encodeURIComponent(personId)}/snooze`, { until }),
   loadDemo: () =>
     request<{ people: number; interactions: number; asks: number }>('POST', '/api/demo', {}),
 };

@@ -29,22 +29,24 @@ const theme = createTheme({
     'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
 });
 
-const { gray, indigo, red } = DEFAULT_THEME.colors;
 /** Mantine's default dimmed and light-variant text colors fall short of 4.5:1; these do not. */
+const BADGE_COLORS = ['gray', 'indigo', 'red', 'green', 'pink', 'cyan', 'blue', 'grape'] as const;
+const shade = (color: (typeof BADGE_COLORS)[number], index: number) =>
+  DEFAULT_THEME.colors[color][index] ?? '';
+const lightText = (index: number) =>
+  Object.fromEntries(
+    BADGE_COLORS.map((c) => [`--mantine-color-${c}-light-color`, shade(c, index)]),
+  );
 const contrast: CSSVariablesResolver = () => ({
   variables: {},
   light: {
-    '--mantine-color-dimmed': gray[7],
-    '--mantine-color-gray-light-color': gray[8],
-    '--mantine-color-indigo-light-color': indigo[9],
-    '--mantine-color-red-light-color': red[9],
-    '--mantine-color-placeholder': gray[6],
+    ...lightText(9),
+    '--mantine-color-dimmed': shade('gray', 7),
+    '--mantine-color-placeholder': shade('gray', 6),
   },
   dark: {
-    '--mantine-color-dimmed': gray[5],
-    '--mantine-color-gray-light-color': gray[3],
-    '--mantine-color-indigo-light-color': indigo[2],
-    '--mantine-color-red-light-color': red[3],
+    ...lightText(2),
+    '--mantine-color-dimmed': shade('gray', 5),
   },
 });
 
@@ -59,7 +61,7 @@ const queryClient = new QueryClient({
   },
 });
 
-if (['/', '/people'].includes(window.location.pathname)) {
+if (window.location.pathname === '/people') {
   prefetchFirstPeoplePage(queryClient);
 }
 

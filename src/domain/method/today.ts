@@ -41,11 +41,24 @@ export interface TodayInput {
 }
 
 export type TodayItem =
-  | { kind: 'thank'; askId: string; personId: string; reason: string }
-  | { kind: 'chat-today'; askId: string; personId: string; at: string; reason: string }
-  | { kind: 'nudge'; askId: string; personId: string; reason: string }
+  | { kind: 'thank'; askId: string; personId: string; personName: string; reason: string }
+  | {
+      kind: 'chat-today';
+      askId: string;
+      personId: string;
+      personName: string;
+      at: string;
+      reason: string;
+    }
+  | { kind: 'nudge'; askId: string; personId: string; personName: string; reason: string }
   | { kind: 'task'; taskId: string; personId: string | null; reason: string }
-  | { kind: 'keep-in-touch'; personId: string; dueOn: string; reason: string }
+  | {
+      kind: 'keep-in-touch';
+      personId: string;
+      personName: string;
+      dueOn: string;
+      reason: string;
+    }
   | { kind: 'keep-in-touch-more'; count: number; reason: string }
   | {
       kind: 'pacing';
@@ -53,7 +66,7 @@ export type TodayItem =
       suggestions: (Suggestion & { displayName: string })[];
       reason: string;
     }
-  | { kind: 'moved-on'; askId: string; personId: string; reason: string };
+  | { kind: 'moved-on'; askId: string; personId: string; personName: string; reason: string };
 
 const ORDER: TodayItem['kind'][] = [
   'thank',
@@ -84,6 +97,7 @@ export function buildToday(input: TodayInput, now: string, timeZone: string): To
         kind: 'thank',
         askId: ask.id,
         personId: ask.personId,
+        personName: who,
         reason: `Thank ${who} for the chat`,
       });
     } else if (
@@ -95,6 +109,7 @@ export function buildToday(input: TodayInput, now: string, timeZone: string): To
         kind: 'chat-today',
         askId: ask.id,
         personId: ask.personId,
+        personName: who,
         at: ask.scheduledFor,
         reason: `Chat with ${who} today: ${ask.question}`,
       });
@@ -105,6 +120,7 @@ export function buildToday(input: TodayInput, now: string, timeZone: string): To
           kind: 'nudge',
           askId: ask.id,
           personId: ask.personId,
+          personName: who,
           reason: `No reply from ${who} since ${localDate(ask.sentAt ?? now, timeZone)}: one gentle nudge`,
         });
       }
@@ -115,6 +131,7 @@ export function buildToday(input: TodayInput, now: string, timeZone: string): To
           kind: 'moved-on',
           askId: ask.id,
           personId: ask.personId,
+          personName: who,
           reason: `${who} did not answer; the ask moved on. No need to chase.`,
         });
       }
@@ -154,7 +171,13 @@ export function buildToday(input: TodayInput, now: string, timeZone: string): To
           : `Keep in touch with ${p.displayName}${late ? `: ${late} day${late > 1 ? 's' : ''} overdue` : ': due today'}`;
       return [
         {
-          item: { kind: 'keep-in-touch' as const, personId: p.id, dueOn: status.dueOn, reason },
+          item: {
+            kind: 'keep-in-touch' as const,
+            personId: p.id,
+            personName: p.displayName,
+            dueOn: status.dueOn,
+            reason,
+          },
           late,
         },
       ];

@@ -17,17 +17,21 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
 import { spotlight } from '@mantine/spotlight';
 import {
   IconMessagePlus,
   IconMoon,
   IconSearch,
   IconSun,
+  IconMessageQuestion,
+  IconRocket,
   IconTrash,
   IconUsers,
 } from '@tabler/icons-react';
 import { lazy, Suspense, useMemo, useState } from 'react';
-import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
+import { Link, Route, Switch, useLocation } from 'wouter';
 import { PeoplePage } from '../people/PeoplePage';
 import { ActionsContext, type AppActions, type ParticipantChoice } from './actions';
 
@@ -37,17 +41,33 @@ const TrashPage = lazy(() => import('../trash/TrashPage'));
 const LogInteractionModal = lazy(() => import('../interactions/LogInteractionModal'));
 const AddPersonModal = lazy(() => import('../people/AddPersonModal'));
 const CommandPalette = lazy(() => import('./CommandPalette'));
+const TodayPage = lazy(() => import('../today/TodayPage'));
+const AsksBoard = lazy(() => import('../asks/AsksBoard'));
+const CampaignsPage = lazy(() =>
+  import('../campaigns/CampaignsPage').then((m) => ({ default: m.CampaignsPage })),
+);
+const CampaignPage = lazy(() =>
+  import('../campaigns/CampaignsPage').then((m) => ({ default: m.CampaignPage })),
+);
+const NewAskModal = lazy(() =>
+  import('../asks/NewAskModal').then((m) => ({ default: m.NewAskModal })),
+);
 
 const NAV = [
+  { href: '/', label: 'Today', icon: IconSun },
   { href: '/people', label: 'People', icon: IconUsers },
+  { href: '/asks', label: 'Asks', icon: IconMessageQuestion },
+  { href: '/campaigns', label: 'Campaigns', icon: IconRocket },
   { href: '/trash', label: 'Trash', icon: IconTrash },
 ];
 
 export function App() {
   const [navOpen, nav] = useDisclosure(false);
+  const queryClient = useQueryClient();
   const [location] = useLocation();
   const [logWith, setLogWith] = useState<ParticipantChoice[] | null>(null);
   const [addingPerson, setAddingPerson] = useState(false);
+  const [asking, setAsking] = useState(false);
   // The palette's code loads on its first use; its open state lives in Spotlight's store,
   // so asking it to open before the code has arrived still opens it.
   const [paletteLoaded, setPaletteLoaded] = useState(false);
@@ -63,6 +83,7 @@ export function App() {
     () => ({
       logInteraction: (participants = []) => setLogWith(participants),
       addPerson: () => setAddingPerson(true),
+      newAsk: () => setAsking(true),
     }),
     [],
   );
@@ -71,6 +92,7 @@ export function App() {
   useHotkeys([
     ['l', () => actions.logInteraction()],
     ['n', () => actions.addPerson()],
+    ['a', () => actions.newAsk()],
     ['mod+K', openPalette],
   ]);
 
@@ -94,7 +116,7 @@ export function App() {
                 size="sm"
                 aria-label={navOpen ? 'Close navigation' : 'Open navigation'}
               />
-              <UnstyledButton component={Link} href="/people" aria-label="Kith home">
+              <UnstyledButton component={Link} href="/" aria-label="Kith: Today">
                 <Text fw={800} size="lg">
                   Kith
                 </Text>
@@ -154,7 +176,10 @@ export function App() {
               href={item.href}
               label={item.label}
               leftSection={<item.icon size={18} aria-hidden />}
-              active={location === item.href || location.startsWith(`${item.href}/`)}
+              active={
+                location === item.href ||
+                (item.href !== '/' && location.startsWith(`${item.href}/`))
+              }
               aria-current={location === item.href ? 'page' : undefined}
               onClick={nav.close}
             />
@@ -163,12 +188,13 @@ export function App() {
         <AppShell.Main id="main">
           <Suspense fallback={<Loader aria-label="Loading" />}>
             <Switch>
-              <Route path="/">
-                <Redirect to="/people" replace />
-              </Route>
+              <Route path="/" component={TodayPage} />
               <Route path="/people" component={PeoplePage} />
               <Route path="/people/:id">{(params) => <PersonPage id={params.id} />}</Route>
               <Route path="/trash" component={TrashPage} />
+              <Route path="/asks" component={AsksBoard} />
+              <Route path="/campaigns" component={CampaignsPage} />
+              <Route path="/campaigns/:id">{(params) => <CampaignPage id={params.id} />}</Route>
               <Route>
                 <Text role="alert">There is no page here. Use the navigation to go on.</Text>
               </Route>
@@ -186,6 +212,20 @@ export function App() {
           />
         )}
         {addingPerson && <AddPersonModal opened onClose={() => setAddingPerson(false)} />}
+        {asking && (
+          <NewAskModal
+            defaults={{}}
+            onClose={() => setAsking(false)}
+            onCreated={(ask) => {
+              setAsking(false);
+              notifications.show({
+                message: `Draft saved: ${ask.personName}. Find it under Asks.`,
+              });
+              void queryClient.invalidateQueries({ queryKey: ['asks'] });
+              void queryClient.invalidateQueries({ queryKey: ['today'] });
+            }}
+          />
+        )}
       </Suspense>
     </ActionsContext.Provider>
   );

@@ -6,8 +6,11 @@ import { Spotlight } from '@mantine/spotlight';
 import {
   IconArrowRight,
   IconMessagePlus,
+  IconMessageQuestion,
   IconMoonStars,
+  IconRocket,
   IconSearch,
+  IconSun,
   IconTrash,
   IconUser,
   IconUserPlus,
@@ -63,6 +66,31 @@ export function CommandPalette({ toggleScheme }: { toggleScheme(): void }) {
       description: 'Someone new in your network (N)',
       icon: <IconUserPlus size={18} aria-hidden />,
       run: () => actions.addPerson(),
+    },
+    {
+      id: 'ask',
+      label: 'Ask someone a question',
+      description: 'One specific question, about 30 minutes (A)',
+      icon: <IconMessageQuestion size={18} aria-hidden />,
+      run: () => actions.newAsk(),
+    },
+    {
+      id: 'today',
+      label: 'Go to Today',
+      icon: <IconSun size={18} aria-hidden />,
+      run: () => navigate('/'),
+    },
+    {
+      id: 'asks',
+      label: 'Go to Asks',
+      icon: <IconMessageQuestion size={18} aria-hidden />,
+      run: () => navigate('/asks'),
+    },
+    {
+      id: 'campaigns',
+      label: 'Go to Campaigns',
+      icon: <IconRocket size={18} aria-hidden />,
+      run: () => navigate('/campaigns'),
     },
     {
       id: 'people',

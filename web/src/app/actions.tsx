@@ -10,11 +10,14 @@ export interface ParticipantChoice {
 export interface AppActions {
   logInteraction(participants?: ParticipantChoice[]): void;
   addPerson(): void;
+  /** Ask someone one specific question. */
+  newAsk(): void;
 }
 
 export const ActionsContext = createContext<AppActions>({
   logInteraction: () => undefined,
   addPerson: () => undefined,
+  newAsk: () => undefined,
 });
 
 export const useAppActions = (): AppActions => useContext(ActionsContext);

@@ -1,0 +1,409 @@
+// The Asks board: one column per state of the ask's lifecycle. Drag a card to the next
+// column (or use its "Move" menu from the keyboard); the move shows at once and is rolled
+// back, with the reason, if the lifecycle does not allow it.
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  CopyButton,
+  Group,
+  Loader,
+  Menu,
+  Modal,
+  NativeSelect,
+  ScrollArea,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconChevronDown, IconMessage2, IconPlus } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type DragEvent, type FormEvent } from 'react';
+import { Link } from 'wouter';
+import { allowedActions, ASK_STATES, type AskState } from '../../../src/domain/method/ask.js';
+import { api, type Ask, type AskAction } from '../api';
+import { relativeDay } from '../app/format';
+import { NewAskModal } from './NewAskModal';
+
+const COLUMN_LABELS: Record<AskState, string> = {
+  draft: 'Draft',
+  sent: 'Sent',
+  replied: 'Replied',
+  scheduled: 'Scheduled',
+  met: 'Met',
+  thanked: 'Thanked',
+  declined: 'Declined',
+  'moved-on': 'Moved on',
+};
+
+/** The action that takes an ask into a column. */
+const ACTION_INTO: Partial<Record<AskState, AskAction['type']>> = {
+  sent: 'send',
+  replied: 'reply',
+  scheduled: 'schedule',
+  met: 'meet',
+  thanked: 'thank',
+  declined: 'decline',
+  'moved-on': 'move-on',
+};
+
+const ACTION_LABELS: Record<AskAction['type'], string> = {
+  send: 'Sent',
+  nudge: 'Nudged',
+  reply: 'They replied',
+  schedule: 'Scheduled a chat…',
+  meet: 'We met',
+  thank: 'Thanked',
+  decline: 'They declined',
+  'move-on': 'Move on',
+};
+
+const STATE_AFTER: Record<AskAction['type'], AskState | null> = {
+  send: 'sent',
+  nudge: null,
+  reply: 'replied',
+  schedule: 'scheduled',
+  meet: 'met',
+  thank: 'thanked',
+  decline: 'declined',
+  'move-on': 'moved-on',
+};
+
+const ASKS_KEY = (campaignId: string) => ['asks', 'board', campaignId] as const;
+
+export function AsksBoard() {
+  const queryClient = useQueryClient();
+  const [campaignId, setCampaignId] = useState('');
+  const [dragging, setDragging] = useState<Ask | null>(null);
+  const [scheduling, setScheduling] = useState<Ask | null>(null);
+  const [drafting, setDrafting] = useState<Ask | null>(null);
+  const [creating, setCreating] = useState(false);
+  const campaigns = useQuery({ queryKey: ['campaigns'], queryFn: api.campaigns });
+  const asks = useQuery({
+    queryKey: ASKS_KEY(campaignId),
+    queryFn: () => api.asks(campaignId ? { campaignId } : {}),
+  });
+
+  const move = useMutation({
+    mutationFn: ({ ask, action }: { ask: Ask; action: AskAction }) => api.actOnAsk(ask.id, action),
+    onMutate: async ({ ask, action }) => {
+      const key = ASKS_KEY(campaignId);
+      await queryClient.cancelQueries({ queryKey: key });
+      const before = queryClient.getQueryData<Ask[]>(key);
+      const to = STATE_AFTER[action.type];
+      if (before && to) {
+        queryClient.setQueryData<Ask[]>(
+          key,
+          before.map((a) => (a.id === ask.id ? { ...a, state: to } : a)),
+        );
+      }
+      return { before };
+    },
+    onError: (error, _vars, context) => {
+      if (context?.before) queryClient.setQueryData(ASKS_KEY(campaignId), context.before);
+      notifications.show({ color: 'red', title: 'Not moved', message: error.message });
+    },
+    onSuccess: (saved) => {
+      notifications.show({
+        message: `${saved.personName}: ${COLUMN_LABELS[saved.state].toLowerCase()}.`,
+      });
+    },
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: ['asks'] });
+      void queryClient.invalidateQueries({ queryKey: ['today'] });
+      void queryClient.invalidateQueries({ queryKey: ['campaigns'] });
+    },
+  });
+
+  const act = (ask: Ask, type: AskAction['type']) => {
+    if (type === 'schedule') setScheduling(ask);
+    else move.mutate({ ask, action: { type } as AskAction });
+  };
+
+  const drop = (state: AskState) => (event: DragEvent) => {
+    event.preventDefault();
+    const ask = dragging;
+    setDragging(null);
+    if (!ask || ask.state === state) return;
+    const type = ACTION_INTO[state];
+    if (!type) {
+      notifications.show({
+        color: 'red',
+        title: 'Not moved',
+        message: 'An ask cannot go back to draft once it has been sent.',
+      });
+      return;
+    }
+    act(ask, type);
+  };
+
+  const all = asks.data ?? [];
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" wrap="wrap">
+        <Title order={1} size="h2">
+          Asks
+        </Title>
+        <Group gap="xs" align="flex-end">
+          <NativeSelect
+            label="Campaign"
+            data={[
+              { value: '', label: 'All asks' },
+              ...(campaigns.data ?? []).map((c) => ({ value: c.id, label: c.name })),
+            ]}
+            value={campaignId}
+            onChange={(e) => setCampaignId(e.currentTarget.value)}
+          />
+          <Button
+            leftSection={<IconPlus size={16} aria-hidden />}
+            onClick={() => setCreating(true)}
+          >
+            New ask
+          </Button>
+        </Group>
+      </Group>
+      {asks.isLoading && <Loader aria-label="Loading" />}
+      {asks.error && <Alert color="red">{asks.error.message}</Alert>}
+      <ScrollArea type="auto" offsetScrollbars>
+        <Group align="flex-start" wrap="nowrap" gap="sm" pb="sm">
+          {ASK_STATES.map((state) => {
+            const cards = all.filter((a) => a.state === state);
+            const allowed =
+              dragging && dragging.state !== state
+                ? allowedActions(dragging.state).includes(ACTION_INTO[state] ?? ('' as never))
+                : false;
+            return (
+              <section
+                key={state}
+                aria-label={`${COLUMN_LABELS[state]} (${cards.length})`}
+                data-state={state}
+                onDragOver={(e) => {
+                  if (dragging) e.preventDefault();
+                }}
+                onDrop={drop(state)}
+                className="kith-board-column"
+                data-drop-allowed={dragging ? String(allowed) : undefined}
+              >
+                <Group justify="space-between" mb="xs">
+                  <Title order={2} size="h5">
+                    {COLUMN_LABELS[state]}
+                  </Title>
+                  <Badge variant="light" color="gray">
+                    {cards.length}
+                  </Badge>
+                </Group>
+                <Stack gap="xs">
+                  {cards.map((ask) => (
+                    <AskCard
+                      key={ask.id}
+                      ask={ask}
+                      campaign={campaigns.data?.find((c) => c.id === ask.campaignId)?.name}
+                      onDragStart={() => setDragging(ask)}
+                      onDragEnd={() => setDragging(null)}
+                      onAct={(type) => act(ask, type)}
+                      onDraft={() => setDrafting(ask)}
+                    />
+                  ))}
+                </Stack>
+              </section>
+            );
+          })}
+        </Group>
+      </ScrollArea>
+      {scheduling && (
+        <ScheduleModal
+          ask={scheduling}
+          onClose={() => setScheduling(null)}
+          onSchedule={(at) => {
+            move.mutate({ ask: scheduling, action: { type: 'schedule', for: at } });
+            setScheduling(null);
+          }}
+        />
+      )}
+      {drafting && <DraftModal ask={drafting} onClose={() => setDrafting(null)} />}
+      {creating && (
+        <NewAskModal
+          defaults={{ campaignId: campaignId || null }}
+          onClose={() => setCreating(false)}
+          onCreated={(ask) => {
+            setCreating(false);
+            notifications.show({ message: `Draft saved: ${ask.personName}.` });
+            void queryClient.invalidateQueries({ queryKey: ['asks'] });
+            void queryClient.invalidateQueries({ queryKey: ['campaigns'] });
+          }}
+        />
+      )}
+    </Stack>
+  );
+}
+
+function AskCard(props: {
+  ask: Ask;
+  campaign: string | undefined;
+  onDragStart(): void;
+  onDragEnd(): void;
+  onAct(type: AskAction['type']): void;
+  onDraft(): void;
+}) {
+  const { ask } = props;
+  const actions = allowedActions(ask.state);
+  const when =
+    ask.state === 'scheduled' && ask.scheduledFor
+      ? `chat ${new Date(ask.scheduledFor).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}`
+      : ask.sentAt
+        ? `sent ${relativeDay(ask.sentAt)}`
+        : 'not sent yet';
+  return (
+    <Card
+      component="article"
+      withBorder
+      padding="sm"
+      draggable
+      onDragStart={(e) => {
+        e.dataTransfer.setData('text/plain', ask.id);
+        e.dataTransfer.effectAllowed = 'move';
+        props.onDragStart();
+      }}
+      onDragEnd={props.onDragEnd}
+      data-testid="ask-card"
+      aria-label={`${ask.personName}: ${ask.question}`}
+      style={{ cursor: 'grab' }}
+    >
+      <Stack gap={4}>
+        <Anchor component={Link} href={`/people/${ask.personId}`} fw={600} size="sm">
+          {ask.personName}
+        </Anchor>
+        <Text size="sm" lineClamp={3}>
+          {ask.question}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {when}
+        </Text>
+        {props.campaign && (
+          <Badge size="xs" variant="light" color="grape" style={{ alignSelf: 'flex-start' }}>
+            {props.campaign}
+          </Badge>
+        )}
+        <Group gap={4} mt={4}>
+          {actions.length > 0 && (
+            <Menu position="bottom-start" withinPortal>
+              <Menu.Target>
+                <Button
+                  size="compact-xs"
+                  variant="light"
+                  rightSection={<IconChevronDown size={12} aria-hidden />}
+                  aria-label={`Move the ask to ${ask.personName}`}
+                >
+                  Move
+                </Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                {actions.map((type) => (
+                  <Menu.Item key={type} onClick={() => props.onAct(type)}>
+                    {ACTION_LABELS[type]}
+                  </Menu.Item>
+                ))}
+              </Menu.Dropdown>
+            </Menu>
+          )}
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            leftSection={<IconMessage2 size={12} aria-hidden />}
+            onClick={props.onDraft}
+            aria-label={`Draft the message to ${ask.personName}`}
+          >
+            Draft
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+function ScheduleModal(props: { ask: Ask; onClose(): void; onSchedule(at: string): void }) {
+  const [when, setWhen] = useState('');
+  const [error, setError] = useState<string>();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const date = new Date(when);
+    if (!when || Number.isNaN(date.getTime())) {
+      setError('Pick the day and time of the chat.');
+      return;
+    }
+    props.onSchedule(date.toISOString());
+  };
+  return (
+    <Modal
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      opened
+      onClose={props.onClose}
+      title={`When do you meet ${props.ask.personName}?`}
+    >
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <TextInput
+            type="datetime-local"
+            label="Day and time"
+            data-autofocus
+            value={when}
+            onChange={(e) => setWhen(e.currentTarget.value)}
+            error={error}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={props.onClose}>
+              Cancel
+            </Button>
+            <Button type="submit">Schedule</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function DraftModal(props: { ask: Ask; onClose(): void }) {
+  const draft = useQuery({
+    queryKey: ['draft', props.ask.id],
+    queryFn: () => api.draft(props.ask.id),
+    retry: false,
+  });
+  return (
+    <Modal
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      opened
+      onClose={props.onClose}
+      title={`Message to ${props.ask.personName}`}
+      size="lg"
+    >
+      {draft.isLoading && <Loader aria-label="Loading" />}
+      {draft.error && (
+        <Alert color="yellow" title="The draft needs something from you">
+          {draft.error.message} Set it with <code>kith settings</code>.
+        </Alert>
+      )}
+      {draft.data && (
+        <Stack gap="sm">
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="draft-text">
+            {draft.data.text}
+          </Text>
+          <Group justify="flex-end">
+            <CopyButton value={draft.data.text}>
+              {({ copied, copy }) => (
+                <Button onClick={copy} variant={copied ? 'light' : 'filled'}>
+                  {copied ? 'Copied' : 'Copy the message'}
+                </Button>
+              )}
+            </CopyButton>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  );
+}
+
+export default AsksBoard;

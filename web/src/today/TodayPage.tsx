@@ -1,0 +1,349 @@
+// Today, the app's home: one ordered list of what to do, each line with its reason and the
+// one-click action that settles it. Any date can be planned ahead.
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Loader,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import {
+  IconBellRinging,
+  IconCalendarEvent,
+  IconChecklist,
+  IconHeartHandshake,
+  IconMessageCircle,
+  IconPlayerSkipForward,
+  IconRocket,
+  IconUsers,
+} from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import { Link } from 'wouter';
+import { api, type TodayItem } from '../api';
+import { useAppActions } from '../app/actions';
+import { NewAskModal, type NewAskDefaults } from '../asks/NewAskModal';
+import { EmptyNetwork } from '../welcome/EmptyNetwork';
+
+const KIND: Record<TodayItem['kind'], { label: string; icon: ReactNode; color: string }> = {
+  thank: {
+    label: 'Thank-you owed',
+    icon: <IconHeartHandshake size={18} aria-hidden />,
+    color: 'pink',
+  },
+  'chat-today': {
+    label: 'Chat today',
+    icon: <IconCalendarEvent size={18} aria-hidden />,
+    color: 'indigo',
+  },
+  nudge: { label: 'Nudge', icon: <IconBellRinging size={18} aria-hidden />, color: 'cyan' },
+  task: { label: 'Task', icon: <IconChecklist size={18} aria-hidden />, color: 'green' },
+  'keep-in-touch': {
+    label: 'Keep in touch',
+    icon: <IconMessageCircle size={18} aria-hidden />,
+    color: 'blue',
+  },
+  'keep-in-touch-more': {
+    label: 'Keep in touch',
+    icon: <IconUsers size={18} aria-hidden />,
+    color: 'blue',
+  },
+  pacing: { label: 'Campaign', icon: <IconRocket size={18} aria-hidden />, color: 'grape' },
+  'moved-on': {
+    label: 'Moved on',
+    icon: <IconPlayerSkipForward size={18} aria-hidden />,
+    color: 'gray',
+  },
+};
+
+/** The local date a number of days after a YYYY-MM-DD date. */
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export function TodayPage() {
+  const queryClient = useQueryClient();
+  const actions = useAppActions();
+  const [date, setDate] = useState('');
+  const [asking, setAsking] = useState<NewAskDefaults | null>(null);
+  const today = useQuery({
+    queryKey: ['today', date],
+    queryFn: () => api.today(date || undefined),
+  });
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: ['today'] });
+    void queryClient.invalidateQueries({ queryKey: ['asks'] });
+    void queryClient.invalidateQueries({ queryKey: ['campaigns'] });
+  };
+  const settle = useMutation({
+    mutationFn: async (step: { item: TodayItem; run: () => Promise<unknown>; done: string }) =>
+      step.run(),
+    onSuccess: (_result, step) => {
+      notifications.show({ message: step.done });
+      refresh();
+    },
+    onError: (error) => notifications.show({ color: 'red', message: error.message }),
+  });
+
+  const stats = useQuery({ queryKey: ['stats'], queryFn: api.stats });
+
+  const items = today.data?.items ?? [];
+  const planning = date !== '';
+
+  const buttonsFor = (item: TodayItem): ReactNode => {
+    const busy = settle.isPending && settle.variables?.item === item;
+    const person = item.personId ?? undefined;
+    switch (item.kind) {
+      case 'thank':
+        return (
+          <Button
+            size="xs"
+            loading={busy}
+            onClick={() =>
+              settle.mutate({
+                item,
+                run: () => api.actOnAsk(item.askId ?? '', { type: 'thank' }),
+                done: 'Thank-you noted.',
+              })
+            }
+          >
+            Thanked
+          </Button>
+        );
+      case 'chat-today':
+        return (
+          <Button
+            size="xs"
+            loading={busy}
+            onClick={() =>
+              settle.mutate({
+                item,
+                run: () => api.actOnAsk(item.askId ?? '', { type: 'meet' }),
+                done: 'Chat logged; a thank-you is now owed.',
+              })
+            }
+          >
+            We met
+          </Button>
+        );
+      case 'nudge':
+        return (
+          <Group gap="xs">
+            <Button
+              size="xs"
+              loading={busy}
+              onClick={() =>
+                settle.mutate({
+                  item,
+                  run: () => api.actOnAsk(item.askId ?? '', { type: 'nudge' }),
+                  done: 'Nudge noted. If there is still no answer, the ask moves on by itself.',
+                })
+              }
+            >
+              Nudged
+            </Button>
+            <Button
+              size="xs"
+              variant="default"
+              onClick={() =>
+                settle.mutate({
+                  item,
+                  run: () => api.actOnAsk(item.askId ?? '', { type: 'reply' }),
+                  done: 'Reply noted.',
+                })
+              }
+            >
+              They replied
+            </Button>
+          </Group>
+        );
+      case 'task':
+        return (
+          <Button
+            size="xs"
+            loading={busy}
+            onClick={() =>
+              settle.mutate({
+                item,
+                run: () => api.completeTask(item.taskId ?? ''),
+                done: 'Task done.',
+              })
+            }
+          >
+            Done
+          </Button>
+        );
+      case 'keep-in-touch':
+        return (
+          <Group gap="xs">
+            <Button
+              size="xs"
+              onClick={() =>
+                person &&
+                actions.logInteraction([{ id: person, displayName: item.personName ?? '' }])
+              }
+            >
+              Log a chat
+            </Button>
+            <Button
+              size="xs"
+              variant="default"
+              loading={busy}
+              onClick={() =>
+                settle.mutate({
+                  item,
+                  run: () => api.snooze(person ?? '', addDays(today.data?.date ?? date, 7)),
+                  done: 'Snoozed for a week.',
+                })
+              }
+            >
+              Snooze a week
+            </Button>
+          </Group>
+        );
+      default:
+        return null;
+    }
+  };
+
+  if (stats.data && stats.data.people === 0 && stats.data.archivedPeople === 0) {
+    return <EmptyNetwork />;
+  }
+
+  return (
+    <Stack gap="md" maw={860}>
+      <Group justify="space-between" align="flex-end" wrap="wrap">
+        <div>
+          <Title order={1} size="h2">
+            {planning ? `Plan for ${date}` : 'Today'}
+          </Title>
+          <Text c="dimmed" size="sm">
+            {today.data ? `${today.data.date} · ${today.data.timeZone}` : 'What to do, and why'}
+          </Text>
+        </div>
+        <Group gap="xs" align="flex-end">
+          <TextInput
+            type="date"
+            label="Plan another day"
+            value={date}
+            onChange={(e) => setDate(e.currentTarget.value)}
+          />
+          {planning && (
+            <Button variant="default" onClick={() => setDate('')}>
+              Back to today
+            </Button>
+          )}
+        </Group>
+      </Group>
+
+      {today.isLoading && <Loader aria-label="Loading" />}
+      {today.error && (
+        <Alert color="red" title="The agenda could not be loaded">
+          {today.error.message}
+        </Alert>
+      )}
+      {today.data && items.length === 0 && (
+        <Card withBorder padding="lg">
+          <Text fw={600}>Nothing is waiting on you.</Text>
+          <Text size="sm" c="dimmed">
+            Ask someone one specific question, or look through{' '}
+            <Anchor component={Link} href="/people">
+              People
+            </Anchor>{' '}
+            for someone you have not talked to in a while.
+          </Text>
+        </Card>
+      )}
+
+      <Stack
+        gap="sm"
+        component="ol"
+        aria-label="Agenda"
+        style={{ listStyle: 'none', padding: 0, margin: 0 }}
+      >
+        {items.map((item, index) => {
+          const kind = KIND[item.kind];
+          return (
+            <Card key={index} withBorder padding="sm" component="li" data-kind={item.kind}>
+              <Group justify="space-between" wrap="wrap" gap="xs">
+                <Group gap="sm" wrap="nowrap" align="flex-start" style={{ flex: '1 1 320px' }}>
+                  <Badge variant="light" color={kind.color} leftSection={kind.icon} miw={130}>
+                    {kind.label}
+                  </Badge>
+                  <div>
+                    <Text size="sm">
+                      {item.personId ? (
+                        <Anchor component={Link} href={`/people/${item.personId}`} inherit>
+                          {item.reason}
+                        </Anchor>
+                      ) : (
+                        item.reason
+                      )}
+                    </Text>
+                    {item.kind === 'chat-today' && item.at && (
+                      <Text size="xs" c="dimmed">
+                        at{' '}
+                        {new Date(item.at).toLocaleTimeString(undefined, {
+                          hour: '2-digit',
+                          minute: '2-digit',
+                        })}
+                      </Text>
+                    )}
+                    {item.kind === 'pacing' && (item.suggestions ?? []).length > 0 && (
+                      <Stack gap={4} mt={6}>
+                        <Text size="xs" c="dimmed">
+                          People who fit, warm ties first:
+                        </Text>
+                        {(item.suggestions ?? []).map((s) => (
+                          <Group key={s.id} gap="xs" wrap="nowrap">
+                            <Button
+                              size="compact-xs"
+                              variant="light"
+                              onClick={() =>
+                                setAsking({
+                                  person: { id: s.id, displayName: s.displayName },
+                                  campaignId: item.campaignId ?? null,
+                                })
+                              }
+                            >
+                              Ask {s.displayName}
+                            </Button>
+                            <Text size="xs" c="dimmed" lineClamp={1}>
+                              {s.reasons.join(' · ')}
+                            </Text>
+                          </Group>
+                        ))}
+                      </Stack>
+                    )}
+                  </div>
+                </Group>
+                {!planning && buttonsFor(item)}
+              </Group>
+            </Card>
+          );
+        })}
+      </Stack>
+      {asking && (
+        <NewAskModal
+          defaults={asking}
+          onClose={() => setAsking(null)}
+          onCreated={() => {
+            setAsking(null);
+            refresh();
+          }}
+        />
+      )}
+    </Stack>
+  );
+}
+
+export default TodayPage;
