@@ -350,7 +350,8 @@ export const routes: Route[] = [
     method: 'get',
     path: '/api/today',
     tag: 'method',
-    summary: 'The agenda for a day (default: today) in a time zone (default: the server’s)',
+    summary:
+      'The agenda for a day (default: today) in a time zone (default: the one in settings, else the server’s)',
     query: todayQuerySchema,
     response: z.object({
       date: z.string(),
@@ -360,7 +361,8 @@ export const routes: Route[] = [
     handle: (store, { query }) =>
       store.agenda({
         date: query.date,
-        timeZone: query.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+        timeZone: query.timeZone,
+        fallbackTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       }),
   }),
   defineRoute({

@@ -120,7 +120,7 @@ export class Store {
   }
 
   /** Today for a door: a given day (nothing written), or now (overdue asks move on first). */
-  agenda(request: { date?: string; timeZone: string }): Promise<Today> {
+  agenda(request: { date?: string; timeZone?: string; fallbackTimeZone: string }): Promise<Today> {
     return agendaFor(this.ctx, request);
   }
 

@@ -118,8 +118,11 @@ export async function today(ctx: StoreContext, now: string, timeZone: string): P
  */
 export async function agendaFor(
   ctx: StoreContext,
-  request: { date?: string; timeZone: string },
+  asked: { date?: string; timeZone?: string; fallbackTimeZone: string },
 ): Promise<Today> {
+  // The zone asked for, else the one in settings, else the door's (KITH_TZ or the machine's).
+  const timeZone = asked.timeZone ?? (await getSettings(ctx)).timeZone ?? asked.fallbackTimeZone;
+  const request = { date: asked.date, timeZone };
   if (!isTimeZone(request.timeZone)) {
     throw invalid('timeZone', `"${request.timeZone}" is not a time zone such as Europe/Lisbon`);
   }

@@ -28,6 +28,23 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the method from the terminal', () => {
+  it('counts days in the time zone from --tz, else KITH_TZ, else settings, else the system', async () => {
+    const zoneOf = async (...args: string[]) =>
+      (JSON.parse((await kith('today', '--json', ...args)).out) as { timeZone: string }).timeZone;
+    expect(await zoneOf()).toBe('Europe/Lisbon');
+    expect((await kith('settings', 'set', 'time-zone', 'Pacific/Kiritimati')).code).toBe(0);
+    expect(await zoneOf()).toBe('Europe/Lisbon'); // KITH_TZ is set for this shell
+    delete env.KITH_TZ;
+    expect(await zoneOf()).toBe('Pacific/Kiritimati');
+    expect(await zoneOf('--tz', 'Asia/Tokyo')).toBe('Asia/Tokyo');
+    const bad = await kith('settings', 'set', 'time-zone', 'Mars/Olympus');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('timeZone');
+    expect(await zoneOf()).toBe('Pacific/Kiritimati');
+    expect((await kith('settings', 'set', 'time-zone', 'system')).code).toBe(0);
+    expect(await zoneOf()).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+  });
+
   it('runs a campaign: asks two, marks one met, owes a thank-you, then paces two more', async () => {
     await kith('add', 'Dana Finch', '--tag', 'taxes');
     await kith('add', 'Lee Park', '--tag', 'taxes');

@@ -178,8 +178,9 @@ export const api = {
     request<Interaction>('POST', '/api/interactions', input),
   search: (q: string, scope: 'all' | 'people' | 'interactions' = 'all', limit = 20) =>
     request<SearchResult>('GET', `/api/search${queryString({ q, in: scope, limit })}`),
-  today: (date?: string) =>
-    request<Today>('GET', `/api/today${queryString({ date, timeZone: browserTimeZone() })}`),
+  today: (date: string | undefined, timeZone: string) =>
+    request<Today>('GET', `/api/today${queryString({ date, timeZone })}`),
+  settings: () => request<{ timeZone: string | null }>('GET', '/api/settings'),
   asks: (query: { state?: string; campaignId?: string; personId?: string; limit?: number } = {}) =>
     request<Ask[]>('GET', `/api/asks${queryString({ limit: 1000, ...query })}`),
   ask: (id: string) => request<Ask>('GET', `/api/asks/${encodeURIComponent(id)}`),

@@ -412,11 +412,19 @@ export function registerMethodCommands(program: Command, ctx: CliContext): void 
     .command('today')
     .description('what to do today: thank-yous, chats, nudges, keep-in-touch, campaign pacing')
     .option('--date <date>', 'another day, to plan ahead (YYYY-MM-DD)')
-    .option('--tz <zone>', 'time zone (default: KITH_TZ or the system’s)')
+    .option(
+      '--tz <zone>',
+      'time zone (default: KITH_TZ, else settings time-zone, else the system’s)',
+    )
     .option('--json', 'print JSON')
     .action(async (flags: { date?: string; tz?: string; json?: boolean }) => {
-      const timeZone = flags.tz ?? userTimeZone(ctx.env);
-      const result = await ctx.withStore((store) => store.agenda({ date: flags.date, timeZone }));
+      const result = await ctx.withStore((store) =>
+        store.agenda({
+          date: flags.date,
+          timeZone: flags.tz ?? (ctx.env.KITH_TZ?.trim() ? userTimeZone(ctx.env) : undefined),
+          fallbackTimeZone: userTimeZone(ctx.env),
+        }),
+      );
       if (flags.json) return ctx.output.out(json(result));
       if (result.items.length === 0)
         return ctx.output.out(`${result.date}: nothing to do. Enjoy the day.`);

@@ -5,6 +5,7 @@ import { KithError } from '../errors.js';
 import { ROLES } from '../person.js';
 import { ASK_PURPOSES } from './ask.js';
 import { checkTemplate } from './draft-message.js';
+import { isTimeZone } from './calendar.js';
 import { DEFAULT_ROLE_CADENCE } from './keep-in-touch.js';
 
 const days = z.int().min(1, { error: 'at least 1 day' }).max(365, { error: 'at most 365 days' });
@@ -16,6 +17,12 @@ const fields = {
   moveOnAfterDays: days,
   roleCadence: z.partialRecord(z.enum(ROLES), days),
   templates: z.partialRecord(z.enum(ASK_PURPOSES), z.string().max(5000)),
+  /** The zone days are counted in (nudges, keep-in-touch); null: the machine's. */
+  timeZone: z
+    .string()
+    .trim()
+    .refine(isTimeZone, { error: 'is not a time zone such as Europe/Lisbon' })
+    .nullable(),
 };
 
 export const settingsSchema = z
@@ -26,6 +33,7 @@ export const settingsSchema = z
     moveOnAfterDays: fields.moveOnAfterDays.default(7),
     roleCadence: fields.roleCadence.default(DEFAULT_ROLE_CADENCE),
     templates: fields.templates.default({}),
+    timeZone: fields.timeZone.default(null),
   })
   .strict();
 
@@ -41,6 +49,7 @@ export const SETTING_KEYS = {
   'my-intro': (v: string) => ({ myIntro: v }),
   'nudge-after': (v: string) => ({ nudgeAfterDays: Number(v) }),
   'move-on-after': (v: string) => ({ moveOnAfterDays: Number(v) }),
+  'time-zone': (v: string) => ({ timeZone: v.trim() === '' || v === 'system' ? null : v }),
 } as const;
 
 /** Merge a change into settings, checking every template's placeholders. */

@@ -27,7 +27,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'wouter';
-import { api, type TodayItem } from '../api';
+import { api, browserTimeZone, type TodayItem } from '../api';
 import { useAppActions } from '../app/actions';
 import { NewAskModal, type NewAskDefaults } from '../asks/NewAskModal';
 import { EmptyNetwork } from '../welcome/EmptyNetwork';
@@ -75,9 +75,13 @@ export function TodayPage() {
   const actions = useAppActions();
   const [date, setDate] = useState('');
   const [asking, setAsking] = useState<NewAskDefaults | null>(null);
+  // Days are the user's: the zone chosen in settings, else this browser's.
+  const settings = useQuery({ queryKey: ['settings'], queryFn: api.settings });
+  const timeZone = settings.data?.timeZone ?? browserTimeZone();
   const today = useQuery({
-    queryKey: ['today', date],
-    queryFn: () => api.today(date || undefined),
+    queryKey: ['today', date, timeZone],
+    queryFn: () => api.today(date || undefined, timeZone),
+    enabled: !settings.isLoading,
   });
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: ['today'] });
