@@ -44,31 +44,48 @@ export function cadenceOf(
   return { kind: 'none' };
 }
 
+/**
+ * Ids per IN (…) list: under SQLite's 32,766 bound parameters and PostgreSQL's 65,535, so a
+ * caller may pass the ids of a whole workspace (Today does).
+ */
+const IDS_PER_QUERY = 10_000;
+
 /** The tags of each of these people, in name order. */
 export async function tagsOf(ctx: StoreContext, ids: string[]): Promise<Map<string, string[]>> {
-  const rows = await ctx.db
-    .selectFrom('person_tag')
-    .innerJoin('tag', 'tag.id', 'person_tag.tag_id')
-    .select(['person_tag.person_id', 'tag.name'])
-    .where('person_tag.person_id', 'in', ids)
-    .orderBy('tag.name')
-    .execute();
   const byPerson = new Map<string, string[]>();
-  for (const r of rows) byPerson.set(r.person_id, [...(byPerson.get(r.person_id) ?? []), r.name]);
+  for (const part of chunk(ids, IDS_PER_QUERY)) {
+    const rows = await ctx.db
+      .selectFrom('person_tag')
+      .innerJoin('tag', 'tag.id', 'person_tag.tag_id')
+      .select(['person_tag.person_id', 'tag.name'])
+      .where('person_tag.person_id', 'in', part)
+      .orderBy('tag.name')
+      .execute();
+    for (const r of rows) {
+      const list = byPerson.get(r.person_id);
+      if (list) list.push(r.name);
+      else byPerson.set(r.person_id, [r.name]);
+    }
+  }
   return byPerson;
 }
 
 /** The relationship roles of each of these people, in name order. */
 export async function rolesOf(ctx: StoreContext, ids: string[]): Promise<Map<string, Role[]>> {
-  const rows = await ctx.db
-    .selectFrom('person_role')
-    .select(['person_id', 'role'])
-    .where('person_id', 'in', ids)
-    .orderBy('role')
-    .execute();
   const byPerson = new Map<string, Role[]>();
-  for (const r of rows)
-    byPerson.set(r.person_id, [...(byPerson.get(r.person_id) ?? []), r.role as Role]);
+  for (const part of chunk(ids, IDS_PER_QUERY)) {
+    const rows = await ctx.db
+      .selectFrom('person_role')
+      .select(['person_id', 'role'])
+      .where('person_id', 'in', part)
+      .orderBy('role')
+      .execute();
+    for (const r of rows) {
+      const list = byPerson.get(r.person_id);
+      if (list) list.push(r.role as Role);
+      else byPerson.set(r.person_id, [r.role as Role]);
+    }
+  }
   return byPerson;
 }
 

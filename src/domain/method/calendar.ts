@@ -2,16 +2,49 @@
 // after I wrote"), so an ask sent late on Monday evening in Auckland is a week old the next
 // Monday in Auckland, whatever the UTC date says.
 
+/**
+ * Formatters by time zone: building an Intl.DateTimeFormat costs far more than using one,
+ * and Today asks for tens of thousands of local dates in one zone.
+ */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const minuteFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dateFormats.set(timeZone, format);
+  }
+  return format;
+}
+
+function minuteFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = minuteFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    minuteFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 /** The local calendar date (YYYY-MM-DD) of an instant in a time zone (IANA name). */
 export function localDate(instant: string | Date, timeZone: string): string {
   const date = typeof instant === 'string' ? new Date(instant) : instant;
   if (Number.isNaN(date.getTime())) throw new RangeError(`not a moment: ${String(instant)}`);
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(date);
+  const parts = dateFormat(timeZone).formatToParts(date);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
@@ -45,15 +78,7 @@ export function localNoon(isoDate: string, timeZone: string): string {
   const wanted = Date.parse(`${isoDate}T12:00:00Z`);
   let guess = wanted;
   for (let i = 0; i < 3; i += 1) {
-    const parts = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    }).formatToParts(new Date(guess));
+    const parts = minuteFormat(timeZone).formatToParts(new Date(guess));
     const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
     const seen = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
     if (seen === wanted) break;
