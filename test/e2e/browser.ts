@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM = process.env.KITH_CHROMIUM ?? '/usr/bin/chromium';
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -173,4 +174,32 @@ export function foreignRequests(requests: string[], serverUrl: string): string[]
     if (url.startsWith('data:') || url.startsWith('blob:')) return false;
     return new URL(url).origin !== origin;
   });
+}
+
+export interface BrowserSession {
+  server: TestServer;
+  browser: Browser;
+  tab: WatchedPage;
+}
+
+/**
+ * A server on a new SQLite file (optionally with the sample network), Chromium and one tab,
+ * for the tests of one describe block; all closed after it.
+ */
+export function browserSession(
+  options: { demoSize?: number; width?: number } = {},
+): BrowserSession {
+  const session = {} as BrowserSession;
+  beforeAll(async () => {
+    session.server = await startServer();
+    if (options.demoSize) await session.server.api('POST', '/api/demo', { size: options.demoSize });
+    session.browser = await launchBrowser();
+    session.tab = await openPage(session.browser, { width: options.width });
+  });
+  afterAll(async () => {
+    await session.tab?.close();
+    await session.browser?.close();
+    await session.server?.stop();
+  });
+  return session;
 }

@@ -1,36 +1,15 @@
 // A new user's first session, in a real browser: add a person, log a coffee chat with two
 // insights, find it again by an insight word, edit the person's title, archive and restore
 // them. Every request the browser makes is recorded: nothing may leave the machine.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  foreignRequests,
-  launchBrowser,
-  openPage,
-  startServer,
-  type TestServer,
-  type WatchedPage,
-} from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { browserSession, foreignRequests } from './browser.js';
 
 describe('a new user’s first session', { timeout: 120_000 }, () => {
-  let server: TestServer;
-  let browser: Browser;
-  let tab: WatchedPage;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    tab = await openPage(browser);
-  });
-  afterAll(async () => {
-    await tab?.close();
-    await browser?.close();
-    await server?.stop();
-  });
+  const session = browserSession();
 
   it('adds a person, logs a chat, finds it, edits, archives and restores', async () => {
-    const { page } = tab;
-    await page.goto(server.url);
+    const { page } = session.tab;
+    await page.goto(session.server.url);
     await page.getByRole('heading', { name: 'Welcome to Kith' }).waitFor();
 
     // Add a person from the empty state.
@@ -87,7 +66,7 @@ describe('a new user’s first session', { timeout: 120_000 }, () => {
     await title.fill('Principal Engineer');
     await title.press('Enter');
     await page.getByText('Principal Engineer · Northwind').waitFor();
-    const saved = await server.api<{ items: { title: string }[] }>('GET', '/api/people');
+    const saved = await session.server.api<{ items: { title: string }[] }>('GET', '/api/people');
     expect(saved.items.map((p) => p.title)).toEqual(['Principal Engineer']);
 
     // Archive, then restore from the Trash.
@@ -98,12 +77,12 @@ describe('a new user’s first session', { timeout: 120_000 }, () => {
     await page.getByText('The trash is empty.').waitFor();
     await page.getByRole('link', { name: 'People' }).first().click();
     await page.getByRole('link', { name: 'Priya Raman' }).waitFor();
-    const people = await server.api<{ total: number }>('GET', '/api/people');
+    const people = await session.server.api<{ total: number }>('GET', '/api/people');
     expect(people.total).toBe(1);
 
     // Nothing left the machine, and nothing went wrong in the page.
-    expect(tab.requests.length).toBeGreaterThan(5);
-    expect(foreignRequests(tab.requests, server.url)).toEqual([]);
-    expect(tab.errors).toEqual([]);
+    expect(session.tab.requests.length).toBeGreaterThan(5);
+    expect(foreignRequests(session.tab.requests, session.server.url)).toEqual([]);
+    expect(session.tab.errors).toEqual([]);
   });
 });

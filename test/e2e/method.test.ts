@@ -1,16 +1,8 @@
 // The method in the browser: Today settles a thank-you, a campaign's suggestion becomes an
 // ask (with the one-question warning), the board moves an ask by drag and drop, refuses a
 // move the lifecycle does not allow (and puts the card back), and the campaign page charts.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  foreignRequests,
-  launchBrowser,
-  openPage,
-  startServer,
-  type TestServer,
-  type WatchedPage,
-} from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { browserSession, foreignRequests } from './browser.js';
 
 interface Ask {
   id: string;
@@ -20,38 +12,24 @@ interface Ask {
 }
 
 describe('the networking method in the web app', { timeout: 120_000 }, () => {
-  let server: TestServer;
-  let browser: Browser;
-  let tab: WatchedPage;
-
-  beforeAll(async () => {
-    server = await startServer();
-    await server.api('POST', '/api/demo', { size: 120 });
-    browser = await launchBrowser();
-    // Wide enough for all eight columns: a drag across a board that has to scroll sideways
-    // is the pointer's business, not the app's.
-    tab = await openPage(browser, { width: 2200 });
-  });
-  afterAll(async () => {
-    await tab?.close();
-    await browser?.close();
-    await server?.stop();
-  });
+  // Wide enough for all eight columns: a drag across a board that has to scroll sideways
+  // is the pointer's business, not the app's.
+  const session = browserSession({ demoSize: 120, width: 2200 });
 
   it('settles a thank-you from Today', async () => {
-    const { page } = tab;
-    await page.goto(server.url);
+    const { page } = session.tab;
+    await page.goto(session.server.url);
     const thank = page.getByRole('listitem').filter({ hasText: /^Thank-you owed/ });
     await thank.waitFor();
     await thank.getByRole('button', { name: 'Thanked' }).click();
     await page.getByText('Thank-you noted.').waitFor();
     await thank.waitFor({ state: 'detached' });
-    const met = await server.api<Ask[]>('GET', '/api/asks?state=met');
+    const met = await session.server.api<Ask[]>('GET', '/api/asks?state=met');
     expect(met).toEqual([]);
   });
 
   it('turns a campaign suggestion into an ask, warning about a second question', async () => {
-    const { page } = tab;
+    const { page } = session.tab;
     const pacing = page.getByRole('listitem').filter({ hasText: 'try' });
     const suggestion = pacing.getByRole('button', { name: /^Ask / }).first();
     const name = ((await suggestion.textContent()) ?? '').replace(/^Ask /, '');
@@ -67,14 +45,14 @@ describe('the networking method in the web app', { timeout: 120_000 }, () => {
     await dialog.getByRole('status').waitFor({ state: 'detached' });
     await dialog.getByRole('button', { name: 'Save as draft' }).click();
     await dialog.waitFor({ state: 'detached' });
-    const drafts = await server.api<Ask[]>('GET', '/api/asks?state=draft');
+    const drafts = await session.server.api<Ask[]>('GET', '/api/asks?state=draft');
     expect(drafts.map((a) => [a.personName, a.question])).toEqual([
       [name, 'How did you price your first project?'],
     ]);
   });
 
   it('moves an ask on the board by drag and drop', async () => {
-    const { page } = tab;
+    const { page } = session.tab;
     await page.getByRole('link', { name: 'Asks' }).click();
     const column = (label: string) =>
       page.getByRole('region', { name: new RegExp(`^${label} \\(`) });
@@ -82,13 +60,13 @@ describe('the networking method in the web app', { timeout: 120_000 }, () => {
     await card.waitFor();
     await card.dragTo(column('Sent'));
     await page.getByText(/: sent\.$/).waitFor();
-    const [sent] = await server.api<Ask[]>('GET', '/api/asks?state=draft');
+    const [sent] = await session.server.api<Ask[]>('GET', '/api/asks?state=draft');
     expect(sent).toBeUndefined();
     await expect.poll(() => column('Draft').getByTestId('ask-card').count()).toBe(0);
   });
 
   it('refuses a move the lifecycle does not allow and puts the card back', async () => {
-    const { page } = tab;
+    const { page } = session.tab;
     const column = (label: string) =>
       page.getByRole('region', { name: new RegExp(`^${label} \\(`) });
     const before = await column('Sent').getByTestId('ask-card').count();
@@ -96,12 +74,12 @@ describe('the networking method in the web app', { timeout: 120_000 }, () => {
     await card.dragTo(column('Thanked'));
     await page.getByText(/cannot be marked "thank"/).waitFor();
     await expect.poll(() => column('Sent').getByTestId('ask-card').count()).toBe(before);
-    const thanked = await server.api<Ask[]>('GET', '/api/asks?state=thanked');
+    const thanked = await session.server.api<Ask[]>('GET', '/api/asks?state=thanked');
     expect(thanked).toHaveLength(1); // only the one thanked from Today
   });
 
   it('moves an ask from the keyboard with its Move menu, and shows its draft', async () => {
-    const { page } = tab;
+    const { page } = session.tab;
     const column = (label: string) =>
       page.getByRole('region', { name: new RegExp(`^${label} \\(`) });
     const card = column('Sent').getByTestId('ask-card').first();
@@ -124,11 +102,11 @@ describe('the networking method in the web app', { timeout: 120_000 }, () => {
   });
 
   it('edits a person’s keep-in-touch cadence, refusing one it cannot read', async () => {
-    const { page } = tab;
-    const person = await server.api<{ id: string }>('POST', '/api/people', {
+    const { page } = session.tab;
+    const person = await session.server.api<{ id: string }>('POST', '/api/people', {
       displayName: 'Cadence Cole',
     });
-    await page.goto(`${server.url}/people/${person.id}`);
+    await page.goto(`${session.server.url}/people/${person.id}`);
     await page.getByRole('button', { name: 'Edit keep in touch' }).click();
     const field = page.getByRole('textbox', { name: 'Keep in touch' });
     await field.fill('every sometimes');
@@ -137,20 +115,20 @@ describe('the networking method in the web app', { timeout: 120_000 }, () => {
     await page.getByRole('textbox', { name: 'Keep in touch' }).fill('every 3w');
     await page.getByRole('textbox', { name: 'Keep in touch' }).press('Enter');
     await page.getByText('every 3w', { exact: true }).waitFor();
-    const saved = await server.api<{ cadence: unknown }>('GET', `/api/people/${person.id}`);
+    const saved = await session.server.api<{ cadence: unknown }>('GET', `/api/people/${person.id}`);
     expect(saved.cadence).toEqual({ kind: 'every', days: 21 });
   });
 
   it('charts a campaign’s progress', async () => {
-    const { page } = tab;
+    const { page } = session.tab;
     await page.getByRole('link', { name: 'Campaigns' }).click();
     await page.getByRole('link', { name: 'Explore independent consulting' }).click();
     await page.getByRole('img', { name: /^Asked \d+, replied \d+, met \d+/ }).waitFor();
     await page.getByRole('img', { name: /^Cumulative asks/ }).waitFor();
     expect(await page.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(0);
-    expect(foreignRequests(tab.requests, server.url)).toEqual([]);
+    expect(foreignRequests(session.tab.requests, session.server.url)).toEqual([]);
     // The refused drag (409) and the draft that lacks the user's name (400) were answered
     // as expected; nothing else may have gone wrong.
-    expect(tab.errors.filter((e) => !/status of (400|409)/.test(e))).toEqual([]);
+    expect(session.tab.errors.filter((e) => !/status of (400|409)/.test(e))).toEqual([]);
   });
 });

@@ -1,14 +1,7 @@
 // The People screen on a network larger than one page: scrolling to the end loads the pages
 // it shows, filters and sorting agree with the API, and bulk select tags and archives.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchBrowser,
-  openPage,
-  startServer,
-  type TestServer,
-  type WatchedPage,
-} from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { browserSession } from './browser.js';
 
 interface Page {
   total: number;
@@ -16,29 +9,15 @@ interface Page {
 }
 
 describe('the People screen', { timeout: 120_000 }, () => {
-  let server: TestServer;
-  let browser: Browser;
-  let tab: WatchedPage;
+  const session = browserSession({ demoSize: 250 });
 
-  beforeAll(async () => {
-    server = await startServer();
-    await server.api('POST', '/api/demo', { size: 250 });
-    browser = await launchBrowser();
-    tab = await openPage(browser);
-  });
-  afterAll(async () => {
-    await tab?.close();
-    await browser?.close();
-    await server?.stop();
-  });
-
-  const names = () => tab.page.getByTestId('person-row').locator('a').allTextContents();
+  const names = () => session.tab.page.getByTestId('person-row').locator('a').allTextContents();
 
   it('scrolls through every page of people to the last one', async () => {
-    const { page } = tab;
-    await page.goto(`${server.url}/people`);
+    const { page } = session.tab;
+    await page.goto(`${session.server.url}/people`);
     await page.getByTestId('person-row').first().waitFor();
-    const all = await server.api<Page>('GET', '/api/people?sort=name&limit=1000');
+    const all = await session.server.api<Page>('GET', '/api/people?sort=name&limit=1000');
     expect(all.total).toBe(250);
     await page.getByText('250 people', { exact: true }).waitFor();
     expect((await names())[0]).toBe(all.items[0]?.displayName);
@@ -50,12 +29,12 @@ describe('the People screen', { timeout: 120_000 }, () => {
   });
 
   it('filters by role and sorts by last contact as the API does', async () => {
-    const { page } = tab;
+    const { page } = session.tab;
     await page.getByRole('combobox', { name: 'Role' }).selectOption('mentor');
-    const mentors = await server.api<Page>('GET', '/api/people?role=mentor&limit=1000');
+    const mentors = await session.server.api<Page>('GET', '/api/people?role=mentor&limit=1000');
     await page.getByText(`${mentors.total} people`, { exact: true }).waitFor();
     await page.getByRole('combobox', { name: 'Sort by' }).selectOption('last-contact');
-    const byContact = await server.api<Page>(
+    const byContact = await session.server.api<Page>(
       'GET',
       '/api/people?role=mentor&sort=last-contact&limit=5',
     );
@@ -66,9 +45,9 @@ describe('the People screen', { timeout: 120_000 }, () => {
   });
 
   it('tags and archives the selected people in one go', async () => {
-    const { page } = tab;
+    const { page } = session.tab;
     await page.getByRole('combobox', { name: 'Sort by' }).selectOption('name');
-    const first = await server.api<Page>('GET', '/api/people?sort=name&limit=2');
+    const first = await session.server.api<Page>('GET', '/api/people?sort=name&limit=2');
     const [a, b] = first.items;
     if (!a || !b) throw new Error('the demo has fewer than two people');
     await expect
@@ -82,7 +61,7 @@ describe('the People screen', { timeout: 120_000 }, () => {
       .fill('Board Circle');
     await page.getByRole('button', { name: 'Add tag' }).click();
     await page.getByText('Tagged 2 people.').waitFor();
-    const tagged = await server.api<Page>('GET', '/api/people?tag=board%20circle');
+    const tagged = await session.server.api<Page>('GET', '/api/people?tag=board%20circle');
     expect(tagged.items.map((p) => p.id).sort()).toEqual([a.id, b.id].sort());
 
     await page.getByRole('checkbox', { name: `Select ${a.displayName}` }).check();
@@ -92,9 +71,9 @@ describe('the People screen', { timeout: 120_000 }, () => {
       .getByRole('button', { name: 'Archive' })
       .click();
     await page.getByText(/2 moved to the trash/).waitFor();
-    const left = await server.api<Page>('GET', '/api/people?limit=1');
+    const left = await session.server.api<Page>('GET', '/api/people?limit=1');
     expect(left.total).toBe(first.total - 2);
     await expect.poll(async () => (await names()).includes(a.displayName)).toBe(false);
-    expect(tab.errors).toEqual([]);
+    expect(session.tab.errors).toEqual([]);
   });
 });

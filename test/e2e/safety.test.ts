@@ -1,16 +1,8 @@
 // What a person types must never turn against them: notes with script-bearing HTML and
 // javascript: links render inert; bad input is refused next to the field it concerns, and
 // an edit the server refuses is rolled back on screen. Plus the keyboard shortcuts.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchBrowser,
-  openPage,
-  screenshot,
-  startServer,
-  type TestServer,
-  type WatchedPage,
-} from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { browserSession, screenshot } from './browser.js';
 
 const HOSTILE_NOTE = [
   'Met at the **meetup**. <img src=x onerror="window.__kithPwned=\'img\'">',
@@ -29,23 +21,10 @@ const HOSTILE_NOTE = [
 ].join('\n');
 
 describe('safety in the browser', { timeout: 120_000 }, () => {
-  let server: TestServer;
-  let browser: Browser;
-  let tab: WatchedPage;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    tab = await openPage(browser);
-  });
-  afterAll(async () => {
-    await tab?.close();
-    await browser?.close();
-    await server?.stop();
-  });
+  const session = browserSession();
 
   it('serves the app with a Content-Security-Policy that allows only this server', async () => {
-    const response = await fetch(`${server.url}/people`);
+    const response = await fetch(`${session.server.url}/people`);
     const csp = response.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("connect-src 'self'");
@@ -53,11 +32,11 @@ describe('safety in the browser', { timeout: 120_000 }, () => {
   });
 
   it('renders a note with HTML and javascript: links inert', async () => {
-    const person = await server.api<{ id: string }>('POST', '/api/people', {
+    const person = await session.server.api<{ id: string }>('POST', '/api/people', {
       displayName: '<img src=x onerror="window.__kithPwned=\'name\'">Mallory',
       notes: HOSTILE_NOTE,
     });
-    await server.api('POST', '/api/interactions', {
+    await session.server.api('POST', '/api/interactions', {
       participantIds: [person.id],
       kind: 'coffee',
       occurredAt: '2026-11-01T10:00:00Z',
@@ -65,8 +44,8 @@ describe('safety in the browser', { timeout: 120_000 }, () => {
       notes: '[click](javascript:window.__kithPwned="timeline")',
       insights: ['<img src=x onerror="window.__kithPwned=\'insight\'">'],
     });
-    const { page } = tab;
-    await page.goto(`${server.url}/people/${person.id}`);
+    const { page } = session.tab;
+    await page.goto(`${session.server.url}/people/${person.id}`);
     await page.getByText('open the deck').waitFor();
     await page.getByRole('list', { name: 'Insights' }).waitFor();
 
@@ -98,13 +77,13 @@ describe('safety in the browser', { timeout: 120_000 }, () => {
     expect(await page.evaluate('window.__kithPwned')).toBeUndefined();
     // The image's address is shown, not fetched.
     await page.getByText(/\[image: chart — https:\/\/tracker\.example\/pixel\.png\]/).waitFor();
-    expect(tab.requests.filter((url) => url.includes('tracker.example'))).toEqual([]);
+    expect(session.tab.requests.filter((url) => url.includes('tracker.example'))).toEqual([]);
     await screenshot(page, 'xss-note');
   });
 
   it('shows bad input next to its field and changes nothing', async () => {
-    const { page } = tab;
-    await page.goto(`${server.url}/people`);
+    const { page } = session.tab;
+    await page.goto(`${session.server.url}/people`);
     await page.getByRole('button', { name: 'Add person' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add a person' });
     await dialog.getByRole('textbox', { name: 'Name' }).fill('Erin Example');
@@ -115,18 +94,18 @@ describe('safety in the browser', { timeout: 120_000 }, () => {
     const describedBy = (await email.getAttribute('aria-describedby')) ?? '';
     const message = await page.locator(`[id="${describedBy.split(' ').pop()}"]`).textContent();
     expect(message).toMatch(/email/i);
-    const people = await server.api<{ total: number }>('GET', '/api/people');
+    const people = await session.server.api<{ total: number }>('GET', '/api/people');
     expect(people.total).toBe(1);
     await page.keyboard.press('Escape');
   });
 
   it('rolls back an edit the server refuses and says why beside the field', async () => {
-    const person = await server.api<{ id: string }>('POST', '/api/people', {
+    const person = await session.server.api<{ id: string }>('POST', '/api/people', {
       displayName: 'Rollback Rita',
       title: 'Analyst',
     });
-    const { page } = tab;
-    await page.goto(`${server.url}/people/${person.id}`);
+    const { page } = session.tab;
+    await page.goto(`${session.server.url}/people/${person.id}`);
     await page.getByText('Analyst', { exact: true }).first().waitFor();
     await page.getByRole('button', { name: 'Edit title' }).click();
     const title = page.getByRole('textbox', { name: 'Title' });
@@ -135,14 +114,14 @@ describe('safety in the browser', { timeout: 120_000 }, () => {
     // The server refuses; the field reopens with the message, the page shows the old title.
     await page.getByText(/longer than 300|at most 300/).waitFor();
     await expect.poll(() => page.getByText('Analyst', { exact: true }).count()).toBeGreaterThan(0);
-    const saved = await server.api<{ title: string }>('GET', `/api/people/${person.id}`);
+    const saved = await session.server.api<{ title: string }>('GET', `/api/people/${person.id}`);
     expect(saved.title).toBe('Analyst');
   });
 
   it('works from the keyboard: / searches, N adds, L logs, Ctrl+K jumps', async () => {
-    const { page } = tab;
-    tab.errors.length = 0; // the refused edit above logged its 400 on purpose
-    await page.goto(`${server.url}/people`);
+    const { page } = session.tab;
+    session.tab.errors.length = 0; // the refused edit above logged its 400 on purpose
+    await page.goto(`${session.server.url}/people`);
     await page.getByTestId('person-row').first().waitFor();
     await page.keyboard.press('/');
     await page.keyboard.type('Rita');
@@ -160,6 +139,6 @@ describe('safety in the browser', { timeout: 120_000 }, () => {
     await page.keyboard.press('Enter');
     await page.getByRole('dialog', { name: 'Log an interaction' }).waitFor();
     await page.keyboard.press('Escape');
-    expect(tab.errors).toEqual([]);
+    expect(session.tab.errors).toEqual([]);
   });
 });

@@ -27,6 +27,7 @@ import { Link } from 'wouter';
 import { allowedActions, ASK_STATES, type AskState } from '../../../src/domain/method/ask.js';
 import { api, type Ask, type AskAction } from '../api';
 import { relativeDay } from '../app/format';
+import { FormModal } from '../app/FormModal';
 import { NewAskModal } from './NewAskModal';
 
 const COLUMN_LABELS: Record<AskState, string> = {
@@ -338,31 +339,23 @@ function ScheduleModal(props: { ask: Ask; onClose(): void; onSchedule(at: string
     props.onSchedule(date.toISOString());
   };
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': 'Close' }}
-      opened
-      onClose={props.onClose}
+    <FormModal
       title={`When do you meet ${props.ask.personName}?`}
+      size="md"
+      submitLabel="Schedule"
+      submitting={false}
+      onClose={props.onClose}
+      onSubmit={submit}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          <TextInput
-            type="datetime-local"
-            label="Day and time"
-            data-autofocus
-            value={when}
-            onChange={(e) => setWhen(e.currentTarget.value)}
-            error={error}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              Cancel
-            </Button>
-            <Button type="submit">Schedule</Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput
+        type="datetime-local"
+        label="Day and time"
+        data-autofocus
+        value={when}
+        onChange={(e) => setWhen(e.currentTarget.value)}
+        error={error}
+      />
+    </FormModal>
   );
 }
 

@@ -1,23 +1,13 @@
 // Ask one person one specific question: the question, what it is for, how long, and the
 // campaign it belongs to. Warns (never refuses) when the text holds several questions.
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  NativeSelect,
-  NumberInput,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+import { Alert, Group, NativeSelect, NumberInput, TextInput, Textarea } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { questionWarnings } from '../../../src/domain/method/ask.js';
 import { askCreateSchema } from '../../../src/domain/method/schemas.js';
 import { api, type Ask } from '../api';
 import type { ParticipantChoice } from '../app/actions';
+import { FormModal } from '../app/FormModal';
 import { apiFieldErrors, validate, type FieldErrors } from '../app/field-errors';
 import { PersonPicker } from '../interactions/PersonPicker';
 
@@ -77,90 +67,74 @@ export function NewAskModal(props: {
   };
 
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': 'Close' }}
-      opened
-      onClose={props.onClose}
+    <FormModal
       title="Ask one specific question"
-      size="lg"
+      error={errors.form}
+      submitLabel="Save as draft"
+      submitting={create.isPending}
+      onClose={props.onClose}
+      onSubmit={submit}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          <PersonPicker
-            label="Whom to ask"
-            value={people}
-            onChange={(chosen) => setPeople(chosen.slice(-1))}
-            error={errors.personId}
-            autoFocus={!props.defaults.person}
-          />
-          <Textarea
-            label="The question"
-            description="One specific question they can answer in a short chat"
-            required
-            autosize
-            minRows={2}
-            data-autofocus={props.defaults.person ? true : undefined}
-            value={question}
-            onChange={(e) => setQuestion(e.currentTarget.value)}
-            error={errors.question}
-          />
-          {warnings.map((w) => (
-            <Alert key={w} color="yellow" variant="light" role="status">
-              {w}
-            </Alert>
-          ))}
-          <NativeSelect
-            label="What it is for"
-            data={PURPOSES}
-            value={purpose}
-            onChange={(e) => setPurpose(e.currentTarget.value)}
-            error={errors.purpose}
-          />
-          <Group grow wrap="wrap">
-            <NumberInput
-              label="Minutes to ask for"
-              min={5}
-              max={240}
-              step={5}
-              value={minutes}
-              onChange={setMinutes}
-              error={errors.minutes}
-              miw={140}
-            />
-            <TextInput
-              label="Channel"
-              placeholder="email, LinkedIn, Slack…"
-              value={channel}
-              onChange={(e) => setChannel(e.currentTarget.value)}
-              error={errors.channel}
-              miw={160}
-            />
-          </Group>
-          <NativeSelect
-            label="Campaign"
-            data={[
-              { value: '', label: 'None' },
-              ...(campaigns.data ?? []).map((c) => ({ value: c.id, label: c.name })),
-            ]}
-            value={campaignId}
-            onChange={(e) => setCampaignId(e.currentTarget.value)}
-            error={errors.campaignId}
-          />
-          {errors.form && (
-            <Text c="red" size="sm" role="alert">
-              {errors.form}
-            </Text>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              Save as draft
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <PersonPicker
+        label="Whom to ask"
+        value={people}
+        onChange={(chosen) => setPeople(chosen.slice(-1))}
+        error={errors.personId}
+        autoFocus={!props.defaults.person}
+      />
+      <Textarea
+        label="The question"
+        description="One specific question they can answer in a short chat"
+        required
+        autosize
+        minRows={2}
+        data-autofocus={props.defaults.person ? true : undefined}
+        value={question}
+        onChange={(e) => setQuestion(e.currentTarget.value)}
+        error={errors.question}
+      />
+      {warnings.map((w) => (
+        <Alert key={w} color="yellow" variant="light" role="status">
+          {w}
+        </Alert>
+      ))}
+      <NativeSelect
+        label="What it is for"
+        data={PURPOSES}
+        value={purpose}
+        onChange={(e) => setPurpose(e.currentTarget.value)}
+        error={errors.purpose}
+      />
+      <Group grow wrap="wrap">
+        <NumberInput
+          label="Minutes to ask for"
+          min={5}
+          max={240}
+          step={5}
+          value={minutes}
+          onChange={setMinutes}
+          error={errors.minutes}
+          miw={140}
+        />
+        <TextInput
+          label="Channel"
+          placeholder="email, LinkedIn, Slack…"
+          value={channel}
+          onChange={(e) => setChannel(e.currentTarget.value)}
+          error={errors.channel}
+          miw={160}
+        />
+      </Group>
+      <NativeSelect
+        label="Campaign"
+        data={[
+          { value: '', label: 'None' },
+          ...(campaigns.data ?? []).map((c) => ({ value: c.id, label: c.name })),
+        ]}
+        value={campaignId}
+        onChange={(e) => setCampaignId(e.currentTarget.value)}
+        error={errors.campaignId}
+      />
+    </FormModal>
   );
 }

@@ -10,7 +10,6 @@ import {
   Card,
   Group,
   Loader,
-  Modal,
   NumberInput,
   Progress,
   SimpleGrid,
@@ -27,6 +26,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import { campaignCreateSchema } from '../../../src/domain/method/schemas.js';
 import { api, type Ask, type Campaign } from '../api';
+import { FormModal } from '../app/FormModal';
 import { apiFieldErrors, validate, type FieldErrors } from '../app/field-errors';
 import { longDate } from '../app/format';
 
@@ -281,81 +281,65 @@ function NewCampaignModal(props: { onClose(): void; onCreated(c: Campaign): void
     create.mutate(input);
   };
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': 'Close' }}
-      opened
-      onClose={props.onClose}
+    <FormModal
       title="New campaign"
-      size="lg"
+      error={errors.form}
+      submitLabel="Start the campaign"
+      submitting={create.isPending}
+      onClose={props.onClose}
+      onSubmit={submit}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          <TextInput
-            label="Name"
-            required
-            data-autofocus
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={errors.name}
-          />
-          <Textarea
-            label="Aim"
-            autosize
-            minRows={2}
-            value={aim}
-            onChange={(e) => setAim(e.currentTarget.value)}
-            error={errors.aim}
-          />
-          <Group grow wrap="wrap">
-            <NumberInput
-              label="Chats to aim for"
-              min={1}
-              max={1000}
-              value={targetChats}
-              onChange={setTargetChats}
-              error={errors.targetChats}
-              miw={140}
-            />
-            <NumberInput
-              label="Asks open at once"
-              min={1}
-              max={20}
-              value={batchSize}
-              onChange={setBatchSize}
-              error={errors.batchSize}
-              miw={140}
-            />
-            <TextInput
-              type="date"
-              label="Ends on"
-              value={endsOn}
-              onChange={(e) => setEndsOn(e.currentTarget.value)}
-              error={errors.endsOn}
-              miw={140}
-            />
-          </Group>
-          <TagsInput
-            label="What the people to ask should know about"
-            description="Matched against tags, titles and organizations to suggest whom to ask"
-            value={tags}
-            onChange={setTags}
-            error={errors.tags}
-          />
-          {errors.form && (
-            <Text c="red" size="sm" role="alert">
-              {errors.form}
-            </Text>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              Start the campaign
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput
+        label="Name"
+        required
+        data-autofocus
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        error={errors.name}
+      />
+      <Textarea
+        label="Aim"
+        autosize
+        minRows={2}
+        value={aim}
+        onChange={(e) => setAim(e.currentTarget.value)}
+        error={errors.aim}
+      />
+      <Group grow wrap="wrap">
+        <NumberInput
+          label="Chats to aim for"
+          min={1}
+          max={1000}
+          value={targetChats}
+          onChange={setTargetChats}
+          error={errors.targetChats}
+          miw={140}
+        />
+        <NumberInput
+          label="Asks open at once"
+          min={1}
+          max={20}
+          value={batchSize}
+          onChange={setBatchSize}
+          error={errors.batchSize}
+          miw={140}
+        />
+        <TextInput
+          type="date"
+          label="Ends on"
+          value={endsOn}
+          onChange={(e) => setEndsOn(e.currentTarget.value)}
+          error={errors.endsOn}
+          miw={140}
+        />
+      </Group>
+      <TagsInput
+        label="What the people to ask should know about"
+        description="Matched against tags, titles and organizations to suggest whom to ask"
+        value={tags}
+        onChange={setTags}
+        error={errors.tags}
+      />
+    </FormModal>
   );
 }

@@ -1,16 +1,6 @@
 // Log an interaction from anywhere (press L): who, what kind, when, a summary, notes and
 // each insight on its own line so search can point at it later.
-import {
-  ActionIcon,
-  Button,
-  Group,
-  Modal,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+import { ActionIcon, Button, Group, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconX } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -22,6 +12,7 @@ import {
 } from '../../../src/domain/interaction.js';
 import { api } from '../api';
 import type { ParticipantChoice } from '../app/actions';
+import { FormModal } from '../app/FormModal';
 import { apiFieldErrors, validate, type FieldErrors } from '../app/field-errors';
 import { KIND_LABELS } from '../app/format';
 import { PersonPicker } from './PersonPicker';
@@ -100,124 +91,109 @@ export function LogInteractionModal(props: {
   };
 
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': 'Close' }}
-      opened={props.opened}
-      onClose={props.onClose}
+    <FormModal
       title="Log an interaction"
-      size="lg"
+      opened={props.opened}
+      error={errors.form}
+      submitLabel="Log it"
+      submitting={log.isPending}
+      onClose={props.onClose}
+      onSubmit={submit}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          <PersonPicker
-            label="With"
-            value={participants}
-            onChange={setParticipants}
-            error={errors.participantIds}
-            autoFocus={props.initialParticipants.length === 0}
-          />
-          <Group grow wrap="wrap">
-            <Select
-              label="Kind"
-              data={INTERACTION_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] ?? k }))}
-              value={kind}
-              onChange={(v) => setKind(v ?? 'coffee')}
-              allowDeselect={false}
-              error={errors.kind}
-              miw={150}
-            />
+      <PersonPicker
+        label="With"
+        value={participants}
+        onChange={setParticipants}
+        error={errors.participantIds}
+        autoFocus={props.initialParticipants.length === 0}
+      />
+      <Group grow wrap="wrap">
+        <Select
+          label="Kind"
+          data={INTERACTION_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] ?? k }))}
+          value={kind}
+          onChange={(v) => setKind(v ?? 'coffee')}
+          allowDeselect={false}
+          error={errors.kind}
+          miw={150}
+        />
+        <TextInput
+          label="When"
+          type="datetime-local"
+          value={when}
+          onChange={(e) => setWhen(e.currentTarget.value)}
+          error={errors.occurredAt}
+          miw={200}
+        />
+      </Group>
+      <TextInput
+        label="Summary"
+        required
+        placeholder="Coffee about moving into product"
+        value={summary}
+        onChange={(e) => setSummary(e.currentTarget.value)}
+        error={errors.summary}
+        data-autofocus={props.initialParticipants.length > 0 ? true : undefined}
+      />
+      <Textarea
+        label="Notes"
+        description="Markdown"
+        autosize
+        minRows={3}
+        maxRows={10}
+        value={notes}
+        onChange={(e) => setNotes(e.currentTarget.value)}
+        error={errors.notes}
+      />
+      <Stack gap={6}>
+        <Text size="sm" fw={500} component="div" id="insights-label">
+          Insights
+        </Text>
+        <Text size="xs" c="dimmed">
+          One thing you learned per line: the advice, the idea, the name they gave you.
+        </Text>
+        {insights.map((insight, index) => (
+          <Group key={index} gap="xs" wrap="nowrap">
             <TextInput
-              label="When"
-              type="datetime-local"
-              value={when}
-              onChange={(e) => setWhen(e.currentTarget.value)}
-              error={errors.occurredAt}
-              miw={200}
+              flex={1}
+              aria-label={`Insight ${index + 1}`}
+              value={insight}
+              onChange={(e) => {
+                const value = e.currentTarget.value;
+                setInsights((all) => all.map((v, i) => (i === index ? value : v)));
+              }}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' && insight.trim()) {
+                  e.preventDefault();
+                  setInsights((all) => [...all, '']);
+                }
+              }}
+              error={index === 0 ? errors.insights : undefined}
             />
-          </Group>
-          <TextInput
-            label="Summary"
-            required
-            placeholder="Coffee about moving into product"
-            value={summary}
-            onChange={(e) => setSummary(e.currentTarget.value)}
-            error={errors.summary}
-            data-autofocus={props.initialParticipants.length > 0 ? true : undefined}
-          />
-          <Textarea
-            label="Notes"
-            description="Markdown"
-            autosize
-            minRows={3}
-            maxRows={10}
-            value={notes}
-            onChange={(e) => setNotes(e.currentTarget.value)}
-            error={errors.notes}
-          />
-          <Stack gap={6}>
-            <Text size="sm" fw={500} component="div" id="insights-label">
-              Insights
-            </Text>
-            <Text size="xs" c="dimmed">
-              One thing you learned per line: the advice, the idea, the name they gave you.
-            </Text>
-            {insights.map((insight, index) => (
-              <Group key={index} gap="xs" wrap="nowrap">
-                <TextInput
-                  flex={1}
-                  aria-label={`Insight ${index + 1}`}
-                  value={insight}
-                  onChange={(e) => {
-                    const value = e.currentTarget.value;
-                    setInsights((all) => all.map((v, i) => (i === index ? value : v)));
-                  }}
-                  onKeyDown={(e) => {
-                    if (e.key === 'Enter' && insight.trim()) {
-                      e.preventDefault();
-                      setInsights((all) => [...all, '']);
-                    }
-                  }}
-                  error={index === 0 ? errors.insights : undefined}
-                />
-                {insights.length > 1 && (
-                  <ActionIcon
-                    variant="subtle"
-                    color="gray"
-                    aria-label={`Remove insight ${index + 1}`}
-                    onClick={() => setInsights((all) => all.filter((_, i) => i !== index))}
-                  >
-                    <IconX size={16} aria-hidden />
-                  </ActionIcon>
-                )}
-              </Group>
-            ))}
-            <Group>
-              <Button
+            {insights.length > 1 && (
+              <ActionIcon
                 variant="subtle"
-                size="xs"
-                leftSection={<IconPlus size={14} aria-hidden />}
-                onClick={() => setInsights((all) => [...all, ''])}
+                color="gray"
+                aria-label={`Remove insight ${index + 1}`}
+                onClick={() => setInsights((all) => all.filter((_, i) => i !== index))}
               >
-                Add an insight
-              </Button>
-            </Group>
-          </Stack>
-          {errors.form && (
-            <Text c="red" size="sm" role="alert">
-              {errors.form}
-            </Text>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={log.isPending}>
-              Log it
-            </Button>
+                <IconX size={16} aria-hidden />
+              </ActionIcon>
+            )}
           </Group>
-        </Stack>
-      </form>
-    </Modal>
+        ))}
+        <Group>
+          <Button
+            variant="subtle"
+            size="xs"
+            leftSection={<IconPlus size={14} aria-hidden />}
+            onClick={() => setInsights((all) => [...all, ''])}
+          >
+            Add an insight
+          </Button>
+        </Group>
+      </Stack>
+    </FormModal>
   );
 }
 

@@ -1,19 +1,11 @@
 // Add a person: the few fields that matter at first; the rest is edited on their page.
-import {
-  Button,
-  Group,
-  Modal,
-  MultiSelect,
-  Stack,
-  TagsInput,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Group, MultiSelect, TagsInput, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
 import { personCreateSchema, ROLES } from '../../../src/domain/person.js';
 import { api } from '../api';
+import { FormModal } from '../app/FormModal';
 import { apiFieldErrors, validate, type FieldErrors } from '../app/field-errors';
 import { ROLE_LABELS } from '../app/format';
 
@@ -77,77 +69,62 @@ export function AddPersonModal({ opened, onClose }: { opened: boolean; onClose()
   };
 
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': 'Close' }}
-      opened={opened}
-      onClose={close}
+    <FormModal
       title="Add a person"
-      size="lg"
+      opened={opened}
+      error={errors.form}
+      submitLabel="Add person"
+      submitting={create.isPending}
+      onClose={close}
+      onSubmit={submit}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          <TextInput
-            label="Name"
-            required
-            data-autofocus
-            value={displayName}
-            onChange={(e) => setDisplayName(e.currentTarget.value)}
-            error={errors.displayName}
-          />
-          <Group grow wrap="wrap">
-            <TextInput
-              label="Organization"
-              value={organization}
-              onChange={(e) => setOrganization(e.currentTarget.value)}
-              error={errors.organization}
-              miw={180}
-            />
-            <TextInput
-              label="Title"
-              value={title}
-              onChange={(e) => setTitle(e.currentTarget.value)}
-              error={errors.title}
-              miw={180}
-            />
-          </Group>
-          <TextInput
-            label="Email"
-            type="email"
-            value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
-            error={errors.emails}
-          />
-          <MultiSelect
-            label="Roles"
-            description="What they are to you: mentor, connector, work friend…"
-            data={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] ?? r }))}
-            value={roles}
-            onChange={setRoles}
-            error={errors.roles}
-          />
-          <TagsInput
-            label="Tags"
-            description="Expertise and interests; press Enter after each"
-            value={tags}
-            onChange={setTags}
-            error={errors.tags}
-          />
-          {errors.form && (
-            <Text c="red" size="sm" role="alert">
-              {errors.form}
-            </Text>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              Add person
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput
+        label="Name"
+        required
+        data-autofocus
+        value={displayName}
+        onChange={(e) => setDisplayName(e.currentTarget.value)}
+        error={errors.displayName}
+      />
+      <Group grow wrap="wrap">
+        <TextInput
+          label="Organization"
+          value={organization}
+          onChange={(e) => setOrganization(e.currentTarget.value)}
+          error={errors.organization}
+          miw={180}
+        />
+        <TextInput
+          label="Title"
+          value={title}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+          error={errors.title}
+          miw={180}
+        />
+      </Group>
+      <TextInput
+        label="Email"
+        type="email"
+        value={email}
+        onChange={(e) => setEmail(e.currentTarget.value)}
+        error={errors.emails}
+      />
+      <MultiSelect
+        label="Roles"
+        description="What they are to you: mentor, connector, work friend…"
+        data={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] ?? r }))}
+        value={roles}
+        onChange={setRoles}
+        error={errors.roles}
+      />
+      <TagsInput
+        label="Tags"
+        description="Expertise and interests; press Enter after each"
+        value={tags}
+        onChange={setTags}
+        error={errors.tags}
+      />
+    </FormModal>
   );
 }
 

@@ -103,115 +103,82 @@ export function TodayPage() {
   const items = today.data?.items ?? [];
   const planning = date !== '';
 
+  /** A button that settles an agenda line through the API, then says what it did. */
+  const step = (
+    item: TodayItem,
+    label: string,
+    run: () => Promise<unknown>,
+    done: string,
+    variant: 'filled' | 'default' = 'filled',
+  ) => (
+    <Button
+      size="xs"
+      variant={variant}
+      loading={
+        settle.isPending && settle.variables?.item === item && settle.variables.done === done
+      }
+      onClick={() => settle.mutate({ item, run, done })}
+    >
+      {label}
+    </Button>
+  );
+
   const buttonsFor = (item: TodayItem): ReactNode => {
-    const busy = settle.isPending && settle.variables?.item === item;
-    const person = item.personId ?? undefined;
+    const askId = item.askId ?? '';
+    const person = item.personId ?? '';
     switch (item.kind) {
       case 'thank':
-        return (
-          <Button
-            size="xs"
-            loading={busy}
-            onClick={() =>
-              settle.mutate({
-                item,
-                run: () => api.actOnAsk(item.askId ?? '', { type: 'thank' }),
-                done: 'Thank-you noted.',
-              })
-            }
-          >
-            Thanked
-          </Button>
+        return step(
+          item,
+          'Thanked',
+          () => api.actOnAsk(askId, { type: 'thank' }),
+          'Thank-you noted.',
         );
       case 'chat-today':
-        return (
-          <Button
-            size="xs"
-            loading={busy}
-            onClick={() =>
-              settle.mutate({
-                item,
-                run: () => api.actOnAsk(item.askId ?? '', { type: 'meet' }),
-                done: 'Chat logged; a thank-you is now owed.',
-              })
-            }
-          >
-            We met
-          </Button>
+        return step(
+          item,
+          'We met',
+          () => api.actOnAsk(askId, { type: 'meet' }),
+          'Chat logged; a thank-you is now owed.',
         );
       case 'nudge':
         return (
           <Group gap="xs">
-            <Button
-              size="xs"
-              loading={busy}
-              onClick={() =>
-                settle.mutate({
-                  item,
-                  run: () => api.actOnAsk(item.askId ?? '', { type: 'nudge' }),
-                  done: 'Nudge noted. If there is still no answer, the ask moves on by itself.',
-                })
-              }
-            >
-              Nudged
-            </Button>
-            <Button
-              size="xs"
-              variant="default"
-              onClick={() =>
-                settle.mutate({
-                  item,
-                  run: () => api.actOnAsk(item.askId ?? '', { type: 'reply' }),
-                  done: 'Reply noted.',
-                })
-              }
-            >
-              They replied
-            </Button>
+            {step(
+              item,
+              'Nudged',
+              () => api.actOnAsk(askId, { type: 'nudge' }),
+              'Nudge noted. If there is still no answer, the ask moves on by itself.',
+            )}
+            {step(
+              item,
+              'They replied',
+              () => api.actOnAsk(askId, { type: 'reply' }),
+              'Reply noted.',
+              'default',
+            )}
           </Group>
         );
       case 'task':
-        return (
-          <Button
-            size="xs"
-            loading={busy}
-            onClick={() =>
-              settle.mutate({
-                item,
-                run: () => api.completeTask(item.taskId ?? ''),
-                done: 'Task done.',
-              })
-            }
-          >
-            Done
-          </Button>
-        );
+        return step(item, 'Done', () => api.completeTask(item.taskId ?? ''), 'Task done.');
       case 'keep-in-touch':
         return (
           <Group gap="xs">
             <Button
               size="xs"
               onClick={() =>
-                person &&
                 actions.logInteraction([{ id: person, displayName: item.personName ?? '' }])
               }
             >
               Log a chat
             </Button>
-            <Button
-              size="xs"
-              variant="default"
-              loading={busy}
-              onClick={() =>
-                settle.mutate({
-                  item,
-                  run: () => api.snooze(person ?? '', addDays(today.data?.date ?? date, 7)),
-                  done: 'Snoozed for a week.',
-                })
-              }
-            >
-              Snooze a week
-            </Button>
+            {step(
+              item,
+              'Snooze a week',
+              () => api.snooze(person, addDays(today.data?.date ?? date, 7)),
+              'Snoozed for a week.',
+              'default',
+            )}
           </Group>
         );
       default:
