@@ -26,7 +26,9 @@ export function registerServeCommand(program: Command, ctx: CliContext, version:
       const counts = await store.counts();
       ctx.output.out(`Kith is serving ${describeTarget(config.database)}`);
       if (counts.people === 0)
-        ctx.output.out('Your network is empty: `kith demo` loads a sample one.');
+        ctx.output.out(
+          'Your network is empty: open the address below to load a sample one (or run `kith demo`).',
+        );
       // The URL comes last, so a script that waits for it has read everything before it.
       ctx.output.out(`Open ${server.url}`);
       await new Promise<void>((resolve) => {
