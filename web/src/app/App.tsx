@@ -10,7 +10,6 @@ import {
   Loader,
   NavLink,
   Text,
-  Tooltip,
   UnstyledButton,
   useComputedColorScheme,
   useMantineColorScheme,
@@ -144,15 +143,14 @@ export function App() {
               >
                 <IconSearch size={18} aria-hidden />
               </ActionIcon>
-              <Tooltip label="Log an interaction (L)">
-                <Button
-                  leftSection={<IconMessagePlus size={16} aria-hidden />}
-                  onClick={() => actions.logInteraction()}
-                  aria-keyshortcuts="L"
-                >
-                  Log<VisuallyHidden> an interaction</VisuallyHidden>
-                </Button>
-              </Tooltip>
+              <Button
+                leftSection={<IconMessagePlus size={16} aria-hidden />}
+                onClick={() => actions.logInteraction()}
+                aria-keyshortcuts="L"
+                title="Log an interaction (L)"
+              >
+                Log<VisuallyHidden> an interaction</VisuallyHidden>
+              </Button>
               <ActionIcon
                 variant="default"
                 size="lg"
