@@ -24,6 +24,7 @@ export const personHitSchema = z.object({
   unit: z.string().nullable(),
   tags: z.array(z.string()),
   roles: z.array(roleSchema),
+  lastContactAt: timestamp.nullable(),
   snippet: z.string().nullable(),
   score: z.number().describe('Higher is better; comparable only within one result list'),
 });

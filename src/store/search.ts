@@ -50,6 +50,7 @@ async function personHits(
         'person.location',
         'person.how_we_met',
         'person.notes',
+        'person.last_contact_at',
         'organization.name as organization',
       ])
       .where('person.workspace_id', '=', ctx.workspaceId)
@@ -84,6 +85,7 @@ async function personHits(
         unit: r.unit,
         tags: personTags,
         roles: personRoles,
+        lastContactAt: r.last_contact_at,
         snippet: why ? snippet(why, terms) : null,
         score,
       },

@@ -93,11 +93,27 @@ describe('the networking method in the web app', { timeout: 120_000 }, () => {
       .getByRole('button', { name: `Draft the message to ${who}` })
       .click();
     const draft = page.getByRole('dialog', { name: `Message to ${who}` });
-    // The demo sets no name for the user: the draft names what it is missing.
+    // The demo sets no name for the user: the draft names what it is missing, and where to
+    // fill it in.
     await draft
-      .getByText(/my_name|your name|placeholder/i)
+      .getByText(/my_name/)
       .first()
       .waitFor();
+    await draft.getByRole('link', { name: 'Fill it in under Settings' }).click();
+    await page.getByRole('textbox', { name: 'Your name' }).fill('Sam Rivera');
+    await page
+      .getByRole('textbox', { name: 'One sentence about you' })
+      .fill('I lead data at Bluefin and am exploring consulting.');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Settings saved.').waitFor();
+
+    await page.getByRole('link', { name: 'Asks' }).click();
+    await column('Replied')
+      .getByRole('button', { name: `Draft the message to ${who}` })
+      .click();
+    const text = page.getByRole('dialog', { name: `Message to ${who}` }).getByTestId('draft-text');
+    await expect.poll(() => text.textContent()).toContain('I lead data at Bluefin');
+    expect(await text.textContent()).toContain('Sam Rivera');
     await page.keyboard.press('Escape');
   });
 

@@ -111,6 +111,13 @@ const SCREENS: Screen[] = [
     },
   },
   {
+    name: 'settings',
+    open: async (page) => {
+      await page.goto(new URL('/settings', page.url()).href);
+      await page.getByRole('heading', { name: 'Message templates' }).waitFor();
+    },
+  },
+  {
     name: 'trash',
     open: async (page) => {
       await page.goto(new URL('/trash', page.url()).href);

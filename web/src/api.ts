@@ -17,6 +17,7 @@ import type {
   campaignSchema,
   taskSchema,
 } from '../../src/domain/method/schemas.js';
+import type { settingsSchema } from '../../src/domain/method/settings.js';
 import type { z } from 'zod';
 
 export interface FieldIssue {
@@ -117,6 +118,7 @@ export interface InteractionPage {
 }
 
 export type Ask = z.infer<typeof askSchema>;
+export type Settings = z.output<typeof settingsSchema>;
 export type Campaign = z.infer<typeof campaignSchema>;
 export type Task = z.infer<typeof taskSchema>;
 export type AskAction = z.input<typeof askActionSchema>;
@@ -180,7 +182,9 @@ export const api = {
     request<SearchResult>('GET', `/api/search${queryString({ q, in: scope, limit })}`),
   today: (date: string | undefined, timeZone: string) =>
     request<Today>('GET', `/api/today${queryString({ date, timeZone })}`),
-  settings: () => request<{ timeZone: string | null }>('GET', '/api/settings'),
+  settings: () => request<Settings>('GET', '/api/settings'),
+  updateSettings: (change: Partial<Settings>) =>
+    request<Settings>('PATCH', '/api/settings', change),
   asks: (query: { state?: string; campaignId?: string; personId?: string; limit?: number } = {}) =>
     request<Ask[]>('GET', `/api/asks${queryString({ limit: 1000, ...query })}`),
   ask: (id: string) => request<Ask>('GET', `/api/asks/${encodeURIComponent(id)}`),

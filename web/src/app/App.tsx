@@ -26,6 +26,7 @@ import {
   IconSun,
   IconMessageQuestion,
   IconRocket,
+  IconSettings,
   IconTrash,
   IconUsers,
 } from '@tabler/icons-react';
@@ -41,6 +42,7 @@ const LogInteractionModal = lazy(() => import('../interactions/LogInteractionMod
 const AddPersonModal = lazy(() => import('../people/AddPersonModal'));
 const CommandPalette = lazy(() => import('./CommandPalette'));
 const TodayPage = lazy(() => import('../today/TodayPage'));
+const SettingsPage = lazy(() => import('../settings/SettingsPage'));
 const AsksBoard = lazy(() => import('../asks/AsksBoard'));
 const CampaignsPage = lazy(() =>
   import('../campaigns/CampaignsPage').then((m) => ({ default: m.CampaignsPage })),
@@ -58,6 +60,7 @@ const NAV = [
   { href: '/asks', label: 'Asks', icon: IconMessageQuestion },
   { href: '/campaigns', label: 'Campaigns', icon: IconRocket },
   { href: '/trash', label: 'Trash', icon: IconTrash },
+  { href: '/settings', label: 'Settings', icon: IconSettings },
 ];
 
 export function App() {
@@ -191,6 +194,7 @@ export function App() {
               <Route path="/people/:id">{(params) => <PersonPage id={params.id} />}</Route>
               <Route path="/trash" component={TrashPage} />
               <Route path="/asks" component={AsksBoard} />
+              <Route path="/settings" component={SettingsPage} />
               <Route path="/campaigns" component={CampaignsPage} />
               <Route path="/campaigns/:id">{(params) => <CampaignPage id={params.id} />}</Route>
               <Route>

@@ -10,6 +10,7 @@ import {
   IconMoonStars,
   IconRocket,
   IconSearch,
+  IconSettings,
   IconSun,
   IconTrash,
   IconUser,
@@ -104,6 +105,13 @@ export function CommandPalette({ toggleScheme }: { toggleScheme(): void }) {
       description: 'Archived people, to restore',
       icon: <IconTrash size={18} aria-hidden />,
       run: () => navigate('/trash'),
+    },
+    {
+      id: 'settings',
+      label: 'Go to Settings',
+      description: 'Your name and introduction, templates, timing, time zone',
+      icon: <IconSettings size={18} aria-hidden />,
+      run: () => navigate('/settings'),
     },
     {
       id: 'theme',

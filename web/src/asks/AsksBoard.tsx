@@ -376,7 +376,11 @@ function DraftModal(props: { ask: Ask; onClose(): void }) {
       {draft.isLoading && <Loader aria-label="Loading" />}
       {draft.error && (
         <Alert color="yellow" title="The draft needs something from you">
-          {draft.error.message} Set it with <code>kith settings</code>.
+          {draft.error.message}{' '}
+          <Anchor component={Link} href="/settings">
+            Fill it in under Settings
+          </Anchor>
+          .
         </Alert>
       )}
       {draft.data && (

@@ -1,0 +1,210 @@
+// Settings: who you are (for drafted messages), the templates of those messages, how long to
+// wait before a nudge and before moving on, keep-in-touch defaults per role, the time zone.
+import {
+  Alert,
+  Button,
+  Card,
+  Code,
+  Group,
+  Loader,
+  NumberInput,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState, type FormEvent } from 'react';
+import { DEFAULT_TEMPLATES, PLACEHOLDERS } from '../../../src/domain/method/draft-message.js';
+import { ROLES } from '../../../src/domain/roles.js';
+import { api, browserTimeZone, type Settings } from '../api';
+import { apiFieldErrors, type FieldErrors } from '../app/field-errors';
+import { ROLE_LABELS } from '../app/format';
+import { PURPOSES } from '../asks/NewAskModal';
+
+const FIELDS = ['myName', 'myIntro', 'nudgeAfterDays', 'moveOnAfterDays', 'timeZone'] as const;
+
+export function SettingsPage() {
+  const queryClient = useQueryClient();
+  const settings = useQuery({ queryKey: ['settings'], queryFn: api.settings });
+  const [draft, setDraft] = useState<Settings | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  useEffect(() => {
+    if (settings.data && !draft) setDraft(settings.data);
+  }, [settings.data, draft]);
+
+  const save = useMutation({
+    mutationFn: api.updateSettings,
+    onSuccess: (saved) => {
+      setErrors({});
+      setDraft(saved);
+      queryClient.setQueryData(['settings'], saved);
+      void queryClient.invalidateQueries({ queryKey: ['today'] });
+      void queryClient.invalidateQueries({ queryKey: ['draft'] });
+      notifications.show({ message: 'Settings saved.' });
+    },
+    onError: (error) => {
+      const found = apiFieldErrors(error, [
+        ...FIELDS,
+        ...ROLES.map((r) => `roleCadence.${r}`),
+        ...PURPOSES.map((p) => `templates.${p.value}`),
+      ]);
+      setErrors(found);
+    },
+  });
+
+  if (settings.isLoading || !draft) return <Loader aria-label="Loading" />;
+  if (settings.error) return <Alert color="red">{settings.error.message}</Alert>;
+  const set = (change: Partial<Settings>) => setDraft({ ...draft, ...change });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate(draft);
+  };
+  const zone = browserTimeZone();
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md" maw={860}>
+        <Group justify="space-between">
+          <Title order={1} size="h2">
+            Settings
+          </Title>
+          <Button type="submit" loading={save.isPending}>
+            Save settings
+          </Button>
+        </Group>
+        {errors.form && (
+          <Alert color="red" role="alert">
+            {errors.form}
+          </Alert>
+        )}
+        <Card withBorder padding="md">
+          <Stack gap="sm">
+            <Title order={2} size="h4">
+              You, in the messages you send
+            </Title>
+            <TextInput
+              label="Your name"
+              value={draft.myName}
+              onChange={(e) => set({ myName: e.currentTarget.value })}
+              error={errors.myName}
+            />
+            <Textarea
+              label="One sentence about you"
+              description="It opens every drafted ask: who you are and why you are reaching out"
+              autosize
+              minRows={2}
+              value={draft.myIntro}
+              onChange={(e) => set({ myIntro: e.currentTarget.value })}
+              error={errors.myIntro}
+            />
+          </Stack>
+        </Card>
+        <Card withBorder padding="md">
+          <Stack gap="sm">
+            <Title order={2} size="h4">
+              When nobody answers
+            </Title>
+            <Group grow wrap="wrap">
+              <NumberInput
+                label="Suggest one nudge after (days)"
+                min={1}
+                max={365}
+                value={draft.nudgeAfterDays}
+                onChange={(v) => set({ nudgeAfterDays: Number(v) })}
+                error={errors.nudgeAfterDays}
+                miw={200}
+              />
+              <NumberInput
+                label="Then move on after (days)"
+                min={1}
+                max={365}
+                value={draft.moveOnAfterDays}
+                onChange={(v) => set({ moveOnAfterDays: Number(v) })}
+                error={errors.moveOnAfterDays}
+                miw={200}
+              />
+            </Group>
+            <TextInput
+              label="Time zone"
+              description={`Days are counted in it. Empty: this browser's (${zone}).`}
+              placeholder={zone}
+              value={draft.timeZone ?? ''}
+              onChange={(e) => set({ timeZone: e.currentTarget.value.trim() || null })}
+              error={errors.timeZone}
+            />
+          </Stack>
+        </Card>
+        <Card withBorder padding="md">
+          <Stack gap="sm">
+            <Title order={2} size="h4">
+              Keep in touch, by role
+            </Title>
+            <Text size="sm" c="dimmed">
+              Every how many days to be in touch with people of each role, unless a person has a
+              cadence of their own. Empty: no reminder for that role.
+            </Text>
+            <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
+              {ROLES.map((role) => (
+                <NumberInput
+                  key={role}
+                  label={ROLE_LABELS[role] ?? role}
+                  min={1}
+                  max={365}
+                  value={draft.roleCadence[role] ?? ''}
+                  onChange={(v) => {
+                    const roleCadence = { ...draft.roleCadence };
+                    if (v === '' || v === undefined) delete roleCadence[role];
+                    else roleCadence[role] = Number(v);
+                    set({ roleCadence });
+                  }}
+                  error={errors[`roleCadence.${role}`]}
+                />
+              ))}
+            </SimpleGrid>
+          </Stack>
+        </Card>
+        <Card withBorder padding="md">
+          <Stack gap="sm">
+            <Title order={2} size="h4">
+              Message templates
+            </Title>
+            <Text size="sm" c="dimmed">
+              Placeholders: {PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}. Empty: the template shown
+              greyed out is used. A placeholder with no value stops the draft and says which.
+            </Text>
+            {PURPOSES.map((purpose) => {
+              const key = purpose.value as keyof typeof DEFAULT_TEMPLATES;
+              return (
+                <Textarea
+                  key={key}
+                  label={purpose.label}
+                  autosize
+                  minRows={4}
+                  placeholder={DEFAULT_TEMPLATES[key]}
+                  value={draft.templates[key] ?? ''}
+                  onChange={(e) => {
+                    const templates = { ...draft.templates };
+                    const text = e.currentTarget.value;
+                    if (text.trim()) templates[key] = text;
+                    else delete templates[key];
+                    set({ templates });
+                  }}
+                  error={errors[`templates.${key}`]}
+                />
+              );
+            })}
+            <Text size="xs" c="dimmed">
+              From the command line: <Code>kith settings template feedback my-template.txt</Code>
+            </Text>
+          </Stack>
+        </Card>
+      </Stack>
+    </form>
+  );
+}
+
+export default SettingsPage;
