@@ -76,4 +76,29 @@ describe('the People screen', { timeout: 120_000 }, () => {
     await expect.poll(async () => (await names()).includes(a.displayName)).toBe(false);
     expect(session.tab.errors).toEqual([]);
   });
+
+  it('shows a long timeline a page at a time, newest first', async () => {
+    const { page } = session.tab;
+    const person = await session.server.api<{ id: string }>('POST', '/api/people', {
+      displayName: 'Long Timeline',
+    });
+    for (let day = 1; day <= 60; day += 1) {
+      await session.server.api('POST', '/api/interactions', {
+        participantIds: [person.id],
+        kind: 'call',
+        occurredAt: `2026-0${1 + Math.floor((day - 1) / 28)}-${String(((day - 1) % 28) + 1).padStart(2, '0')}T10:00:00Z`,
+        summary: `Call number ${day}`,
+      });
+    }
+    await page.goto(`${session.server.url}/people/${person.id}`);
+    const calls = page.getByText(/^Call number \d+$/);
+    await expect.poll(() => calls.count()).toBe(50);
+    expect(await calls.first().textContent()).toBe('Call number 60');
+    await page.getByRole('button', { name: 'Show older interactions' }).click();
+    await expect.poll(() => calls.count()).toBe(60);
+    expect(await calls.last().textContent()).toBe('Call number 1');
+    await page
+      .getByRole('button', { name: 'Show older interactions' })
+      .waitFor({ state: 'detached' });
+  });
 });

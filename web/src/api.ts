@@ -171,10 +171,10 @@ export const api = {
   restorePerson: (id: string) =>
     request<Person>('POST', `/api/people/${encodeURIComponent(id)}/restore`, {}),
   bulkPeople: (bulk: PersonBulk) => request<PersonBulkResult>('POST', '/api/people/bulk', bulk),
-  personInteractions: (id: string, limit = 100) =>
+  personInteractions: (id: string, limit = 100, offset = 0) =>
     request<InteractionPage>(
       'GET',
-      `/api/people/${encodeURIComponent(id)}/interactions${queryString({ limit })}`,
+      `/api/people/${encodeURIComponent(id)}/interactions${queryString({ limit, offset })}`,
     ),
   createInteraction: (input: InteractionCreate) =>
     request<Interaction>('POST', '/api/interactions', input),

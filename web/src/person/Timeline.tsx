@@ -1,17 +1,33 @@
 // A person's interactions, newest first, each with its insights and notes.
-import { Anchor, Badge, Card, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  List,
+  Loader,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import { api } from '../api';
 import { KIND_LABELS, longDate } from '../app/format';
 import { Markdown } from './Markdown';
 
+const PAGE = 50;
+
 export function Timeline({ personId }: { personId: string }) {
-  const interactions = useQuery({
-    queryKey: ['interactions', personId],
-    queryFn: () => api.personInteractions(personId),
+  // Newest first, a page at a time: a long relationship loads as far back as one scrolls.
+  const interactions = useInfiniteQuery({
+    queryKey: ['interactions', personId, 'timeline'],
+    queryFn: ({ pageParam }) => api.personInteractions(personId, PAGE, pageParam),
+    initialPageParam: 0,
+    getNextPageParam: (last, all) => (last.items.length < PAGE ? undefined : all.length * PAGE),
   });
-  const items = interactions.data?.items ?? [];
+  const items = interactions.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Card withBorder padding="md">
       <Title order={2} size="h4" mb="sm">
@@ -66,10 +82,16 @@ export function Timeline({ personId }: { personId: string }) {
           </li>
         ))}
       </Stack>
-      {items.length === 100 && (
-        <Text size="sm" c="dimmed" mt="sm">
-          The newest 100 interactions are shown.
-        </Text>
+      {interactions.hasNextPage && (
+        <Button
+          variant="subtle"
+          size="xs"
+          mt="sm"
+          loading={interactions.isFetchingNextPage}
+          onClick={() => void interactions.fetchNextPage()}
+        >
+          Show older interactions
+        </Button>
       )}
     </Card>
   );
