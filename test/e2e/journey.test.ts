@@ -54,11 +54,33 @@ describe('a new user’s first session', { timeout: 120_000 }, () => {
     await page.keyboard.press('Control+k');
     const palette = page.getByRole('textbox', { name: 'Search people, interactions and actions' });
     await palette.fill('kubernetes');
-    const hit = page.getByRole('button', { name: /Coffee about moving into platform work/ });
+    const hit = page
+      .getByRole('dialog', { name: 'Search and commands' })
+      .getByRole('button', { name: /Coffee about moving into platform work/ });
     await hit.waitFor();
     await expect(hit.textContent()).resolves.toContain('kubernetes migration budget');
     await hit.click();
     await page.getByRole('heading', { name: 'Priya Raman', level: 1 }).waitFor();
+
+    // Fix the chat afterwards: a shorter summary, one insight fewer.
+    await page
+      .getByRole('button', { name: 'Edit “Coffee about moving into platform work”' })
+      .click();
+    const edit = page.getByRole('dialog', { name: 'Edit the interaction' });
+    await edit.getByRole('textbox', { name: 'Summary' }).fill('Coffee about platform work');
+    await edit.getByRole('button', { name: 'Remove insight 1' }).click();
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => timeline.getByRole('listitem').allTextContents())
+      .toEqual(['Ask Tom about the kubernetes migration budget']);
+    const logged = await session.server.api<{ items: { summary: string; insights: unknown[] }[] }>(
+      'GET',
+      '/api/interactions',
+    );
+    expect(logged.items.map((i) => [i.summary, i.insights.length])).toEqual([
+      ['Coffee about platform work', 1],
+    ]);
 
     // Edit the title in place.
     await page.getByRole('button', { name: 'Edit title' }).click();

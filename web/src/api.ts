@@ -176,6 +176,8 @@ export const api = {
       'GET',
       `/api/people/${encodeURIComponent(id)}/interactions${queryString({ limit, offset })}`,
     ),
+  updateInteraction: (id: string, input: InteractionCreate) =>
+    request<Interaction>('PATCH', `/api/interactions/${encodeURIComponent(id)}`, input),
   createInteraction: (input: InteractionCreate) =>
     request<Interaction>('POST', '/api/interactions', input),
   search: (q: string, scope: 'all' | 'people' | 'interactions' = 'all', limit = 20) =>

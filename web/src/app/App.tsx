@@ -33,6 +33,7 @@ import {
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { PeoplePage } from '../people/PeoplePage';
+import type { Interaction } from '../../../src/domain/interaction.js';
 import { ActionsContext, type AppActions, type ParticipantChoice } from './actions';
 
 // Loaded when first needed, so the People screen's script stays small and starts fast.
@@ -69,6 +70,7 @@ export function App() {
   const [location] = useLocation();
   const [logWith, setLogWith] = useState<ParticipantChoice[] | null>(null);
   const [addingPerson, setAddingPerson] = useState(false);
+  const [editing, setEditing] = useState<Interaction | null>(null);
   const [asking, setAsking] = useState(false);
   // The palette's code loads on its first use; its open state lives in Spotlight's store,
   // so asking it to open before the code has arrived still opens it.
@@ -84,6 +86,7 @@ export function App() {
   const actions = useMemo<AppActions>(
     () => ({
       logInteraction: (participants = []) => setLogWith(participants),
+      editInteraction: (interaction) => setEditing(interaction),
       addPerson: () => setAddingPerson(true),
       newAsk: () => setAsking(true),
     }),
@@ -211,6 +214,14 @@ export function App() {
             opened
             initialParticipants={logWith}
             onClose={() => setLogWith(null)}
+          />
+        )}
+        {editing && (
+          <LogInteractionModal
+            opened
+            initialParticipants={[]}
+            editing={editing}
+            onClose={() => setEditing(null)}
           />
         )}
         {addingPerson && <AddPersonModal opened onClose={() => setAddingPerson(false)} />}

@@ -1,6 +1,7 @@
 // App-wide actions any screen, shortcut or the command palette can start: log an
 // interaction (optionally with people already chosen) and add a person.
 import { createContext, useContext } from 'react';
+import type { Interaction } from '../../../src/domain/interaction.js';
 
 export interface ParticipantChoice {
   id: string;
@@ -9,6 +10,8 @@ export interface ParticipantChoice {
 
 export interface AppActions {
   logInteraction(participants?: ParticipantChoice[]): void;
+  /** Change an interaction already logged. */
+  editInteraction(interaction: Interaction): void;
   addPerson(): void;
   /** Ask someone one specific question. */
   newAsk(): void;
@@ -16,6 +19,7 @@ export interface AppActions {
 
 export const ActionsContext = createContext<AppActions>({
   logInteraction: () => undefined,
+  editInteraction: () => undefined,
   addPerson: () => undefined,
   newAsk: () => undefined,
 });

@@ -8,6 +8,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import {
   INTERACTION_KINDS,
   interactionCreateSchema,
+  type Interaction,
   type InteractionCreate,
 } from '../../../src/domain/interaction.js';
 import { api } from '../api';
@@ -20,8 +21,11 @@ import { PersonPicker } from './PersonPicker';
 const FIELDS = ['participantIds', 'kind', 'occurredAt', 'summary', 'notes', 'insights'] as const;
 
 /** Now, as the value of a datetime-local input (local time, to the minute). */
-function localNow(): string {
-  const d = new Date();
+const localNow = (): string => localInput(new Date().toISOString());
+
+/** An instant as the value of a datetime-local input, in this browser's zone. */
+function localInput(iso: string): string {
+  const d = new Date(iso);
   d.setMinutes(d.getMinutes() - d.getTimezoneOffset());
   return d.toISOString().slice(0, 16);
 }
@@ -29,6 +33,8 @@ function localNow(): string {
 export function LogInteractionModal(props: {
   opened: boolean;
   initialParticipants: ParticipantChoice[];
+  /** An interaction to change instead of logging a new one. */
+  editing?: Interaction | undefined;
   onClose(): void;
 }) {
   const queryClient = useQueryClient();
@@ -40,19 +46,21 @@ export function LogInteractionModal(props: {
   const [insights, setInsights] = useState<string[]>(['']);
   const [errors, setErrors] = useState<FieldErrors>({});
 
+  const editing = props.editing;
   useEffect(() => {
     if (!props.opened) return;
-    setParticipants(props.initialParticipants);
-    setKind('coffee');
-    setWhen(localNow());
-    setSummary('');
-    setNotes('');
-    setInsights(['']);
+    setParticipants(editing ? editing.participants : props.initialParticipants);
+    setKind(editing?.kind ?? 'coffee');
+    setWhen(editing ? localInput(editing.occurredAt) : localNow());
+    setSummary(editing?.summary ?? '');
+    setNotes(editing?.notes ?? '');
+    setInsights(editing && editing.insights.length ? editing.insights.map((i) => i.text) : ['']);
     setErrors({});
-  }, [props.opened, props.initialParticipants]);
+  }, [props.opened, props.initialParticipants, editing]);
 
   const log = useMutation({
-    mutationFn: api.createInteraction,
+    mutationFn: (input: InteractionCreate) =>
+      editing ? api.updateInteraction(editing.id, input) : api.createInteraction(input),
     onSuccess: (interaction) => {
       for (const p of interaction.participants) {
         void queryClient.invalidateQueries({ queryKey: ['person', p.id] });
@@ -60,8 +68,13 @@ export function LogInteractionModal(props: {
       }
       void queryClient.invalidateQueries({ queryKey: ['people'] });
       void queryClient.invalidateQueries({ queryKey: ['stats'] });
+      // Someone taken off the interaction has a timeline to refresh too.
+      for (const p of editing?.participants ?? []) {
+        void queryClient.invalidateQueries({ queryKey: ['interactions', p.id] });
+        void queryClient.invalidateQueries({ queryKey: ['person', p.id] });
+      }
       notifications.show({
-        message: `Logged “${interaction.summary}” with ${interaction.participants
+        message: `${editing ? 'Saved' : 'Logged'} “${interaction.summary}” with ${interaction.participants
           .map((p) => p.displayName)
           .join(', ')}.`,
       });
@@ -78,7 +91,7 @@ export function LogInteractionModal(props: {
       kind,
       occurredAt: Number.isNaN(date.getTime()) ? when : date.toISOString(),
       summary,
-      ...(notes.trim() ? { notes } : {}),
+      ...(notes.trim() ? { notes } : editing ? { notes: null } : {}),
       insights: insights.map((i) => i.trim()).filter(Boolean),
     };
     const checked = validate(interactionCreateSchema, input);
@@ -92,10 +105,10 @@ export function LogInteractionModal(props: {
 
   return (
     <FormModal
-      title="Log an interaction"
+      title={editing ? 'Edit the interaction' : 'Log an interaction'}
       opened={props.opened}
       error={errors.form}
-      submitLabel="Log it"
+      submitLabel={editing ? 'Save' : 'Log it'}
       submitting={log.isPending}
       onClose={props.onClose}
       onSubmit={submit}

@@ -1,5 +1,6 @@
 // A person's interactions, newest first, each with its insights and notes.
 import {
+  ActionIcon,
   Anchor,
   Badge,
   Button,
@@ -13,13 +14,16 @@ import {
 } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
+import { IconPencil } from '@tabler/icons-react';
 import { api } from '../api';
+import { useAppActions } from '../app/actions';
 import { KIND_LABELS, longDate } from '../app/format';
 import { Markdown } from './Markdown';
 
 const PAGE = 50;
 
 export function Timeline({ personId }: { personId: string }) {
+  const actions = useAppActions();
   // Newest first, a page at a time: a long relationship loads as far back as one scrolls.
   const interactions = useInfiniteQuery({
     queryKey: ['interactions', personId, 'timeline'],
@@ -69,7 +73,18 @@ export function Timeline({ personId }: { personId: string }) {
                   </Text>
                 )}
               </Group>
-              <Text fw={600}>{i.summary}</Text>
+              <Group gap={4} wrap="nowrap" align="flex-start">
+                <Text fw={600}>{i.summary}</Text>
+                <ActionIcon
+                  size="sm"
+                  variant="subtle"
+                  color="gray"
+                  aria-label={`Edit “${i.summary}”`}
+                  onClick={() => actions.editInteraction(i)}
+                >
+                  <IconPencil size={14} aria-hidden />
+                </ActionIcon>
+              </Group>
               {i.insights.length > 0 && (
                 <List size="sm" spacing={2} aria-label="Insights">
                   {i.insights.map((insight) => (
