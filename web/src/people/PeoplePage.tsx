@@ -387,15 +387,17 @@ export function PeoplePage() {
               );
             })}
           </div>
-          {!rows.isLoading && rows.count === 0 && (
-            <Text p="md" c="dimmed">
-              {rows.mode === 'search'
-                ? 'Nobody matches this search and these filters.'
-                : 'Nobody matches these filters.'}
-            </Text>
-          )}
         </div>
       </Paper>
+      {!rows.isLoading && rows.count === 0 && (
+        <Text p="md" c="dimmed">
+          {rows.mode === 'search'
+            ? 'Nobody matches this search and these filters.'
+            : unfiltered
+              ? 'Everyone is in the Trash: restore people from there.'
+              : 'Nobody matches these filters.'}
+        </Text>
+      )}
     </Stack>
   );
 }
