@@ -6,6 +6,9 @@ import type { Store } from '../store/store.js';
 import { generateNetwork } from './generate-network.js';
 import { addSampleCampaign } from './sample-method.js';
 
+/** The sample network both doors load unless told otherwise. */
+export const DEMO_DEFAULTS = { size: 200, seed: 42, interactionsPerPerson: 6 } as const;
+
 export interface DemoOptions {
   size: number;
   seed: number;

@@ -35,7 +35,7 @@ import {
   todayQuerySchema,
 } from '../domain/method/schemas.js';
 import { settingsPatchSchema, settingsSchema } from '../domain/method/settings.js';
-import { loadDemo } from '../demo/load-demo.js';
+import { DEMO_DEFAULTS, loadDemo } from '../demo/load-demo.js';
 import { defineRoute, type Route } from './route.js';
 
 const byId = z.object({ id: idSchema });
@@ -389,9 +389,8 @@ export const routes: Route[] = [
     }),
     handle: (store, { body }) =>
       loadDemo(store, {
-        size: body?.size ?? 200,
-        seed: 42,
-        interactionsPerPerson: 6,
+        ...DEMO_DEFAULTS,
+        ...(body?.size ? { size: body.size } : {}),
         now: store.now(),
       }),
   }),

@@ -9,6 +9,7 @@ import type {
 } from '../../src/domain/person.js';
 import type { Organization } from '../../src/domain/organization.js';
 import type { SearchResult } from '../../src/domain/search.js';
+import type { TodayItem } from '../../src/domain/method/today.js';
 import type {
   askActionSchema,
   askCreateSchema,
@@ -124,29 +125,6 @@ export type Task = z.infer<typeof taskSchema>;
 export type AskAction = z.input<typeof askActionSchema>;
 export type AskCreate = z.input<typeof askCreateSchema>;
 export type CampaignCreate = z.input<typeof campaignCreateSchema>;
-
-/** One line of the day's agenda; `kind` says which fields it carries. */
-export interface TodayItem {
-  kind:
-    | 'thank'
-    | 'chat-today'
-    | 'nudge'
-    | 'task'
-    | 'keep-in-touch'
-    | 'keep-in-touch-more'
-    | 'pacing'
-    | 'moved-on';
-  reason: string;
-  askId?: string;
-  personId?: string | null;
-  personName?: string;
-  taskId?: string;
-  campaignId?: string;
-  at?: string;
-  dueOn?: string;
-  count?: number;
-  suggestions?: { id: string; displayName: string; warm: boolean; reasons: string[] }[];
-}
 
 export interface Today {
   date: string;

@@ -1,7 +1,7 @@
 // kith demo: fills the workspace with a realistic sample network, with a progress bar.
 import { SingleBar, Presets } from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
-import { loadDemo } from '../../demo/load-demo.js';
+import { DEMO_DEFAULTS, loadDemo } from '../../demo/load-demo.js';
 import type { BulkPhase } from '../../store/bulk-load.js';
 import type { CliContext } from '../context.js';
 import { json } from '../output.js';
@@ -17,9 +17,14 @@ export function registerDemoCommand(program: Command, ctx: CliContext): void {
   program
     .command('demo')
     .description('load a realistic sample network (deterministic for a seed and a day)')
-    .option('--size <n>', 'how many people', positiveInt(1_000_000), 200)
-    .option('--seed <n>', 'random seed', positiveInt(2 ** 31), 42)
-    .option('--interactions <n>', 'interactions per person on average', positiveInt(100), 6)
+    .option('--size <n>', 'how many people', positiveInt(1_000_000), DEMO_DEFAULTS.size)
+    .option('--seed <n>', 'random seed', positiveInt(2 ** 31), DEMO_DEFAULTS.seed)
+    .option(
+      '--interactions <n>',
+      'interactions per person on average',
+      positiveInt(100),
+      DEMO_DEFAULTS.interactionsPerPerson,
+    )
     .option('--force', 'add to a workspace that already has people')
     .option('--json', 'print JSON')
     .action(

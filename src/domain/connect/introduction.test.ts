@@ -21,6 +21,24 @@ const start = () =>
 const run = (intro: Introduction, ...actions: IntroAction[]) =>
   actions.reduce((i, a) => introTransition(i, a, AT), intro);
 
+/** The steps that bring a new introduction to each state. */
+const UP_TO: Record<string, IntroAction[]> = {
+  proposed: [],
+  'asked-a': [{ type: 'ask-a' }],
+  'asked-b': [{ type: 'ask-a' }, { type: 'accept-a' }, { type: 'ask-b' }],
+  accepted: [{ type: 'ask-a' }, { type: 'accept-a' }, { type: 'ask-b' }, { type: 'accept-b' }],
+  made: [
+    { type: 'ask-a' },
+    { type: 'accept-a' },
+    { type: 'ask-b' },
+    { type: 'accept-b' },
+    { type: 'make' },
+  ],
+  declined: [{ type: 'decline', by: 'a' }],
+};
+UP_TO.closed = [...(UP_TO.made ?? []), { type: 'outcome', note: 'x' }];
+const reached = (state: string) => run(start(), ...(UP_TO[state] ?? []));
+
 const EVERY_ACTION: IntroAction[] = [
   { type: 'ask-a' },
   { type: 'accept-a' },
@@ -59,64 +77,22 @@ describe('an introduction with double opt-in', () => {
   });
 
   it('asks B only after A said yes', () => {
-    const asked = run(start(), { type: 'ask-a' });
+    const asked = reached('asked-a');
     expect(() => introTransition(asked, { type: 'ask-b' }, AT)).toThrow(/only after A said yes/);
     expect(allowedIntroActions(asked)).toEqual(['accept-a', 'decline']);
   });
 
   it('ends kindly when either declines, before it is made', () => {
-    const byB = run(
-      start(),
-      { type: 'ask-a' },
-      { type: 'accept-a' },
-      { type: 'ask-b' },
-      { type: 'decline', by: 'b' },
-    );
+    const byB = run(reached('asked-b'), { type: 'decline', by: 'b' });
     expect(byB.state).toBe('declined');
     expect(byB.history.at(-1)?.note).toBe('declined by B');
-    const made = run(
-      start(),
-      { type: 'ask-a' },
-      { type: 'accept-a' },
-      { type: 'ask-b' },
-      { type: 'accept-b' },
-      { type: 'make' },
-    );
+    const made = reached('made');
     expect(() => introTransition(made, { type: 'decline', by: 'a' }, AT)).toThrow(KithError);
   });
 
   it('refuses every step a state does not allow, and changes nothing', () => {
-    const reach: Record<string, Introduction> = {
-      proposed: start(),
-      'asked-a': run(start(), { type: 'ask-a' }),
-      'asked-b': run(start(), { type: 'ask-a' }, { type: 'accept-a' }, { type: 'ask-b' }),
-      accepted: run(
-        start(),
-        { type: 'ask-a' },
-        { type: 'accept-a' },
-        { type: 'ask-b' },
-        { type: 'accept-b' },
-      ),
-      made: run(
-        start(),
-        { type: 'ask-a' },
-        { type: 'accept-a' },
-        { type: 'ask-b' },
-        { type: 'accept-b' },
-        { type: 'make' },
-      ),
-      closed: run(
-        start(),
-        { type: 'ask-a' },
-        { type: 'accept-a' },
-        { type: 'ask-b' },
-        { type: 'accept-b' },
-        { type: 'make' },
-        { type: 'outcome', note: 'x' },
-      ),
-      declined: run(start(), { type: 'decline', by: 'a' }),
-    };
-    expect(Object.keys(reach).sort()).toEqual([...INTRO_STATES].sort());
+    const reach = Object.fromEntries(INTRO_STATES.map((state) => [state, reached(state)]));
+    for (const [state, intro] of Object.entries(reach)) expect(intro.state).toBe(state);
     for (const intro of Object.values(reach)) {
       const before = structuredClone(intro);
       for (const action of EVERY_ACTION) {

@@ -11,6 +11,7 @@
 // Properties the tests hold it to: an extra interaction never lowers the score; the same
 // interaction counts less the older it is; the score is in [0, 1).
 import type { InteractionKind } from '../interaction.js';
+import { timeAgo } from '../method/calendar.js';
 
 export const HALF_LIFE_DAYS = 182;
 export const SATURATION = 2.5;
@@ -44,15 +45,6 @@ export interface Strength {
 
 const DAY_MS = 86_400_000;
 
-function ago(days: number): string {
-  if (days < 1) return 'today';
-  if (days < 2) return 'yesterday';
-  if (days < 14) return `${Math.floor(days)} days ago`;
-  if (days < 60) return `${Math.round(days / 7)} weeks ago`;
-  if (days < 730) return `${Math.round(days / 30)} months ago`;
-  return `${Math.round(days / 365)} years ago`;
-}
-
 export function labelFor(score: number, anyInteraction: boolean): StrengthLabel {
   if (!anyInteraction) return 'none';
   if (score >= 0.6) return 'strong';
@@ -80,7 +72,7 @@ export function relationshipStrength(input: StrengthInput, now: string): Strengt
   if (label === 'none') return { score: 0, label, explanation: 'no interactions yet' };
   const parts = [
     `${inYear} ${inYear === 1 ? 'interaction' : 'interactions'} in the last year`,
-    `last ${ago(lastDays)}`,
+    `last ${timeAgo(lastDays)}`,
   ];
   if (reciprocity < 1) parts.push(`you asked ${asked}, gave ${given}`);
   return { score, label, explanation: `${label} — ${parts.join(', ')}` };

@@ -10,6 +10,7 @@ import {
   type Ask,
   type AskAction,
   type AskState,
+  stateAfter,
 } from './ask.js';
 
 const T0 = '2026-11-02T09:00:00Z';
@@ -255,5 +256,15 @@ describe('the question', () => {
 
   it('needs a question to draft an ask', () => {
     expect(() => newAsk({ id: 'x', personId: 'p', question: '  ', at: T0 })).toThrow(/^question: /);
+  });
+});
+
+describe('stateAfter', () => {
+  it('names the state an allowed action leads to, and nothing for one not allowed', () => {
+    expect(stateAfter('draft', 'send')).toBe('sent');
+    expect(stateAfter('sent', 'nudge')).toBe('sent');
+    expect(stateAfter('moved-on', 'reply')).toBe('replied');
+    expect(stateAfter('sent', 'thank')).toBeUndefined();
+    expect(stateAfter('thanked', 'reply')).toBeUndefined();
   });
 });

@@ -83,6 +83,11 @@ export function allowedActions(state: AskState): AskAction['type'][] {
   return Object.keys(TRANSITIONS[state]) as AskAction['type'][];
 }
 
+/** The state an action leads to from a state, or undefined when the action is not allowed. */
+export function stateAfter(state: AskState, action: AskAction['type']): AskState | undefined {
+  return TRANSITIONS[state][action];
+}
+
 const momentSchema = z.iso.datetime({ offset: true });
 
 /**

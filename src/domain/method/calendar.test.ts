@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, isTimeZone, localDate, localNoon } from './calendar.js';
+import { addDays, daysBetween, isTimeZone, localDate, localNoon, timeAgo } from './calendar.js';
 
 describe('calendar days', () => {
   it('gives the local date of an instant on both sides of the date line', () => {
@@ -30,5 +30,22 @@ describe('localNoon', () => {
     expect(localNoon('2026-11-20', 'America/Los_Angeles')).toBe('2026-11-20T20:00:00.000Z');
     expect(localNoon('2026-11-20', 'Pacific/Kiritimati')).toBe('2026-11-19T22:00:00.000Z');
     expect(localDate(localNoon('2026-07-01', 'Asia/Kolkata'), 'Asia/Kolkata')).toBe('2026-07-01');
+  });
+});
+
+describe('timeAgo', () => {
+  it('says how long ago in the unit a person would use', () => {
+    expect([0, 0.9, 1, 5, 13, 14, 59, 60, 729, 730].map(timeAgo)).toEqual([
+      'today',
+      'today',
+      'yesterday',
+      '5 days ago',
+      '13 days ago',
+      '2 weeks ago',
+      '8 weeks ago',
+      '2 months ago',
+      '24 months ago',
+      '2 years ago',
+    ]);
   });
 });

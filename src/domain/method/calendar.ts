@@ -86,3 +86,14 @@ export function localNoon(isoDate: string, timeZone: string): string {
   }
   return new Date(guess).toISOString();
 }
+
+/** "today", "yesterday", "5 days ago", "3 weeks ago", "4 months ago", "2 years ago". */
+export function timeAgo(days: number): string {
+  const d = Math.floor(days);
+  if (d < 1) return 'today';
+  if (d === 1) return 'yesterday';
+  if (d < 14) return `${d} days ago`;
+  if (d < 60) return `${Math.round(d / 7)} weeks ago`;
+  if (d < 730) return `${Math.round(d / 30)} months ago`;
+  return `${Math.round(d / 365)} years ago`;
+}

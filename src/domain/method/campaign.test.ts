@@ -5,6 +5,7 @@ import {
   campaignProgress,
   pacing,
   suggestPeople,
+  weeklyProgress,
   type Campaign,
   type Candidate,
 } from './campaign.js';
@@ -201,5 +202,28 @@ describe('a campaign of 20+ chats, replayed day by day', () => {
     expect(silent(waiting?.personId ?? '')).toBe(true);
     const later = asks.map((a) => moveOnIfDue(a, at(addDays(day, 14)), TZ));
     expect(campaignProgress(later)).toMatchObject({ movedOn: 5, open: 0 });
+  });
+});
+
+describe('weekly progress', () => {
+  it('adds up asks, replies and chats week by week, Monday to Sunday', () => {
+    const ask = (sentAt: string | null, repliedAt: string | null, metAt: string | null) => ({
+      sentAt,
+      repliedAt,
+      metAt,
+    });
+    expect(
+      weeklyProgress([
+        ask('2026-11-02T09:00:00Z', '2026-11-08T22:00:00Z', '2026-11-10T10:00:00Z'),
+        ask('2026-11-03T09:00:00Z', null, null),
+        ask('2026-11-16T09:00:00Z', '2026-11-17T09:00:00Z', null),
+        ask(null, null, null),
+      ]),
+    ).toEqual([
+      { week: '2026-11-02', asked: 2, replied: 1, met: 0 },
+      { week: '2026-11-09', asked: 2, replied: 1, met: 1 },
+      { week: '2026-11-16', asked: 3, replied: 2, met: 1 },
+    ]);
+    expect(weeklyProgress([])).toEqual([]);
   });
 });

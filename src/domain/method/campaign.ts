@@ -163,3 +163,45 @@ export function suggestPeople(
     .sort((a, b) => Number(b.warm) - Number(a.warm) || b.fit - a.fit || a.id.localeCompare(b.id))
     .slice(0, options.limit ?? 5);
 }
+
+export interface WeekOfProgress {
+  /** The Monday (UTC) that starts the week, YYYY-MM-DD. */
+  week: string;
+  asked: number;
+  replied: number;
+  met: number;
+}
+
+/** Monday of the (UTC) week of an instant, as YYYY-MM-DD. */
+function weekOf(iso: string): string {
+  const d = new Date(iso);
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  return d.toISOString().slice(0, 10);
+}
+
+/** A campaign's asks sent, replies and chats, added up week by week (for its chart). */
+export function weeklyProgress(
+  asks: readonly Pick<Ask, 'sentAt' | 'repliedAt' | 'metAt'>[],
+): WeekOfProgress[] {
+  const counts = new Map<string, { asked: number; replied: number; met: number }>();
+  const count = (at: string | null, key: 'asked' | 'replied' | 'met') => {
+    if (!at) return;
+    const week = weekOf(at);
+    const c = counts.get(week) ?? { asked: 0, replied: 0, met: 0 };
+    c[key] += 1;
+    counts.set(week, c);
+  };
+  for (const a of asks) {
+    count(a.sentAt, 'asked');
+    count(a.repliedAt, 'replied');
+    count(a.metAt, 'met');
+  }
+  const total = { asked: 0, replied: 0, met: 0 };
+  return [...counts.keys()].sort().map((week) => {
+    const c = counts.get(week) ?? { asked: 0, replied: 0, met: 0 };
+    total.asked += c.asked;
+    total.replied += c.replied;
+    total.met += c.met;
+    return { week, ...total };
+  });
+}

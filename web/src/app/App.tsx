@@ -19,21 +19,12 @@ import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { spotlight } from '@mantine/spotlight';
-import {
-  IconMessagePlus,
-  IconMoon,
-  IconSearch,
-  IconSun,
-  IconMessageQuestion,
-  IconRocket,
-  IconSettings,
-  IconTrash,
-  IconUsers,
-} from '@tabler/icons-react';
+import { IconMessagePlus, IconMoon, IconSearch, IconSun } from '@tabler/icons-react';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { PeoplePage } from '../people/PeoplePage';
 import type { Interaction } from '../../../src/domain/interaction.js';
+import { NAV } from './navigation';
 import { ActionsContext, type AppActions, type ParticipantChoice } from './actions';
 
 // Loaded when first needed, so the People screen's script stays small and starts fast.
@@ -54,15 +45,6 @@ const CampaignPage = lazy(() =>
 const NewAskModal = lazy(() =>
   import('../asks/NewAskModal').then((m) => ({ default: m.NewAskModal })),
 );
-
-const NAV = [
-  { href: '/', label: 'Today', icon: IconSun },
-  { href: '/people', label: 'People', icon: IconUsers },
-  { href: '/asks', label: 'Asks', icon: IconMessageQuestion },
-  { href: '/campaigns', label: 'Campaigns', icon: IconRocket },
-  { href: '/trash', label: 'Trash', icon: IconTrash },
-  { href: '/settings', label: 'Settings', icon: IconSettings },
-];
 
 export function App() {
   const [navOpen, nav] = useDisclosure(false);

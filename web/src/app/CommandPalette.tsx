@@ -8,14 +8,9 @@ import {
   IconMessagePlus,
   IconMessageQuestion,
   IconMoonStars,
-  IconRocket,
   IconSearch,
-  IconSettings,
-  IconSun,
-  IconTrash,
   IconUser,
   IconUserPlus,
-  IconUsers,
 } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
@@ -23,6 +18,7 @@ import { useLocation } from 'wouter';
 import { api } from '../api';
 import { useAppActions } from './actions';
 import { KIND_LABELS, longDate } from './format';
+import { NAV } from './navigation';
 
 const VISUALLY_HIDDEN = {
   position: 'absolute',
@@ -76,49 +72,18 @@ export function CommandPalette({ toggleScheme }: { toggleScheme(): void }) {
       run: () => actions.newAsk(),
     },
     {
-      id: 'today',
-      label: 'Go to Today',
-      icon: <IconSun size={18} aria-hidden />,
-      run: () => navigate('/'),
-    },
-    {
-      id: 'asks',
-      label: 'Go to Asks',
-      icon: <IconMessageQuestion size={18} aria-hidden />,
-      run: () => navigate('/asks'),
-    },
-    {
-      id: 'campaigns',
-      label: 'Go to Campaigns',
-      icon: <IconRocket size={18} aria-hidden />,
-      run: () => navigate('/campaigns'),
-    },
-    {
-      id: 'people',
-      label: 'Go to People',
-      icon: <IconUsers size={18} aria-hidden />,
-      run: () => navigate('/people'),
-    },
-    {
-      id: 'trash',
-      label: 'Go to Trash',
-      description: 'Archived people, to restore',
-      icon: <IconTrash size={18} aria-hidden />,
-      run: () => navigate('/trash'),
-    },
-    {
-      id: 'settings',
-      label: 'Go to Settings',
-      description: 'Your name and introduction, templates, timing, time zone',
-      icon: <IconSettings size={18} aria-hidden />,
-      run: () => navigate('/settings'),
-    },
-    {
       id: 'theme',
       label: 'Switch between light and dark theme',
       icon: <IconMoonStars size={18} aria-hidden />,
       run: toggleScheme,
     },
+    ...NAV.map((place) => ({
+      id: place.href,
+      label: `Go to ${place.label}`,
+      description: place.hint,
+      icon: <place.icon size={18} aria-hidden />,
+      run: () => navigate(place.href),
+    })),
   ];
   const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
   const matchingCommands = commands.filter((c) =>

@@ -1,14 +1,10 @@
 // Small display helpers shared by the screens.
+import { timeAgo } from '../../../src/domain/method/calendar.js';
+
 export function relativeDay(iso: string | null, now = new Date()): string {
   if (!iso) return 'never';
-  const days = Math.floor((now.getTime() - new Date(iso).getTime()) / 86_400_000);
-  if (days < 0) return 'upcoming';
-  if (days === 0) return 'today';
-  if (days === 1) return 'yesterday';
-  if (days < 14) return `${days} days ago`;
-  if (days < 60) return `${Math.round(days / 7)} weeks ago`;
-  if (days < 730) return `${Math.round(days / 30)} months ago`;
-  return `${Math.round(days / 365)} years ago`;
+  const days = (now.getTime() - new Date(iso).getTime()) / 86_400_000;
+  return days < 0 ? 'upcoming' : timeAgo(days);
 }
 
 export function longDate(iso: string): string {
@@ -39,3 +35,11 @@ export const KIND_LABELS: Record<string, string> = {
   meeting: 'Meeting',
   event: 'Event',
 };
+
+/** What an ask is for, as the ask form and the template settings name it. */
+export const PURPOSES = [
+  { value: 'path', label: 'Learn about their path and how their organization works' },
+  { value: 'feedback', label: 'Feedback on one concrete piece of work' },
+  { value: 'advice', label: 'Advice on a topic' },
+  { value: 'intro', label: 'An introduction to someone' },
+];

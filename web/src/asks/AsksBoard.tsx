@@ -24,7 +24,12 @@ import { IconChevronDown, IconMessage2, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type DragEvent, type FormEvent } from 'react';
 import { Link } from 'wouter';
-import { allowedActions, ASK_STATES, type AskState } from '../../../src/domain/method/ask.js';
+import {
+  allowedActions,
+  ASK_STATES,
+  stateAfter,
+  type AskState,
+} from '../../../src/domain/method/ask.js';
 import { api, type Ask, type AskAction } from '../api';
 import { relativeDay } from '../app/format';
 import { FormModal } from '../app/FormModal';
@@ -63,17 +68,6 @@ const ACTION_LABELS: Record<AskAction['type'], string> = {
   'move-on': 'Move on',
 };
 
-const STATE_AFTER: Record<AskAction['type'], AskState | null> = {
-  send: 'sent',
-  nudge: null,
-  reply: 'replied',
-  schedule: 'scheduled',
-  meet: 'met',
-  thank: 'thanked',
-  decline: 'declined',
-  'move-on': 'moved-on',
-};
-
 const ASKS_KEY = (campaignId: string) => ['asks', 'board', campaignId] as const;
 
 export function AsksBoard() {
@@ -95,7 +89,7 @@ export function AsksBoard() {
       const key = ASKS_KEY(campaignId);
       await queryClient.cancelQueries({ queryKey: key });
       const before = queryClient.getQueryData<Ask[]>(key);
-      const to = STATE_AFTER[action.type];
+      const to = stateAfter(ask.state, action.type);
       if (before && to) {
         queryClient.setQueryData<Ask[]>(
           key,
@@ -173,10 +167,8 @@ export function AsksBoard() {
         <Group align="flex-start" wrap="nowrap" gap="sm" pb="sm">
           {ASK_STATES.map((state) => {
             const cards = all.filter((a) => a.state === state);
-            const allowed =
-              dragging && dragging.state !== state
-                ? allowedActions(dragging.state).includes(ACTION_INTO[state] ?? ('' as never))
-                : false;
+            const into = ACTION_INTO[state];
+            const allowed = !!dragging && !!into && stateAfter(dragging.state, into) === state;
             return (
               <section
                 key={state}

@@ -9,6 +9,7 @@ import { api, type Ask } from '../api';
 import type { ParticipantChoice } from '../app/actions';
 import { FormModal } from '../app/FormModal';
 import { apiFieldErrors, validate, type FieldErrors } from '../app/field-errors';
+import { PURPOSES } from '../app/format';
 import { PersonPicker } from '../interactions/PersonPicker';
 
 export interface NewAskDefaults {
@@ -17,13 +18,6 @@ export interface NewAskDefaults {
 }
 
 const FIELDS = ['personId', 'question', 'purpose', 'minutes', 'channel', 'campaignId'] as const;
-
-export const PURPOSES = [
-  { value: 'path', label: 'Learn about their path and how their organization works' },
-  { value: 'feedback', label: 'Feedback on one concrete piece of work' },
-  { value: 'advice', label: 'Advice on a topic' },
-  { value: 'intro', label: 'An introduction to someone' },
-];
 
 export function NewAskModal(props: {
   defaults: NewAskDefaults;

@@ -24,8 +24,9 @@ import { IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
+import { weeklyProgress } from '../../../src/domain/method/campaign.js';
 import { campaignCreateSchema } from '../../../src/domain/method/schemas.js';
-import { api, type Ask, type Campaign } from '../api';
+import { api, type Campaign } from '../api';
 import { FormModal } from '../app/FormModal';
 import { apiFieldErrors, validate, type FieldErrors } from '../app/field-errors';
 import { longDate } from '../app/format';
@@ -88,32 +89,6 @@ export function CampaignsPage() {
       )}
     </Stack>
   );
-}
-
-/** Monday of the week of a date, as YYYY-MM-DD: the charts count by week. */
-function weekOf(iso: string): string {
-  const d = new Date(iso);
-  const day = (d.getUTCDay() + 6) % 7;
-  d.setUTCDate(d.getUTCDate() - day);
-  return d.toISOString().slice(0, 10);
-}
-
-/** Cumulative asks sent, replies and chats, week by week. */
-export function weeklyProgress(
-  asks: Ask[],
-): { week: string; asked: number; replied: number; met: number }[] {
-  const events: { week: string; key: 'asked' | 'replied' | 'met' }[] = [];
-  for (const a of asks) {
-    if (a.sentAt) events.push({ week: weekOf(a.sentAt), key: 'asked' });
-    if (a.repliedAt) events.push({ week: weekOf(a.repliedAt), key: 'replied' });
-    if (a.metAt) events.push({ week: weekOf(a.metAt), key: 'met' });
-  }
-  const weeks = [...new Set(events.map((e) => e.week))].sort();
-  const totals = { asked: 0, replied: 0, met: 0 };
-  return weeks.map((week) => {
-    for (const e of events) if (e.week === week) totals[e.key] += 1;
-    return { week, ...totals };
-  });
 }
 
 export function CampaignPage({ id }: { id: string }) {

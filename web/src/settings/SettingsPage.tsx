@@ -22,8 +22,7 @@ import { DEFAULT_TEMPLATES, PLACEHOLDERS } from '../../../src/domain/method/draf
 import { ROLES } from '../../../src/domain/roles.js';
 import { api, browserTimeZone, type Settings } from '../api';
 import { apiFieldErrors, type FieldErrors } from '../app/field-errors';
-import { ROLE_LABELS } from '../app/format';
-import { PURPOSES } from '../asks/NewAskModal';
+import { PURPOSES, ROLE_LABELS } from '../app/format';
 
 const FIELDS = ['myName', 'myIntro', 'nudgeAfterDays', 'moveOnAfterDays', 'timeZone'] as const;
 

@@ -27,7 +27,9 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'wouter';
-import { api, browserTimeZone, type TodayItem } from '../api';
+import { addDays } from '../../../src/domain/method/calendar.js';
+import type { TodayItem } from '../../../src/domain/method/today.js';
+import { api, browserTimeZone } from '../api';
 import { useAppActions } from '../app/actions';
 import { NewAskModal, type NewAskDefaults } from '../asks/NewAskModal';
 import { EmptyNetwork } from '../welcome/EmptyNetwork';
@@ -62,13 +64,6 @@ const KIND: Record<TodayItem['kind'], { label: string; icon: ReactNode; color: s
     color: 'gray',
   },
 };
-
-/** The local date a number of days after a YYYY-MM-DD date. */
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 export function TodayPage() {
   const queryClient = useQueryClient();
@@ -124,21 +119,19 @@ export function TodayPage() {
   );
 
   const buttonsFor = (item: TodayItem): ReactNode => {
-    const askId = item.askId ?? '';
-    const person = item.personId ?? '';
     switch (item.kind) {
       case 'thank':
         return step(
           item,
           'Thanked',
-          () => api.actOnAsk(askId, { type: 'thank' }),
+          () => api.actOnAsk(item.askId, { type: 'thank' }),
           'Thank-you noted.',
         );
       case 'chat-today':
         return step(
           item,
           'We met',
-          () => api.actOnAsk(askId, { type: 'meet' }),
+          () => api.actOnAsk(item.askId, { type: 'meet' }),
           'Chat logged; a thank-you is now owed.',
         );
       case 'nudge':
@@ -147,27 +140,27 @@ export function TodayPage() {
             {step(
               item,
               'Nudged',
-              () => api.actOnAsk(askId, { type: 'nudge' }),
+              () => api.actOnAsk(item.askId, { type: 'nudge' }),
               'Nudge noted. If there is still no answer, the ask moves on by itself.',
             )}
             {step(
               item,
               'They replied',
-              () => api.actOnAsk(askId, { type: 'reply' }),
+              () => api.actOnAsk(item.askId, { type: 'reply' }),
               'Reply noted.',
               'default',
             )}
           </Group>
         );
       case 'task':
-        return step(item, 'Done', () => api.completeTask(item.taskId ?? ''), 'Task done.');
+        return step(item, 'Done', () => api.completeTask(item.taskId), 'Task done.');
       case 'keep-in-touch':
         return (
           <Group gap="xs">
             <Button
               size="xs"
               onClick={() =>
-                actions.logInteraction([{ id: person, displayName: item.personName ?? '' }])
+                actions.logInteraction([{ id: item.personId, displayName: item.personName }])
               }
             >
               Log a chat
@@ -175,7 +168,7 @@ export function TodayPage() {
             {step(
               item,
               'Snooze a week',
-              () => api.snooze(person, addDays(today.data?.date ?? date, 7)),
+              () => api.snooze(item.personId, addDays(today.data?.date ?? date, 7)),
               'Snoozed for a week.',
               'default',
             )}
@@ -252,7 +245,7 @@ export function TodayPage() {
                   </Badge>
                   <div>
                     <Text size="sm">
-                      {item.personId ? (
+                      {'personId' in item && item.personId ? (
                         <Anchor component={Link} href={`/people/${item.personId}`} inherit>
                           {item.reason}
                         </Anchor>

@@ -1,0 +1,24 @@
+// The app's places: the navigation bar and the command palette's "Go to …" list both come
+// from here.
+import {
+  IconMessageQuestion,
+  IconRocket,
+  IconSettings,
+  IconSun,
+  IconTrash,
+  IconUsers,
+} from '@tabler/icons-react';
+
+export const NAV = [
+  { href: '/', label: 'Today', icon: IconSun, hint: 'The day’s agenda' },
+  { href: '/people', label: 'People', icon: IconUsers, hint: 'Everyone in your network' },
+  { href: '/asks', label: 'Asks', icon: IconMessageQuestion, hint: 'The board of asks' },
+  { href: '/campaigns', label: 'Campaigns', icon: IconRocket, hint: 'Runs of chats' },
+  { href: '/trash', label: 'Trash', icon: IconTrash, hint: 'Archived people, to restore' },
+  {
+    href: '/settings',
+    label: 'Settings',
+    icon: IconSettings,
+    hint: 'Your name and introduction, templates, timing, time zone',
+  },
+] as const;
