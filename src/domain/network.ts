@@ -1,8 +1,10 @@
 // A whole network as plain data, with people referred to by a local key: what the demo
 // generator produces and what bulk loading (and later, importers) writes in one go.
-import type { z } from 'zod';
+import { z } from 'zod';
 import { KithError } from './errors.js';
 import { interactionCreateSchema } from './interaction.js';
+import { newAsk, transition, type Ask, type AskAction } from './method/ask.js';
+import { askActionSchema, askCreateSchema, campaignCreateSchema } from './method/schemas.js';
 import { personCreateSchema, personDataFrom, type PersonData } from './person.js';
 
 export interface NetworkPerson {
@@ -15,16 +17,44 @@ export interface NetworkInteraction {
   interaction: unknown;
 }
 
+export interface NetworkCampaign {
+  key: string;
+  campaign: unknown;
+}
+
+/**
+ * An ask with its story: created at `ask.at`, then each step (send, reply, meet…) at its own
+ * time, replayed through the ask lifecycle so a history that could not happen is refused.
+ */
+export interface NetworkAsk {
+  person: string;
+  campaign?: string;
+  ask: unknown;
+  steps?: unknown[];
+}
+
 export interface NetworkData {
   people: NetworkPerson[];
   interactions: NetworkInteraction[];
+  campaigns?: NetworkCampaign[];
+  asks?: NetworkAsk[];
 }
 
 const bulkInteractionSchema = interactionCreateSchema.omit({ participantIds: true });
+const bulkAskSchema = askCreateSchema
+  .omit({ personId: true, campaignId: true })
+  .extend({ at: z.iso.datetime({ offset: true, error: 'must be an ISO-8601 date-time' }) });
+const bulkStepSchema = z.intersection(
+  askActionSchema,
+  z.object({ at: z.iso.datetime({ offset: true, error: 'each step needs its date-time' }) }),
+);
 
 export interface ValidNetwork {
   people: { key: string; data: PersonData }[];
   interactions: { participants: string[]; data: z.output<typeof bulkInteractionSchema> }[];
+  campaigns: { key: string; data: z.output<typeof campaignCreateSchema> }[];
+  /** The ask as its steps left it (id and person filled in by the store). */
+  asks: { person: string; campaign: string | null; ask: Ask; channel: string | null }[];
 }
 
 /** Check every row; the first bad one is an error naming its row and field. */
@@ -63,7 +93,70 @@ export function validateNetwork(network: NetworkData): ValidNetwork {
     }
     return { participants: [...new Set(row.participants)], data: parsed.data };
   });
-  return { people, interactions };
+  const campaignKeys = new Set<string>();
+  const campaigns = (network.campaigns ?? []).map((row, index) => {
+    const parsed = campaignCreateSchema.safeParse(row.campaign);
+    if (!parsed.success) throw rowError('campaigns', index, parsed.error);
+    if (campaignKeys.has(row.key)) {
+      throw new KithError(
+        'invalid_input',
+        `campaigns[${index}]: the key "${row.key}" is used twice`,
+        `campaigns.${index}`,
+      );
+    }
+    campaignKeys.add(row.key);
+    return { key: row.key, data: parsed.data };
+  });
+  const asks = (network.asks ?? []).map((row, index) => {
+    const at = `asks.${index}`;
+    if (!keys.has(row.person)) {
+      throw new KithError(
+        'invalid_input',
+        `asks[${index}]: no person has the key "${row.person}"`,
+        `${at}.person`,
+      );
+    }
+    if (row.campaign !== undefined && !campaignKeys.has(row.campaign)) {
+      throw new KithError(
+        'invalid_input',
+        `asks[${index}]: no campaign has the key "${row.campaign}"`,
+        `${at}.campaign`,
+      );
+    }
+    const parsed = bulkAskSchema.safeParse(row.ask);
+    if (!parsed.success) throw rowError('asks', index, parsed.error);
+    let ask = newAsk({ id: '', personId: row.person, ...parsed.data });
+    (row.steps ?? []).forEach((raw, step) => {
+      const parsedStep = bulkStepSchema.safeParse(raw);
+      if (!parsedStep.success) {
+        const issue = parsedStep.error.issues[0];
+        const field = [at, 'steps', step, ...(issue?.path ?? []).map(String)].join('.');
+        throw new KithError(
+          'invalid_input',
+          `asks[${index}].steps[${step}] ${field}: ${issue?.message ?? 'invalid'}`,
+          field,
+        );
+      }
+      const { at: when, ...action } = parsedStep.data;
+      try {
+        ask = transition(ask, action as AskAction, when);
+      } catch (error) {
+        if (!(error instanceof KithError)) throw error;
+        throw new KithError(
+          'invalid_input',
+          `asks[${index}].steps[${step}]: ${error.message}`,
+          `${at}.steps.${step}`,
+        );
+      }
+    });
+    return {
+      person: row.person,
+      campaign: row.campaign ?? null,
+      ask,
+      channel: parsed.data.channel ?? null,
+    };
+  });
+  return { people, interactions, campaigns, asks };
 }
 
 function rowError(list: string, index: number, error: z.ZodError): KithError {

@@ -3,6 +3,7 @@
 import { KithError, notFound, parseOrThrow } from '../domain/errors.js';
 import { isId, isShortId, newId } from '../domain/ids.js';
 import {
+  OPEN_STATES,
   moveOnIfDue,
   questionWarnings,
   transition,
@@ -11,7 +12,12 @@ import {
   type AskPurpose,
   type AskState,
 } from '../domain/method/ask.js';
-import { RECENTLY_ASKED_DAYS, campaignProgress, type Campaign } from '../domain/method/campaign.js';
+import {
+  RECENTLY_ASKED_DAYS,
+  campaignProgress,
+  type Campaign,
+  type PacingCounts,
+} from '../domain/method/campaign.js';
 import { DEFAULT_TEMPLATES, renderDraft } from '../domain/method/draft-message.js';
 import {
   askActionSchema,
@@ -19,12 +25,15 @@ import {
   askListQuerySchema,
   campaignCreateSchema,
 } from '../domain/method/schemas.js';
+import { MOVED_ON_NOTICE_DAYS } from '../domain/method/today.js';
 import { nameKey } from '../domain/text.js';
-import { inTransaction, type StoreContext } from './context.js';
+import { chunk, inTransaction, type StoreContext } from './context.js';
 import { createInteraction } from './interactions.js';
 import { tagIdsFor } from './people.js';
 import type { AskTable } from './schema.js';
 import { getSettings } from './settings.js';
+
+const DAY_MS = 86_400_000;
 
 export type StoredAsk = Ask & {
   personName: string;
@@ -121,23 +130,108 @@ export async function listAsks(ctx: StoreContext, query: unknown = {}): Promise<
 }
 
 /**
- * Every ask Today can need, however many asks there are: open and met ones, those sent or
- * closed lately (suggestions skip people asked recently; moved-on asks are mentioned), and
- * all asks of campaigns (pacing counts them).
+ * The asks that can make a line on Today: open and met ones, and those that moved on within
+ * the few days Today mentions them (a day more, for time zones).
  */
 export async function asksForAgenda(ctx: StoreContext, now: string): Promise<StoredAsk[]> {
-  const since = new Date(Date.parse(now) - RECENTLY_ASKED_DAYS * 86_400_000).toISOString();
-  const rows = await selectAsks(ctx)
-    .where((eb) =>
-      eb.or([
-        eb('ask.state', 'in', ['sent', 'replied', 'scheduled', 'met']),
-        eb('ask.sent_at', '>=', since),
-        eb('ask.closed_at', '>=', since),
-        eb('ask.campaign_id', 'is not', null),
-      ]),
-    )
+  const since = new Date(Date.parse(now) - (MOVED_ON_NOTICE_DAYS + 1) * DAY_MS).toISOString();
+  // Two index ranges rather than one OR, which would read every moved-on ask.
+  const [open, movedOn] = await Promise.all([
+    selectAsks(ctx).where('ask.state', 'in', ['sent', 'replied', 'scheduled', 'met']).execute(),
+    selectAsks(ctx)
+      .where('ask.state', '=', 'moved-on')
+      .where('ask.closed_at', '>=', since)
+      .execute(),
+  ]);
+  return toAsks(ctx, [...open, ...movedOn]);
+}
+
+/**
+ * The asks that decide whether these people were asked recently (campaign suggestions skip
+ * them): open ones, and those sent within the window. Only the fields the rule reads.
+ */
+export async function recentAsksOf(
+  ctx: StoreContext,
+  personIds: readonly string[],
+  now: string,
+): Promise<Pick<Ask, 'personId' | 'state' | 'sentAt'>[]> {
+  const since = new Date(Date.parse(now) - RECENTLY_ASKED_DAYS * DAY_MS).toISOString();
+  const found: Pick<Ask, 'personId' | 'state' | 'sentAt'>[] = [];
+  for (const ids of chunk([...personIds], 5_000)) {
+    const rows = await ctx.db
+      .selectFrom('ask')
+      .select(['person_id', 'state', 'sent_at'])
+      .where('workspace_id', '=', ctx.workspaceId)
+      .where('person_id', 'in', ids)
+      .where((eb) => eb.or([eb('state', 'in', OPEN_STATES), eb('sent_at', '>=', since)]))
+      .execute();
+    for (const r of rows)
+      found.push({ personId: r.person_id, state: r.state as AskState, sentAt: r.sent_at });
+  }
+  return found;
+}
+
+/**
+ * Campaigns still running on `endingFrom` or later, with the counts pacing needs, added up
+ * in SQL over their asks only.
+ */
+export async function campaignsForPacing(
+  ctx: StoreContext,
+  endingFrom: string,
+): Promise<(Campaign & { progress: PacingCounts })[]> {
+  const rows = await ctx.db
+    .selectFrom('campaign')
+    .selectAll()
+    .where('workspace_id', '=', ctx.workspaceId)
+    .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', endingFrom)]))
+    .orderBy('name_key')
     .execute();
-  return toAsks(ctx, rows);
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [tags, counts] = await Promise.all([
+    ctx.db
+      .selectFrom('campaign_tag')
+      .innerJoin('tag', 'tag.id', 'campaign_tag.tag_id')
+      .select(['campaign_tag.campaign_id', 'tag.name'])
+      .where('campaign_tag.campaign_id', 'in', ids)
+      .orderBy('tag.name')
+      .execute(),
+    ctx.db
+      .selectFrom('ask')
+      .select((eb) => [
+        'campaign_id',
+        eb.fn.count<number>('sent_at').as('asked'),
+        eb.fn
+          .sum<number>(eb.case().when('state', 'in', ['met', 'thanked']).then(1).else(0).end())
+          .as('met'),
+        eb.fn
+          .sum<number>(eb.case().when('state', 'in', OPEN_STATES).then(1).else(0).end())
+          .as('open'),
+      ])
+      .where('workspace_id', '=', ctx.workspaceId)
+      .where('campaign_id', 'in', ids)
+      .groupBy('campaign_id')
+      .execute(),
+  ]);
+  const byCampaign = new Map(counts.map((c) => [c.campaign_id, c]));
+  return rows.map((r) => {
+    const c = byCampaign.get(r.id);
+    return {
+      id: r.id,
+      name: r.name,
+      aim: r.aim ?? '',
+      targetChats: r.target_chats,
+      batchSize: r.batch_size,
+      endsOn: r.ends_on,
+      tags: tags.filter((t) => t.campaign_id === r.id).map((t) => t.name),
+      // PostgreSQL returns counts and sums as text (bigint/numeric).
+      progress: {
+        asked: Number(c?.asked ?? 0),
+        met: Number(c?.met ?? 0),
+        open: Number(c?.open ?? 0),
+      },
+    };
+  });
 }
 
 /** Write an ask's current fields and the events it gained since `knownEvents`. */
@@ -267,11 +361,18 @@ export async function moveOnOverdueAsks(
   timeZone: string,
 ): Promise<number> {
   return inTransaction(ctx, async (tx) => {
+    const settings = await getSettings(tx);
+    // Only asks sent long enough ago can be due (a day's margin for time zones).
+    const before = new Date(
+      Date.parse(now) - (settings.moveOnAfterDays - 1) * DAY_MS,
+    ).toISOString();
     const waiting = await toAsks(
       tx,
-      await selectAsks(tx).where('ask.state', '=', 'sent').execute(),
+      await selectAsks(tx)
+        .where('ask.state', '=', 'sent')
+        .where('ask.sent_at', '<=', before)
+        .execute(),
     );
-    const settings = await getSettings(tx);
     const policy = {
       nudgeAfterDays: settings.nudgeAfterDays,
       moveOnAfterDays: settings.moveOnAfterDays,

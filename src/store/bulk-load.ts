@@ -2,13 +2,15 @@
 // and the benchmarks use it to fill a workspace with 100k people and 1M interactions.
 import { sql } from 'kysely';
 import { newId } from '../domain/ids.js';
-import { validateNetwork, type NetworkData } from '../domain/network.js';
+import { validateNetwork, type NetworkData, type ValidNetwork } from '../domain/network.js';
 import { nameKey } from '../domain/text.js';
 import { chunk, inTransaction, rowsPerInsert, type StoreContext } from './context.js';
 import { interactionDocument } from './interactions.js';
 import { refreshAllLastContact } from './last-contact.js';
-import { personColumns, personDocument } from './people.js';
+import { personColumns, personDocument, tagIdsFor } from './people.js';
 import type {
+  AskEventTable,
+  AskTable,
   InsightTable,
   PersonContactTable,
   PersonRoleTable,
@@ -22,6 +24,8 @@ export interface BulkResult {
   people: number;
   interactions: number;
   insights: number;
+  campaigns: number;
+  asks: number;
 }
 
 export async function bulkLoad(
@@ -194,13 +198,97 @@ export async function bulkLoad(
       done += batch.length;
       onProgress('interactions', done, valid.interactions.length);
     }
-    await refreshAllLastContact(tx);
-    // Fresh statistics, so the query planner knows how large the tables just became.
+    await writeCampaignsAndAsks(tx, valid, personIds, now);
+    // Fresh statistics, so the query planner knows how large the tables just became (without
+    // them PostgreSQL plans the last-contact refresh below as if the tables were empty).
     await sql`ANALYZE`.execute(tx.db);
+    await refreshAllLastContact(tx);
     return {
       people: valid.people.length,
       interactions: valid.interactions.length,
       insights: insightCount,
+      campaigns: valid.campaigns.length,
+      asks: valid.asks.length,
     };
   });
+}
+
+/** Campaigns (with their tags), then asks with their whole history, in multi-row inserts. */
+async function writeCampaignsAndAsks(
+  tx: StoreContext,
+  valid: ValidNetwork,
+  personIds: ReadonlyMap<string, string>,
+  now: string,
+): Promise<void> {
+  const ws = tx.workspaceId;
+  const campaignIds = new Map<string, string>();
+  for (const { key, data } of valid.campaigns) {
+    const id = newId();
+    campaignIds.set(key, id);
+    await tx.db
+      .insertInto('campaign')
+      .values({
+        id,
+        workspace_id: ws,
+        name: data.name,
+        name_key: nameKey(data.name),
+        aim: data.aim ?? null,
+        target_chats: data.targetChats ?? 20,
+        batch_size: data.batchSize ?? 2,
+        ends_on: data.endsOn ?? null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    const tags = await tagIdsFor(tx, [...new Set(data.tags ?? [])]);
+    if (tags.length > 0) {
+      await tx.db
+        .insertInto('campaign_tag')
+        .values(tags.map((tag_id) => ({ workspace_id: ws, campaign_id: id, tag_id })))
+        .execute();
+    }
+  }
+  for (const batch of chunk(valid.asks, rowsPerInsert(18))) {
+    const rows: AskTable[] = [];
+    const events: AskEventTable[] = [];
+    for (const { person, campaign, ask, channel } of batch) {
+      const id = newId();
+      rows.push({
+        id,
+        workspace_id: ws,
+        person_id: personIds.get(person) ?? '',
+        campaign_id: campaign ? (campaignIds.get(campaign) ?? null) : null,
+        question: ask.question,
+        purpose: ask.purpose,
+        minutes: ask.minutes,
+        channel,
+        state: ask.state,
+        sent_at: ask.sentAt,
+        nudged_at: ask.nudgedAt,
+        replied_at: ask.repliedAt,
+        scheduled_for: ask.scheduledFor,
+        met_at: ask.metAt,
+        interaction_id: null,
+        closed_at: ask.closedAt,
+        created_at: ask.history[0]?.at ?? now,
+        updated_at: ask.history.at(-1)?.at ?? now,
+      });
+      ask.history.forEach((e, position) =>
+        events.push({
+          workspace_id: ws,
+          ask_id: id,
+          position,
+          at: e.at,
+          action: e.action,
+          from_state: e.from,
+          to_state: e.to,
+          note: e.note ?? null,
+        }),
+      );
+    }
+    await tx.db.insertInto('ask').values(rows).execute();
+    for (const part of chunk(events, rowsPerInsert(8))) {
+      await tx.db.insertInto('ask_event').values(part).execute();
+    }
+  }
 }

@@ -11,6 +11,9 @@ export interface StoreContext {
   now: () => Date;
 }
 
+/** What reading and writing rows needs, without the search index or the clock (migrations). */
+export type DbContext = Pick<StoreContext, 'db' | 'workspaceId'>;
+
 /** Run `work` in one transaction: it all happens, or none of it does. */
 export async function inTransaction<T>(
   ctx: StoreContext,

@@ -18,7 +18,8 @@ import {
   type PersonBulkResult,
 } from '../domain/person.js';
 import { nameKey, searchDocument } from '../domain/text.js';
-import { chunk, inTransaction, type StoreContext } from './context.js';
+import { chunk, inTransaction, type DbContext, type StoreContext } from './context.js';
+import { refreshTouchDue } from './keep-in-touch.js';
 import type { PersonDocument } from './dialect/search-index.js';
 import { organizationIdFor } from './organization-ids.js';
 import type { PersonTable } from './schema.js';
@@ -71,7 +72,7 @@ export async function tagsOf(ctx: StoreContext, ids: string[]): Promise<Map<stri
 }
 
 /** The relationship roles of each of these people, in name order. */
-export async function rolesOf(ctx: StoreContext, ids: string[]): Promise<Map<string, Role[]>> {
+export async function rolesOf(ctx: DbContext, ids: string[]): Promise<Map<string, Role[]>> {
   const byPerson = new Map<string, Role[]>();
   for (const part of chunk(ids, IDS_PER_QUERY)) {
     const rows = await ctx.db
@@ -291,6 +292,7 @@ export async function createPerson(ctx: StoreContext, input: unknown): Promise<P
       })
       .execute();
     await writeLists(tx, id, data);
+    await refreshTouchDue(tx, [id]);
     await tx.search.indexPeople(tx.db, [personDocument(tx.workspaceId, id, data)]);
     return getPerson(tx, id);
   });
@@ -310,6 +312,7 @@ export async function updatePerson(ctx: StoreContext, id: string, input: unknown
       .where('id', '=', current.id)
       .execute();
     await writeLists(tx, current.id, data);
+    await refreshTouchDue(tx, [current.id]);
     // People in the trash stay out of the search index until restored.
     if (!current.archivedAt) {
       await tx.search.indexPeople(tx.db, [personDocument(tx.workspaceId, current.id, data)]);

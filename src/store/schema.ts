@@ -41,6 +41,8 @@ export interface PersonTable {
   archived_at: string | null;
   snoozed_until: string | null;
   last_contact_at: string | null;
+  touch_due_on: string | null;
+  touch_every_days: number | null;
 }
 
 export interface PersonContactTable {

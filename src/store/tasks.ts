@@ -4,6 +4,7 @@ import { isId, isShortId, newId } from '../domain/ids.js';
 import type { Task } from '../domain/method/today.js';
 import { snoozeSchema, taskCreateSchema } from '../domain/method/schemas.js';
 import { inTransaction, type StoreContext } from './context.js';
+import { refreshTouchDue } from './keep-in-touch.js';
 import type { TaskTable } from './schema.js';
 
 export type StoredTask = Task & {
@@ -12,7 +13,7 @@ export type StoredTask = Task & {
   doneAt: string | null;
 };
 
-const toTask = (r: TaskTable): StoredTask => ({
+export const toTask = (r: TaskTable): StoredTask => ({
   id: r.id,
   title: r.title,
   dueOn: r.due_on,
@@ -106,11 +107,14 @@ export async function snoozePerson(
   input: unknown,
 ): Promise<void> {
   const { until } = parseOrThrow(snoozeSchema, input);
-  const result = await ctx.db
-    .updateTable('person')
-    .set({ snoozed_until: until })
-    .where('workspace_id', '=', ctx.workspaceId)
-    .where('id', '=', personId)
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) throw notFound('person', personId);
+  await inTransaction(ctx, async (tx) => {
+    const result = await tx.db
+      .updateTable('person')
+      .set({ snoozed_until: until })
+      .where('workspace_id', '=', tx.workspaceId)
+      .where('id', '=', personId)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) throw notFound('person', personId);
+    await refreshTouchDue(tx, [personId]);
+  });
 }

@@ -1,16 +1,23 @@
-// Today, from the store: loads what the agenda needs and hands it to the domain's buildToday.
+// Today, from the store: loads what the agenda needs — never the whole workspace — and hands
+// it to the domain's buildToday, which decides every line.
 import { sql } from 'kysely';
 import { invalid } from '../domain/errors.js';
 import { isRealDate } from '../domain/fields.js';
-import { isTimeZone, localDate, localNoon } from '../domain/method/calendar.js';
-import { buildToday, type TodayItem, type TodayPerson } from '../domain/method/today.js';
 import { moveOnIfDue } from '../domain/method/ask.js';
-import type { Role } from '../domain/person.js';
-import type { StoreContext } from './context.js';
-import { asksForAgenda, listCampaigns, moveOnOverdueAsks } from './asks.js';
+import { pacing } from '../domain/method/campaign.js';
+import { addDays, isTimeZone, localDate, localNoon } from '../domain/method/calendar.js';
+import {
+  KEEP_IN_TOUCH_PER_DAY,
+  buildToday,
+  type TodayItem,
+  type TodayPerson,
+} from '../domain/method/today.js';
+import { fold } from '../domain/text.js';
+import { chunk, type StoreContext } from './context.js';
+import { asksForAgenda, campaignsForPacing, moveOnOverdueAsks, recentAsksOf } from './asks.js';
 import { cadenceOf, rolesOf, tagsOf } from './people.js';
 import { getSettings } from './settings.js';
-import { listTasks } from './tasks.js';
+import { toTask } from './tasks.js';
 
 export interface Today {
   date: string;
@@ -18,91 +25,63 @@ export interface Today {
   items: TodayItem[];
 }
 
+/** Suggestions are drawn from this many recently contacted and never contacted tagged people, and text matches per tag. */
+const POOL_WARM = 100;
+const POOL_COLD = 20;
+const POOL_MATCHED = 30;
+
 /**
  * The agenda at a moment. Asks whose time to move on has come are shown as moved on; they
  * are closed for real by moveOnOverdueAsks (Today on the real "now" calls it first).
  */
 export async function today(ctx: StoreContext, now: string, timeZone: string): Promise<Today> {
-  const [asks, campaigns, tasks, settings] = await Promise.all([
+  const date = localDate(now, timeZone);
+  const [asks, campaigns, tasks, settings, touch] = await Promise.all([
     asksForAgenda(ctx, now),
-    listCampaigns(ctx),
-    listTasks(ctx),
+    // A campaign that has ended never prompts; a day's margin for time zones.
+    campaignsForPacing(ctx, addDays(date, -1)),
+    ctx.db
+      .selectFrom('task')
+      .selectAll()
+      .where('workspace_id', '=', ctx.workspaceId)
+      .where('done_at', 'is', null)
+      .where('due_on', '<=', date)
+      .orderBy('due_on')
+      .orderBy('id')
+      .execute(),
     getSettings(ctx),
+    keepInTouchCandidates(ctx, date, KEEP_IN_TOUCH_PER_DAY),
   ]);
   const policy = {
     nudgeAfterDays: settings.nudgeAfterDays,
     moveOnAfterDays: settings.moveOnAfterDays,
   };
-  const roleDefaults = Object.keys(settings.roleCadence);
-  // People who can appear: those with a cadence, a role with a default cadence, or an ask.
-  const rows = await ctx.db
-    .selectFrom('person')
-    .leftJoin('organization', 'organization.id', 'person.organization_id')
-    .select([
-      'person.id',
-      'person.display_name',
-      'person.title',
-      'person.created_at',
-      'person.cadence_kind',
-      'person.cadence_days',
-      'person.cadence_on',
-      'person.snoozed_until',
-      'organization.name as organization',
-      'person.last_contact_at',
-    ])
-    .where('person.workspace_id', '=', ctx.workspaceId)
-    .where('person.archived_at', 'is', null)
-    .where((eb) =>
-      eb.or([
-        eb('person.cadence_kind', '!=', 'none'),
-        eb.exists(
-          eb
-            .selectFrom('person_role')
-            .whereRef('person_role.person_id', '=', 'person.id')
-            .where('person_role.role', 'in', roleDefaults)
-            .select(sql.lit(1).as('one')),
-        ),
-        eb.exists(
-          eb
-            .selectFrom('ask')
-            .whereRef('ask.person_id', '=', 'person.id')
-            .select(sql.lit(1).as('one')),
-        ),
-        eb.exists(
-          eb
-            .selectFrom('campaign_tag')
-            .innerJoin('person_tag', 'person_tag.tag_id', 'campaign_tag.tag_id')
-            .whereRef('person_tag.person_id', '=', 'person.id')
-            .select(sql.lit(1).as('one')),
-        ),
-      ]),
-    )
-    .execute();
-  const ids = rows.map((r) => r.id);
-  const [tags, roles] = ids.length
-    ? await Promise.all([tagsOf(ctx, ids), rolesOf(ctx, ids)])
-    : [new Map(), new Map()];
-  const people: TodayPerson[] = rows.map((r) => ({
-    id: r.id,
-    displayName: r.display_name,
-    tags: tags.get(r.id) ?? [],
-    roles: (roles.get(r.id) ?? []) as Role[],
-    title: r.title,
-    organization: r.organization,
-    lastContactAt: r.last_contact_at,
-    createdAt: r.created_at,
-    snoozedUntil: r.snoozed_until,
-    cadence: cadenceOf(r),
-  }));
+  // Suggestions are needed only for campaigns that prompt for more asks today.
+  const prompting = campaigns.filter(
+    (c) => pacing(c, c.progress, now, timeZone)?.kind === 'try-more',
+  );
+  const pool = await suggestionPool(
+    ctx,
+    prompting.flatMap((c) => c.tags),
+  );
+  // The pool is loaded in full (tags, roles, organization) for suggestions; keep-in-touch
+  // people come with only what that needs, and are suggested only from the pool.
+  const [others, otherAsks] = await Promise.all([
+    todayPeople(ctx, [...new Set([...asks.map((a) => a.personId), ...pool])]),
+    recentAsksOf(ctx, pool, now),
+  ]);
   return {
-    date: localDate(now, timeZone),
+    date,
     timeZone,
     items: buildToday(
       {
-        people,
+        people: touch.people,
+        alsoDue: touch.alsoDue,
+        others,
         asks: asks.map((a) => moveOnIfDue(a, now, timeZone, policy)),
+        otherAsks,
         campaigns,
-        tasks,
+        tasks: tasks.map(toTask),
         roleCadence: settings.roleCadence,
         followUpPolicy: policy,
       },
@@ -110,6 +89,197 @@ export async function today(ctx: StoreContext, now: string, timeZone: string): P
       timeZone,
     ),
   };
+}
+
+/**
+ * Who may be due to keep in touch with on `date`, from the stored due dates (UTC days, each
+ * within a day of the exact one in any zone — see storedDueOn). Loads the most overdue
+ * `shown` and everyone who could tie with them, and everyone near the edge (stored today or
+ * tomorrow, and one-time reminders, which can be done on the day); the others surely due are
+ * only counted. Each comes with the cadence in force, so no roles need loading.
+ */
+export async function keepInTouchCandidates(
+  ctx: StoreContext,
+  date: string,
+  shown: number,
+): Promise<{ people: TodayPerson[]; alsoDue: number }> {
+  const lastPossible = addDays(date, 1);
+  const surelyDueBy = addDays(date, -1);
+  const due = () =>
+    ctx.db
+      .selectFrom('person')
+      .where('workspace_id', '=', ctx.workspaceId)
+      .where('touch_due_on', '<=', lastPossible)
+      .where('archived_at', 'is', null);
+  const nth = await due()
+    .select('touch_due_on')
+    .where('cadence_kind', '!=', 'once')
+    .orderBy('touch_due_on')
+    .limit(1)
+    .offset(shown - 1)
+    .executeTakeFirst();
+  // In one zone every stored date is off the same way (zones east of UTC: the same day or
+  // one later; west: the same or one earlier), so someone stored a day later than the nth
+  // person can still be as late as they are, and come first by name; two days later cannot.
+  const cut = nth?.touch_due_on
+    ? minDate(addDays(nth.touch_due_on, 1), lastPossible)
+    : lastPossible;
+  const columns = [
+    'id',
+    'display_name',
+    'cadence_kind',
+    'cadence_on',
+    'touch_every_days',
+    'last_contact_at',
+    'created_at',
+    'snoozed_until',
+  ] as const;
+  // Three index ranges rather than one OR, which would make the planner read every row.
+  const [top, edge, once, counted] = await Promise.all([
+    due().select(columns).where('touch_due_on', '<=', cut).execute(),
+    cut < lastPossible
+      ? due()
+          .select(columns)
+          .where('touch_due_on', '>', cut)
+          .where('touch_due_on', '>=', date)
+          .execute()
+      : Promise.resolve([]),
+    cut < date
+      ? due()
+          .select(columns)
+          .where('touch_due_on', '>', cut)
+          .where('touch_due_on', '<', date)
+          .where('cadence_kind', '=', 'once')
+          .execute()
+      : Promise.resolve([]),
+    cut < surelyDueBy
+      ? due()
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('touch_due_on', '>', cut)
+          .where('touch_due_on', '<=', surelyDueBy)
+          .where('cadence_kind', '!=', 'once')
+          .executeTakeFirstOrThrow()
+      : { n: 0 },
+  ]);
+  const people = [...top, ...edge, ...once].map((r): TodayPerson => ({
+    id: r.id,
+    displayName: r.display_name,
+    tags: [],
+    roles: [],
+    title: null,
+    organization: null,
+    lastContactAt: r.last_contact_at,
+    createdAt: r.created_at,
+    snoozedUntil: r.snoozed_until,
+    cadence:
+      r.cadence_kind === 'once' && r.cadence_on
+        ? { kind: 'once', on: r.cadence_on }
+        : r.touch_every_days
+          ? { kind: 'every', days: r.touch_every_days }
+          : { kind: 'none' },
+  }));
+  return { people, alsoDue: Number(counted.n) };
+}
+
+const minDate = (a: string, b: string) => (a < b ? a : b);
+
+/**
+ * People to consider suggesting for campaigns with these tags — a bounded pool, so a large
+ * workspace is never scanned: the people tagged with one of them you were in touch with most
+ * recently, a few tagged people never contacted, and the best text matches of each tag (title,
+ * organization…). The domain's suggestPeople decides who fits and in which order.
+ */
+export async function suggestionPool(
+  ctx: StoreContext,
+  tags: readonly string[],
+): Promise<string[]> {
+  const names = [...new Set(tags)];
+  if (names.length === 0) return [];
+  const tagged = () =>
+    ctx.db
+      .selectFrom('person')
+      .select('person.id')
+      .where('person.workspace_id', '=', ctx.workspaceId)
+      .where('person.archived_at', 'is', null)
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('person_tag')
+            .innerJoin('tag', 'tag.id', 'person_tag.tag_id')
+            .whereRef('person_tag.person_id', '=', 'person.id')
+            .where('tag.name', 'in', names)
+            .select(sql.lit(1).as('one')),
+        ),
+      );
+  const [warm, cold, matched] = await Promise.all([
+    tagged()
+      .where('person.last_contact_at', 'is not', null)
+      .orderBy('person.last_contact_at', 'desc')
+      .limit(POOL_WARM)
+      .execute(),
+    tagged()
+      .where('person.last_contact_at', 'is', null)
+      // Ordering by the indexed column (all null here) steers the planner to that index.
+      .orderBy('person.last_contact_at')
+      .limit(POOL_COLD)
+      .execute(),
+    Promise.all(
+      names.map((tag) => {
+        const terms = fold(tag).split(/\s+/).filter(Boolean);
+        return terms.length
+          ? ctx.search.searchPeople(ctx.db, ctx.workspaceId, terms, POOL_MATCHED)
+          : Promise.resolve([]);
+      }),
+    ),
+  ]);
+  return [...new Set([...warm, ...cold, ...matched.flat()].map((r) => r.id))];
+}
+
+/** What Today needs of each of these people. */
+export async function todayPeople(
+  ctx: StoreContext,
+  ids: readonly string[],
+): Promise<TodayPerson[]> {
+  if (ids.length === 0) return [];
+  const rows = (
+    await Promise.all(
+      chunk([...ids], 5_000).map((part) =>
+        ctx.db
+          .selectFrom('person')
+          .leftJoin('organization', 'organization.id', 'person.organization_id')
+          .select([
+            'person.id',
+            'person.display_name',
+            'person.title',
+            'person.created_at',
+            'person.cadence_kind',
+            'person.cadence_days',
+            'person.cadence_on',
+            'person.snoozed_until',
+            'person.archived_at',
+            'organization.name as organization',
+            'person.last_contact_at',
+          ])
+          .where('person.workspace_id', '=', ctx.workspaceId)
+          .where('person.id', 'in', part)
+          .execute(),
+      ),
+    )
+  ).flat();
+  const [tags, roles] = await Promise.all([tagsOf(ctx, [...ids]), rolesOf(ctx, [...ids])]);
+  return rows.map((r) => ({
+    id: r.id,
+    displayName: r.display_name,
+    tags: tags.get(r.id) ?? [],
+    roles: roles.get(r.id) ?? [],
+    title: r.title,
+    organization: r.organization,
+    lastContactAt: r.last_contact_at,
+    createdAt: r.created_at,
+    snoozedUntil: r.snoozed_until,
+    archived: r.archived_at !== null,
+    cadence: cadenceOf(r),
+  }));
 }
 
 /**

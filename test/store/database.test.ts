@@ -55,6 +55,90 @@ describeEachDatabase('database', (db) => {
     expect((await store.counts()).people).toBe(0);
   });
 
+  it('bulk-loads campaigns and asks with their whole story, replayed through the lifecycle', async () => {
+    const store = await db().newStore({ now: () => new Date('2026-11-20T09:00:00Z') });
+    const network = {
+      people: [
+        { key: 'dana', person: { displayName: 'Dana Finch', tags: ['taxes'] } },
+        { key: 'lee', person: { displayName: 'Lee Park' } },
+      ],
+      interactions: [],
+      campaigns: [{ key: 'c', campaign: { name: 'Going independent', tags: ['taxes'] } }],
+      asks: [
+        {
+          person: 'dana',
+          campaign: 'c',
+          ask: { question: 'How did you price your first project?', at: '2026-11-01T10:00:00Z' },
+          steps: [
+            { type: 'send', at: '2026-11-01T10:05:00Z' },
+            { type: 'reply', at: '2026-11-03T08:00:00Z' },
+            { type: 'schedule', for: '2026-11-10T15:00:00Z', at: '2026-11-03T08:10:00Z' },
+            { type: 'meet', at: '2026-11-10T16:00:00Z' },
+          ],
+        },
+        {
+          person: 'lee',
+          ask: { question: 'Could I get your view on my plan?', at: '2026-11-02T10:00:00Z' },
+          steps: [{ type: 'send', at: '2026-11-02T10:00:00Z' }],
+        },
+      ],
+    };
+    expect(await store.bulkLoad(network)).toMatchObject({ people: 2, campaigns: 1, asks: 2 });
+    const [lees, danas] = await store.asks.list();
+    expect(danas).toMatchObject({
+      personName: 'Dana Finch',
+      state: 'met',
+      repliedAt: '2026-11-03T08:00:00.000Z',
+    });
+    expect(danas?.history.map((e) => e.to)).toEqual([
+      'draft',
+      'sent',
+      'replied',
+      'scheduled',
+      'met',
+    ]);
+    expect(lees).toMatchObject({ personName: 'Lee Park', state: 'sent', campaignId: null });
+    const [campaign] = await store.campaigns.list();
+    expect(campaign?.progress).toMatchObject({ asked: 1, replied: 1, met: 1 });
+    const thank = (await store.today('2026-11-20T09:00:00Z', 'UTC')).items[0];
+    expect(thank).toMatchObject({ kind: 'thank', personName: 'Dana Finch' });
+  });
+
+  it('refuses a bulk-loaded ask whose story cannot happen, naming the row and step', async () => {
+    const store = await db().newStore();
+    const ask = (steps: unknown[]) => ({
+      people: [{ key: 'dana', person: { displayName: 'Dana Finch' } }],
+      interactions: [],
+      asks: [{ person: 'dana', ask: { question: 'How?', at: '2026-11-01T10:00:00Z' }, steps }],
+    });
+    await expect(
+      store.bulkLoad(
+        ask([
+          { type: 'send', at: '2026-11-01T10:00:00Z' },
+          { type: 'thank', at: '2026-11-02T10:00:00Z' },
+        ]),
+      ),
+    ).rejects.toMatchObject({
+      code: 'invalid_input',
+      field: 'asks.0.steps.1',
+      message: expect.stringMatching(
+        /^asks\[0\]\.steps\[1\]: An ask that is sent cannot be marked "thank"/,
+      ),
+    });
+    await expect(store.bulkLoad(ask([{ type: 'send' }]))).rejects.toMatchObject({
+      field: 'asks.0.steps.0.at',
+      message: expect.stringContaining('each step needs its date-time'),
+    });
+    await expect(
+      store.bulkLoad({
+        ...ask([]),
+        asks: [{ person: 'zoe', ask: { question: 'How?', at: '2026-11-01T10:00:00Z' } }],
+      }),
+    ).rejects.toMatchObject({ field: 'asks.0.person' });
+    expect((await store.counts()).people).toBe(0);
+    expect(await store.asks.list()).toEqual([]);
+  });
+
   it('rolls back a transaction that fails half-way', async () => {
     const store = await db().newStore();
     await expect(

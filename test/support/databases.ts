@@ -106,5 +106,9 @@ export async function snapshot(store: Store): Promise<unknown> {
     people: [...live.items, ...trash.items],
     organizations: await store.organizations.list(),
     interactions: interactions.items,
+    asks: await store.asks.list({ limit: 1000 }),
+    campaigns: await store.campaigns.list(),
+    tasks: await store.tasks.list({ done: true }),
+    settings: await store.settings.get(),
   };
 }

@@ -81,9 +81,7 @@ export function newIntroduction(fields: {
     acceptedByA: false,
     acceptedByB: false,
     outcome: null,
-    history: [
-      { at: fields.at, action: 'ask-a', from: 'proposed', to: 'proposed', note: 'proposed' },
-    ],
+    history: [{ at: fields.at, action: 'propose', from: 'proposed', to: 'proposed' }],
   };
 }
 

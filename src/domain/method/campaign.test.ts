@@ -24,7 +24,7 @@ const at = (day: string, hour = 10) => `${day}T${String(hour).padStart(2, '0')}:
 
 describe('campaign pacing', () => {
   it('prompts for two, then two more once the open asks close', () => {
-    expect(pacing(campaign, [], at('2026-11-02'), TZ)).toMatchObject({
+    expect(pacing(campaign, campaignProgress([]), at('2026-11-02'), TZ)).toMatchObject({
       kind: 'try-more',
       count: 2,
     });
@@ -38,9 +38,9 @@ describe('campaign pacing', () => {
       { type: 'send' },
       at('2026-11-02'),
     );
-    expect(pacing(campaign, [a, b], at('2026-11-03'), TZ)).toBeNull();
+    expect(pacing(campaign, campaignProgress([a, b]), at('2026-11-03'), TZ)).toBeNull();
     const aMet = transition(a, { type: 'meet' }, at('2026-11-05'));
-    expect(pacing(campaign, [aMet, b], at('2026-11-05'), TZ)).toMatchObject({
+    expect(pacing(campaign, campaignProgress([aMet, b]), at('2026-11-05'), TZ)).toMatchObject({
       kind: 'try-more',
       count: 1,
       message: 'Explore independent consulting: time to try one more (1 of 20 chats so far).',
@@ -48,7 +48,9 @@ describe('campaign pacing', () => {
   });
 
   it('stops prompting once the campaign has ended or reached its target', () => {
-    expect(pacing({ ...campaign, endsOn: '2026-11-01' }, [], at('2026-11-02'), TZ)).toMatchObject({
+    expect(
+      pacing({ ...campaign, endsOn: '2026-11-01' }, campaignProgress([]), at('2026-11-02'), TZ),
+    ).toMatchObject({
       kind: 'ended',
     });
     const met = transition(
@@ -60,7 +62,9 @@ describe('campaign pacing', () => {
       { type: 'meet' },
       at('2026-11-03'),
     );
-    expect(pacing({ ...campaign, targetChats: 1 }, [met], at('2026-11-04'), TZ)).toMatchObject({
+    expect(
+      pacing({ ...campaign, targetChats: 1 }, campaignProgress([met]), at('2026-11-04'), TZ),
+    ).toMatchObject({
       kind: 'done',
     });
   });
@@ -139,7 +143,7 @@ describe('a campaign of 20+ chats, replayed day by day', () => {
     let maxOpen = 0;
     for (
       let step = 0;
-      step < 400 && pacing(campaign, asks, at(day), TZ)?.kind !== 'done';
+      step < 400 && pacing(campaign, campaignProgress(asks), at(day), TZ)?.kind !== 'done';
       step += 1
     ) {
       const now = at(day);
@@ -159,7 +163,7 @@ describe('a campaign of 20+ chats, replayed day by day', () => {
         }
         return a;
       });
-      const prompt = pacing(campaign, asks, now, TZ);
+      const prompt = pacing(campaign, campaignProgress(asks), now, TZ);
       if (prompt?.kind === 'try-more') {
         const byPerson = new Map(asks.map((a) => [a.personId, [a]]));
         for (const s of suggestPeople(campaign, people, byPerson, now, {
@@ -196,7 +200,7 @@ describe('a campaign of 20+ chats, replayed day by day', () => {
       introductions: 4,
     });
     expect(asks.filter((a) => a.state === 'moved-on').every((a) => silent(a.personId))).toBe(true);
-    expect(pacing(campaign, asks, at(day), TZ)).toMatchObject({ kind: 'done' });
+    expect(pacing(campaign, campaignProgress(asks), at(day), TZ)).toMatchObject({ kind: 'done' });
     // The target was reached while the fifth silent ask still waited; it moves on in its time.
     const [waiting] = asks.filter((a) => a.state === 'sent');
     expect(silent(waiting?.personId ?? '')).toBe(true);

@@ -72,14 +72,16 @@ export type Pacing =
   | { kind: 'ended'; message: string }
   | null;
 
+/** What pacing looks at: counted by the store in SQL, or by campaignProgress from the asks. */
+export type PacingCounts = Pick<CampaignProgress, 'asked' | 'met' | 'open'>;
+
 /** While fewer than a batch of asks are open, prompt for more, until the target is met. */
 export function pacing(
   campaign: Campaign,
-  asks: readonly Ask[],
+  progress: PacingCounts,
   now: string,
   timeZone: string,
 ): Pacing {
-  const progress = campaignProgress(asks);
   if (progress.met >= campaign.targetChats) {
     return {
       kind: 'done',
@@ -126,7 +128,7 @@ export interface Suggestion {
 export function suggestPeople(
   campaign: Campaign,
   people: readonly Candidate[],
-  asksByPerson: ReadonlyMap<string, readonly Ask[]>,
+  asksByPerson: ReadonlyMap<string, readonly Pick<Ask, 'state' | 'sentAt'>[]>,
   now: string,
   options: { limit?: number; recentDays?: number } = {},
 ): Suggestion[] {

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { effectiveCadence, keepInTouch } from './keep-in-touch.js';
+import { addDays, daysBetween } from './calendar.js';
+import { effectiveCadence, keepInTouch, storedDueOn } from './keep-in-touch.js';
 
 const every = (days: number) => ({ kind: 'every', days }) as const;
 
@@ -87,5 +89,57 @@ describe('keep in touch', () => {
     expect(effectiveCadence({ kind: 'none' }, ['connector', 'work-friend'])).toEqual(every(14));
     expect(effectiveCadence({ kind: 'none' }, ['peer'])).toEqual({ kind: 'none' });
     expect(effectiveCadence(every(3), ['mentor'])).toEqual(every(3));
+  });
+
+  // The store finds who is due through storedDueOn; Today stays exact only if the stored date
+  // is never more than a day from the exact one, in any zone, including across the date line.
+  it('stores a due date within a day of the exact one in every zone', () => {
+    const zones = [
+      'UTC',
+      'Pacific/Kiritimati',
+      'Pacific/Pago_Pago',
+      'America/New_York',
+      'Asia/Kolkata',
+    ];
+    const day = fc.integer({ min: 0, max: 900 }).map((n) => addDays('2025-01-01', n));
+    const instant = fc
+      .tuple(day, fc.integer({ min: 0, max: 86_399 }))
+      .map(([d, s]) => new Date(Date.parse(`${d}T00:00:00Z`) + s * 1000).toISOString());
+    // One-time reminders land within a few days of the last contact: that edge is the hard part.
+    const cadence = fc.oneof(
+      fc.integer({ min: 1, max: 120 }).map((days) => ({ kind: 'every' as const, days })),
+      fc.integer({ min: -3, max: 3 }).map((offset) => ({ kind: 'once' as const, offset })),
+    );
+    fc.assert(
+      fc.property(
+        cadence,
+        fc.option(instant),
+        instant,
+        fc.option(day),
+        fc.constantFrom(...zones),
+        instant,
+        (c, lastContactAt, since, snoozedUntil, zone, now) => {
+          const anchor = (lastContactAt ?? since).slice(0, 10);
+          const input = {
+            cadence: c.kind === 'once' ? { kind: c.kind, on: addDays(anchor, c.offset) } : c,
+            lastContactAt,
+            since,
+            snoozedUntil,
+          };
+          const stored = storedDueOn(input);
+          const exact = keepInTouch(input, now, zone);
+          if (stored === null) expect(exact).toBeNull();
+          else if (exact) expect(Math.abs(daysBetween(stored, exact.dueOn))).toBeLessThanOrEqual(1);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    expect(
+      storedDueOn({
+        cadence: { kind: 'none' },
+        lastContactAt: null,
+        since: '2026-01-01T00:00:00Z',
+      }),
+    ).toBeNull();
   });
 });

@@ -62,3 +62,31 @@ export function keepInTouch(
   if (late === 0) return { kind: 'due', dueOn };
   return { kind: 'overdue', dueOn, daysOverdue: late };
 }
+
+/**
+ * The due date the store keeps on each person so Today can find who is due with an index
+ * instead of loading everyone. Days are counted in UTC, so it is the same in every zone and
+ * at most one day away from the exact date in the user's zone (zones are within a day of
+ * UTC): the store loads the people whose stored date is near the edge and lets keepInTouch
+ * decide. null: nothing will ever be due (no cadence, or a one-time reminder surely done).
+ */
+export function storedDueOn(input: KeepInTouchInput): string | null {
+  const utcDate = (iso: string) => iso.slice(0, 10);
+  const last = input.lastContactAt ? utcDate(input.lastContactAt) : null;
+  let dueOn: string;
+  switch (input.cadence.kind) {
+    case 'none':
+      return null;
+    case 'once':
+      // Done for sure when the contact's UTC date is after the reminder's day; a contact on
+      // the day before or the day itself may fall on either side of it in the user's zone.
+      if (last && daysBetween(input.cadence.on, last) >= 1) return null;
+      dueOn = input.cadence.on;
+      break;
+    case 'every':
+      dueOn = addDays(last ?? utcDate(input.since), input.cadence.days);
+      break;
+  }
+  if (input.snoozedUntil && daysBetween(dueOn, input.snoozedUntil) > 0) dueOn = input.snoozedUntil;
+  return dueOn;
+}

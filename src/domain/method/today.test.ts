@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newAsk, transition, type Ask } from './ask.js';
+import { campaignProgress } from './campaign.js';
 import { buildToday, type TodayPerson } from './today.js';
 
 const TZ = 'America/Los_Angeles';
@@ -67,6 +68,7 @@ describe('Today', () => {
             batchSize: 2,
             endsOn: null,
             tags: ['taxes'],
+            progress: campaignProgress([gone, today, met]),
           },
         ],
         tasks: [
@@ -129,5 +131,65 @@ describe('Today', () => {
     expect(buildToday(input, '2026-11-24T17:00:00Z', TZ).map((i) => i.kind)).toEqual([
       'chat-today',
     ]);
+  });
+
+  it('adds the people the store only counted to "…and N more", and names people it was given', () => {
+    const due = (id: string, name: string, last: string) =>
+      person(id, name, { cadence: { kind: 'every', days: 7 }, lastContactAt: last });
+    const items = buildToday(
+      {
+        // Ties in lateness go by name.
+        people: [due('b', 'Bea', '2026-10-01T12:00:00Z'), due('a', 'Ana', '2026-10-01T12:00:00Z')],
+        alsoDue: 40,
+        others: [person('kim', 'Kim Ono', { cadence: { kind: 'every', days: 1 } })],
+        asks: [
+          transition(
+            sent('a1', 'kim', '2026-11-10T18:00:00Z'),
+            { type: 'meet' },
+            '2026-11-19T18:00:00Z',
+          ),
+        ],
+        campaigns: [],
+        tasks: [],
+        keepInTouchPerDay: 1,
+      },
+      NOW,
+      TZ,
+    );
+    // Kim is named on the thank-you line but, being one of the others, not checked for keep-in-touch.
+    expect(items.map((i) => i.reason)).toEqual([
+      'Thank Kim Ono for the chat',
+      'Keep in touch with Ana: 43 days overdue',
+      '…and 41 more people to get back in touch with',
+    ]);
+  });
+
+  it('does not suggest someone asked recently, from the other asks it is given', () => {
+    const campaign = {
+      id: 'c1',
+      name: 'Taxes',
+      aim: '',
+      targetChats: 5,
+      batchSize: 2,
+      endsOn: null,
+      tags: ['taxes'],
+      progress: campaignProgress([]),
+    };
+    const people = [
+      person('omar', 'Omar', { tags: ['taxes'] }),
+      person('ida', 'Ida', { tags: ['taxes'] }),
+    ];
+    const suggested = (otherAsks: { personId: string; state: 'thanked'; sentAt: string }[]) => {
+      const prompt = buildToday(
+        { people, asks: [], otherAsks, campaigns: [campaign], tasks: [] },
+        NOW,
+        TZ,
+      ).find((i) => i.kind === 'pacing');
+      return prompt?.kind === 'pacing' ? prompt.suggestions.map((x) => x.id) : null;
+    };
+    expect(suggested([])).toEqual(['ida', 'omar']);
+    expect(
+      suggested([{ personId: 'omar', state: 'thanked', sentAt: '2026-10-01T12:00:00Z' }]),
+    ).toEqual(['ida']);
   });
 });

@@ -10,6 +10,7 @@ import {
   suggestPeople,
   type Campaign,
   type Candidate,
+  type PacingCounts,
   type Suggestion,
 } from './campaign.js';
 import { effectiveCadence, keepInTouch } from './keep-in-touch.js';
@@ -31,9 +32,20 @@ export interface Task {
 }
 
 export interface TodayInput {
+  /** People checked for keep-in-touch; also named on lines and considered for suggestions. */
   people: readonly TodayPerson[];
+  /**
+   * People due whom the store counted but did not load: each is less overdue than every
+   * loaded person who is due, so they only add to "…and N more".
+   */
+  alsoDue?: number;
+  /** Other people the lines name or the suggestions may pick, not checked for keep-in-touch. */
+  others?: readonly TodayPerson[];
+  /** Asks that may make a line: open, met, or just moved on. */
   asks: readonly (Ask & { campaignId?: string | null })[];
-  campaigns: readonly Campaign[];
+  /** Further asks of the people who may be suggested, for the "not asked recently" rule. */
+  otherAsks?: readonly Pick<Ask, 'personId' | 'state' | 'sentAt'>[];
+  campaigns: readonly (Campaign & { progress: PacingCounts })[];
   tasks: readonly Task[];
   roleCadence?: Partial<Record<Role, number>>;
   followUpPolicy?: FollowUpPolicy;
@@ -79,13 +91,14 @@ const ORDER: TodayItem['kind'][] = [
   'moved-on',
 ];
 /** A day's list stays short: the most overdue people first, the rest counted. */
-const KEEP_IN_TOUCH_PER_DAY = 7;
+export const KEEP_IN_TOUCH_PER_DAY = 7;
 /** Asks that moved on in the last few days are mentioned, then forgotten. */
-const MOVED_ON_NOTICE_DAYS = 3;
+export const MOVED_ON_NOTICE_DAYS = 3;
 
 export function buildToday(input: TodayInput, now: string, timeZone: string): TodayItem[] {
   const today = localDate(now, timeZone);
-  const names = new Map(input.people.map((p) => [p.id, p.displayName]));
+  const everyone = [...input.people, ...(input.others ?? [])];
+  const names = new Map(everyone.map((p) => [p.id, p.displayName]));
   const name = (id: string) => names.get(id) ?? 'someone';
   const items: TodayItem[] = [];
   const policy = input.followUpPolicy ?? DEFAULT_FOLLOW_UP;
@@ -182,11 +195,17 @@ export function buildToday(input: TodayInput, now: string, timeZone: string): To
         },
       ];
     })
-    .sort((a, b) => b.late - a.late);
+    .sort(
+      (a, b) =>
+        b.late - a.late ||
+        a.item.personName.localeCompare(b.item.personName) ||
+        a.item.personId.localeCompare(b.item.personId),
+    );
   const limit = input.keepInTouchPerDay ?? KEEP_IN_TOUCH_PER_DAY;
   items.push(...touch.slice(0, limit).map((t) => t.item));
-  if (touch.length > limit) {
-    const count = touch.length - limit;
+  const more = Math.max(0, touch.length - limit) + (input.alsoDue ?? 0);
+  if (more > 0) {
+    const count = more;
     items.push({
       kind: 'keep-in-touch-more',
       count,
@@ -194,14 +213,15 @@ export function buildToday(input: TodayInput, now: string, timeZone: string): To
     });
   }
 
-  const asksByPerson = new Map<string, Ask[]>();
-  for (const a of input.asks)
+  const asksByPerson = new Map<string, Pick<Ask, 'state' | 'sentAt'>[]>();
+  for (const a of [...input.asks, ...(input.otherAsks ?? [])])
     asksByPerson.set(a.personId, [...(asksByPerson.get(a.personId) ?? []), a]);
+  const candidates = [...new Map(everyone.map((p) => [p.id, p])).values()].filter(
+    (p) => !p.archived,
+  );
   for (const campaign of input.campaigns) {
-    const own = input.asks.filter((a) => a.campaignId === campaign.id);
-    const prompt = pacing(campaign, own, now, timeZone);
+    const prompt = pacing(campaign, campaign.progress, now, timeZone);
     if (prompt?.kind !== 'try-more') continue;
-    const candidates = input.people.filter((p) => !p.archived);
     items.push({
       kind: 'pacing',
       campaignId: campaign.id,

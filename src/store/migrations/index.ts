@@ -7,6 +7,7 @@ import { initialSchema } from './001-initial.js';
 import { asksAndCampaigns } from './002-asks-and-campaigns.js';
 import { tasksSnoozeSettings } from './003-tasks-snooze-settings.js';
 import { lastContact } from './004-last-contact.js';
+import { keepInTouchDue } from './005-keep-in-touch-due.js';
 
 export function migrationsFor(search: SearchIndex): Record<string, Migration> {
   return {
@@ -14,6 +15,7 @@ export function migrationsFor(search: SearchIndex): Record<string, Migration> {
     '002-asks-and-campaigns': asksAndCampaigns,
     '003-tasks-snooze-settings': tasksSnoozeSettings,
     '004-last-contact': lastContact,
+    '005-keep-in-touch-due': keepInTouchDue,
   };
 }
 
