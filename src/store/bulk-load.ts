@@ -203,6 +203,8 @@ export async function bulkLoad(
     // them PostgreSQL plans the last-contact refresh below as if the tables were empty).
     await sql`ANALYZE`.execute(tx.db);
     await refreshAllLastContact(tx);
+    // Again for people: the refresh just filled the columns Today's indexes are built on.
+    await sql`ANALYZE person`.execute(tx.db);
     return {
       people: valid.people.length,
       interactions: valid.interactions.length,

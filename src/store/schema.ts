@@ -1,11 +1,14 @@
 // The tables as Kysely sees them. Text ids (UUIDv7) and UTC ISO-8601 text timestamps
 // keep the same query code and the same sort order on SQLite and PostgreSQL.
+import type { Generated } from 'kysely';
 
 export interface WorkspaceTable {
   id: string;
   slug: string;
   name: string;
   created_at: string;
+  /** Bumped by every write that changes a tie (interactions, knows, introductions). */
+  ties_version: Generated<number>;
 }
 
 export interface OrganizationTable {
@@ -165,7 +168,51 @@ export interface SettingTable {
   updated_at: string;
 }
 
+export interface IntroductionTable {
+  id: string;
+  workspace_id: string;
+  kind: 'received' | 'made';
+  person_a: string;
+  person_b: string;
+  reason: string;
+  state: string;
+  accepted_by_a: number;
+  accepted_by_b: number;
+  outcome: string | null;
+  ask_id: string | null;
+  campaign_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IntroductionEventTable {
+  workspace_id: string;
+  introduction_id: string;
+  position: number;
+  at: string;
+  action: string;
+  from_state: string;
+  to_state: string;
+  note: string | null;
+}
+
+export interface KnowsTable {
+  id: string;
+  workspace_id: string;
+  person_a: string;
+  person_b: string;
+  context: string | null;
+  strength: number;
+  source: 'manual' | 'introduction';
+  introduction_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
+  introduction: IntroductionTable;
+  introduction_event: IntroductionEventTable;
+  knows: KnowsTable;
   setting: SettingTable;
   task: TaskTable;
   campaign: CampaignTable;

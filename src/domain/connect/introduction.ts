@@ -35,6 +35,8 @@ export interface IntroEvent {
 
 export interface Introduction {
   id: string;
+  /** made: the user introduces A and B (giving back); received: A introduced the user to B. */
+  kind: 'made' | 'received';
   /** The two people the user introduces to each other, in the order they are asked. */
   personA: string;
   personB: string;
@@ -74,6 +76,7 @@ export function newIntroduction(fields: {
   }
   return {
     id: fields.id,
+    kind: 'made',
     personA: fields.personA,
     personB: fields.personB,
     reason: fields.reason,
@@ -82,6 +85,38 @@ export function newIntroduction(fields: {
     acceptedByB: false,
     outcome: null,
     history: [{ at: fields.at, action: 'propose', from: 'proposed', to: 'proposed' }],
+  };
+}
+
+/**
+ * "Priya introduced me to Tom": already made when the user records it; what came of it can
+ * still be noted (outcome), which closes it.
+ */
+export function receivedIntroduction(fields: {
+  id: string;
+  introducer: string;
+  person: string;
+  reason: string;
+  at: string;
+}): Introduction {
+  if (fields.introducer === fields.person) {
+    throw new KithError(
+      'invalid_input',
+      'personId: someone cannot introduce you to themselves',
+      'personId',
+    );
+  }
+  return {
+    id: fields.id,
+    kind: 'received',
+    personA: fields.introducer,
+    personB: fields.person,
+    reason: fields.reason,
+    state: 'made',
+    acceptedByA: true,
+    acceptedByB: true,
+    outcome: null,
+    history: [{ at: fields.at, action: 'propose', from: 'made', to: 'made', note: 'received' }],
   };
 }
 

@@ -14,6 +14,8 @@ export const PLACEHOLDERS = [
   'work',
   'topic',
   'organization',
+  'other_name',
+  'reason',
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 export type DraftValues = Partial<Record<Placeholder, string | number | null>>;

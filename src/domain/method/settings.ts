@@ -7,6 +7,7 @@ import { ASK_PURPOSES } from './ask.js';
 import { checkTemplate } from './draft-message.js';
 import { isTimeZone } from './calendar.js';
 import { DEFAULT_ROLE_CADENCE } from './keep-in-touch.js';
+import { INTRO_MESSAGES } from '../connect/intro-drafts.js';
 
 const days = z.int().min(1, { error: 'at least 1 day' }).max(365, { error: 'at most 365 days' });
 
@@ -17,6 +18,10 @@ const fields = {
   moveOnAfterDays: days,
   roleCadence: z.partialRecord(z.enum(ROLES), days),
   templates: z.partialRecord(z.enum(ASK_PURPOSES), z.string().max(5000)),
+  introTemplates: z.partialRecord(z.enum(INTRO_MESSAGES), z.string().max(5000)),
+  /** Where the user works: Insights compares the network with it ("your own unit"). */
+  myOrganization: z.string().trim().max(200),
+  myUnit: z.string().trim().max(200),
   /** The zone days are counted in (nudges, keep-in-touch); null: the machine's. */
   timeZone: z
     .string()
@@ -33,6 +38,9 @@ export const settingsSchema = z
     moveOnAfterDays: fields.moveOnAfterDays.default(7),
     roleCadence: fields.roleCadence.default(DEFAULT_ROLE_CADENCE),
     templates: fields.templates.default({}),
+    introTemplates: fields.introTemplates.default({}),
+    myOrganization: fields.myOrganization.default(''),
+    myUnit: fields.myUnit.default(''),
     timeZone: fields.timeZone.default(null),
   })
   .strict();
@@ -50,6 +58,8 @@ export const SETTING_KEYS = {
   'nudge-after': (v: string) => ({ nudgeAfterDays: Number(v) }),
   'move-on-after': (v: string) => ({ moveOnAfterDays: Number(v) }),
   'time-zone': (v: string) => ({ timeZone: v.trim() === '' || v === 'system' ? null : v }),
+  'my-organization': (v: string) => ({ myOrganization: v }),
+  'my-unit': (v: string) => ({ myUnit: v }),
 } as const;
 
 /** Merge a change into settings, checking every template's placeholders. */
@@ -60,16 +70,17 @@ export function changeSettings(current: Settings, change: unknown): Settings {
     const field = issue?.path.map(String).join('.') || 'settings';
     throw new KithError('invalid_input', `${field}: ${issue?.message ?? 'invalid'}`, field);
   }
-  for (const [purpose, template] of Object.entries(merged.data.templates)) {
+  for (const [field, template] of [
+    ...Object.entries(merged.data.templates).map(([k, t]) => [`templates.${k}`, t] as const),
+    ...Object.entries(merged.data.introTemplates).map(
+      ([k, t]) => [`introTemplates.${k}`, t] as const,
+    ),
+  ]) {
     try {
       checkTemplate(template ?? '');
     } catch (error) {
       if (error instanceof KithError)
-        throw new KithError(
-          'invalid_input',
-          `templates.${purpose}: ${error.message}`,
-          `templates.${purpose}`,
-        );
+        throw new KithError('invalid_input', `${field}: ${error.message}`, field);
       throw error;
     }
   }

@@ -8,6 +8,7 @@ import { asksAndCampaigns } from './002-asks-and-campaigns.js';
 import { tasksSnoozeSettings } from './003-tasks-snooze-settings.js';
 import { lastContact } from './004-last-contact.js';
 import { keepInTouchDue } from './005-keep-in-touch-due.js';
+import { connectors } from './006-connectors.js';
 
 export function migrationsFor(search: SearchIndex): Record<string, Migration> {
   return {
@@ -16,6 +17,7 @@ export function migrationsFor(search: SearchIndex): Record<string, Migration> {
     '003-tasks-snooze-settings': tasksSnoozeSettings,
     '004-last-contact': lastContact,
     '005-keep-in-touch-due': keepInTouchDue,
+    '006-connectors': connectors,
   };
 }
 
