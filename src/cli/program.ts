@@ -2,6 +2,7 @@
 // messages and exit codes (0 ok, 1 user error, 2 usage).
 import { Command, CommanderError } from 'commander';
 import { KithError } from '../domain/errors.js';
+import { registerConnectorCommands } from './commands/connectors.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerLogCommand } from './commands/log.js';
 import { registerMethodCommands } from './commands/method.js';
@@ -86,6 +87,7 @@ export function buildProgram(options: RunOptions = {}): Command {
   registerLogCommand(program, ctx);
   registerSearchCommand(program, ctx);
   registerMethodCommands(program, ctx);
+  registerConnectorCommands(program, ctx);
   registerDemoCommand(program, ctx);
   registerServeCommand(program, ctx, version);
   for (const cmd of program.commands) cmd.exitOverride();

@@ -3,7 +3,12 @@
 // `kith demo`, the web app's first-run sample and the benchmarks.
 import { ROLES, type Role } from '../domain/person.js';
 import { INTERACTION_KINDS, type InteractionKind } from '../domain/interaction.js';
-import type { NetworkData, NetworkInteraction, NetworkPerson } from '../domain/network.js';
+import type {
+  NetworkData,
+  NetworkInteraction,
+  NetworkKnows,
+  NetworkPerson,
+} from '../domain/network.js';
 import { seededRandom, type Random } from './random.js';
 import {
   FAMILY_NAMES,
@@ -27,6 +32,10 @@ export interface DemoOptions {
   interactionsPerPerson?: number;
   /** The last day interactions may fall on. */
   today: Date;
+  /** Who-knows-whom edges drawn from each person (default 2; the warm-path benchmark uses 10). */
+  knowsPerPerson?: number;
+  /** The share of people the user has never talked to (default 0.15): reached through others. */
+  strangerShare?: number;
 }
 
 const DAY = 86_400_000;
@@ -88,7 +97,7 @@ function makePerson(rnd: Random, index: number): NetworkPerson {
 
 function makeInteraction(
   rnd: Random,
-  people: NetworkPerson[],
+  people: readonly NetworkPerson[],
   topicsOf: (key: string) => string[],
   today: Date,
 ): NetworkInteraction {
@@ -129,9 +138,76 @@ export function generateNetwork(options: DemoOptions): NetworkData {
       options.today.getUTCDate(),
     ),
   );
+  // Strangers are drawn from a stream of their own, so the people stay the same for a seed.
+  const strangerRnd = seededRandom(options.seed ^ 0x5eed);
+  const strangerShare = options.strangerShare ?? 0.15;
+  const known = people.filter(() => !strangerRnd.chance(strangerShare));
   const count = Math.round(options.size * (options.interactionsPerPerson ?? 6));
   const interactions = Array.from({ length: count }, () =>
-    makeInteraction(rnd, people, (k) => topics.get(k) ?? [], today),
+    makeInteraction(rnd, known.length ? known : people, (k) => topics.get(k) ?? [], today),
   );
-  return { people, interactions };
+  return {
+    people,
+    interactions,
+    knows: makeKnows(seededRandom(options.seed ^ 0xc0ffee), people, options.knowsPerPerson ?? 2),
+  };
+}
+
+const OTHER_CONTEXTS = ['same board', 'met at a conference', 'studied together', 'old neighbours'];
+const TIE_LABELS = ['strong', 'good', 'good', 'weak', 'weak'] as const;
+
+/**
+ * Who knows whom: from each person, `perPerson` edges — mostly colleagues at the same
+ * organization, some people working on the same topic, a few from elsewhere in life.
+ */
+function makeKnows(
+  rnd: Random,
+  people: readonly NetworkPerson[],
+  perPerson: number,
+): NetworkKnows[] {
+  const fields = people.map((p) => p.person as { organization?: string; tags?: string[] });
+  const byOrganization = new Map<string, number[]>();
+  const byTopic = new Map<string, number[]>();
+  const add = (map: Map<string, number[]>, key: string, i: number) => {
+    const list = map.get(key);
+    if (list) list.push(i);
+    else map.set(key, [i]);
+  };
+  fields.forEach((f, i) => {
+    if (f.organization) add(byOrganization, f.organization, i);
+    for (const t of f.tags ?? []) add(byTopic, t, i);
+  });
+  const seen = new Set<number>();
+  const knows: NetworkKnows[] = [];
+  const n = people.length;
+  for (let i = 0; i < n && n > 1; i += 1) {
+    for (let e = 0; e < perPerson; e += 1) {
+      const f = fields[i] ?? {};
+      const roll = rnd.next();
+      let j: number;
+      let context: string;
+      const colleagues = f.organization ? byOrganization.get(f.organization) : undefined;
+      const topic = f.tags?.length ? rnd.pick(f.tags) : undefined;
+      if (roll < 0.6 && colleagues && colleagues.length > 1) {
+        j = rnd.pick(colleagues);
+        context = `worked together at ${f.organization ?? ''}`;
+      } else if (roll < 0.8 && topic) {
+        j = rnd.pick(byTopic.get(topic) ?? [i]);
+        context = `both work on ${topic}`;
+      } else {
+        j = rnd.int(0, n - 1);
+        context = rnd.pick(OTHER_CONTEXTS);
+      }
+      const pair = Math.min(i, j) * n + Math.max(i, j);
+      if (j === i || seen.has(pair)) continue;
+      seen.add(pair);
+      knows.push({
+        a: people[i]?.key ?? '',
+        b: people[j]?.key ?? '',
+        context,
+        strength: rnd.pick(TIE_LABELS),
+      });
+    }
+  }
+  return knows;
 }

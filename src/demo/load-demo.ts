@@ -24,6 +24,7 @@ export interface DemoResult {
   interactions: number;
   insights: number;
   asks: number;
+  knows: number;
 }
 
 export async function loadDemo(store: Store, options: DemoOptions): Promise<DemoResult> {

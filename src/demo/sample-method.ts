@@ -1,6 +1,6 @@
 // The demo's method data: a campaign under way, so Today shows the method at work on the
 // first look — a thank-you owed, a chat today, an ask to nudge, one that moved on without
-// fuss, and the prompt to try one more.
+// fuss, the prompt to try one more, an introduction received and one being made.
 import type { Store } from '../store/store.js';
 
 const DAY = 86_400_000;
@@ -61,6 +61,28 @@ export async function addSampleCampaign(store: Store, now: Date): Promise<{ asks
     });
     for (const step of plan.steps) await store.asks.act(ask.id, step);
     asks += 1;
+  }
+  // The chat that happened brought an introduction; and one to give back is under way.
+  const others = (await store.people.list({ tag: 'taxes', limit: 3, sort: 'name' })).items;
+  const introducer = people[0];
+  const introduced = others.find((p) => !people.some((q) => q.id === p.id));
+  if (introducer && introduced) {
+    await store.introductions.receive({
+      introducerId: introducer.id,
+      personId: introduced.id,
+      reason: 'knows the tax side of going independent',
+      campaignId: campaign.id,
+      at: at(1, 15),
+    });
+  }
+  const [a, b] = [people[1], people[3]];
+  if (a && b) {
+    const intro = await store.introductions.propose({
+      personA: a.id,
+      personB: b.id,
+      reason: 'you both moved from a big firm to your own practice',
+    });
+    await store.introductions.act(intro.id, { type: 'ask-a', at: at(2) });
   }
   return { asks };
 }

@@ -6,6 +6,8 @@ import { interactionCreateSchema } from './interaction.js';
 import { newAsk, transition, type Ask, type AskAction } from './method/ask.js';
 import { askActionSchema, askCreateSchema, campaignCreateSchema } from './method/schemas.js';
 import { personCreateSchema, personDataFrom, type PersonData } from './person.js';
+import { LIMITS, optionalText } from './fields.js';
+import { TIE_STRENGTHS, tieLabelSchema, type TieLabel } from './connect/schemas.js';
 
 export interface NetworkPerson {
   key: string;
@@ -33,11 +35,20 @@ export interface NetworkAsk {
   steps?: unknown[];
 }
 
+/** Two people who know each other ("worked together at Ledgerly"), how well: a tie label. */
+export interface NetworkKnows {
+  a: string;
+  b: string;
+  context?: string | null;
+  strength?: TieLabel;
+}
+
 export interface NetworkData {
   people: NetworkPerson[];
   interactions: NetworkInteraction[];
   campaigns?: NetworkCampaign[];
   asks?: NetworkAsk[];
+  knows?: NetworkKnows[];
 }
 
 const bulkInteractionSchema = interactionCreateSchema.omit({ participantIds: true });
@@ -55,7 +66,15 @@ export interface ValidNetwork {
   campaigns: { key: string; data: z.output<typeof campaignCreateSchema> }[];
   /** The ask as its steps left it (id and person filled in by the store). */
   asks: { person: string; campaign: string | null; ask: Ask; channel: string | null }[];
+  knows: { a: string; b: string; context: string | null; strength: number }[];
 }
+
+const bulkKnowsSchema = z
+  .object({
+    context: optionalText(LIMITS.shortText, 'context').optional(),
+    strength: tieLabelSchema.optional(),
+  })
+  .loose();
 
 /** Check every row; the first bad one is an error naming its row and field. */
 export function validateNetwork(network: NetworkData): ValidNetwork {
@@ -156,7 +175,43 @@ export function validateNetwork(network: NetworkData): ValidNetwork {
       channel: parsed.data.channel ?? null,
     };
   });
-  return { people, interactions, campaigns, asks };
+  const pairs = new Set<string>();
+  const knows = (network.knows ?? []).map((row, index) => {
+    for (const side of ['a', 'b'] as const) {
+      if (!keys.has(row[side])) {
+        throw new KithError(
+          'invalid_input',
+          `knows[${index}]: no person has the key "${row[side]}"`,
+          `knows.${index}.${side}`,
+        );
+      }
+    }
+    if (row.a === row.b) {
+      throw new KithError(
+        'invalid_input',
+        `knows[${index}]: a person does not "know" themselves`,
+        `knows.${index}.b`,
+      );
+    }
+    const pair = row.a < row.b ? `${row.a}\u0000${row.b}` : `${row.b}\u0000${row.a}`;
+    if (pairs.has(pair)) {
+      throw new KithError(
+        'invalid_input',
+        `knows[${index}]: "${row.a}" and "${row.b}" are paired twice`,
+        `knows.${index}`,
+      );
+    }
+    pairs.add(pair);
+    const parsed = bulkKnowsSchema.safeParse(row);
+    if (!parsed.success) throw rowError('knows', index, parsed.error);
+    return {
+      a: row.a,
+      b: row.b,
+      context: parsed.data.context ?? null,
+      strength: TIE_STRENGTHS[parsed.data.strength ?? 'good'],
+    };
+  });
+  return { people, interactions, campaigns, asks, knows };
 }
 
 function rowError(list: string, index: number, error: z.ZodError): KithError {

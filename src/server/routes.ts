@@ -37,6 +37,7 @@ import {
 import { settingsPatchSchema, settingsSchema } from '../domain/method/settings.js';
 import { DEMO_DEFAULTS, loadDemo } from '../demo/load-demo.js';
 import { defineRoute, type Route } from './route.js';
+import { connectorRoutes } from './connector-routes.js';
 
 const byId = z.object({ id: idSchema });
 const demoRequestSchema = z
@@ -386,6 +387,7 @@ export const routes: Route[] = [
       interactions: z.int(),
       insights: z.int(),
       asks: z.int(),
+      knows: z.int(),
     }),
     handle: (store, { body }) =>
       loadDemo(store, {
@@ -408,4 +410,5 @@ export const routes: Route[] = [
     }),
     handle: (store) => store.counts(),
   }),
+  ...connectorRoutes,
 ];

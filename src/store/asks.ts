@@ -32,6 +32,7 @@ import { createInteraction } from './interactions.js';
 import { tagIdsFor } from './people.js';
 import type { AskTable } from './schema.js';
 import { getSettings } from './settings.js';
+import { bumpTies } from './ties.js';
 
 const DAY_MS = 86_400_000;
 
@@ -350,6 +351,8 @@ export async function actOnAsk(ctx: StoreContext, id: string, input: unknown): P
       next = { ...next, interactionId: interaction.id };
     }
     await saveAsk(tx, next, ask.history.length);
+    // Asking counts in the reciprocity part of the tie.
+    if (action.type === 'send') await bumpTies(tx);
     return getAsk(tx, id);
   });
 }
@@ -422,6 +425,26 @@ async function toCampaigns(ctx: StoreContext, ids: string[]): Promise<CampaignWi
       .execute(),
     selectAsks(ctx).where('ask.campaign_id', 'in', ids).execute(),
   ]);
+  // What the campaign gathered: insights noted in its chats, introductions it brought.
+  const [insights, introductions] = await Promise.all([
+    ctx.db
+      .selectFrom('ask')
+      .innerJoin('insight', 'insight.interaction_id', 'ask.interaction_id')
+      .select((eb) => ['ask.campaign_id', eb.fn.countAll<number | string>().as('n')])
+      .where('ask.campaign_id', 'in', ids)
+      .groupBy('ask.campaign_id')
+      .execute(),
+    ctx.db
+      .selectFrom('introduction')
+      .select((eb) => ['campaign_id', eb.fn.countAll<number | string>().as('n')])
+      .where('workspace_id', '=', ctx.workspaceId)
+      .where('kind', '=', 'received')
+      .where('campaign_id', 'in', ids)
+      .groupBy('campaign_id')
+      .execute(),
+  ]);
+  const gathered = (rows: { campaign_id: string | null; n: number | string }[], id: string) =>
+    Number(rows.find((r) => r.campaign_id === id)?.n ?? 0);
   const stored = await toAsks(ctx, asks);
   return rows.map((r) => ({
     id: r.id,
@@ -431,7 +454,10 @@ async function toCampaigns(ctx: StoreContext, ids: string[]): Promise<CampaignWi
     batchSize: r.batch_size,
     endsOn: r.ends_on,
     tags: tags.filter((t) => t.campaign_id === r.id).map((t) => t.name),
-    progress: campaignProgress(stored.filter((a) => a.campaignId === r.id)),
+    progress: campaignProgress(
+      stored.filter((a) => a.campaignId === r.id),
+      { insights: gathered(insights, r.id), introductions: gathered(introductions, r.id) },
+    ),
   }));
 }
 

@@ -7,6 +7,7 @@ import { nameKey } from '../domain/text.js';
 import { chunk, inTransaction, rowsPerInsert, type StoreContext } from './context.js';
 import { interactionDocument } from './interactions.js';
 import { refreshAllLastContact } from './last-contact.js';
+import { bumpTies, orderedPair } from './ties.js';
 import { personColumns, personDocument, tagIdsFor } from './people.js';
 import type {
   AskEventTable,
@@ -26,6 +27,7 @@ export interface BulkResult {
   insights: number;
   campaigns: number;
   asks: number;
+  knows: number;
 }
 
 export async function bulkLoad(
@@ -199,6 +201,29 @@ export async function bulkLoad(
       onProgress('interactions', done, valid.interactions.length);
     }
     await writeCampaignsAndAsks(tx, valid, personIds, now);
+    for (const part of chunk(valid.knows, rowsPerInsert(10))) {
+      await tx.db
+        .insertInto('knows')
+        .values(
+          part.map((k) => {
+            const [a, b] = orderedPair(personIds.get(k.a) ?? '', personIds.get(k.b) ?? '');
+            return {
+              id: newId(),
+              workspace_id: ws,
+              person_a: a,
+              person_b: b,
+              context: k.context,
+              strength: k.strength,
+              source: 'manual' as const,
+              introduction_id: null,
+              created_at: now,
+              updated_at: now,
+            };
+          }),
+        )
+        .execute();
+    }
+    await bumpTies(tx);
     // Fresh statistics, so the query planner knows how large the tables just became (without
     // them PostgreSQL plans the last-contact refresh below as if the tables were empty).
     await sql`ANALYZE`.execute(tx.db);
@@ -211,6 +236,7 @@ export async function bulkLoad(
       insights: insightCount,
       campaigns: valid.campaigns.length,
       asks: valid.asks.length,
+      knows: valid.knows.length,
     };
   });
 }

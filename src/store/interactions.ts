@@ -13,6 +13,7 @@ import { inTransaction, type StoreContext } from './context.js';
 import type { InteractionDocument } from './dialect/search-index.js';
 import { refreshLastContact } from './last-contact.js';
 import type { InteractionTable } from './schema.js';
+import { bumpTies } from './ties.js';
 
 export function interactionDocument(
   workspaceId: string,
@@ -154,6 +155,7 @@ export async function createInteraction(ctx: StoreContext, input: unknown): Prom
       .execute();
     await writeChildren(tx, id, data.participantIds, insights);
     await refreshLastContact(tx, data.participantIds);
+    await bumpTies(tx);
     await tx.search.indexInteractions(tx.db, [
       interactionDocument(tx.workspaceId, id, {
         occurredAt: data.occurredAt,
@@ -201,6 +203,7 @@ export async function updateInteraction(
       ...next.participantIds,
     ]);
     await tx.search.indexInteractions(tx.db, [interactionDocument(tx.workspaceId, id, next)]);
+    await bumpTies(tx);
     return getInteraction(tx, id);
   });
 }
@@ -214,6 +217,7 @@ export async function deleteInteraction(ctx: StoreContext, id: string): Promise<
       tx,
       interaction.participants.map((p) => p.id),
     );
+    await bumpTies(tx);
   });
 }
 

@@ -23,6 +23,7 @@ import { refreshTouchDue } from './keep-in-touch.js';
 import type { PersonDocument } from './dialect/search-index.js';
 import { organizationIdFor } from './organization-ids.js';
 import type { PersonTable } from './schema.js';
+import { bumpTies } from './ties.js';
 
 type PersonRow = PersonTable & { organization_name: string | null };
 
@@ -294,6 +295,7 @@ export async function createPerson(ctx: StoreContext, input: unknown): Promise<P
     await writeLists(tx, id, data);
     await refreshTouchDue(tx, [id]);
     await tx.search.indexPeople(tx.db, [personDocument(tx.workspaceId, id, data)]);
+    await bumpTies(tx);
     return getPerson(tx, id);
   });
 }
@@ -313,6 +315,8 @@ export async function updatePerson(ctx: StoreContext, id: string, input: unknown
       .execute();
     await writeLists(tx, current.id, data);
     await refreshTouchDue(tx, [current.id]);
+    // A new organization or unit changes the inferred colleagues.
+    await bumpTies(tx);
     // People in the trash stay out of the search index until restored.
     if (!current.archivedAt) {
       await tx.search.indexPeople(tx.db, [personDocument(tx.workspaceId, current.id, data)]);
@@ -332,6 +336,7 @@ export async function archivePerson(ctx: StoreContext, id: string): Promise<Pers
       .where('id', '=', person.id)
       .execute();
     await tx.search.removePeople(tx.db, [person.id]);
+    await bumpTies(tx);
     return getPerson(tx, person.id);
   });
 }
@@ -346,6 +351,7 @@ export async function restorePerson(ctx: StoreContext, id: string): Promise<Pers
       .where('id', '=', person.id)
       .execute();
     await tx.search.indexPeople(tx.db, [personDocument(tx.workspaceId, person.id, dataOf(person))]);
+    await bumpTies(tx);
     return getPerson(tx, person.id);
   });
 }

@@ -31,7 +31,7 @@ export async function search(ctx: StoreContext, query: unknown): Promise<SearchR
 }
 
 /** Loads just what a person hit shows and explains itself with, in the index's order. */
-async function personHits(
+export async function personHits(
   ctx: StoreContext,
   hits: SearchHitId[],
   terms: string[],
@@ -93,7 +93,7 @@ async function personHits(
   });
 }
 
-async function interactionHits(
+export async function interactionHits(
   ctx: StoreContext,
   hits: SearchHitId[],
   terms: string[],

@@ -19,6 +19,16 @@ import * as tasks from './tasks.js';
 import * as settings from './settings.js';
 import type { Settings } from '../domain/method/settings.js';
 import type { StoredTask } from './tasks.js';
+import * as introductions from './introductions.js';
+import type { StoredIntroduction } from './introductions.js';
+import * as knows from './knows.js';
+import type { Knows, WhoResult } from '../domain/connect/schemas.js';
+import { whoCanHelp } from './who.js';
+import * as ledger from './ledger.js';
+import type { LedgerLine, PersonLedger } from './ledger.js';
+import { insightsOf } from './insights.js';
+import type { NetworkInsights } from '../domain/connect/insights.js';
+import { networkGraph, type NetworkGraph } from './ties.js';
 
 export interface StoreCounts {
   people: number;
@@ -108,6 +118,48 @@ export class Store {
       tasks.listTasks(this.ctx, options),
     complete: (id: string): Promise<StoredTask> => tasks.completeTask(this.ctx, id),
   };
+
+  readonly introductions = {
+    /** "Priya introduced me to Tom" (Tom by id, or created from newPerson). */
+    receive: (input: unknown): Promise<StoredIntroduction> =>
+      introductions.receiveIntroduction(this.ctx, input),
+    /** Giving back: propose to introduce A to B, double opt-in. */
+    propose: (input: unknown): Promise<StoredIntroduction> =>
+      introductions.proposeIntroduction(this.ctx, input),
+    act: (id: string, action: unknown): Promise<StoredIntroduction> =>
+      introductions.actOnIntroduction(this.ctx, id, action),
+    get: (id: string): Promise<StoredIntroduction> => introductions.getIntroduction(this.ctx, id),
+    list: (query?: unknown): Promise<StoredIntroduction[]> =>
+      introductions.listIntroductions(this.ctx, query),
+    /** The next message (ask A, ask B, connect), or the one named. */
+    draft: (id: string, message?: unknown) =>
+      introductions.draftIntroduction(this.ctx, id, message),
+  };
+
+  readonly knows = {
+    record: (input: unknown): Promise<Knows> => knows.recordKnows(this.ctx, input),
+    forget: (id: string): Promise<void> => knows.forgetKnows(this.ctx, id),
+    of: (personId: string): Promise<Knows[]> => knows.knowsOf(this.ctx, personId),
+  };
+
+  /** Who can help with X: people you know, then warm paths to people you don't yet. */
+  who(query: unknown): Promise<WhoResult> {
+    return whoCanHelp(this.ctx, query);
+  }
+
+  readonly ledger = {
+    of: (personId: string): Promise<PersonLedger> => ledger.ledgerFor(this.ctx, personId),
+    overview: (): Promise<LedgerLine[]> => ledger.ledgerOverview(this.ctx),
+  };
+
+  insights(): Promise<NetworkInsights> {
+    return insightsOf(this.ctx);
+  }
+
+  /** The in-memory network graph (built or reused), for benchmarks and diagnostics. */
+  graph(): Promise<NetworkGraph> {
+    return networkGraph(this.ctx, this.ctx.now());
+  }
 
   /** Push a person's keep-in-touch reminder to a later day: { until: 'YYYY-MM-DD' | null }. */
   snooze(personId: string, input: unknown): Promise<void> {

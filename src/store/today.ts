@@ -18,6 +18,10 @@ import { asksForAgenda, campaignsForPacing, moveOnOverdueAsks, recentAsksOf } fr
 import { cadenceOf, rolesOf, tagsOf } from './people.js';
 import { getSettings } from './settings.js';
 import { toTask } from './tasks.js';
+import { recentHelpers } from './ledger.js';
+import { GIVE_BACK_WINDOW_DAYS } from '../domain/connect/ledger.js';
+
+const DAY_MS = 86_400_000;
 
 export interface Today {
   date: string;
@@ -36,7 +40,7 @@ const POOL_MATCHED = 30;
  */
 export async function today(ctx: StoreContext, now: string, timeZone: string): Promise<Today> {
   const date = localDate(now, timeZone);
-  const [asks, campaigns, tasks, settings, touch] = await Promise.all([
+  const [asks, campaigns, tasks, settings, touch, helpers] = await Promise.all([
     asksForAgenda(ctx, now),
     // A campaign that has ended never prompts; a day's margin for time zones.
     campaignsForPacing(ctx, addDays(date, -1)),
@@ -51,6 +55,10 @@ export async function today(ctx: StoreContext, now: string, timeZone: string): P
       .execute(),
     getSettings(ctx),
     keepInTouchCandidates(ctx, date, KEEP_IN_TOUCH_PER_DAY),
+    recentHelpers(
+      ctx,
+      new Date(Date.parse(now) - (GIVE_BACK_WINDOW_DAYS + 1) * DAY_MS).toISOString(),
+    ),
   ]);
   const policy = {
     nudgeAfterDays: settings.nudgeAfterDays,
@@ -84,6 +92,7 @@ export async function today(ctx: StoreContext, now: string, timeZone: string): P
         tasks: tasks.map(toTask),
         roleCadence: settings.roleCadence,
         followUpPolicy: policy,
+        giveBack: helpers,
       },
       now,
       timeZone,

@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { LIMITS, idSchema, optionalText, requiredText, timestamp } from '../fields.js';
 import { INTRO_STATES } from './introduction.js';
+import { INTRO_MESSAGES } from './intro-drafts.js';
+import { personCreateSchema } from '../person.js';
 
 const instant = z.iso.datetime({
   offset: true,
@@ -30,21 +32,32 @@ export const knowsSchema = z.object({
   personBName: z.string(),
   context: z.string().nullable(),
   strength: z.number(),
-  source: z.enum(['manual', 'introduction']),
+  /** manual: entered by the user; introduction: recorded by one; inferred: same small team. */
+  source: z.enum(['manual', 'introduction', 'inferred']),
   introductionId: z.string().nullable(),
+  inferred: z.boolean(),
 });
 export type Knows = z.output<typeof knowsSchema>;
 
+/** "Priya introduced me to Tom": Tom is someone already in Kith (personId) or new (newPerson). */
 export const introReceivedSchema = z
   .object({
     introducerId: idSchema,
-    personId: idSchema,
+    personId: idSchema.optional(),
+    newPerson: personCreateSchema.optional(),
     reason: optionalText(LIMITS.longText, 'reason').optional(),
+    /** The ask that led to it; its campaign is taken when campaignId is not given. */
     askId: idSchema.optional(),
     campaignId: idSchema.optional(),
     at: instant.optional(),
   })
-  .strict();
+  .strict()
+  .refine((d) => (d.personId ? 1 : 0) + (d.newPerson ? 1 : 0) === 1, {
+    error: 'give the person introduced: personId, or newPerson for someone new (not both)',
+    path: ['personId'],
+  });
+
+export const introMessageSchema = z.enum(INTRO_MESSAGES);
 
 export const introMadeSchema = z
   .object({
@@ -133,13 +146,27 @@ export const whoResultSchema = z.object({
   ),
   paths: z.array(
     z.object({
+      /** The connectors, then the person to reach. */
       people: z.array(z.object({ id: z.string(), name: z.string() })),
+      /** The product of the ties along the path, the user's own tie to the first included. */
       strength: z.number(),
       matched: z.string(),
       explanation: z.string(),
+      /** Each tie of the path after the user's own, with what is known about it. */
+      links: z.array(
+        z.object({
+          from: z.string(),
+          to: z.string(),
+          context: z.string().nullable(),
+          inferred: z.boolean(),
+        }),
+      ),
+      /** The introduction request to make of the first connector, ready to become an ask. */
+      ask: z.object({ personId: z.string(), purpose: z.literal('intro'), question: z.string() }),
     }),
   ),
 });
+export type WhoResult = z.output<typeof whoResultSchema>;
 
 export const ledgerSchema = z.object({
   personId: z.string(),
@@ -156,4 +183,40 @@ export const ledgerSchema = z.object({
       what: z.string(),
     }),
   ),
+});
+
+export const ledgerLineSchema = z.object({
+  personId: z.string(),
+  name: z.string(),
+  asked: z.number(),
+  gave: z.number(),
+  oneSided: z.boolean(),
+});
+
+const shareSchema = z.object({ name: z.string(), people: z.number(), chats: z.number() });
+
+export const insightsSchema = z.object({
+  people: z.number(),
+  chatsThisYear: z.number(),
+  byOrganization: z.array(shareSchema),
+  byUnit: z.array(shareSchema),
+  byRole: z.array(shareSchema),
+  byLocation: z.array(shareSchema),
+  diversity: z.object({
+    score: z.number(),
+    equivalentTeams: z.number(),
+    explanation: z.string(),
+  }),
+  hints: z.array(z.string()),
+  connectors: z.array(
+    z.object({ personId: z.string(), name: z.string(), introductions: z.number() }),
+  ),
+  bridges: z.array(z.object({ personId: z.string(), name: z.string(), holdsTogether: z.number() })),
+});
+
+export const introDraftSchema = z.object({
+  introductionId: z.string(),
+  message: z.enum(INTRO_MESSAGES),
+  to: z.array(z.string()),
+  text: z.string(),
 });

@@ -53,6 +53,20 @@ export function labelFor(score: number, anyInteraction: boolean): StrengthLabel 
   return 'dormant';
 }
 
+/** What one interaction adds to the raw sum: its kind's weight, halved every half-life. */
+export function interactionWeight(kind: string, ageDays: number): number {
+  const weight = (KIND_WEIGHT as Record<string, number>)[kind] ?? 0.3;
+  return weight * 0.5 ** (Math.max(0, ageDays) / HALF_LIFE_DAYS);
+}
+
+const reciprocityOf = (asked: number, given: number) =>
+  asked === 0 ? 1 : 0.75 + 0.25 * Math.min(1, given / Math.max(1, asked));
+
+/** The score from the raw sum and the ledger's counts (the formula at the top). */
+export function strengthScore(raw: number, asked = 0, given = 0): number {
+  return (1 - Math.exp(-raw / SATURATION)) * reciprocityOf(asked, given);
+}
+
 export function relationshipStrength(input: StrengthInput, now: string): Strength {
   const nowMs = Date.parse(now);
   let raw = 0;
@@ -60,19 +74,20 @@ export function relationshipStrength(input: StrengthInput, now: string): Strengt
   let inYear = 0;
   for (const i of input.interactions) {
     const days = Math.max(0, (nowMs - Date.parse(i.occurredAt)) / DAY_MS);
-    raw += KIND_WEIGHT[i.kind] * 0.5 ** (days / HALF_LIFE_DAYS);
+    raw += interactionWeight(i.kind, days);
     lastDays = Math.min(lastDays, days);
     if (days <= 365) inYear += 1;
   }
   const asked = input.asked ?? 0;
   const given = input.given ?? 0;
-  const reciprocity = asked === 0 ? 1 : 0.75 + 0.25 * Math.min(1, given / Math.max(1, asked));
-  const score = (1 - Math.exp(-raw / SATURATION)) * reciprocity;
+  const reciprocity = reciprocityOf(asked, given);
+  const score = strengthScore(raw, asked, given);
   const label = labelFor(score, input.interactions.length > 0);
   if (label === 'none') return { score: 0, label, explanation: 'no interactions yet' };
   const parts = [
     `${inYear} ${inYear === 1 ? 'interaction' : 'interactions'} in the last year`,
-    `last ${timeAgo(lastDays)}`,
+    // "last 3 weeks ago", but "the last one today".
+    lastDays < 2 ? `the last one ${timeAgo(lastDays)}` : `last ${timeAgo(lastDays)}`,
   ];
   if (reciprocity < 1) parts.push(`you asked ${asked}, gave ${given}`);
   return { score, label, explanation: `${label} — ${parts.join(', ')}` };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describePath, warmPaths, type Tie } from './warm-paths.js';
+import { describePath, warmPaths, type Tie, type TieGraph } from './warm-paths.js';
 
 /** An undirected graph from "a-b:0.8" lines. */
 function graph(edges: string[]): (id: string) => Tie[] {
@@ -13,6 +13,12 @@ function graph(edges: string[]): (id: string) => Tie[] {
   return (id) => adj.get(id) ?? [];
 }
 const ids = (paths: { people: string[] }[]) => paths.map((p) => p.people.join('>'));
+
+/** The search's view: the user's ties, then who-knows-whom. */
+function network(mine: Tie[], knows: (id: string) => Tie[]): TieGraph {
+  const tie = new Map(mine.map((t) => [t.to, t.strength]));
+  return { myTie: (id) => tie.get(id) ?? 0, neighbours: knows };
+}
 
 describe('warm paths', () => {
   const me: Tie[] = [
@@ -30,23 +36,23 @@ describe('warm paths', () => {
   ]);
 
   it('finds the k best paths to a person, warmest first, with their strength', () => {
-    const paths = warmPaths(me, knows, (id) => id === 'tom', { k: 3, perTarget: 3 });
+    const paths = warmPaths(network(me, knows), ['tom'], { k: 3, perTarget: 3 });
     expect(ids(paths)).toEqual(['priya>tom', 'sam>tom', 'lee>tom']);
     expect(paths[0]?.strength).toBeCloseTo(0.72, 10);
     expect(paths[1]?.strength).toBeCloseTo(0.45, 10);
   });
 
   it('reaches different people by default, and goes two connectors deep', () => {
-    const paths = warmPaths(me, knows, (id) => id === 'tom' || id === 'zoe');
+    const paths = warmPaths(network(me, knows), ['tom', 'zoe']);
     expect(ids(paths)).toEqual(['priya>tom', 'priya>ana>zoe']);
     expect(paths[1]?.strength).toBeCloseTo(0.9 * 0.3 * 0.9, 10);
   });
 
   it('respects the hop limit and the need for a connector', () => {
-    expect(ids(warmPaths(me, knows, (id) => id === 'zoe', { maxHops: 2 }))).toEqual(['sam>zoe']);
+    expect(ids(warmPaths(network(me, knows), ['zoe'], { maxHops: 2 }))).toEqual(['sam>zoe']);
     // Priya is someone the user knows: by default a path must still go through a connector.
-    expect(ids(warmPaths(me, knows, (id) => id === 'priya'))).toEqual(['sam>tom>priya']);
-    expect(ids(warmPaths(me, knows, (id) => id === 'priya', { minHops: 1 }))).toEqual(['priya']);
+    expect(ids(warmPaths(network(me, knows), ['priya']))).toEqual(['sam>tom>priya']);
+    expect(ids(warmPaths(network(me, knows), ['priya'], { minHops: 1 }))).toEqual(['priya']);
   });
 
   it('breaks ties the same way every time', () => {
@@ -55,25 +61,41 @@ describe('warm paths', () => {
       { to: 'b', strength: 1 },
       { to: 'a', strength: 1 },
     ];
-    const once = ids(warmPaths(mine, even, (id) => id === 't', { perTarget: 2 }));
+    const once = ids(warmPaths(network(mine, even), ['t'], { perTarget: 2 }));
     expect(once).toEqual(['a>t', 'b>t']);
-    expect(ids(warmPaths([...mine].reverse(), even, (id) => id === 't', { perTarget: 2 }))).toEqual(
+    expect(ids(warmPaths(network([...mine].reverse(), even), ['t'], { perTarget: 2 }))).toEqual(
       once,
     );
   });
 
   it('never walks a cycle, and ends when nothing is reachable', () => {
     const ring = graph(['a-b:0.9', 'b-c:0.9', 'c-a:0.9', 'x-y:1']);
-    const paths = warmPaths([{ to: 'a', strength: 1 }], ring, () => true, {
+    const fromA = network([{ to: 'a', strength: 1 }], ring);
+    const paths = warmPaths(fromA, ['a', 'b', 'c'], {
       k: 10,
       maxHops: 6,
       perTarget: 10,
       minHops: 1,
     });
     for (const p of paths) expect(new Set(p.people).size).toBe(p.people.length);
-    expect(paths.length).toBeGreaterThan(0);
-    expect(warmPaths([{ to: 'a', strength: 1 }], ring, (id) => id === 'y')).toEqual([]);
-    expect(warmPaths([], ring, () => true)).toEqual([]);
+    // a; a>b; a>c; a>b>c; a>c>b: every simple path from the user, and no more.
+    expect(ids(paths).sort()).toEqual(['a', 'a>b', 'a>b>c', 'a>c', 'a>c>b']);
+    expect(warmPaths(fromA, ['y'])).toEqual([]);
+    expect(warmPaths(fromA, [])).toEqual([]);
+    expect(warmPaths(network([], ring), ['a', 'b', 'c'], { minHops: 1 })).toEqual([]);
+  });
+
+  it('starts only from ties at least as strong as asked', () => {
+    const paths = warmPaths(network(me, knows), ['tom'], { k: 3, perTarget: 3, minFirstTie: 0.3 });
+    expect(ids(paths)).toEqual(['priya>tom', 'sam>tom']);
+  });
+
+  it('finds the same paths whichever order the targets come in', () => {
+    const a = warmPaths(network(me, knows), ['tom', 'zoe', 'ana'], { k: 5 });
+    const b = warmPaths(network(me, knows), ['ana', 'zoe', 'tom'], { k: 5 });
+    expect(ids(b)).toEqual(ids(a));
+    // Ana is reached through Priya; Ana is not the user's tie, so not a connector to Zoë.
+    expect(ids(a)).toEqual(['priya>tom', 'priya>ana', 'priya>ana>zoe']);
   });
 
   it('spells a path out', () => {

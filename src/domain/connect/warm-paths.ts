@@ -1,9 +1,16 @@
 // Warm paths: how to reach someone you don't know well through people who know them. The
-// user is the start; their own tie to each person, then who-knows-whom, are edges with a
-// strength in (0, 1]. A path is as warm as the product of its ties, so the best paths are
-// the cheapest under cost = Σ −ln(strength): a best-first search over simple paths (no
-// person twice) finds them in order. Each person is expanded at most k times (the usual
-// bound for k best paths), and a hop limit keeps introductions to chains people will follow.
+// user's own tie to each person, then who-knows-whom, are edges with a strength in (0, 1]. A
+// path is as warm as the product of its ties, so the best paths are the cheapest under
+// cost = Σ −ln(strength).
+//
+// The search runs backwards, from the people to reach towards the user: there are few of
+// them (the answers to a question) and many people the user knows, so starting from the
+// targets keeps the work proportional to their neighbourhoods, not to the whole network. It
+// is a best-first search over simple paths (no person twice) in which stepping from a person
+// to the user costs −ln(the user's tie to them); paths come out warmest first. Each person is
+// expanded at most k × perTarget times (the usual bound for k best paths), and a hop limit
+// keeps introductions to chains people will follow.
+import { firstName } from './who.js';
 
 export interface Tie {
   to: string;
@@ -27,14 +34,27 @@ export interface WarmPathOptions {
   minHops?: number;
   /** How many paths may end at the same person (default 1: k different people). */
   perTarget?: number;
+  /** The weakest tie of the user's a path may start with (default: any tie above 0). */
+  minFirstTie?: number;
+}
+
+/** The network as the search sees it. */
+export interface TieGraph {
+  /** The user's tie to a person: 0 when they have never been in touch. */
+  myTie(person: string): number;
+  /** Who knows this person, and how well (the graph is undirected). */
+  neighbours(person: string): readonly Tie[];
 }
 
 interface State {
   cost: number;
   /** Tie-break for equal costs, so results never depend on insertion order. */
   key: string;
+  /** Backwards: the target first, the first connector last. */
   path: string[];
   strength: number;
+  /** The step to the user is taken: popping it yields a path. */
+  complete: boolean;
 }
 
 /** A binary heap ordered by (cost, key). */
@@ -91,52 +111,60 @@ class Queue {
 
 const costOf = (strength: number) => -Math.log(Math.min(1, Math.max(strength, 1e-9)));
 
-/**
- * The k warmest paths from the user to people for whom `isTarget` holds.
- * `myTies` are the user's own ties; `neighbours` gives who-knows-whom.
- */
+/** The k warmest paths from the user to any of `targets`. */
 export function warmPaths(
-  myTies: readonly Tie[],
-  neighbours: (person: string) => readonly Tie[],
-  isTarget: (person: string) => boolean,
+  graph: TieGraph,
+  targets: Iterable<string>,
   options: WarmPathOptions = {},
 ): WarmPath[] {
   const k = options.k ?? 3;
   const maxHops = options.maxHops ?? 3;
   const minHops = options.minHops ?? 2;
   const perTarget = options.perTarget ?? 1;
+  const minFirstTie = options.minFirstTie ?? 0;
   const found: WarmPath[] = [];
   const endedAt = new Map<string, number>();
   const expanded = new Map<string, number>();
   const queue = new Queue();
-  for (const tie of myTies) {
-    if (tie.strength <= 0) continue;
-    queue.push({ cost: costOf(tie.strength), key: tie.to, path: [tie.to], strength: tie.strength });
+  const keyOf = (backwards: string[]) => [...backwards].reverse().join('>');
+  for (const target of new Set(targets)) {
+    queue.push({ cost: 0, key: target, path: [target], strength: 1, complete: false });
   }
   while (queue.size > 0 && found.length < k) {
     const state = queue.pop();
     if (!state) break;
+    const target = state.path[0] ?? '';
+    const ended = endedAt.get(target) ?? 0;
+    if (ended >= perTarget) continue;
+    if (state.complete) {
+      endedAt.set(target, ended + 1);
+      found.push({ people: [...state.path].reverse(), strength: state.strength });
+      continue;
+    }
     const here = state.path[state.path.length - 1] ?? '';
     const times = expanded.get(here) ?? 0;
     if (times >= k * perTarget) continue;
     expanded.set(here, times + 1);
-    if (state.path.length >= minHops && isTarget(here)) {
-      const ended = endedAt.get(here) ?? 0;
-      if (ended < perTarget) {
-        endedAt.set(here, ended + 1);
-        found.push({ people: state.path, strength: state.strength });
-        continue;
-      }
+    const mine = graph.myTie(here);
+    if (state.path.length >= minHops && mine > 0 && mine >= minFirstTie) {
+      queue.push({
+        cost: state.cost + costOf(mine),
+        key: keyOf(state.path),
+        path: state.path,
+        strength: state.strength * mine,
+        complete: true,
+      });
     }
     if (state.path.length >= maxHops) continue;
-    for (const tie of neighbours(here)) {
+    for (const tie of graph.neighbours(here)) {
       if (tie.strength <= 0 || state.path.includes(tie.to)) continue;
       const path = [...state.path, tie.to];
       queue.push({
         cost: state.cost + costOf(tie.strength),
-        key: path.join('>'),
+        key: keyOf(path),
         path,
         strength: state.strength * tie.strength,
+        complete: false,
       });
     }
   }
@@ -148,7 +176,8 @@ export function describePath(path: WarmPath, nameOf: (id: string) => string): st
   const names = path.people.map(nameOf);
   const target = names[names.length - 1] ?? 'them';
   if (names.length === 1) return `talk to ${target} directly`;
-  const connectors = names.slice(0, -1);
+  // Connectors are people the user knows: called by their first name.
+  const connectors = names.slice(0, -1).map(firstName);
   const first = connectors[0] ?? '';
   const chain = connectors
     .slice(1)

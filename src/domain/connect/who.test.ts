@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Strength } from './strength.js';
-import { rankExperts, type Expert } from './who.js';
+import { describeMatch, introductionQuestion, rankExperts, type Expert } from './who.js';
 
 const strength = (score: number): Strength => ({
   score,
@@ -24,6 +24,31 @@ describe('who can help', () => {
       expert('Good', 0, 0.4),
     ]);
     expect(answers.map((a) => a.personId)).toEqual(['Close', 'Good', 'Far']);
-    expect(answers[0]?.explanation).toBe('ask Close — knows about taxes; tie 0.9');
+    expect(answers[0]?.explanation).toBe('ask Close, who knows about taxes; tie 0.9');
+  });
+
+  it('says what matched, the most telling field first', () => {
+    const base = { title: null, organization: 'Ledgerly', unit: null, tags: [], snippet: null };
+    expect(describeMatch({ ...base, tags: ['pricing', 'taxes'] }, ['tax'])).toBe('works on taxes');
+    expect(describeMatch({ ...base, title: 'Tax advisor' }, ['tax'])).toBe(
+      'is Tax advisor at Ledgerly',
+    );
+    expect(describeMatch({ ...base, unit: 'Tax desk' }, ['tax'])).toBe(
+      'is in Tax desk at Ledgerly',
+    );
+    expect(describeMatch({ ...base, organization: 'Taxly' }, ['tax'])).toBe('works at Taxly');
+    expect(describeMatch({ ...base, snippet: '…did her own taxes…' }, ['tax'])).toBe(
+      'is mentioned in your notes: “…did her own taxes…”',
+    );
+    expect(describeMatch(base, ['tax'])).toBe('matches your search');
+  });
+
+  it('asks the first connector for the introduction, through the second if there is one', () => {
+    expect(introductionQuestion(['Priya'], 'Tom Berg', 'taxes')).toBe(
+      'Would you introduce me to Tom Berg? I would like to ask about taxes.',
+    );
+    expect(introductionQuestion(['Priya', 'Sam'], 'Tom Berg', 'taxes')).toBe(
+      'Would you ask Sam to introduce me to Tom Berg? I would like to ask about taxes.',
+    );
   });
 });

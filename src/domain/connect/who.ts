@@ -2,13 +2,14 @@
 // ranked by how well they match and how strong your tie is; then people you don't know well
 // yet, reached through a connector (warm paths), each with the sentence to act on.
 import type { Strength } from './strength.js';
+import { matchesAnyTerm } from '../text.js';
 
 export interface Expert {
   id: string;
   name: string;
   /** The search's rank order (0 = best match). */
   rank: number;
-  /** What matched, in words: "knows about taxes", "Tax advisor at Ledgerly". */
+  /** What matched, as words that follow "who": "works on taxes", "is Tax advisor at Ledgerly". */
   matched: string;
   strength: Strength;
 }
@@ -42,8 +43,39 @@ export function rankExperts(experts: readonly Expert[], limit = 5): DirectAnswer
       name: e.name,
       matched: e.matched,
       strength: e.strength,
-      explanation: `ask ${firstName(e.name)} — ${e.matched}; ${e.strength.explanation}`,
+      explanation: `ask ${firstName(e.name)}, who ${e.matched}; ${e.strength.explanation}`,
     }));
 }
 
 export const firstName = (name: string): string => name.trim().split(/\s+/)[0] ?? name;
+
+export interface MatchedFields {
+  title: string | null;
+  organization: string | null;
+  unit: string | null;
+  tags: readonly string[];
+  /** Where else the words were found, already cut around the match. */
+  snippet: string | null;
+}
+
+/** What matched, as words that follow "who": "works on taxes", "is Tax advisor at Ledgerly". */
+export function describeMatch(fields: MatchedFields, terms: string[]): string {
+  const tag = fields.tags.find((t) => matchesAnyTerm(t, terms));
+  if (tag) return `works on ${tag}`;
+  if (fields.title && matchesAnyTerm(fields.title, terms))
+    return `is ${fields.title}${fields.organization ? ` at ${fields.organization}` : ''}`;
+  if (fields.unit && matchesAnyTerm(fields.unit, terms))
+    return `is in ${fields.unit}${fields.organization ? ` at ${fields.organization}` : ''}`;
+  if (fields.organization && matchesAnyTerm(fields.organization, terms))
+    return `works at ${fields.organization}`;
+  if (fields.snippet) return `is mentioned in your notes: “${fields.snippet}”`;
+  return 'matches your search';
+}
+
+/** The question that asks a connector for the introduction (one specific question). */
+export function introductionQuestion(connectors: string[], target: string, about: string): string {
+  const [first, ...rest] = connectors;
+  if (!first) return `Could we talk about ${about}?`;
+  const via = rest.length ? `ask ${rest.join(', then ')} to ` : '';
+  return `Would you ${via}introduce me to ${target}? I would like to ask about ${about}.`;
+}

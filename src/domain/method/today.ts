@@ -4,7 +4,7 @@
 import type { Cadence } from '../cadence.js';
 import type { Role } from '../person.js';
 import { followUp, type Ask, type FollowUpPolicy, DEFAULT_FOLLOW_UP } from './ask.js';
-import { daysBetween, localDate } from './calendar.js';
+import { daysBetween, localDate, timeAgo } from './calendar.js';
 import {
   pacing,
   suggestPeople,
@@ -14,6 +14,8 @@ import {
   type Suggestion,
 } from './campaign.js';
 import { effectiveCadence, keepInTouch } from './keep-in-touch.js';
+import { giveBackSuggestions, type Helper } from '../connect/ledger.js';
+import { firstName } from '../connect/who.js';
 
 export interface TodayPerson extends Candidate {
   displayName: string;
@@ -50,6 +52,8 @@ export interface TodayInput {
   roleCadence?: Partial<Record<Role, number>>;
   followUpPolicy?: FollowUpPolicy;
   keepInTouchPerDay?: number;
+  /** People who helped lately and had nothing back since (see connect/ledger.ts). */
+  giveBack?: readonly Helper[];
 }
 
 export type TodayItem =
@@ -78,6 +82,7 @@ export type TodayItem =
       suggestions: (Suggestion & { displayName: string })[];
       reason: string;
     }
+  | { kind: 'give-back'; personId: string; personName: string; reason: string }
   | { kind: 'moved-on'; askId: string; personId: string; personName: string; reason: string };
 
 const ORDER: TodayItem['kind'][] = [
@@ -88,6 +93,7 @@ const ORDER: TodayItem['kind'][] = [
   'keep-in-touch',
   'keep-in-touch-more',
   'pacing',
+  'give-back',
   'moved-on',
 ];
 /** A day's list stays short: the most overdue people first, the rest counted. */
@@ -229,6 +235,17 @@ export function buildToday(input: TodayInput, now: string, timeZone: string): To
         limit: Math.max(prompt.count, 3),
       }).map((s) => ({ ...s, displayName: name(s.id) })),
       reason: prompt.message,
+    });
+  }
+
+  for (const helper of giveBackSuggestions(input.giveBack ?? [], now)) {
+    const first = firstName(helper.name);
+    const days = Math.max(0, daysBetween(localDate(helper.helpedAt, timeZone), today));
+    items.push({
+      kind: 'give-back',
+      personId: helper.personId,
+      personName: helper.name,
+      reason: `${first} ${helper.how} ${timeAgo(days)}: is there someone ${first} would like to meet?`,
     });
   }
 

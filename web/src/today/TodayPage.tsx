@@ -18,6 +18,7 @@ import {
   IconBellRinging,
   IconCalendarEvent,
   IconChecklist,
+  IconGift,
   IconHeartHandshake,
   IconMessageCircle,
   IconPlayerSkipForward,
@@ -58,6 +59,7 @@ const KIND: Record<TodayItem['kind'], { label: string; icon: ReactNode; color: s
     color: 'blue',
   },
   pacing: { label: 'Campaign', icon: <IconRocket size={18} aria-hidden />, color: 'grape' },
+  'give-back': { label: 'Give back', icon: <IconGift size={18} aria-hidden />, color: 'orange' },
   'moved-on': {
     label: 'Moved on',
     icon: <IconPlayerSkipForward size={18} aria-hidden />,

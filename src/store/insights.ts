@@ -1,0 +1,91 @@
+// Vantage points: the network's composition and spread (domain/connect/insights.ts), the
+// people who introduced the user to the most others, and the bridges of the knows graph.
+import {
+  findBridges,
+  networkInsights,
+  type InsightPerson,
+  type NetworkInsights,
+} from '../domain/connect/insights.js';
+import type { Role } from '../domain/person.js';
+import type { StoreContext } from './context.js';
+import { getSettings } from './settings.js';
+import { networkGraph } from './ties.js';
+
+const DAY_MS = 86_400_000;
+
+export async function insightsOf(ctx: StoreContext): Promise<NetworkInsights> {
+  const ws = ctx.workspaceId;
+  const now = ctx.now();
+  const yearAgo = new Date(now.getTime() - 365 * DAY_MS).toISOString();
+  const [people, roles, chats, connectors, settings, graph] = await Promise.all([
+    ctx.db
+      .selectFrom('person')
+      .leftJoin('organization', 'organization.id', 'person.organization_id')
+      .select([
+        'person.id',
+        'person.display_name',
+        'person.unit',
+        'person.location',
+        'organization.name as organization',
+      ])
+      .where('person.workspace_id', '=', ws)
+      .where('person.archived_at', 'is', null)
+      .execute(),
+    ctx.db
+      .selectFrom('person_role')
+      .select(['person_id', 'role'])
+      .where('workspace_id', '=', ws)
+      .execute(),
+    ctx.db
+      .selectFrom('interaction_participant as p')
+      .innerJoin('interaction as i', 'i.id', 'p.interaction_id')
+      .select((eb) => ['p.person_id', eb.fn.countAll<number | string>().as('n')])
+      .where('p.workspace_id', '=', ws)
+      .where('i.occurred_at', '>=', yearAgo)
+      .where('i.occurred_at', '<=', now.toISOString())
+      .groupBy('p.person_id')
+      .execute(),
+    ctx.db
+      .selectFrom('introduction')
+      .innerJoin('person', 'person.id', 'introduction.person_a')
+      .select((eb) => [
+        'introduction.person_a',
+        'person.display_name',
+        eb.fn.countAll<number | string>().as('n'),
+      ])
+      .where('introduction.workspace_id', '=', ws)
+      .where('introduction.kind', '=', 'received')
+      .where('person.archived_at', 'is', null)
+      .groupBy(['introduction.person_a', 'person.display_name'])
+      .execute(),
+    getSettings(ctx),
+    networkGraph(ctx, now),
+  ]);
+  const rolesOf = new Map<string, Role[]>();
+  for (const r of roles)
+    rolesOf.set(r.person_id, [...(rolesOf.get(r.person_id) ?? []), r.role as Role]);
+  const chatsOf = new Map(chats.map((c) => [c.person_id, Number(c.n)]));
+  const insightPeople: InsightPerson[] = people.map((p) => ({
+    id: p.id,
+    name: p.display_name,
+    organization: p.organization,
+    unit: p.unit,
+    location: p.location,
+    roles: rolesOf.get(p.id) ?? [],
+    chatsThisYear: chatsOf.get(p.id) ?? 0,
+  }));
+  const names = new Map(people.map((p) => [p.id, p.display_name]));
+  const bridges = findBridges(graph.people, graph.edgeList()).map((b) => {
+    const id = graph.ids[b.node] ?? '';
+    return { personId: id, name: names.get(id) ?? '', holdsTogether: b.holdsTogether };
+  });
+  return networkInsights(
+    insightPeople,
+    { organization: settings.myOrganization || null, unit: settings.myUnit || null },
+    connectors
+      .map((c) => ({ personId: c.person_a, name: c.display_name, introductions: Number(c.n) }))
+      .sort((a, b) => b.introductions - a.introductions || a.name.localeCompare(b.name))
+      .slice(0, 10),
+    bridges,
+  );
+}
