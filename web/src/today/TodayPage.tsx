@@ -59,7 +59,7 @@ const KIND: Record<TodayItem['kind'], { label: string; icon: ReactNode; color: s
     color: 'blue',
   },
   pacing: { label: 'Campaign', icon: <IconRocket size={18} aria-hidden />, color: 'grape' },
-  'give-back': { label: 'Give back', icon: <IconGift size={18} aria-hidden />, color: 'orange' },
+  'give-back': { label: 'Give back', icon: <IconGift size={18} aria-hidden />, color: 'violet' },
   'moved-on': {
     label: 'Moved on',
     icon: <IconPlayerSkipForward size={18} aria-hidden />,
