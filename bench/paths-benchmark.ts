@@ -129,7 +129,8 @@ async function bench(kind: 'sqlite' | 'postgres'): Promise<void> {
       searchTimes.push(t);
       if (r === 0) found += paths.length;
     }
-    for (let r = 0; r < runs; r += 1) whoTimes.push((await timed(() => store.who({ q: topic })))[1]);
+    for (let r = 0; r < runs; r += 1)
+      whoTimes.push((await timed(() => store.who({ q: topic })))[1]);
   }
   searchTimes.sort((a, b) => a - b);
   whoTimes.sort((a, b) => a - b);
