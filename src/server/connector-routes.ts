@@ -15,6 +15,8 @@ import {
   knowsSchema,
   ledgerLineSchema,
   ledgerSchema,
+  networkMapQuerySchema,
+  networkMapSchema,
   whoQuerySchema,
   whoResultSchema,
 } from '../domain/connect/schemas.js';
@@ -148,5 +150,15 @@ export const connectorRoutes: Route[] = [
       'Your network’s composition, the spread of this year’s chats, connectors and bridges, with hints',
     response: insightsSchema,
     handle: (store) => store.insights(),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/network',
+    tag: 'connectors',
+    summary:
+      'The network map: the people you are closest to (limit, default 2000), their recorded ties, connectors and bridges',
+    query: networkMapQuerySchema,
+    response: networkMapSchema,
+    handle: (store, { query }) => store.networkMap(query),
   }),
 ];

@@ -22,7 +22,14 @@ import type { StoredTask } from './tasks.js';
 import * as introductions from './introductions.js';
 import type { StoredIntroduction } from './introductions.js';
 import * as knows from './knows.js';
-import type { Knows, WhoResult } from '../domain/connect/schemas.js';
+import {
+  networkMapQuerySchema,
+  type Knows,
+  type NetworkMap,
+  type WhoResult,
+} from '../domain/connect/schemas.js';
+import { parseOrThrow } from '../domain/errors.js';
+import { networkMap } from './network-map.js';
 import { whoCanHelp } from './who.js';
 import * as ledger from './ledger.js';
 import type { LedgerLine, PersonLedger } from './ledger.js';
@@ -154,6 +161,12 @@ export class Store {
 
   insights(): Promise<NetworkInsights> {
     return insightsOf(this.ctx);
+  }
+
+  /** You, the people you are closest to (up to `limit`), and who knows whom among them. */
+  networkMap(query: unknown = {}): Promise<NetworkMap> {
+    const { limit } = parseOrThrow(networkMapQuerySchema, query);
+    return networkMap(this.ctx, limit);
   }
 
   /** The in-memory network graph (built or reused), for benchmarks and diagnostics. */

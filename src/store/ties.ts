@@ -40,6 +40,8 @@ export interface Neighbour {
 
 export class NetworkGraph {
   readonly index: Map<string, number>;
+  /** How long reading it took: a slow one is read again in the background. */
+  buildMs = 0;
 
   constructor(
     readonly version: number,
@@ -135,9 +137,21 @@ export class NetworkGraph {
 }
 
 type Key = Kysely<Database>;
-const graphs = new WeakMap<Key, Map<string, Promise<NetworkGraph>>>();
+interface Held {
+  current: Promise<NetworkGraph>;
+  /** A rebuild running in the background while `current` still answers. */
+  next?: Promise<NetworkGraph> | undefined;
+}
+const graphs = new WeakMap<Key, Map<string, Held>>();
 
-/** The workspace's graph: kept while its version holds and it is under an hour old. */
+/** A graph that takes longer than this to read is read again in the background. */
+const BACKGROUND_REBUILD_AFTER_MS = 500;
+
+/**
+ * The workspace's graph: kept while its version holds and it is under an hour old. A small
+ * graph out of date is read again before answering (milliseconds); a large one (seconds) is
+ * read again in the background while the one held keeps answering, at most one read behind.
+ */
 export async function networkGraph(ctx: DbContext, now: Date): Promise<NetworkGraph> {
   const row = await ctx.db
     .selectFrom('workspace')
@@ -153,18 +167,38 @@ export async function networkGraph(ctx: DbContext, now: Date): Promise<NetworkGr
     byWorkspace = new Map();
     graphs.set(ctx.db, byWorkspace);
   }
-  const cached = byWorkspace.get(ctx.workspaceId);
-  if (cached) {
-    const graph = await cached.catch(() => null);
+  const ws = ctx.workspaceId;
+  const held = byWorkspace.get(ws);
+  if (held) {
+    const graph = await held.current.catch(() => null);
     if (graph && graph.version >= version && now.getTime() - graph.builtAt < REBUILD_AFTER_MS)
       return graph;
+    if (graph && graph.buildMs > BACKGROUND_REBUILD_AFTER_MS) {
+      if (!held.next) {
+        const next = buildGraph(ctx, version, now);
+        held.next = next;
+        next.then(
+          () => {
+            held.current = next;
+            held.next = undefined;
+          },
+          () => {
+            held.next = undefined;
+          },
+        );
+      }
+      return graph;
+    }
     // While this request waited, another may have started the rebuild: share it.
-    const current = byWorkspace.get(ctx.workspaceId);
-    if (current && current !== cached) return current;
+    const current = byWorkspace.get(ws);
+    if (current && current !== held) return current.current;
   }
   const building = buildGraph(ctx, version, now);
-  byWorkspace.set(ctx.workspaceId, building);
-  building.catch(() => byWorkspace.delete(ctx.workspaceId));
+  const entry: Held = { current: building };
+  byWorkspace.set(ws, entry);
+  building.catch(() => {
+    if (byWorkspace.get(ws) === entry) byWorkspace.delete(ws);
+  });
   return building;
 }
 
@@ -174,6 +208,13 @@ export function forgetGraphs(db: Key): void {
 }
 
 async function buildGraph(ctx: DbContext, version: number, now: Date): Promise<NetworkGraph> {
+  const started = performance.now();
+  const graph = await readGraph(ctx, version, now);
+  graph.buildMs = performance.now() - started;
+  return graph;
+}
+
+async function readGraph(ctx: DbContext, version: number, now: Date): Promise<NetworkGraph> {
   const ws = ctx.workspaceId;
   const [people, touches, asked, given, knows] = await Promise.all([
     ctx.db
@@ -329,4 +370,9 @@ export async function givenCounts(ctx: DbContext, ids?: string[]): Promise<Map<s
     }
   }
   return counts;
+}
+
+/** The recorded ties of person i, as positions and strengths (inferred colleagues left out). */
+export function recordedTies(graph: NetworkGraph, i: number): Neighbour[] {
+  return graph.neighbours(i).filter((n) => !n.inferred);
 }

@@ -111,6 +111,44 @@ const SCREENS: Screen[] = [
     },
   },
   {
+    name: 'introductions',
+    open: async (page) => {
+      await page.goto(new URL('/introductions', page.url()).href);
+      await page.getByTestId('introduction').first().waitFor();
+    },
+  },
+  {
+    name: 'introduce-two',
+    open: async (page) => {
+      await page.getByRole('button', { name: 'Introduce two people' }).click();
+      await page.getByRole('dialog', { name: 'Introduce two people' }).waitFor();
+    },
+  },
+  {
+    name: 'who',
+    open: async (page) => {
+      await page.goto(new URL('/who?q=finance', page.url()).href);
+      await page.getByTestId('who-direct').first().waitFor();
+      await page.getByTestId('who-path').first().waitFor();
+    },
+  },
+  {
+    name: 'insights',
+    open: async (page) => {
+      await page.goto(new URL('/insights', page.url()).href);
+      await page.getByRole('heading', { name: 'Bridges' }).waitFor();
+      await page.locator('.recharts-surface').first().waitFor();
+    },
+  },
+  {
+    name: 'network',
+    open: async (page) => {
+      await page.goto(new URL('/network', page.url()).href);
+      await page.getByRole('img', { name: /^Network map of \d+ people/ }).waitFor();
+      await page.getByTestId('network-map').locator('canvas').first().waitFor();
+    },
+  },
+  {
     name: 'settings',
     open: async (page) => {
       await page.goto(new URL('/settings', page.url()).href);

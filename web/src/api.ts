@@ -19,6 +19,19 @@ import type {
   taskSchema,
 } from '../../src/domain/method/schemas.js';
 import type { settingsSchema } from '../../src/domain/method/settings.js';
+import type {
+  insightsSchema,
+  introActionSchema,
+  introDraftSchema,
+  introMadeSchema,
+  introReceivedSchema,
+  introductionSchema,
+  knowsCreateSchema,
+  knowsSchema,
+  ledgerSchema,
+  NetworkMap,
+  WhoResult,
+} from '../../src/domain/connect/schemas.js';
 import type { z } from 'zod';
 
 export interface FieldIssue {
@@ -126,6 +139,17 @@ export type AskAction = z.input<typeof askActionSchema>;
 export type AskCreate = z.input<typeof askCreateSchema>;
 export type CampaignCreate = z.input<typeof campaignCreateSchema>;
 
+export type Introduction = z.output<typeof introductionSchema>;
+export type IntroAction = z.input<typeof introActionSchema>;
+export type IntroDraft = z.output<typeof introDraftSchema>;
+export type IntroReceived = z.input<typeof introReceivedSchema>;
+export type IntroMade = z.input<typeof introMadeSchema>;
+export type Knows = z.output<typeof knowsSchema>;
+export type KnowsCreate = z.input<typeof knowsCreateSchema>;
+export type Ledger = z.output<typeof ledgerSchema>;
+export type Insights = z.output<typeof insightsSchema>;
+export type { NetworkMap, WhoResult };
+
 export interface Today {
   date: string;
   timeZone: string;
@@ -179,6 +203,25 @@ export const api = {
     request<Task>('POST', `/api/tasks/${encodeURIComponent(id)}/done`, {}),
   snooze: (personId: string, until: string | null) =>
     request<unknown>('POST', `/api/people/${encodeURIComponent(personId)}/snooze`, { until }),
+  introductions: (query: { kind?: 'made' | 'received'; state?: string; personId?: string } = {}) =>
+    request<Introduction[]>('GET', `/api/introductions${queryString(query)}`),
+  receiveIntroduction: (input: IntroReceived) =>
+    request<Introduction>('POST', '/api/introductions/received', input),
+  proposeIntroduction: (input: IntroMade) =>
+    request<Introduction>('POST', '/api/introductions', input),
+  actOnIntroduction: (id: string, action: IntroAction) =>
+    request<Introduction>('POST', `/api/introductions/${encodeURIComponent(id)}/actions`, action),
+  introductionDraft: (id: string) =>
+    request<IntroDraft>('GET', `/api/introductions/${encodeURIComponent(id)}/draft`),
+  knowsOf: (personId: string) =>
+    request<Knows[]>('GET', `/api/people/${encodeURIComponent(personId)}/knows`),
+  recordKnows: (input: KnowsCreate) => request<Knows>('POST', '/api/knows', input),
+  who: (q: string, k = 3) => request<WhoResult>('GET', `/api/who${queryString({ q, k })}`),
+  ledger: (personId: string) =>
+    request<Ledger>('GET', `/api/people/${encodeURIComponent(personId)}/ledger`),
+  insights: () => request<Insights>('GET', '/api/insights'),
+  networkMap: (limit?: number) =>
+    request<NetworkMap>('GET', `/api/network${queryString({ limit })}`),
   loadDemo: () =>
     request<{ people: number; interactions: number; asks: number }>('POST', '/api/demo', {}),
 };

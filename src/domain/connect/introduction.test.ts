@@ -80,6 +80,12 @@ describe('an introduction with double opt-in', () => {
     const asked = reached('asked-a');
     expect(() => introTransition(asked, { type: 'ask-b' }, AT)).toThrow(/only after A said yes/);
     expect(allowedIntroActions(asked)).toEqual(['accept-a', 'decline']);
+    // Once A said yes, that is settled: the next step is asking B.
+    const yes = run(asked, { type: 'accept-a' });
+    expect(allowedIntroActions(yes)).toEqual(['ask-b', 'decline']);
+    expect(() => introTransition(yes, { type: 'accept-a' }, AT)).toThrow(
+      expect.objectContaining({ code: 'invalid_state' }),
+    );
   });
 
   it('ends kindly when either declines, before it is made', () => {

@@ -60,8 +60,10 @@ const ALLOWED: Record<IntroState, IntroAction['type'][]> = {
 };
 
 export function allowedIntroActions(intro: Introduction): IntroAction['type'][] {
-  // B is asked only once A said yes: that is the point of double opt-in.
-  return ALLOWED[intro.state].filter((a) => a !== 'ask-b' || intro.acceptedByA);
+  // B is asked only once A said yes: that is the point of double opt-in. A says yes once.
+  return ALLOWED[intro.state].filter(
+    (a) => (a !== 'ask-b' || intro.acceptedByA) && (a !== 'accept-a' || !intro.acceptedByA),
+  );
 }
 
 export function newIntroduction(fields: {

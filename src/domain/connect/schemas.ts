@@ -220,3 +220,27 @@ export const introDraftSchema = z.object({
   to: z.array(z.string()),
   text: z.string(),
 });
+
+export const networkMapQuerySchema = z
+  .object({ limit: z.coerce.number().int().min(10).max(10_000).optional() })
+  .strict();
+
+/** The network map: you, your closest people and who knows whom among them. */
+export const networkMapSchema = z.object({
+  /** People in the workspace; the map shows the `limit` the user is closest to. */
+  total: z.number(),
+  nodes: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      organization: z.string().nullable(),
+      /** The user's tie to them, 0 to 1. */
+      tie: z.number(),
+      connector: z.boolean(),
+      bridge: z.boolean(),
+    }),
+  ),
+  /** Recorded who-knows-whom ties between people on the map (the user's own are `tie`). */
+  edges: z.array(z.object({ a: z.string(), b: z.string(), strength: z.number() })),
+});
+export type NetworkMap = z.output<typeof networkMapSchema>;

@@ -24,6 +24,10 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { PeoplePage } from '../people/PeoplePage';
 import type { Interaction } from '../../../src/domain/interaction.js';
+import { IntroductionsPage } from '../introductions/IntroductionsPage';
+import { WhoPage } from '../who/WhoPage';
+import { InsightsPage } from '../insights/InsightsPage';
+import { NetworkMapPage } from '../network/NetworkMapPage';
 import { NAV } from './navigation';
 import { ActionsContext, type AppActions, type ParticipantChoice } from './actions';
 
@@ -178,6 +182,10 @@ export function App() {
               <Route path="/people" component={PeoplePage} />
               <Route path="/people/:id">{(params) => <PersonPage id={params.id} />}</Route>
               <Route path="/trash" component={TrashPage} />
+              <Route path="/introductions" component={IntroductionsPage} />
+              <Route path="/who" component={WhoPage} />
+              <Route path="/insights" component={InsightsPage} />
+              <Route path="/network" component={NetworkMapPage} />
               <Route path="/asks" component={AsksBoard} />
               <Route path="/settings" component={SettingsPage} />
               <Route path="/campaigns" component={CampaignsPage} />

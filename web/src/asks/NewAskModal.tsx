@@ -15,6 +15,9 @@ import { PersonPicker } from '../interactions/PersonPicker';
 export interface NewAskDefaults {
   person?: ParticipantChoice;
   campaignId?: string | null;
+  /** Filled in when the ask comes from elsewhere (a warm path's introduction request). */
+  question?: string;
+  purpose?: string;
 }
 
 const FIELDS = ['personId', 'question', 'purpose', 'minutes', 'channel', 'campaignId'] as const;
@@ -27,8 +30,8 @@ export function NewAskModal(props: {
   const [people, setPeople] = useState<ParticipantChoice[]>(
     props.defaults.person ? [props.defaults.person] : [],
   );
-  const [question, setQuestion] = useState('');
-  const [purpose, setPurpose] = useState('path');
+  const [question, setQuestion] = useState(props.defaults.question ?? '');
+  const [purpose, setPurpose] = useState(props.defaults.purpose ?? 'path');
   const [minutes, setMinutes] = useState<number | string>(30);
   const [channel, setChannel] = useState('');
   const [campaignId, setCampaignId] = useState(props.defaults.campaignId ?? '');

@@ -1,0 +1,74 @@
+// The network map's data: the people the user is closest to (up to a limit the browser can
+// draw smoothly), the recorded ties among them, and who among them are connectors (they
+// introduced the user to someone, or carry the role) and bridges of the whole graph.
+import { findBridges } from '../domain/connect/insights.js';
+import type { NetworkMap } from '../domain/connect/schemas.js';
+import { chunk, type StoreContext } from './context.js';
+import { networkGraph, recordedTies } from './ties.js';
+
+const DEFAULT_LIMIT = 2000;
+
+export async function networkMap(ctx: StoreContext, limit = DEFAULT_LIMIT): Promise<NetworkMap> {
+  const graph = await networkGraph(ctx, ctx.now());
+  const order = graph.ids
+    .map((_, i) => i)
+    .sort((a, b) => (graph.mine[b] ?? 0) - (graph.mine[a] ?? 0) || a - b)
+    .slice(0, limit);
+  const shown = new Set(order);
+  const edges: NetworkMap['edges'] = [];
+  for (const i of order) {
+    for (const n of recordedTies(graph, i)) {
+      if (n.index > i && shown.has(n.index))
+        edges.push({ a: graph.ids[i] ?? '', b: graph.ids[n.index] ?? '', strength: n.strength });
+    }
+  }
+  const bridges = new Set(findBridges(graph.people, graph.edgeList(), 50).map((b) => b.node));
+  const ids = order.map((i) => graph.ids[i] ?? '');
+  const details = new Map<string, { name: string; organization: string | null }>();
+  const connectors = new Set<string>();
+  for (const part of chunk(ids, 5000)) {
+    const [rows, roles, introducers] = await Promise.all([
+      ctx.db
+        .selectFrom('person')
+        .leftJoin('organization', 'organization.id', 'person.organization_id')
+        .select(['person.id', 'person.display_name', 'organization.name as organization'])
+        .where('person.workspace_id', '=', ctx.workspaceId)
+        .where('person.id', 'in', part)
+        .execute(),
+      ctx.db
+        .selectFrom('person_role')
+        .select('person_id')
+        .where('workspace_id', '=', ctx.workspaceId)
+        .where('role', '=', 'connector')
+        .where('person_id', 'in', part)
+        .execute(),
+      ctx.db
+        .selectFrom('introduction')
+        .select('person_a')
+        .distinct()
+        .where('workspace_id', '=', ctx.workspaceId)
+        .where('kind', '=', 'received')
+        .where('person_a', 'in', part)
+        .execute(),
+    ]);
+    for (const r of rows) details.set(r.id, { name: r.display_name, organization: r.organization });
+    for (const r of roles) connectors.add(r.person_id);
+    for (const r of introducers) connectors.add(r.person_a);
+  }
+  return {
+    total: graph.people,
+    nodes: order.map((i) => {
+      const id = graph.ids[i] ?? '';
+      const d = details.get(id);
+      return {
+        id,
+        name: d?.name ?? '',
+        organization: d?.organization ?? null,
+        tie: Math.round((graph.mine[i] ?? 0) * 1000) / 1000,
+        connector: connectors.has(id),
+        bridge: bridges.has(i),
+      };
+    }),
+    edges,
+  };
+}

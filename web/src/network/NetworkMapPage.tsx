@@ -1,0 +1,242 @@
+// The network map: you in the middle, the people you are closest to around you, and who
+// knows whom among them. Clusters (found with Louvain) get a colour each; connectors and
+// bridges can be highlighted. Drawn with sigma.js on WebGL, laid out with ForceAtlas2 a few
+// iterations per frame so the page stays responsive while it settles, even at 10k people.
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Card,
+  Checkbox,
+  Group,
+  List,
+  Loader,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import Graph from 'graphology';
+import louvain from 'graphology-communities-louvain';
+import forceAtlas2 from 'graphology-layout-forceatlas2';
+import { useEffect, useRef, useState } from 'react';
+import Sigma from 'sigma';
+import { Link, useLocation } from 'wouter';
+import { api, type NetworkMap } from '../api';
+
+const ME = '__me__';
+const PALETTE = [
+  '#4263eb',
+  '#0c8599',
+  '#2f9e44',
+  '#e8590c',
+  '#ae3ec9',
+  '#c2255c',
+  '#1971c2',
+  '#5c940d',
+  '#862e9c',
+  '#d9480f',
+];
+const MUTED = '#ced4da';
+const ITERATIONS = 120;
+
+/** A position from the id, so the same network starts from the same picture. */
+function seeded(id: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < id.length; i += 1) h = Math.imul(h ^ id.charCodeAt(i), 16777619);
+  return ((h >>> 0) % 10_000) / 10_000;
+}
+
+function buildGraph(map: NetworkMap): Graph {
+  const graph = new Graph({ type: 'undirected' });
+  graph.addNode(ME, { x: 0, y: 0, size: 12, label: 'You', color: '#212529' });
+  for (const n of map.nodes) {
+    const angle = seeded(n.id) * 2 * Math.PI;
+    const radius = 1 + (1 - n.tie) * 10;
+    graph.addNode(n.id, {
+      x: Math.cos(angle) * radius,
+      y: Math.sin(angle) * radius,
+      size: 2 + n.tie * 6 + (n.connector || n.bridge ? 3 : 0),
+      label: n.name,
+      connector: n.connector,
+      bridge: n.bridge,
+    });
+  }
+  for (const e of map.edges) {
+    if (!graph.hasEdge(e.a, e.b))
+      graph.addEdge(e.a, e.b, { size: 0.5 + e.strength, color: '#adb5bd', weight: e.strength });
+  }
+  // Clusters come from who knows whom, before the user's own ties tie everyone together.
+  if (graph.size > 0) louvain.assign(graph, { nodeCommunityAttribute: 'community' });
+  graph.forEachNode((node, attrs) => {
+    if (node === ME) return;
+    const community = Number(attrs.community ?? 0);
+    graph.setNodeAttribute(node, 'color', PALETTE[community % PALETTE.length] ?? MUTED);
+  });
+  for (const n of map.nodes) {
+    if (n.tie >= 0.3) graph.addEdge(ME, n.id, { size: 0.3, color: '#e9ecef', weight: n.tie });
+  }
+  return graph;
+}
+
+export function NetworkMapPage() {
+  const [limit, setLimit] = useState('2000');
+  const [highlight, setHighlight] = useState(false);
+  const map = useQuery({
+    queryKey: ['network-map', limit],
+    queryFn: () => api.networkMap(Number(limit)),
+  });
+  const container = useRef<HTMLDivElement>(null);
+  const renderer = useRef<Sigma | null>(null);
+  const highlightRef = useRef(highlight);
+  const [, navigate] = useLocation();
+  const [settled, setSettled] = useState(false);
+
+  useEffect(() => {
+    const data = map.data;
+    const element = container.current;
+    if (!data || !element) return;
+    const graph = buildGraph(data);
+    const sigma = new Sigma(graph, element, {
+      labelRenderedSizeThreshold: 9,
+      defaultEdgeColor: '#ced4da',
+      nodeReducer: (node, attrs) => {
+        if (!highlightRef.current || node === ME) return attrs;
+        return attrs.connector || attrs.bridge
+          ? { ...attrs, zIndex: 1, forceLabel: true }
+          : { ...attrs, color: MUTED, label: '' };
+      },
+      zIndex: true,
+    });
+    renderer.current = sigma;
+    sigma.on('clickNode', ({ node }) => {
+      if (node !== ME) navigate(`/people/${node}`);
+    });
+    // Lay out a few iterations per frame: the map is usable while it settles.
+    const settings = forceAtlas2.inferSettings(graph);
+    let done = 0;
+    let frame = 0;
+    setSettled(false);
+    const step = () => {
+      const batch = graph.order > 5000 ? 1 : graph.order > 1000 ? 3 : 10;
+      forceAtlas2.assign(graph, {
+        iterations: batch,
+        settings: { ...settings, barnesHutOptimize: graph.order > 500 },
+      });
+      done += batch;
+      if (done < ITERATIONS) frame = requestAnimationFrame(step);
+      else setSettled(true);
+    };
+    frame = requestAnimationFrame(step);
+    return () => {
+      cancelAnimationFrame(frame);
+      sigma.kill();
+      renderer.current = null;
+    };
+  }, [map.data, navigate]);
+
+  useEffect(() => {
+    highlightRef.current = highlight;
+    renderer.current?.refresh();
+  }, [highlight]);
+
+  const data = map.data;
+  const connectors = (data?.nodes ?? []).filter((n) => n.connector).slice(0, 15);
+  const bridges = (data?.nodes ?? []).filter((n) => n.bridge).slice(0, 15);
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" wrap="wrap" align="flex-end">
+        <Title order={1} size="h2">
+          Network map
+        </Title>
+        <Group gap="md" align="flex-end">
+          <Checkbox
+            label="Highlight connectors and bridges"
+            checked={highlight}
+            onChange={(e) => setHighlight(e.currentTarget.checked)}
+          />
+          <NativeSelect
+            label="People shown"
+            value={limit}
+            onChange={(e) => setLimit(e.currentTarget.value)}
+            data={[
+              { value: '500', label: 'Closest 500' },
+              { value: '2000', label: 'Closest 2,000' },
+              { value: '10000', label: 'Closest 10,000' },
+            ]}
+          />
+        </Group>
+      </Group>
+      {map.isLoading && <Loader aria-label="Loading" />}
+      {map.error && <Alert color="red">{map.error.message}</Alert>}
+      {data && (
+        <Text size="sm" c="dimmed">
+          {data.nodes.length.toLocaleString()} of {data.total.toLocaleString()} people,{' '}
+          {data.edges.length.toLocaleString()} ties between them. Colours are clusters of people who
+          know each other; larger dots are closer to you. Click someone to open their page; scroll
+          to zoom, drag to move. {settled ? '' : 'Settling…'}
+        </Text>
+      )}
+      <div
+        ref={container}
+        role="img"
+        aria-label={
+          data
+            ? `Network map of ${data.nodes.length} people and ${data.edges.length} ties; connectors and bridges are listed below`
+            : 'Network map'
+        }
+        data-testid="network-map"
+        style={{
+          height: 'min(70vh, 640px)',
+          minHeight: 320,
+          border: '1px solid var(--mantine-color-default-border)',
+          borderRadius: 8,
+          background: 'var(--mantine-color-body)',
+        }}
+      />
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Card withBorder padding="md">
+          <Title order={2} size="h5" mb="xs">
+            Connectors on the map
+          </Title>
+          {connectors.length === 0 ? (
+            <Text size="sm">None yet: connectors introduce you to others.</Text>
+          ) : (
+            <List size="sm" spacing={4}>
+              {connectors.map((n) => (
+                <List.Item key={n.id}>
+                  <Anchor component={Link} href={`/people/${n.id}`} inherit underline="always">
+                    {n.name}
+                  </Anchor>{' '}
+                  {n.organization && (
+                    <Text span c="dimmed" size="sm">
+                      ({n.organization})
+                    </Text>
+                  )}
+                </List.Item>
+              ))}
+            </List>
+          )}
+        </Card>
+        <Card withBorder padding="md">
+          <Title order={2} size="h5" mb="xs">
+            Bridges on the map
+          </Title>
+          {bridges.length === 0 ? (
+            <Text size="sm">No single person holds a part of your network to the rest.</Text>
+          ) : (
+            <Group gap="xs">
+              {bridges.map((n) => (
+                <Badge key={n.id} variant="light" component={Link} href={`/people/${n.id}`}>
+                  {n.name}
+                </Badge>
+              ))}
+            </Group>
+          )}
+        </Card>
+      </SimpleGrid>
+    </Stack>
+  );
+}
