@@ -29,7 +29,7 @@ export interface Today {
   items: TodayItem[];
 }
 
-/** Suggestions are drawn from this many recently contacted and never contacted tagged people, and text matches per tag. */
+/** The suggestion pool: recently contacted and never contacted tagged people, text matches per tag. */
 const POOL_WARM = 100;
 const POOL_COLD = 20;
 const POOL_MATCHED = 30;
@@ -195,8 +195,9 @@ const minDate = (a: string, b: string) => (a < b ? a : b);
 /**
  * People to consider suggesting for campaigns with these tags — a bounded pool, so a large
  * workspace is never scanned: the people tagged with one of them you were in touch with most
- * recently, a few tagged people never contacted, and the best text matches of each tag (title,
- * organization…). The domain's suggestPeople decides who fits and in which order.
+ * recently, a few tagged people never contacted, and, unless the warm part is full, the best
+ * text matches of each tag (title, organization…). The domain's suggestPeople decides who
+ * fits and in which order.
  */
 export async function suggestionPool(
   ctx: StoreContext,
@@ -220,7 +221,7 @@ export async function suggestionPool(
             .select(sql.lit(1).as('one')),
         ),
       );
-  const [warm, cold, matched] = await Promise.all([
+  const [warm, cold] = await Promise.all([
     tagged()
       .where('person.last_contact_at', 'is not', null)
       .orderBy('person.last_contact_at', 'desc')
@@ -232,15 +233,22 @@ export async function suggestionPool(
       .orderBy('person.last_contact_at')
       .limit(POOL_COLD)
       .execute(),
-    Promise.all(
-      names.map((tag) => {
-        const terms = fold(tag).split(/\s+/).filter(Boolean);
-        return terms.length
-          ? ctx.search.searchPeople(ctx.db, ctx.workspaceId, terms, POOL_MATCHED)
-          : Promise.resolve([]);
-      }),
-    ),
   ]);
+  // Text matches (a title or organization that names the topic) matter when few people are
+  // tagged with it; when a full pool of warm tagged people is there, they are the ones to ask
+  // (suggestions put warm ties first), and ranking every text match of a common word is the
+  // slowest part of the day's list on PostgreSQL.
+  const matched =
+    warm.length >= POOL_WARM
+      ? []
+      : await Promise.all(
+          names.map((tag) => {
+            const terms = fold(tag).split(/\s+/).filter(Boolean);
+            return terms.length
+              ? ctx.search.searchPeople(ctx.db, ctx.workspaceId, terms, POOL_MATCHED)
+              : Promise.resolve([]);
+          }),
+        );
   return [...new Set([...warm, ...cold, ...matched.flat()].map((r) => r.id))];
 }
 
