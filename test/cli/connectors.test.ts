@@ -1,5 +1,5 @@
 // kith intro, knows, who, ledger and insights, as a user types them.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -69,6 +69,15 @@ describe('connectors from the terminal', () => {
       expect((await kith('intro', step, id)).code).toBe(0);
     }
     expect((await kith('intro', 'show', id)).out).toContain('State: made');
+    // The connecting message, from the user's own template.
+    const template = join(dir, 'connect.txt');
+    writeFileSync(template, '{first_name}, meet {other_name}: {reason}. — {my_name}');
+    expect((await kith('settings', 'template', 'intro-connect', template)).code).toBe(0);
+    expect((await kith('settings', 'template', 'intro-nope', template)).err).toContain(
+      'intro-connect',
+    );
+    await kith('settings', 'set', 'my-name', 'Alex');
+    expect((await kith('intro', 'draft', id)).out).toBe('Sam, meet Lee: both left audit. — Alex');
     expect((await kith('intro', 'list')).out).toContain('Sam Okafor ↔ Lee Park');
     const knows = await kith('knows', 'Sam');
     expect(knows.out).toContain('introduced by you');

@@ -87,6 +87,20 @@ describe('the method from the terminal', () => {
     const shown = await kith('campaign', 'show', 'Going independent');
     expect(shown.out).toContain('Met 1 of 3; asked 2, replied 1, declined 0, moved on 0, open 1');
     expect(shown.out).toContain('Response rate 50%');
+    // An introduction the campaign brought counts in its progress.
+    await kith(
+      'intro',
+      'received',
+      '--from',
+      'Dana',
+      '--to',
+      'Tom Berg',
+      '--campaign',
+      'Going independent',
+    );
+    expect((await kith('campaign', 'show', 'Going independent')).out).toContain(
+      'Insights gathered 0; introductions received 1',
+    );
   });
 
   it('refuses a step the ask does not allow, naming what it can do', async () => {

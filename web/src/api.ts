@@ -216,6 +216,7 @@ export const api = {
   knowsOf: (personId: string) =>
     request<Knows[]>('GET', `/api/people/${encodeURIComponent(personId)}/knows`),
   recordKnows: (input: KnowsCreate) => request<Knows>('POST', '/api/knows', input),
+  forgetKnows: (id: string) => request<undefined>('DELETE', `/api/knows/${encodeURIComponent(id)}`),
   who: (q: string, k = 3) => request<WhoResult>('GET', `/api/who${queryString({ q, k })}`),
   ledger: (personId: string) =>
     request<Ledger>('GET', `/api/people/${encodeURIComponent(personId)}/ledger`),

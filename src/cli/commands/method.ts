@@ -6,6 +6,7 @@ import { parseCadence, formatCadence } from '../../domain/cadence.js';
 import { KithError } from '../../domain/errors.js';
 import { ASK_PURPOSES, type AskPurpose } from '../../domain/method/ask.js';
 import { SETTING_KEYS } from '../../domain/method/settings.js';
+import { INTRO_MESSAGES, type IntroMessage } from '../../domain/connect/intro-drafts.js';
 import { shortId } from '../../domain/ids.js';
 import type { StoredAsk } from '../../store/asks.js';
 import { collect, type CliContext } from '../context.js';
@@ -205,6 +206,7 @@ export function registerMethodCommands(program: Command, ctx: CliContext): void 
           `${c.name}${c.aim ? ` — ${c.aim}` : ''}`,
           `Met ${p.met} of ${c.targetChats}; asked ${p.asked}, replied ${p.replied}, declined ${p.declined}, moved on ${p.movedOn}, open ${p.open}`,
           `Response rate ${p.responseRate === null ? '—' : `${Math.round(p.responseRate * 100)}%`}; median days to reply ${p.medianDaysToReply ?? '—'}`,
+          `Insights gathered ${p.insights}; introductions received ${p.introductions}`,
           ...(asks.length
             ? ['', table(['Id', 'Person', 'State', 'Question', 'Sent'], asks.map(askLine), 60)]
             : []),
@@ -357,28 +359,43 @@ export function registerMethodCommands(program: Command, ctx: CliContext): void 
     .description(
       'use your own template for a purpose; placeholders like {first_name} {question} {minutes}',
     )
-    .argument('<purpose>', ASK_PURPOSES.join(', '))
+    .argument(
+      '<purpose>',
+      `${ASK_PURPOSES.join(', ')}, or an introduction's message: ${INTRO_MESSAGES.map((m) => `intro-${m}`).join(', ')}`,
+    )
     .argument(
       '<file>',
       'a text file with the template, or "default" to go back to the built-in one',
     )
     .action(async (purpose: string, file: string) => {
-      if (!(ASK_PURPOSES as readonly string[]).includes(purpose)) {
+      const intro = purpose.startsWith('intro-') ? purpose.slice('intro-'.length) : null;
+      const known = intro
+        ? (INTRO_MESSAGES as readonly string[]).includes(intro)
+        : (ASK_PURPOSES as readonly string[]).includes(purpose);
+      if (!known) {
         throw new KithError(
           'invalid_input',
-          `purpose: use one of ${ASK_PURPOSES.join(', ')}`,
+          `purpose: use one of ${[...ASK_PURPOSES, ...INTRO_MESSAGES.map((m) => `intro-${m}`)].join(', ')}`,
           'purpose',
         );
       }
+      const text = file === 'default' ? null : readFileSync(file, 'utf8');
       await ctx.withStore(async (store) => {
-        const { templates } = await store.settings.get();
-        const next = { ...templates };
-        if (file === 'default') delete next[purpose as AskPurpose];
-        else next[purpose as AskPurpose] = readFileSync(file, 'utf8');
-        await store.settings.update({ templates: next });
+        const current = await store.settings.get();
+        if (intro) {
+          const next = { ...current.introTemplates };
+          if (text === null) delete next[intro as IntroMessage];
+          else next[intro as IntroMessage] = text;
+          await store.settings.update({ introTemplates: next });
+        } else {
+          const next = { ...current.templates };
+          if (text === null) delete next[purpose as AskPurpose];
+          else next[purpose as AskPurpose] = text;
+          await store.settings.update({ templates: next });
+        }
       });
       ctx.output.out(
-        file === 'default'
+        text === null
           ? `The ${purpose} template is the default again.`
           : `Saved your ${purpose} template.`,
       );

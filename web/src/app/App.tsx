@@ -24,10 +24,6 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { PeoplePage } from '../people/PeoplePage';
 import type { Interaction } from '../../../src/domain/interaction.js';
-import { IntroductionsPage } from '../introductions/IntroductionsPage';
-import { WhoPage } from '../who/WhoPage';
-import { InsightsPage } from '../insights/InsightsPage';
-import { NetworkMapPage } from '../network/NetworkMapPage';
 import { NAV } from './navigation';
 import { ActionsContext, type AppActions, type ParticipantChoice } from './actions';
 
@@ -45,6 +41,17 @@ const CampaignsPage = lazy(() =>
 );
 const CampaignPage = lazy(() =>
   import('../campaigns/CampaignsPage').then((m) => ({ default: m.CampaignPage })),
+);
+const IntroductionsPage = lazy(() =>
+  import('../introductions/IntroductionsPage').then((m) => ({ default: m.IntroductionsPage })),
+);
+const WhoPage = lazy(() => import('../who/WhoPage').then((m) => ({ default: m.WhoPage })));
+const InsightsPage = lazy(() =>
+  import('../insights/InsightsPage').then((m) => ({ default: m.InsightsPage })),
+);
+// The map's graph libraries (sigma, graphology) load only with it.
+const NetworkMapPage = lazy(() =>
+  import('../network/NetworkMapPage').then((m) => ({ default: m.NetworkMapPage })),
 );
 const NewAskModal = lazy(() =>
   import('../asks/NewAskModal').then((m) => ({ default: m.NewAskModal })),

@@ -75,7 +75,12 @@ export function IntroductionsPage() {
     queryKey: ['introductions', kind],
     queryFn: () => api.introductions({ kind }),
   });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['introductions'] });
+  const refresh = () =>
+    Promise.all(
+      ['introductions', 'ledger', 'knows', 'who', 'insights', 'today', 'campaigns'].map((key) =>
+        queryClient.invalidateQueries({ queryKey: [key] }),
+      ),
+    );
   const act = useMutation({
     mutationFn: (v: { intro: Introduction; action: IntroAction }) =>
       api.actOnIntroduction(v.intro.id, v.action),

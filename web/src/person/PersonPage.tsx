@@ -31,6 +31,7 @@ import { longDate, relativeDay, ROLE_LABELS } from '../app/format';
 import { EditableField } from './EditableField';
 import { Markdown } from './Markdown';
 import { Timeline } from './Timeline';
+import { TieAndLedger, WhomTheyKnow } from './ConnectorCards';
 
 const list = (text: string) =>
   text
@@ -280,6 +281,8 @@ export function PersonPage({ id }: { id: string }) {
                 />
               </Stack>
             </Card>
+            <TieAndLedger personId={p.id} />
+            <WhomTheyKnow personId={p.id} name={p.displayName} />
             <LinkedPeople person={p} />
           </Stack>
         </Grid.Col>

@@ -20,11 +20,30 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { DEFAULT_TEMPLATES, PLACEHOLDERS } from '../../../src/domain/method/draft-message.js';
 import { ROLES } from '../../../src/domain/roles.js';
+import {
+  DEFAULT_INTRO_TEMPLATES,
+  INTRO_MESSAGES,
+  type IntroMessage,
+} from '../../../src/domain/connect/intro-drafts.js';
 import { api, browserTimeZone, type Settings } from '../api';
 import { apiFieldErrors, type FieldErrors } from '../app/field-errors';
 import { PURPOSES, ROLE_LABELS } from '../app/format';
 
-const FIELDS = ['myName', 'myIntro', 'nudgeAfterDays', 'moveOnAfterDays', 'timeZone'] as const;
+const FIELDS = [
+  'myName',
+  'myIntro',
+  'myOrganization',
+  'myUnit',
+  'nudgeAfterDays',
+  'moveOnAfterDays',
+  'timeZone',
+] as const;
+
+const INTRO_LABELS: Record<IntroMessage, string> = {
+  'ask-a': 'Introduction: asking the first person',
+  'ask-b': 'Introduction: asking the second person',
+  connect: 'Introduction: connecting them',
+};
 
 export function SettingsPage() {
   const queryClient = useQueryClient();
@@ -50,6 +69,7 @@ export function SettingsPage() {
         ...FIELDS,
         ...ROLES.map((r) => `roleCadence.${r}`),
         ...PURPOSES.map((p) => `templates.${p.value}`),
+        ...INTRO_MESSAGES.map((m) => `introTemplates.${m}`),
       ]);
       setErrors(found);
     },
@@ -100,6 +120,24 @@ export function SettingsPage() {
               onChange={(e) => set({ myIntro: e.currentTarget.value })}
               error={errors.myIntro}
             />
+            <Group grow wrap="wrap">
+              <TextInput
+                label="Where you work"
+                description="Insights compare your network with it"
+                value={draft.myOrganization}
+                onChange={(e) => set({ myOrganization: e.currentTarget.value })}
+                error={errors.myOrganization}
+                miw={200}
+              />
+              <TextInput
+                label="Your unit or team"
+                description="“80% of your chats were with your own unit”"
+                value={draft.myUnit}
+                onChange={(e) => set({ myUnit: e.currentTarget.value })}
+                error={errors.myUnit}
+                miw={200}
+              />
+            </Group>
           </Stack>
         </Card>
         <Card withBorder padding="md">
@@ -196,8 +234,28 @@ export function SettingsPage() {
                 />
               );
             })}
+            {INTRO_MESSAGES.map((message) => (
+              <Textarea
+                key={message}
+                label={INTRO_LABELS[message]}
+                description="{first_name} is the person the message goes to, {other_name} the other, {reason} why they should meet"
+                autosize
+                minRows={4}
+                placeholder={DEFAULT_INTRO_TEMPLATES[message]}
+                value={draft.introTemplates[message] ?? ''}
+                onChange={(e) => {
+                  const introTemplates = { ...draft.introTemplates };
+                  const text = e.currentTarget.value;
+                  if (text.trim()) introTemplates[message] = text;
+                  else delete introTemplates[message];
+                  set({ introTemplates });
+                }}
+                error={errors[`introTemplates.${message}`]}
+              />
+            ))}
             <Text size="xs" c="dimmed">
-              From the command line: <Code>kith settings template feedback my-template.txt</Code>
+              From the command line: <Code>kith settings template feedback my-template.txt</Code> or{' '}
+              <Code>kith settings template intro-connect my-template.txt</Code>
             </Text>
           </Stack>
         </Card>
