@@ -38,7 +38,11 @@ export function TieAndLedger({ personId }: { personId: string }) {
       {data && (
         <Stack gap={6}>
           <Group gap="xs" wrap="nowrap" align="flex-start">
-            <Badge variant="light" color={TIE_COLORS[data.strength.label] ?? 'gray'}>
+            <Badge
+              variant="light"
+              color={TIE_COLORS[data.strength.label] ?? 'gray'}
+              style={{ flexShrink: 0 }}
+            >
               {data.strength.label === 'none' ? 'no tie yet' : `${data.strength.label} tie`}
             </Badge>
             <Text size="sm" data-testid="tie-explanation">
@@ -112,7 +116,7 @@ export function WhomTheyKnow({ personId, name }: { personId: string; name: strin
           return (
             <Group key={t.id} gap="xs" component="li" wrap="nowrap" justify="space-between">
               <Text size="sm">
-                <Anchor component={Link} href={`/people/${o.id}`} inherit>
+                <Anchor component={Link} href={`/people/${o.id}`} inherit underline="always">
                   {o.name}
                 </Anchor>
                 {t.context ? ` — ${t.context}` : ''}
