@@ -14,14 +14,14 @@ export async function networkMap(ctx: StoreContext, limit = DEFAULT_LIMIT): Prom
     .map((_, i) => i)
     .sort((a, b) => (graph.mine[b] ?? 0) - (graph.mine[a] ?? 0) || a - b)
     .slice(0, limit);
-  const shown = new Set(order);
+  const position = new Map(order.map((i, p) => [i, p]));
   const edges: NetworkMap['edges'] = [];
-  for (const i of order) {
+  order.forEach((i, p) => {
     for (const n of recordedTies(graph, i)) {
-      if (n.index > i && shown.has(n.index))
-        edges.push({ a: graph.ids[i] ?? '', b: graph.ids[n.index] ?? '', strength: n.strength });
+      const q = position.get(n.index);
+      if (q !== undefined && q > p) edges.push([p, q, Math.round(n.strength * 100) / 100]);
     }
-  }
+  });
   const bridges = new Set(findBridges(graph.people, graph.edgeList(), 50).map((b) => b.node));
   const ids = order.map((i) => graph.ids[i] ?? '');
   const details = new Map<string, { name: string; organization: string | null }>();

@@ -102,6 +102,16 @@ describeEachDatabase('HTTP API: connectors', (db) => {
       people: 2,
       chatsThisYear: 1,
     });
+    // The map: people closest first, ties as positions in the node list.
+    const map = (await send('GET', '/api/network?limit=10')).body as unknown as {
+      total: number;
+      nodes: { id: string; name: string; tie: number; connector: boolean }[];
+      edges: [number, number, number][];
+    };
+    expect(map.total).toBe(2);
+    expect(map.nodes.map((n) => n.name)).toEqual(['Priya Raman', 'Tom Berg']);
+    expect(map.edges).toEqual([[0, 1, 0.9]]);
+    expect((await send('GET', '/api/network?limit=5')).status).toBe(400);
     expect((await send('DELETE', `/api/knows/${String(tie.body?.id)}`)).status).toBe(204);
     expect((await send('GET', '/api/who?q=taxes')).body).toMatchObject({ paths: [] });
     const doc = (await send('GET', '/api/openapi.json')).body as { paths: Record<string, unknown> };

@@ -240,7 +240,11 @@ export const networkMapSchema = z.object({
       bridge: z.boolean(),
     }),
   ),
-  /** Recorded who-knows-whom ties between people on the map (the user's own are `tie`). */
-  edges: z.array(z.object({ a: z.string(), b: z.string(), strength: z.number() })),
+  /**
+   * Recorded who-knows-whom ties between people on the map, as [a, b, strength] with a and b
+   * positions in `nodes` (ids would make a 10k map's answer ten times larger). The user's own
+   * ties are each node's `tie`.
+   */
+  edges: z.array(z.tuple([z.int(), z.int(), z.number()])),
 });
 export type NetworkMap = z.output<typeof networkMapSchema>;

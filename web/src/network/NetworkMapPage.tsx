@@ -1,7 +1,7 @@
 // The network map: you in the middle, the people you are closest to around you, and who
 // knows whom among them. Clusters (found with Louvain) get a colour each; connectors and
-// bridges can be highlighted. Drawn with sigma.js on WebGL, laid out with ForceAtlas2 a few
-// iterations per frame so the page stays responsive while it settles, even at 10k people.
+// bridges can be highlighted. Drawn with sigma.js on WebGL, laid out with ForceAtlas2 in a
+// worker so the page stays responsive while it settles, even at 10k people.
 import {
   Alert,
   Anchor,
@@ -20,11 +20,11 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
-import forceAtlas2 from 'graphology-layout-forceatlas2';
 import { useEffect, useRef, useState } from 'react';
 import Sigma from 'sigma';
 import { Link, useLocation } from 'wouter';
 import { api, type NetworkMap } from '../api';
+import type { LayoutProgress, LayoutRequest } from './layout.worker';
 
 const ME = '__me__';
 const PALETTE = [
@@ -64,19 +64,37 @@ function buildGraph(map: NetworkMap): Graph {
       bridge: n.bridge,
     });
   }
-  for (const e of map.edges) {
-    if (!graph.hasEdge(e.a, e.b))
-      graph.addEdge(e.a, e.b, { size: 0.5 + e.strength, color: '#adb5bd', weight: e.strength });
+  for (const [a, b, strength] of map.edges) {
+    const from = map.nodes[a]?.id;
+    const to = map.nodes[b]?.id;
+    if (from && to && !graph.hasEdge(from, to))
+      graph.addEdge(from, to, { size: 0.5 + strength, color: '#adb5bd', weight: strength });
   }
   // Clusters come from who knows whom, before the user's own ties tie everyone together.
   if (graph.size > 0) louvain.assign(graph, { nodeCommunityAttribute: 'community' });
+  // Each cluster starts in its own sector, closer to the middle the closer the tie, so the
+  // layout has little left to do.
+  let clusters = 1;
+  graph.forEachNode((_node, attrs) => {
+    clusters = Math.max(clusters, Number(attrs.community ?? 0) + 1);
+  });
+  const tieOf = new Map(map.nodes.map((n) => [n.id, n.tie]));
   graph.forEachNode((node, attrs) => {
     if (node === ME) return;
     const community = Number(attrs.community ?? 0);
-    graph.setNodeAttribute(node, 'color', PALETTE[community % PALETTE.length] ?? MUTED);
+    const angle = ((community + 0.1 + seeded(node) * 0.8) / clusters) * 2 * Math.PI;
+    const radius = 1 + (1 - (tieOf.get(node) ?? 0)) * 10;
+    graph.mergeNodeAttributes(node, {
+      color: PALETTE[community % PALETTE.length] ?? MUTED,
+      x: Math.cos(angle) * radius,
+      y: Math.sin(angle) * radius,
+    });
   });
+  // The user's own ties pull close people to the middle; drawn only while they stay few.
+  const drawMine = map.nodes.length <= 2000;
   for (const n of map.nodes) {
-    if (n.tie >= 0.3) graph.addEdge(ME, n.id, { size: 0.3, color: '#e9ecef', weight: n.tie });
+    if (n.tie >= 0.3)
+      graph.addEdge(ME, n.id, { size: 0.3, color: '#e9ecef', weight: n.tie, hidden: !drawMine });
   }
   return graph;
 }
@@ -101,6 +119,9 @@ export function NetworkMapPage() {
     const graph = buildGraph(data);
     const sigma = new Sigma(graph, element, {
       labelRenderedSizeThreshold: 9,
+      // Moving a large map draws dots only; edges and labels come back when it stops.
+      hideEdgesOnMove: graph.size > 5000,
+      hideLabelsOnMove: graph.size > 5000,
       defaultEdgeColor: '#ced4da',
       nodeReducer: (node, attrs) => {
         if (!highlightRef.current || node === ME) return attrs;
@@ -114,24 +135,49 @@ export function NetworkMapPage() {
     sigma.on('clickNode', ({ node }) => {
       if (node !== ME) navigate(`/people/${node}`);
     });
-    // Lay out a few iterations per frame: the map is usable while it settles.
-    const settings = forceAtlas2.inferSettings(graph);
-    let done = 0;
-    let frame = 0;
+    // The layout runs in a worker; the map moves as positions arrive and stays usable.
+    const order = graph.nodes();
+    const index = new Map(order.map((node, i) => [node, i]));
+    const positions = new Float32Array(order.length * 2);
+    const sizes = new Float32Array(order.length);
+    order.forEach((node, i) => {
+      const a = graph.getNodeAttributes(node);
+      positions[2 * i] = a.x as number;
+      positions[2 * i + 1] = a.y as number;
+      sizes[i] = a.size as number;
+    });
+    const edges = new Uint32Array(graph.size * 2);
+    const weights = new Float32Array(graph.size);
+    let e = 0;
+    graph.forEachEdge((_edge, attrs, source, target) => {
+      edges[2 * e] = index.get(source) ?? 0;
+      edges[2 * e + 1] = index.get(target) ?? 0;
+      weights[e] = (attrs.weight as number | undefined) ?? 1;
+      e += 1;
+    });
+    const worker = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
     setSettled(false);
-    const step = () => {
-      const batch = graph.order > 5000 ? 1 : graph.order > 1000 ? 3 : 10;
-      forceAtlas2.assign(graph, {
-        iterations: batch,
-        settings: { ...settings, barnesHutOptimize: graph.order > 500 },
-      });
-      done += batch;
-      if (done < ITERATIONS) frame = requestAnimationFrame(step);
-      else setSettled(true);
+    worker.onmessage = (event: MessageEvent<LayoutProgress>) => {
+      const next = event.data.positions;
+      graph.updateEachNodeAttributes(
+        (node, attrs) => {
+          const i = index.get(node) ?? 0;
+          return { ...attrs, x: next[2 * i] ?? 0, y: next[2 * i + 1] ?? 0 };
+        },
+        { attributes: ['x', 'y'] },
+      );
+      if (event.data.done) setSettled(true);
     };
-    frame = requestAnimationFrame(step);
+    const request: LayoutRequest = {
+      positions,
+      sizes,
+      edges,
+      weights,
+      iterations: graph.order > 5000 ? 60 : ITERATIONS,
+    };
+    worker.postMessage(request, [positions.buffer, sizes.buffer, edges.buffer, weights.buffer]);
     return () => {
-      cancelAnimationFrame(frame);
+      worker.terminate();
       sigma.kill();
       renderer.current = null;
     };
