@@ -30,6 +30,8 @@ import { recordKnows } from './knows.js';
 import { createPerson } from './people.js';
 import type { IntroductionTable } from './schema.js';
 import { getSettings } from './settings.js';
+import { nameKey } from '../domain/text.js';
+import type { PersonCreate } from '../domain/person.js';
 import { bumpTies } from './ties.js';
 
 export type StoredIntroduction = z.output<typeof introductionSchema>;
@@ -231,7 +233,7 @@ export async function receiveIntroduction(
   return inTransaction(ctx, async (tx) => {
     const introducerName = await personName(tx, data.introducerId, 'introducerId');
     const personId = data.newPerson
-      ? (await createPerson(tx, data.newPerson)).id
+      ? await matchOrCreate(tx, data.newPerson)
       : (data.personId ?? '');
     const introduced = await personName(tx, personId, 'personId');
     let campaignId = data.campaignId ?? null;
@@ -272,6 +274,29 @@ export async function receiveIntroduction(
     await bumpTies(tx);
     return getIntroduction(tx, intro.id);
   });
+}
+
+/**
+ * The person an introduction named as new: someone already in Kith under exactly that name
+ * (not in the trash) is matched rather than created twice; several of them is ambiguous.
+ */
+async function matchOrCreate(tx: StoreContext, newPerson: PersonCreate): Promise<string> {
+  const same = await tx.db
+    .selectFrom('person')
+    .select(['id', 'display_name'])
+    .where('workspace_id', '=', tx.workspaceId)
+    .where('name_key', '=', nameKey(newPerson.displayName))
+    .where('archived_at', 'is', null)
+    .limit(3)
+    .execute();
+  if (same.length > 1) {
+    throw new KithError(
+      'ambiguous',
+      `newPerson: several people are named ${newPerson.displayName}; pick one by personId`,
+      'newPerson',
+    );
+  }
+  return same[0]?.id ?? (await createPerson(tx, newPerson)).id;
 }
 
 /** An introduction made or received means the two know each other; an existing edge stays. */

@@ -74,6 +74,22 @@ describeEachDatabase('connectors and giving back', (db) => {
     });
   });
 
+  it('matches someone already in Kith by name instead of creating them twice', async () => {
+    const again = await store.introductions.receive({
+      introducerId: priya.id,
+      newPerson: { displayName: 'sam okafor' },
+    });
+    expect(again.personB).toBe(sam.id);
+    expect((await store.people.list({ limit: 10 })).total).toBe(3);
+    await store.people.create({ displayName: 'Sam Okafor', organization: 'Elsewhere' });
+    await expect(
+      store.introductions.receive({
+        introducerId: priya.id,
+        newPerson: { displayName: 'Sam Okafor' },
+      }),
+    ).rejects.toMatchObject({ code: 'ambiguous', field: 'newPerson' });
+  });
+
   it('refuses a bad received introduction with the field named, writing nothing', async () => {
     const before = await snapshot(store);
     await expect(

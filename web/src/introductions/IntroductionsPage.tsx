@@ -376,6 +376,7 @@ function ReceivedIntroductionModal(props: { onClose(): void; onDone(): void }) {
       />
       <TextInput
         label="…or someone new to Kith"
+        description="Someone already in Kith under exactly this name is matched, not added twice"
         placeholder="Their name"
         value={newName}
         onChange={(e) => setNewName(e.currentTarget.value)}
