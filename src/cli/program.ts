@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { KithError } from '../domain/errors.js';
 import { registerConnectorCommands } from './commands/connectors.js';
 import { registerDemoCommand } from './commands/demo.js';
+import { registerImportCommand } from './commands/import.js';
 import { registerLogCommand } from './commands/log.js';
 import { registerMethodCommands } from './commands/method.js';
 import { registerOrganizationCommands } from './commands/organizations.js';
@@ -88,6 +89,7 @@ export function buildProgram(options: RunOptions = {}): Command {
   registerSearchCommand(program, ctx);
   registerMethodCommands(program, ctx);
   registerConnectorCommands(program, ctx);
+  registerImportCommand(program, ctx);
   registerDemoCommand(program, ctx);
   registerServeCommand(program, ctx, version);
   for (const cmd of program.commands) cmd.exitOverride();

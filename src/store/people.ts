@@ -159,7 +159,8 @@ export async function getPeople(ctx: StoreContext, ids: string[]): Promise<Perso
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-function dataOf(person: Person): PersonData {
+/** A person's data as it is written (the organization by name). */
+export function dataOf(person: Person): PersonData {
   return {
     displayName: person.displayName,
     givenName: person.givenName,

@@ -209,7 +209,37 @@ export interface KnowsTable {
   updated_at: string;
 }
 
+export interface ImportRunTable {
+  id: string;
+  workspace_id: string;
+  file: string;
+  format: string;
+  /** JSON: { new, updated, unchanged, review }. */
+  counts: string;
+  created_at: string;
+  undone_at: string | null;
+}
+
+export interface ImportChangeTable {
+  run_id: string;
+  person_id: string;
+  action: 'created' | 'updated';
+  before: string | null;
+  after_updated_at: string;
+}
+
+export interface ImportSourceTable {
+  workspace_id: string;
+  person_id: string;
+  format: string;
+  fields: string;
+  updated_at: string;
+}
+
 export interface Database {
+  import_run: ImportRunTable;
+  import_change: ImportChangeTable;
+  import_source: ImportSourceTable;
   introduction: IntroductionTable;
   introduction_event: IntroductionEventTable;
   knows: KnowsTable;

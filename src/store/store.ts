@@ -30,6 +30,9 @@ import {
 } from '../domain/connect/schemas.js';
 import { parseOrThrow } from '../domain/errors.js';
 import { networkMap } from './network-map.js';
+import * as imports from './imports.js';
+import type { ImportReport, ImportRunSummary } from './imports.js';
+import { readContactsFile } from '../domain/import/contacts-csv.js';
 import { whoCanHelp } from './who.js';
 import * as ledger from './ledger.js';
 import type { LedgerLine, PersonLedger } from './ledger.js';
@@ -173,6 +176,21 @@ export class Store {
   graph(): Promise<NetworkGraph> {
     return networkGraph(this.ctx, this.ctx.now());
   }
+
+  readonly imports = {
+    /**
+     * Import a contacts export (LinkedIn Connections.csv, Google or Outlook CSV): a preview
+     * with dryRun, else every row in one transaction; a file with a bad row writes nothing.
+     */
+    contacts: (
+      bytes: Uint8Array,
+      file: string,
+      options: { dryRun?: boolean; onProgress?: (done: number, total: number) => void } = {},
+    ): Promise<ImportReport> =>
+      imports.importContacts(this.ctx, readContactsFile(bytes, file), { file, ...options }),
+    runs: (): Promise<ImportRunSummary[]> => imports.listImportRuns(this.ctx),
+    undo: (id: string) => imports.undoImport(this.ctx, id),
+  };
 
   /** Push a person's keep-in-touch reminder to a later day: { until: 'YYYY-MM-DD' | null }. */
   snooze(personId: string, input: unknown): Promise<void> {

@@ -9,6 +9,7 @@ import { tasksSnoozeSettings } from './003-tasks-snooze-settings.js';
 import { lastContact } from './004-last-contact.js';
 import { keepInTouchDue } from './005-keep-in-touch-due.js';
 import { connectors } from './006-connectors.js';
+import { imports } from './007-imports.js';
 
 export function migrationsFor(search: SearchIndex): Record<string, Migration> {
   return {
@@ -18,6 +19,7 @@ export function migrationsFor(search: SearchIndex): Record<string, Migration> {
     '004-last-contact': lastContact,
     '005-keep-in-touch-due': keepInTouchDue,
     '006-connectors': connectors,
+    '007-imports': imports,
   };
 }
 

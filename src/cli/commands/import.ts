@@ -1,0 +1,141 @@
+// kith import: bring contacts in from an export (LinkedIn Connections.csv, Google or Outlook
+// CSV): a preview with --dry-run, else every row in one transaction, with a progress bar on a
+// terminal; kith import list shows the runs and kith import undo <run> takes one back.
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { Presets, SingleBar } from 'cli-progress';
+import type { Command } from 'commander';
+import { KithError } from '../../domain/errors.js';
+import { shortId } from '../../domain/ids.js';
+import type { ImportReport } from '../../store/imports.js';
+import type { CliContext } from '../context.js';
+import { day, json, table } from '../output.js';
+
+function summary(report: ImportReport): string {
+  const c = report.counts;
+  const lines: string[] = [];
+  if (report.status === 'refused') {
+    lines.push(
+      `${report.file}: nothing imported — ${c.errors} ${c.errors === 1 ? 'row needs' : 'rows need'} fixing first:`,
+    );
+    for (const e of report.errors.slice(0, 20)) lines.push(`  line ${e.line}: ${e.message}`);
+    if (report.errors.length > 20) lines.push(`  … and ${report.errors.length - 20} more`);
+    return lines.join('\n');
+  }
+  const verb = report.status === 'preview' ? 'would import' : 'imported';
+  lines.push(
+    `${report.file} (${report.format}) ${verb}: ${c.new} new, ${c.updated} updated, ${c.unchanged} unchanged, ${c.review} to review`,
+  );
+  for (const r of report.rows.filter((row) => row.action === 'updated').slice(0, 20))
+    lines.push(`  line ${r.line}: ${r.name} — ${r.changes.join(', ')} (matched by ${r.matchedBy})`);
+  for (const r of report.rows.filter((row) => row.review).slice(0, 20))
+    lines.push(
+      `  line ${r.line}: ${r.name} — added; same name as ${r.review?.name} (${shortId(r.review?.personId ?? '')}): merge them if they are one person`,
+    );
+  const repaired = report.rows.filter((r) => r.repaired.length > 0);
+  if (repaired.length)
+    lines.push(
+      `  text repaired on ${repaired.length} ${repaired.length === 1 ? 'row' : 'rows'} (e.g. line ${repaired[0]?.line}: ${repaired[0]?.repaired[0]?.original} → ${repaired[0]?.name})`,
+    );
+  if (report.ignoredColumns.length)
+    lines.push(`  columns left out: ${report.ignoredColumns.join(', ')}`);
+  if (report.runId)
+    lines.push(
+      `  run ${shortId(report.runId)}: kith import undo ${shortId(report.runId)} takes it back`,
+    );
+  return lines.join('\n');
+}
+
+export function registerImportCommand(program: Command, ctx: CliContext): void {
+  program
+    .command('import')
+    .description(
+      'import contacts from an export (LinkedIn Connections.csv, Google or Outlook CSV); ' +
+        'kith import list shows past runs, kith import undo <run> takes one back',
+    )
+    .argument('<file-or-verb>', 'the file, or list, or undo')
+    .argument('[run]', 'with undo: the run (its short id)')
+    .option('--dry-run', 'show what would change, change nothing')
+    .option('--json', 'print JSON')
+    .action(
+      async (
+        first: string,
+        run: string | undefined,
+        flags: { dryRun?: boolean; json?: boolean },
+      ) => {
+        if (first === 'list') {
+          const runs = await ctx.withStore((store) => store.imports.runs());
+          if (flags.json) return ctx.output.out(json(runs));
+          if (runs.length === 0) return ctx.output.out('No imports yet.');
+          return ctx.output.out(
+            table(
+              ['Run', 'File', 'When', 'New', 'Updated', 'Unchanged', 'Undone'],
+              runs.map((r) => [
+                shortId(r.id),
+                r.file,
+                day(r.createdAt),
+                String(r.counts.new),
+                String(r.counts.updated),
+                String(r.counts.unchanged),
+                day(r.undoneAt),
+              ]),
+            ),
+          );
+        }
+        if (first === 'undo') {
+          if (!run)
+            throw new KithError(
+              'invalid_input',
+              'run: say which import to undo (kith import list)',
+              'run',
+            );
+          const undone = await ctx.withStore((store) => store.imports.undo(run));
+          return ctx.output.out(
+            flags.json
+              ? json(undone)
+              : `Undone: ${undone.archived} people moved to the trash, ${undone.restored} given their earlier details back.`,
+          );
+        }
+        let bytes: Uint8Array;
+        try {
+          bytes = new Uint8Array(readFileSync(first));
+        } catch (error) {
+          throw new KithError(
+            'invalid_input',
+            `file: cannot read ${first}: ${(error as Error).message}`,
+            'file',
+          );
+        }
+        const report = await ctx.withStore(async (store) => {
+          const bar = new SingleBar(
+            { format: ' importing [{bar}] {value}/{total}', hideCursor: true },
+            Presets.shades_classic,
+          );
+          const showBar = !flags.json && !flags.dryRun && process.stderr.isTTY;
+          let started = false;
+          try {
+            return await store.imports.contacts(bytes, basename(first), {
+              dryRun: flags.dryRun,
+              onProgress: (done, total) => {
+                if (!showBar) return;
+                if (!started) {
+                  bar.start(total, done);
+                  started = true;
+                }
+                bar.update(done);
+              },
+            });
+          } finally {
+            if (started) bar.stop();
+          }
+        });
+        ctx.output.out(flags.json ? json(report) : summary(report));
+        if (report.status === 'refused')
+          throw new KithError(
+            'invalid_input',
+            `${report.file}: nothing was imported; fix the rows above and import it again`,
+            'file',
+          );
+      },
+    );
+}

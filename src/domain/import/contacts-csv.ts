@@ -1,0 +1,214 @@
+// Contacts from CSV exports: LinkedIn's Connections.csv, Google Contacts and Outlook. Each row
+// becomes a person to import, with every text field repaired (mojibake, stray marks) and the
+// original kept; a row that does not make a valid person is an error naming the file, the
+// line and the field — and one bad row stops the whole import, so nothing half-done is kept.
+import { z } from 'zod';
+import { personCreateSchema, type PersonCreate } from '../person.js';
+import { readCsv, type CsvRow } from './csv.js';
+import { repairText } from './text-repair.js';
+import { decodeText } from './decode.js';
+
+export type ContactFormat = 'linkedin-connections' | 'google-csv' | 'outlook-csv';
+
+export interface SourceRef {
+  file: string;
+  line: number;
+}
+
+export interface ImportedPerson {
+  source: SourceRef;
+  person: PersonCreate;
+  /** Fields whose text was repaired, with what the file said. */
+  repaired: { field: string; original: string }[];
+}
+
+export interface RowError extends SourceRef {
+  field: string | null;
+  message: string;
+}
+
+export interface ContactsRead {
+  format: ContactFormat;
+  people: ImportedPerson[];
+  errors: RowError[];
+  /** Columns the reader does not use, so the report can say they were left out. */
+  ignoredColumns: string[];
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** "04 Sep 2023" (LinkedIn's "Connected On") as 2023-09-04; undefined when it is not one. */
+export function linkedinDate(text: string): string | undefined {
+  const m = /^(\d{1,2}) ([A-Za-z]{3}) (\d{4})$/.exec(text.trim());
+  if (!m) return undefined;
+  const month = MONTHS.indexOf((m[2] ?? '').toLowerCase());
+  if (month < 0) return undefined;
+  const date = new Date(Date.UTC(Number(m[3]), month, Number(m[1])));
+  if (date.getUTCDate() !== Number(m[1])) return undefined;
+  return date.toISOString().slice(0, 10);
+}
+
+/** Which export a header row belongs to. */
+export function contactFormatOf(header: string): ContactFormat | null {
+  const h = header.replace(/^\ufeff/, '');
+  if (/^First Name,Last Name,URL,Email Address,Company,Position,Connected On/i.test(h))
+    return 'linkedin-connections';
+  if (/(^|,)"?E-mail 1 - Value"?(,|$)/.test(h)) return 'google-csv';
+  if (/(^|,)"?E-mail Address"?(,|$)/.test(h) && /(^|,)"?Job Title"?(,|$)/.test(h))
+    return 'outlook-csv';
+  return null;
+}
+
+type Mapping = (cells: Record<string, string>, header: string[]) => Record<string, unknown>;
+
+const list = (...values: (string | undefined)[]) =>
+  values
+    .flatMap((v) => (v ?? '').split(' ::: '))
+    .map((v) => v.trim())
+    .filter(Boolean);
+
+const nameOf = (...parts: (string | undefined)[]) =>
+  parts
+    .map((p) => (p ?? '').trim())
+    .filter(Boolean)
+    .join(' ');
+
+const numbered = (cells: Record<string, string>, header: string[], pattern: RegExp) =>
+  list(...header.filter((h) => pattern.test(h)).map((h) => cells[h]));
+
+const MAPPINGS: Record<ContactFormat, { used: RegExp; map: Mapping }> = {
+  'linkedin-connections': {
+    used: /^(First Name|Last Name|URL|Email Address|Company|Position|Connected On)$/,
+    map: (c) => ({
+      displayName: nameOf(c['First Name'], c['Last Name']),
+      givenName: c['First Name'] || undefined,
+      familyName: c['Last Name'] || undefined,
+      linkedin: c.URL || undefined,
+      emails: list(c['Email Address']),
+      organization: c.Company || undefined,
+      title: c.Position || undefined,
+      metOn: c['Connected On'] ? (linkedinDate(c['Connected On']) ?? c['Connected On']) : undefined,
+      howWeMet: 'Connected on LinkedIn',
+    }),
+  },
+  'google-csv': {
+    used: /^(First Name|Middle Name|Last Name|Nickname|Organization Name|Organization Title|Organization Department|Notes|Labels|E-mail \d+ - Value|Phone \d+ - Value|Website \d+ - Value)$/,
+    map: (c, header) => ({
+      displayName: nameOf(c['First Name'], c['Middle Name'], c['Last Name']) || c.Nickname || '',
+      givenName: c['First Name'] || undefined,
+      familyName: c['Last Name'] || undefined,
+      emails: numbered(c, header, /^E-mail \d+ - Value$/),
+      phones: numbered(c, header, /^Phone \d+ - Value$/),
+      links: numbered(c, header, /^Website \d+ - Value$/),
+      organization: c['Organization Name'] || undefined,
+      title: c['Organization Title'] || undefined,
+      unit: c['Organization Department'] || undefined,
+      notes: c.Notes || undefined,
+      // Labels are "* myContacts ::: Mentors": the starred ones are Google's own groups.
+      tags: list(c.Labels).filter((l) => !l.startsWith('* ')),
+    }),
+  },
+  'outlook-csv': {
+    used: /^(First Name|Middle Name|Last Name|Company|Department|Job Title|E-mail( \d)? Address|Business Phone|Mobile Phone|Home Phone|Web Page|Notes|Categories)$/,
+    map: (c) => ({
+      displayName: nameOf(c['First Name'], c['Middle Name'], c['Last Name']),
+      givenName: c['First Name'] || undefined,
+      familyName: c['Last Name'] || undefined,
+      emails: list(c['E-mail Address'], c['E-mail 2 Address'], c['E-mail 3 Address']),
+      phones: list(c['Mobile Phone'], c['Business Phone'], c['Home Phone']),
+      links: list(c['Web Page']),
+      organization: c.Company || undefined,
+      title: c['Job Title'] || undefined,
+      unit: c.Department || undefined,
+      notes: c.Notes || undefined,
+      tags: (c.Categories ?? '')
+        .split(/[;,]/)
+        .map((t) => t.trim())
+        .filter(Boolean),
+    }),
+  },
+};
+
+/** Repair every string (and string in a list) of a row's fields, noting what changed. */
+function repairFields(fields: Record<string, unknown>): {
+  fields: Record<string, unknown>;
+  repaired: ImportedPerson['repaired'];
+} {
+  const repaired: ImportedPerson['repaired'] = [];
+  const fix = (field: string, value: string) => {
+    const r = repairText(value);
+    if (r.changed) repaired.push({ field, original: value });
+    return r.text;
+  };
+  const out: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(fields)) {
+    if (typeof value === 'string') out[field] = fix(field, value);
+    else if (Array.isArray(value))
+      out[field] = value.map((v, i) => (typeof v === 'string' ? fix(`${field}.${i}`, v) : v));
+    else out[field] = value;
+  }
+  return { fields: out, repaired };
+}
+
+function toPerson(
+  row: CsvRow,
+  file: string,
+  header: string[],
+  mapping: Mapping,
+): ImportedPerson | RowError {
+  const { fields, repaired } = repairFields(mapping(row.cells, header));
+  // Lists from a file may hold the same address twice; that is not the row's fault.
+  for (const key of ['emails', 'phones', 'links', 'tags']) {
+    const value = fields[key];
+    if (Array.isArray(value)) fields[key] = [...new Set(value)];
+  }
+  const parsed = personCreateSchema.safeParse(fields);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.map(String).join('.') || null;
+    return {
+      file,
+      line: row.line,
+      field,
+      message: `${field ?? 'row'}: ${issue?.message ?? 'invalid'}`,
+    };
+  }
+  return { source: { file, line: row.line }, person: parsed.data, repaired };
+}
+
+/** Read a contacts CSV export of any of the known kinds. */
+export function readContactsCsv(text: string, file: string): ContactsRead {
+  let format: ContactFormat | null = null;
+  const table = readCsv(text, file, (line) => {
+    format = contactFormatOf(line);
+    return format !== null;
+  });
+  const known = format as ContactFormat | null;
+  if (!known) throw new Error('unreachable: readCsv found a header');
+  const { used, map } = MAPPINGS[known];
+  const people: ImportedPerson[] = [];
+  const errors: RowError[] = [];
+  for (const row of table.rows) {
+    const result = toPerson(row, file, table.header, map);
+    if ('person' in result) people.push(result);
+    else errors.push(result);
+  }
+  return {
+    format: known,
+    people,
+    errors,
+    ignoredColumns: table.header.filter((h) => h && !used.test(h)),
+  };
+}
+
+export const rowErrorSchema = z.object({
+  file: z.string(),
+  line: z.number(),
+  field: z.string().nullable(),
+  message: z.string(),
+});
+
+/** A contacts file as it arrives: its bytes, in whatever encoding the exporter chose. */
+export function readContactsFile(bytes: Uint8Array, file: string): ContactsRead {
+  return readContactsCsv(decodeText(bytes).text, file);
+}

@@ -1,0 +1,431 @@
+// Importing contacts: match each row to someone already in Kith (email, LinkedIn address,
+// phone, then name and organization), plan what changes (domain/import/merge-plan.ts), show
+// the plan, and write it in one transaction — every row or none — recording the run so it
+// can be undone. Importing the same file again changes nothing.
+import { KithError, notFound } from '../domain/errors.js';
+import { newId } from '../domain/ids.js';
+import type { ContactsRead, RowError } from '../domain/import/contacts-csv.js';
+import { importedFields, planMerge, type ImportedFields } from '../domain/import/merge-plan.js';
+import type { Person, PersonCreate, PersonData } from '../domain/person.js';
+import { nameKey } from '../domain/text.js';
+import { chunk, inTransaction, type StoreContext } from './context.js';
+import {
+  archivePerson,
+  createPerson,
+  dataOf,
+  getPeople as getPeopleOnce,
+  updatePerson,
+} from './people.js';
+
+/** Many people at once, in chunks SQLite can bind. */
+const getPeople = async (ctx: StoreContext, ids: string[]): Promise<Person[]> =>
+  (await Promise.all(chunk(ids, 5000).map((part) => getPeopleOnce(ctx, part)))).flat();
+
+export type ImportAction = 'new' | 'updated' | 'unchanged' | 'duplicate';
+
+export interface ImportRow {
+  line: number;
+  name: string;
+  action: ImportAction;
+  personId: string | null;
+  /** How the row was matched to someone already in Kith. */
+  matchedBy: 'email' | 'linkedin' | 'phone' | 'name and organization' | null;
+  changes: string[];
+  /** Someone with the same name but nothing else in common: added as new; merge if the same. */
+  review: { personId: string; name: string } | null;
+  repaired: { field: string; original: string }[];
+}
+
+export interface ImportReport {
+  file: string;
+  format: string;
+  dryRun: boolean;
+  /** Nothing is written when any row has an error. */
+  status: 'preview' | 'imported' | 'refused';
+  runId: string | null;
+  counts: { new: number; updated: number; unchanged: number; review: number; errors: number };
+  rows: ImportRow[];
+  errors: RowError[];
+  ignoredColumns: string[];
+}
+
+const digits = (phone: string) => phone.replace(/\D/g, '');
+
+interface Existing {
+  byEmail: Map<string, string>;
+  byLinkedin: Map<string, string>;
+  byPhone: Map<string, string>;
+  byName: Map<string, { id: string; organization: string | null }[]>;
+}
+
+/** The people in the workspace the file could match, found by its own keys only. */
+async function existingFor(ctx: StoreContext, people: PersonCreate[]): Promise<Existing> {
+  const ws = ctx.workspaceId;
+  const emails = [...new Set(people.flatMap((p) => p.emails ?? []))];
+  const linkedins = [...new Set(people.flatMap((p) => (p.linkedin ? [p.linkedin] : [])))];
+  const names = [...new Set(people.map((p) => nameKey(p.displayName)))];
+  const existing: Existing = {
+    byEmail: new Map(),
+    byLinkedin: new Map(),
+    byPhone: new Map(),
+    byName: new Map(),
+  };
+  for (const part of chunk(emails, 5000)) {
+    const rows = await ctx.db
+      .selectFrom('person_contact')
+      .select(['person_id', 'value'])
+      .where('workspace_id', '=', ws)
+      .where('kind', '=', 'email')
+      .where('value', 'in', part)
+      .execute();
+    for (const r of rows)
+      if (!existing.byEmail.has(r.value)) existing.byEmail.set(r.value, r.person_id);
+  }
+  for (const part of chunk(linkedins, 5000)) {
+    const rows = await ctx.db
+      .selectFrom('person')
+      .select(['id', 'linkedin_url'])
+      .where('workspace_id', '=', ws)
+      .where('linkedin_url', 'in', part)
+      .execute();
+    for (const r of rows) if (r.linkedin_url) existing.byLinkedin.set(r.linkedin_url, r.id);
+  }
+  if (people.some((p) => (p.phones ?? []).length > 0)) {
+    // Phones are compared by their digits, however they were written.
+    const rows = await ctx.db
+      .selectFrom('person_contact')
+      .select(['person_id', 'value'])
+      .where('workspace_id', '=', ws)
+      .where('kind', '=', 'phone')
+      .execute();
+    for (const r of rows) {
+      const key = digits(r.value);
+      if (key.length >= 7 && !existing.byPhone.has(key)) existing.byPhone.set(key, r.person_id);
+    }
+  }
+  for (const part of chunk(names, 5000)) {
+    const rows = await ctx.db
+      .selectFrom('person')
+      .leftJoin('organization', 'organization.id', 'person.organization_id')
+      .select(['person.id', 'person.name_key', 'organization.name_key as organization'])
+      .where('person.workspace_id', '=', ws)
+      .where('person.name_key', 'in', part)
+      .execute();
+    for (const r of rows) {
+      const list = existing.byName.get(r.name_key) ?? [];
+      list.push({ id: r.id, organization: r.organization });
+      existing.byName.set(r.name_key, list);
+    }
+  }
+  return existing;
+}
+
+function matchOf(
+  p: PersonCreate,
+  existing: Existing,
+): { id: string; by: NonNullable<ImportRow['matchedBy']> } | { review: string } | null {
+  for (const email of p.emails ?? []) {
+    const id = existing.byEmail.get(email);
+    if (id) return { id, by: 'email' };
+  }
+  if (p.linkedin) {
+    const id = existing.byLinkedin.get(p.linkedin);
+    if (id) return { id, by: 'linkedin' };
+  }
+  for (const phone of p.phones ?? []) {
+    const key = digits(phone);
+    const id = key.length >= 7 ? existing.byPhone.get(key) : undefined;
+    if (id) return { id, by: 'phone' };
+  }
+  const same = existing.byName.get(nameKey(p.displayName)) ?? [];
+  const org = p.organization ? nameKey(p.organization) : null;
+  const certain = org ? same.find((s) => s.organization === org) : undefined;
+  if (certain) return { id: certain.id, by: 'name and organization' };
+  const [first] = same;
+  return first ? { review: first.id } : null;
+}
+
+/** The keys one imported row is known by, to spot the same person twice in one file. */
+const keysOf = (p: PersonCreate) => [
+  ...(p.emails ?? []).map((e) => `email:${e}`),
+  ...(p.linkedin ? [`linkedin:${p.linkedin}`] : []),
+];
+
+async function previousImports(
+  ctx: StoreContext,
+  ids: string[],
+  format: string,
+): Promise<Map<string, ImportedFields>> {
+  const out = new Map<string, ImportedFields>();
+  for (const part of chunk(ids, 5000)) {
+    const rows = await ctx.db
+      .selectFrom('import_source')
+      .select(['person_id', 'fields'])
+      .where('workspace_id', '=', ctx.workspaceId)
+      .where('format', '=', format)
+      .where('person_id', 'in', part)
+      .execute();
+    for (const r of rows) out.set(r.person_id, JSON.parse(r.fields) as ImportedFields);
+  }
+  return out;
+}
+
+/** Plan an import and, unless it is a dry run or a row is wrong, carry it out. */
+export async function importContacts(
+  ctx: StoreContext,
+  read: ContactsRead,
+  options: { file: string; dryRun?: boolean; onProgress?: (done: number, total: number) => void },
+): Promise<ImportReport> {
+  const base = {
+    file: options.file,
+    format: read.format,
+    dryRun: !!options.dryRun,
+    errors: read.errors,
+    ignoredColumns: read.ignoredColumns,
+  };
+  const empty = { new: 0, updated: 0, unchanged: 0, review: 0, errors: read.errors.length };
+  if (read.errors.length > 0) {
+    return { ...base, status: 'refused', runId: null, counts: empty, rows: [] };
+  }
+  return inTransaction(ctx, async (tx) => {
+    const incoming = read.people.map((p) => p.person);
+    const existing = await existingFor(tx, incoming);
+    const seen = new Map<string, number>();
+    const planned: (ImportRow & { person: PersonCreate })[] = [];
+    const matchedIds: string[] = [];
+    for (const item of read.people) {
+      const p = item.person;
+      const earlier = keysOf(p)
+        .map((k) => seen.get(k))
+        .find((line) => line !== undefined);
+      const row: ImportRow & { person: PersonCreate } = {
+        line: item.source.line,
+        name: p.displayName,
+        action: 'new',
+        personId: null,
+        matchedBy: null,
+        changes: [],
+        review: null,
+        repaired: item.repaired,
+        person: p,
+      };
+      if (earlier !== undefined) {
+        planned.push({ ...row, action: 'duplicate', changes: [`same as line ${earlier}`] });
+        continue;
+      }
+      for (const k of keysOf(p)) seen.set(k, item.source.line);
+      const match = matchOf(p, existing);
+      if (match && 'id' in match) {
+        row.personId = match.id;
+        row.matchedBy = match.by;
+        matchedIds.push(match.id);
+      } else if (match) row.review = { personId: match.review, name: '' };
+      planned.push(row);
+    }
+    const [current, previous] = await Promise.all([
+      getPeople(tx, [...new Set(matchedIds)]),
+      previousImports(tx, [...new Set(matchedIds)], read.format),
+    ]);
+    const byId = new Map(current.map((p) => [p.id, p]));
+    const reviewNames = await getPeople(
+      tx,
+      planned.flatMap((r) => (r.review ? [r.review.personId] : [])),
+    );
+    for (const row of planned) {
+      if (row.review)
+        row.review.name = reviewNames.find((p) => p.id === row.review?.personId)?.displayName ?? '';
+      if (!row.personId || row.action === 'duplicate') continue;
+      const person = byId.get(row.personId);
+      if (!person) continue;
+      const plan = planMerge(dataOf(person), row.person, previous.get(row.personId) ?? null);
+      row.action = plan.changes.length ? 'updated' : 'unchanged';
+      row.changes = plan.changes;
+    }
+    const counts = {
+      new: planned.filter((r) => r.action === 'new').length,
+      updated: planned.filter((r) => r.action === 'updated').length,
+      unchanged: planned.filter((r) => r.action === 'unchanged' || r.action === 'duplicate').length,
+      review: planned.filter((r) => r.review).length,
+      errors: 0,
+    };
+    const rows = planned.map(({ person: _person, ...row }) => row);
+    if (options.dryRun) return { ...base, status: 'preview', runId: null, counts, rows };
+
+    const runId = newId();
+    const now = tx.now().toISOString();
+    await tx.db
+      .insertInto('import_run')
+      .values({
+        id: runId,
+        workspace_id: tx.workspaceId,
+        file: options.file,
+        format: read.format,
+        counts: JSON.stringify(counts),
+        created_at: now,
+        undone_at: null,
+      })
+      .execute();
+    let done = 0;
+    for (const [i, row] of planned.entries()) {
+      const fields = JSON.stringify(importedFields(row.person));
+      if (row.action === 'new') {
+        const created = await createPerson(tx, row.person);
+        row.personId = created.id;
+        (rows[i] as ImportRow).personId = created.id;
+        await recordChange(tx, runId, created, 'created', null);
+      } else if (row.action === 'updated' && row.personId) {
+        const before = byId.get(row.personId);
+        const plan = before
+          ? planMerge(dataOf(before), row.person, previous.get(row.personId) ?? null)
+          : null;
+        if (before && plan) {
+          const after = await updatePerson(tx, row.personId, plan.patch);
+          await recordChange(tx, runId, after, 'updated', JSON.stringify(dataOf(before)));
+        }
+      }
+      if (row.personId && row.action !== 'duplicate') {
+        await tx.db
+          .insertInto('import_source')
+          .values({
+            workspace_id: tx.workspaceId,
+            person_id: row.personId,
+            format: read.format,
+            fields,
+            updated_at: now,
+          })
+          .onConflict((oc) =>
+            oc.columns(['person_id', 'format']).doUpdateSet({ fields, updated_at: now }),
+          )
+          .execute();
+      }
+      done += 1;
+      if (done % 200 === 0 || done === planned.length) options.onProgress?.(done, planned.length);
+    }
+    return { ...base, status: 'imported', runId, counts, rows };
+  });
+}
+
+async function recordChange(
+  tx: StoreContext,
+  runId: string,
+  person: Person,
+  action: 'created' | 'updated',
+  before: string | null,
+) {
+  const row = await tx.db
+    .selectFrom('person')
+    .select('updated_at')
+    .where('id', '=', person.id)
+    .executeTakeFirstOrThrow();
+  await tx.db
+    .insertInto('import_change')
+    .values({
+      run_id: runId,
+      person_id: person.id,
+      action,
+      before,
+      after_updated_at: row.updated_at,
+    })
+    .execute();
+}
+
+export interface ImportRunSummary {
+  id: string;
+  file: string;
+  format: string;
+  counts: ImportReport['counts'];
+  createdAt: string;
+  undoneAt: string | null;
+}
+
+export async function listImportRuns(ctx: StoreContext): Promise<ImportRunSummary[]> {
+  const rows = await ctx.db
+    .selectFrom('import_run')
+    .selectAll()
+    .where('workspace_id', '=', ctx.workspaceId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    file: r.file,
+    format: r.format,
+    counts: JSON.parse(r.counts) as ImportReport['counts'],
+    createdAt: r.created_at,
+    undoneAt: r.undone_at,
+  }));
+}
+
+/**
+ * Undo an import: people it created go to the trash, people it updated get their earlier
+ * data back — unless someone edited them since, which is a conflict that changes nothing.
+ */
+export async function undoImport(
+  ctx: StoreContext,
+  id: string,
+): Promise<{ runId: string; archived: number; restored: number }> {
+  return inTransaction(ctx, async (tx) => {
+    const run = await tx.db
+      .selectFrom('import_run')
+      .selectAll()
+      .where('workspace_id', '=', tx.workspaceId)
+      .where((eb) => eb.or([eb('id', '=', id), eb('id', 'like', `%${id.toLowerCase()}`)]))
+      .executeTakeFirst();
+    if (!run) throw notFound('import run', id);
+    if (run.undone_at)
+      throw new KithError('conflict', `This import was undone already, on ${run.undone_at}.`, 'id');
+    const changes = await tx.db
+      .selectFrom('import_change')
+      .innerJoin('person', 'person.id', 'import_change.person_id')
+      .select([
+        'import_change.person_id',
+        'import_change.action',
+        'import_change.before',
+        'import_change.after_updated_at',
+        'person.updated_at',
+        'person.display_name',
+      ])
+      .where('import_change.run_id', '=', run.id)
+      .execute();
+    const edited = changes.filter((c) => c.updated_at !== c.after_updated_at);
+    if (edited.length > 0) {
+      throw new KithError(
+        'conflict',
+        `Cannot undo: ${edited.length} ${edited.length === 1 ? 'person was' : 'people were'} edited since (${edited
+          .slice(0, 5)
+          .map((c) => c.display_name)
+          .join(', ')}${edited.length > 5 ? ', …' : ''}).`,
+        'id',
+      );
+    }
+    let archived = 0;
+    let restored = 0;
+    for (const c of changes) {
+      if (c.action === 'created') {
+        await archivePerson(tx, c.person_id);
+        archived += 1;
+      } else if (c.before) {
+        const before = JSON.parse(c.before) as PersonData;
+        await updatePerson(tx, c.person_id, before);
+        restored += 1;
+      }
+    }
+    for (const part of chunk(
+      changes.map((c) => c.person_id),
+      5000,
+    )) {
+      await tx.db
+        .deleteFrom('import_source')
+        .where('workspace_id', '=', tx.workspaceId)
+        .where('person_id', 'in', part)
+        .where('format', '=', run.format)
+        .execute();
+    }
+    await tx.db
+      .updateTable('import_run')
+      .set({ undone_at: tx.now().toISOString() })
+      .where('id', '=', run.id)
+      .execute();
+    return { runId: run.id, archived, restored };
+  });
+}

@@ -1,0 +1,61 @@
+// kith import, as a user runs it on their exports.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/program.js';
+
+const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures');
+let dir: string;
+let env: NodeJS.ProcessEnv;
+
+async function kith(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, {
+    env,
+    now: () => new Date('2026-11-20T10:00:00Z'),
+    output: { out: (t) => out.push(t), err: (t) => err.push(t) },
+  });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'kith-import-'));
+  env = { KITH_DB: join(dir, 'kith.db'), KITH_TZ: 'UTC' };
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('kith import', () => {
+  it('previews, imports, finds nothing new the second time, and undoes', async () => {
+    const file = join(FIXTURES, 'linkedin', 'Connections.csv');
+    const preview = await kith('import', file, '--dry-run');
+    expect(preview.out).toContain('Connections.csv (linkedin-connections) would import: 4 new');
+    expect(preview.out).toContain('line 7: Marie CuriÃ© → Marie Curié');
+    expect((await kith('people', '--json')).out).toContain('"total": 0');
+    const done = await kith('import', file);
+    expect(done.code).toBe(0);
+    expect(done.out).toContain('imported: 4 new, 0 updated, 0 unchanged, 0 to review');
+    const again = await kith('import', file, '--json');
+    expect(JSON.parse(again.out)).toMatchObject({ counts: { new: 0, unchanged: 4 } });
+    const runs = JSON.parse((await kith('import', 'list', '--json')).out) as { id: string }[];
+    expect(runs).toHaveLength(2);
+    const undo = await kith('import', 'undo', (runs[1]?.id ?? '').slice(-8));
+    expect(undo.out).toBe(
+      'Undone: 4 people moved to the trash, 0 given their earlier details back.',
+    );
+  });
+
+  it('refuses a file with a bad row, naming its line, and exits 1', async () => {
+    const file = join(dir, 'bad.csv');
+    writeFileSync(
+      file,
+      'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nA,B,,not-an-email,,,\n',
+    );
+    const res = await kith('import', file);
+    expect(res.code).toBe(1);
+    expect(res.out).toContain('line 2: emails.0: "not-an-email" is not an email address');
+    expect(res.err).toContain('nothing was imported');
+    expect((await kith('import', join(dir, 'missing.csv'))).err).toContain('cannot read');
+  });
+});
