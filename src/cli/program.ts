@@ -5,6 +5,7 @@ import { KithError } from '../domain/errors.js';
 import { registerConnectorCommands } from './commands/connectors.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerImportCommand } from './commands/import.js';
+import { registerExportCommand } from './commands/export.js';
 import { registerLogCommand } from './commands/log.js';
 import { registerMethodCommands } from './commands/method.js';
 import { registerOrganizationCommands } from './commands/organizations.js';
@@ -90,6 +91,7 @@ export function buildProgram(options: RunOptions = {}): Command {
   registerMethodCommands(program, ctx);
   registerConnectorCommands(program, ctx);
   registerImportCommand(program, ctx);
+  registerExportCommand(program, ctx);
   registerDemoCommand(program, ctx);
   registerServeCommand(program, ctx, version);
   for (const cmd of program.commands) cmd.exitOverride();

@@ -31,6 +31,7 @@ import {
 import { parseOrThrow } from '../domain/errors.js';
 import { networkMap } from './network-map.js';
 import * as imports from './imports.js';
+import { exportVcard } from './export.js';
 import type { ImportReport, ImportRunSummary } from './imports.js';
 import { readContactsFile } from '../domain/import/contacts-csv.js';
 import { whoCanHelp } from './who.js';
@@ -190,6 +191,11 @@ export class Store {
       imports.importContacts(this.ctx, readContactsFile(bytes, file), { file, ...options }),
     runs: (): Promise<ImportRunSummary[]> => imports.listImportRuns(this.ctx),
     undo: (id: string) => imports.undoImport(this.ctx, id),
+  };
+
+  readonly exports = {
+    /** Everyone (not the trash) as one vCard 4.0 file. */
+    vcard: () => exportVcard(this.ctx),
   };
 
   /** Push a person's keep-in-touch reminder to a later day: { until: 'YYYY-MM-DD' | null }. */

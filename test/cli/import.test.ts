@@ -1,5 +1,5 @@
 // kith import, as a user runs it on their exports.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -57,5 +57,19 @@ describe('kith import', () => {
     expect(res.out).toContain('line 2: emails.0: "not-an-email" is not an email address');
     expect(res.err).toContain('nothing was imported');
     expect((await kith('import', join(dir, 'missing.csv'))).err).toContain('cannot read');
+  });
+
+  it('exports people as vCard to a file, and says which formats are not there yet', async () => {
+    await kith('import', join(FIXTURES, 'linkedin', 'Connections.csv'));
+    const out = join(dir, 'people.vcf');
+    expect((await kith('export', '--format', 'vcard', '--out', out)).out).toBe(
+      `Wrote 4 people to ${out}.`,
+    );
+    const text = readFileSync(out, 'utf8');
+    expect(text.match(/BEGIN:VCARD/g)).toHaveLength(4);
+    expect(text).toContain('FN:Marie Curié');
+    const json = await kith('export', '--format', 'json');
+    expect(json.code).toBe(1);
+    expect(json.err).toContain('"json" is not available yet');
   });
 });

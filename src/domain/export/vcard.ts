@@ -1,0 +1,72 @@
+// People as vCard 4.0 (RFC 6350), for address books and phones: one card per person, with
+// the values escaped (\\ , ; and new lines), lines folded at 75 octets without splitting a
+// character, CRLF line ends, and a stable UID so a re-export updates the same cards.
+import type { Person } from '../person.js';
+
+/**
+ * Escape a text value (RFC 6350 §3.4): backslash, comma and new lines always; semicolons in
+ * the parts of a structured value (N, ORG), where they separate the parts.
+ */
+export function escapeText(value: string, structured = false): string {
+  const escaped = value
+    .replace(/\\/g, '\\\\')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
+  return structured ? escaped.replace(/;/g, '\\;') : escaped;
+}
+
+const part = (value: string) => escapeText(value, true);
+
+/** Fold a content line into lines of at most 75 octets, continuing with a space. */
+export function foldLine(line: string): string {
+  const encoder = new TextEncoder();
+  const parts: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const char of line) {
+    const size = encoder.encode(char).length;
+    // The first line holds 75 octets; continuation lines 74 after their leading space.
+    const limit = parts.length === 0 ? 75 : 74;
+    if (octets + size > limit) {
+      parts.push(current);
+      current = '';
+      octets = 0;
+    }
+    current += char;
+    octets += size;
+  }
+  parts.push(current);
+  return parts.join('\r\n ');
+}
+
+function card(person: Person): string[] {
+  const lines = [
+    'BEGIN:VCARD',
+    'VERSION:4.0',
+    `UID:urn:uuid:${person.id}`,
+    `FN:${escapeText(person.displayName)}`,
+    `N:${part(person.familyName ?? '')};${part(person.givenName ?? '')};;;`,
+  ];
+  if (person.organization)
+    lines.push(
+      `ORG:${part(person.organization.name)}${person.unit ? `;${part(person.unit)}` : ''}`,
+    );
+  if (person.title) lines.push(`TITLE:${escapeText(person.title)}`);
+  person.emails.forEach((e, i) => lines.push(`EMAIL${i === 0 ? ';PREF=1' : ''}:${escapeText(e)}`));
+  person.phones.forEach((p, i) =>
+    lines.push(`TEL;VALUE=text${i === 0 ? ';PREF=1' : ''}:${escapeText(p)}`),
+  );
+  if (person.linkedin) lines.push(`URL;TYPE=linkedin:${person.linkedin}`);
+  for (const link of person.links) lines.push(`URL:${link}`);
+  if (person.location) lines.push(`ADR;LABEL="${person.location.replace(/["\\]/g, '')}":;;;;;;`);
+  if (person.tags.length) lines.push(`CATEGORIES:${person.tags.map(escapeText).join(',')}`);
+  if (person.notes) lines.push(`NOTE:${escapeText(person.notes)}`);
+  lines.push(`REV:${person.updatedAt.replace(/[-:]/g, '').replace(/\.\d+/, '')}`);
+  lines.push('END:VCARD');
+  return lines;
+}
+
+/** Every person as one vCard 4.0 file. */
+export function toVcard(people: readonly Person[]): string {
+  return people.flatMap(card).map(foldLine).join('\r\n') + (people.length ? '\r\n' : '');
+}
