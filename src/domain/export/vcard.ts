@@ -59,7 +59,8 @@ function card(person: Person): string[] {
   if (person.linkedin) lines.push(`URL;TYPE=linkedin:${person.linkedin}`);
   for (const link of person.links) lines.push(`URL:${link}`);
   if (person.location) lines.push(`ADR;LABEL="${person.location.replace(/["\\]/g, '')}":;;;;;;`);
-  if (person.tags.length) lines.push(`CATEGORIES:${person.tags.map(escapeText).join(',')}`);
+  if (person.tags.length)
+    lines.push(`CATEGORIES:${person.tags.map((t) => escapeText(t)).join(',')}`);
   if (person.notes) lines.push(`NOTE:${escapeText(person.notes)}`);
   lines.push(`REV:${person.updatedAt.replace(/[-:]/g, '').replace(/\.\d+/, '')}`);
   lines.push('END:VCARD');
