@@ -28,7 +28,10 @@ const emailSchema = z
 const phoneSchema = z
   .string()
   .trim()
-  .regex(/^\+?[0-9][0-9 ().\-/]{2,30}$/, { error: 'is not a phone number' });
+  // Digits with the usual separators, "(905) 555-1234" included, and an extension.
+  .regex(/^\+?[0-9(][0-9 ().\-/]{2,30}( ?(ext\.?|x) ?[0-9]{1,6})?$/i, {
+    error: 'is not a phone number',
+  });
 
 const webUrl = z
   .string()

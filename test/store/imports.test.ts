@@ -155,4 +155,12 @@ describeEachDatabase('importing contacts', (db) => {
     expect((await store.people.list({ limit: 10 })).total).toBe(4);
     await expect(store.imports.undo(later.runId ?? '')).rejects.toMatchObject({ code: 'conflict' });
   });
+
+  it('imports a vCard file the same way, matched again on the second run', async () => {
+    const file = fixture('vcard/ez-vcard/gmail-list.vcf');
+    const first = await store.imports.contacts(file, 'gmail-list.vcf');
+    expect(first).toMatchObject({ format: 'vcard', counts: { new: 3 } });
+    const second = await store.imports.contacts(file, 'gmail-list.vcf');
+    expect(second.counts).toMatchObject({ new: 0, unchanged: 3 });
+  });
 });

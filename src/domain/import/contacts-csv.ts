@@ -4,11 +4,12 @@
 // line and the field — and one bad row stops the whole import, so nothing half-done is kept.
 import { z } from 'zod';
 import { personCreateSchema, type PersonCreate } from '../person.js';
-import { readCsv, type CsvRow } from './csv.js';
+import { readCsv } from './csv.js';
 import { repairText } from './text-repair.js';
 import { decodeText } from './decode.js';
+import { readVcard } from './vcard.js';
 
-export type ContactFormat = 'linkedin-connections' | 'google-csv' | 'outlook-csv';
+export type ContactFormat = 'linkedin-connections' | 'google-csv' | 'outlook-csv' | 'vcard';
 
 export interface SourceRef {
   file: string;
@@ -108,6 +109,7 @@ const MAPPINGS: Record<ContactFormat, { used: RegExp; map: Mapping }> = {
       tags: list(c.Labels).filter((l) => !l.startsWith('* ')),
     }),
   },
+  vcard: { used: /$^/, map: () => ({}) },
   'outlook-csv': {
     used: /^(First Name|Middle Name|Last Name|Company|Department|Job Title|E-mail( \d)? Address|Business Phone|Mobile Phone|Home Phone|Web Page|Notes|Categories)$/,
     map: (c) => ({
@@ -130,7 +132,7 @@ const MAPPINGS: Record<ContactFormat, { used: RegExp; map: Mapping }> = {
 };
 
 /** Repair every string (and string in a list) of a row's fields, noting what changed. */
-function repairFields(fields: Record<string, unknown>): {
+export function repairFields(fields: Record<string, unknown>): {
   fields: Record<string, unknown>;
   repaired: ImportedPerson['repaired'];
 } {
@@ -150,13 +152,15 @@ function repairFields(fields: Record<string, unknown>): {
   return { fields: out, repaired };
 }
 
-function toPerson(
-  row: CsvRow,
-  file: string,
-  header: string[],
-  mapping: Mapping,
+/**
+ * A person to import from the fields a reader found: text repaired, lists without repeats,
+ * checked by the same schema as every other door; or the error naming file, line and field.
+ */
+export function importedPerson(
+  found: Record<string, unknown>,
+  source: SourceRef,
 ): ImportedPerson | RowError {
-  const { fields, repaired } = repairFields(mapping(row.cells, header));
+  const { fields, repaired } = repairFields(found);
   // Lists from a file may hold the same address twice; that is not the row's fault.
   for (const key of ['emails', 'phones', 'links', 'tags']) {
     const value = fields[key];
@@ -166,14 +170,9 @@ function toPerson(
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path.map(String).join('.') || null;
-    return {
-      file,
-      line: row.line,
-      field,
-      message: `${field ?? 'row'}: ${issue?.message ?? 'invalid'}`,
-    };
+    return { ...source, field, message: `${field ?? 'row'}: ${issue?.message ?? 'invalid'}` };
   }
-  return { source: { file, line: row.line }, person: parsed.data, repaired };
+  return { source, person: parsed.data, repaired };
 }
 
 /** Read a contacts CSV export of any of the known kinds. */
@@ -189,7 +188,7 @@ export function readContactsCsv(text: string, file: string): ContactsRead {
   const people: ImportedPerson[] = [];
   const errors: RowError[] = [];
   for (const row of table.rows) {
-    const result = toPerson(row, file, table.header, map);
+    const result = importedPerson(map(row.cells, table.header), { file, line: row.line });
     if ('person' in result) people.push(result);
     else errors.push(result);
   }
@@ -210,5 +209,6 @@ export const rowErrorSchema = z.object({
 
 /** A contacts file as it arrives: its bytes, in whatever encoding the exporter chose. */
 export function readContactsFile(bytes: Uint8Array, file: string): ContactsRead {
-  return readContactsCsv(decodeText(bytes).text, file);
+  const { text } = decodeText(bytes);
+  return /^\s*BEGIN:VCARD/i.test(text) ? readVcard(text, file) : readContactsCsv(text, file);
 }

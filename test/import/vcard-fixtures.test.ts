@@ -1,0 +1,98 @@
+// vCard files exported by real clients (../shared/fixtures), read as Kith imports them.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { KithError } from '../../src/domain/errors.js';
+import { readContactsFile } from '../../src/domain/import/contacts-csv.js';
+
+const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures', 'vcard');
+const read = (path: string) =>
+  readContactsFile(new Uint8Array(readFileSync(join(FIXTURES, path))), path);
+
+describe('reading vCards from real exports', () => {
+  it('reads an iPhone card: grouped properties, several values, a folded photo left out', () => {
+    const r = read('ez-vcard/John_Doe_IPHONE.vcf');
+    expect(r.errors).toEqual([]);
+    expect(r.ignoredColumns).toEqual(['PHOTO']);
+    expect(r.people[0]?.person).toMatchObject({
+      displayName: 'Mr. John Richter James Doe Sr.',
+      givenName: 'John',
+      familyName: 'Doe',
+      organization: 'IBM',
+      unit: 'Accounting',
+      title: 'Money Counter',
+      emails: ['john.doe@ibm.com'],
+    });
+    expect(r.people[0]?.person.phones).toContain('905-555-1234');
+  });
+
+  it('decodes vCard 2.1 quoted-printable with its charset and soft line breaks', () => {
+    const r = read('ez-vcard/John_Doe_ANDROID.vcf');
+    expect(r.format).toBe('vcard');
+    expect(r.people.map((p) => p.person.displayName)).toContain('Ñ Ñ Ñ Ñ Ñ');
+    // A card whose address is not an email is named by its line; nothing from the file is kept.
+    expect(r.errors).toEqual([
+      {
+        file: 'ez-vcard/John_Doe_ANDROID.vcf',
+        line: 36,
+        field: 'emails.1',
+        message: 'emails.1: "ññññññññññññññ" is not an email address',
+      },
+    ]);
+  });
+
+  it('reads Outlook, Gmail and RFC 6350 cards, telephone addresses with extensions included', () => {
+    expect(read('ez-vcard/outlook-2007.vcf').people[0]?.person.phones).toContain('(111) 555-1111');
+    expect(read('ez-vcard/gmail-list.vcf').people.map((p) => p.person.displayName)).toEqual([
+      'Arnold Smith',
+      'Chris Beatle',
+      'Doug White',
+    ]);
+    const rfc = read('ez-vcard/rfc6350-example.vcf');
+    expect(rfc.people[0]?.person).toMatchObject({
+      displayName: 'Simon Perreault',
+      phones: ['+1-418-656-9254 ext 102', '+1-418-262-6501'],
+    });
+    const escaped = read('ical.js/test_parser_vcard3.vcf').people[0]?.person;
+    expect(escaped).toMatchObject({
+      organization: 'ABC, Inc.',
+      title: 'Director, Research and Development',
+    });
+  });
+
+  it('names the line of a card that never ends, and never crashes on damaged files (fuzz)', () => {
+    const open = new TextEncoder().encode('BEGIN:VCARD\nVERSION:3.0\nFN:Ada\n');
+    expect(() => readContactsFile(open, 'cut.vcf')).toThrow(
+      /^cut\.vcf: line 1: the card never ends/,
+    );
+    const whole = readFileSync(join(FIXTURES, 'ez-vcard/John_Doe_IPHONE.vcf'));
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.nat({ max: whole.length }).map((n) => new Uint8Array(whole.subarray(0, n))),
+          fc
+            .uint8Array({ maxLength: 500 })
+            .map(
+              (b) =>
+                new Uint8Array([
+                  ...new TextEncoder().encode('BEGIN:VCARD\n'),
+                  ...b,
+                  ...new TextEncoder().encode('\nEND:VCARD\n'),
+                ]),
+            ),
+        ),
+        (bytes) => {
+          try {
+            const r = readContactsFile(bytes, 'fuzz.vcf');
+            for (const e of r.errors) expect(e.line).toBeGreaterThan(0);
+          } catch (error) {
+            expect(error).toBeInstanceOf(KithError);
+            expect((error as KithError).message).toMatch(/^fuzz\.vcf: /);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
