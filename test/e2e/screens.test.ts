@@ -149,6 +149,21 @@ const SCREENS: Screen[] = [
     },
   },
   {
+    name: 'import',
+    open: async (page) => {
+      await page.goto(new URL('/import', page.url()).href);
+      await page.getByRole('button', { name: 'Choose a file' }).waitFor();
+      await page.getByLabel('File to import').setInputFiles({
+        name: 'contacts.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(
+          'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nAda,Lovelace,,ada@example.com,Engines,CTO,01 Jan 2020\n',
+        ),
+      });
+      await page.getByTestId('import-preview').waitFor();
+    },
+  },
+  {
     name: 'settings',
     open: async (page) => {
       await page.goto(new URL('/settings', page.url()).href);

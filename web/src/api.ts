@@ -19,6 +19,7 @@ import type {
   taskSchema,
 } from '../../src/domain/method/schemas.js';
 import type { settingsSchema } from '../../src/domain/method/settings.js';
+import type { importReportSchema, importRunSchema } from '../../src/domain/import/schemas.js';
 import type {
   insightsSchema,
   introActionSchema,
@@ -149,6 +150,8 @@ export type KnowsCreate = z.input<typeof knowsCreateSchema>;
 export type Ledger = z.output<typeof ledgerSchema>;
 export type Insights = z.output<typeof insightsSchema>;
 export type { NetworkMap, WhoResult };
+export type ImportReport = z.output<typeof importReportSchema>;
+export type ImportRun = z.output<typeof importRunSchema>;
 
 export interface Today {
   date: string;
@@ -223,6 +226,15 @@ export const api = {
   insights: () => request<Insights>('GET', '/api/insights'),
   networkMap: (limit?: number) =>
     request<NetworkMap>('GET', `/api/network${queryString({ limit })}`),
+  importContacts: (input: { fileName: string; content: string; dryRun?: boolean }) =>
+    request<ImportReport>('POST', '/api/imports', input),
+  imports: () => request<ImportRun[]>('GET', '/api/imports'),
+  undoImport: (id: string) =>
+    request<{ runId: string; archived: number; restored: number }>(
+      'POST',
+      `/api/imports/${encodeURIComponent(id)}/undo`,
+      {},
+    ),
   loadDemo: () =>
     request<{ people: number; interactions: number; asks: number }>('POST', '/api/demo', {}),
 };

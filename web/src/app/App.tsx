@@ -53,6 +53,9 @@ const InsightsPage = lazy(() =>
 const NetworkMapPage = lazy(() =>
   import('../network/NetworkMapPage').then((m) => ({ default: m.NetworkMapPage })),
 );
+const ImportPage = lazy(() =>
+  import('../imports/ImportPage').then((m) => ({ default: m.ImportPage })),
+);
 const NewAskModal = lazy(() =>
   import('../asks/NewAskModal').then((m) => ({ default: m.NewAskModal })),
 );
@@ -193,6 +196,7 @@ export function App() {
               <Route path="/who" component={WhoPage} />
               <Route path="/insights" component={InsightsPage} />
               <Route path="/network" component={NetworkMapPage} />
+              <Route path="/import" component={ImportPage} />
               <Route path="/asks" component={AsksBoard} />
               <Route path="/settings" component={SettingsPage} />
               <Route path="/campaigns" component={CampaignsPage} />

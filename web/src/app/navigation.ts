@@ -4,6 +4,7 @@ import {
   IconAffiliate,
   IconArrowsJoin,
   IconChartPie,
+  IconFileImport,
   IconMessageQuestion,
   IconRocket,
   IconSettings,
@@ -27,6 +28,12 @@ export const NAV = [
   { href: '/who', label: 'Who can help', icon: IconZoomQuestion, hint: 'Find someone who knows X' },
   { href: '/insights', label: 'Insights', icon: IconChartPie, hint: 'Your network’s make-up' },
   { href: '/network', label: 'Network map', icon: IconAffiliate, hint: 'Who knows whom, drawn' },
+  {
+    href: '/import',
+    label: 'Import',
+    icon: IconFileImport,
+    hint: 'Bring contacts in from LinkedIn, Google, Outlook or a vCard file',
+  },
   { href: '/trash', label: 'Trash', icon: IconTrash, hint: 'Archived people, to restore' },
   {
     href: '/settings',

@@ -1,6 +1,7 @@
 // The first-run screen: an empty network offers a sample one, a first person, or an import.
-import { Alert, Button, Card, Code, Group, List, Stack, Text, Title } from '@mantine/core';
-import { IconSparkles, IconUserPlus } from '@tabler/icons-react';
+import { Alert, Button, Card, Code, Group, Stack, Text, Title } from '@mantine/core';
+import { IconFileImport, IconSparkles, IconUserPlus } from '@tabler/icons-react';
+import { Link } from 'wouter';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
 import { useAppActions } from '../app/actions';
@@ -57,18 +58,20 @@ export function EmptyNetwork() {
             >
               Add your first person
             </Button>
+            <Button
+              variant="light"
+              component={Link}
+              href="/import"
+              leftSection={<IconFileImport size={16} aria-hidden />}
+            >
+              Import your contacts
+            </Button>
           </Group>
-          <Text size="sm">Bringing many people in at once works from the command line today:</Text>
-          <List size="sm">
-            <List.Item>
-              <Code>kith add "Dana Fischer" --org Acme --tag finance</Code> for one person at a time
-              in a script
-            </List.Item>
-            <List.Item>
-              Imports from LinkedIn, Google or Outlook CSV, vCard and calendars are coming next; the
-              web app will get a wizard for them.
-            </List.Item>
-          </List>
+          <Text size="sm">
+            Imports read LinkedIn’s <Code>Connections.csv</Code>, Google and Outlook CSV exports,
+            and vCard files; from the command line: <Code>kith import Connections.csv</Code>.
+            Calendars and LinkedIn messages are coming next.
+          </Text>
         </Stack>
       </Card>
     </Stack>

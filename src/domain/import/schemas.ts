@@ -1,0 +1,65 @@
+// The shapes of an import at the doors (API, web): the request and the report.
+import { z } from 'zod';
+
+export const importRequestSchema = z
+  .object({
+    fileName: z.string().trim().min(1, { error: 'fileName is required' }).max(200),
+    /** The file's bytes, base64: exports come in many encodings, decoded on the server. */
+    content: z.base64({ error: 'content must be the file, base64-encoded' }),
+    dryRun: z.boolean().optional(),
+  })
+  .strict();
+
+const rowErrorSchema = z.object({
+  file: z.string(),
+  line: z.number(),
+  field: z.string().nullable(),
+  message: z.string(),
+});
+
+const countsSchema = z.object({
+  new: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  review: z.number(),
+  errors: z.number(),
+});
+
+export const importReportSchema = z.object({
+  file: z.string(),
+  format: z.string(),
+  dryRun: z.boolean(),
+  status: z.enum(['preview', 'imported', 'refused']),
+  runId: z.string().nullable(),
+  counts: countsSchema,
+  rows: z.array(
+    z.object({
+      line: z.number(),
+      name: z.string(),
+      action: z.enum(['new', 'updated', 'unchanged', 'duplicate']),
+      personId: z.string().nullable(),
+      matchedBy: z.string().nullable(),
+      changes: z.array(z.string()),
+      review: z.object({ personId: z.string(), name: z.string() }).nullable(),
+      repaired: z.array(z.object({ field: z.string(), original: z.string() })),
+    }),
+  ),
+  errors: z.array(rowErrorSchema),
+  ignoredColumns: z.array(z.string()),
+});
+export type ImportReportOut = z.output<typeof importReportSchema>;
+
+export const importRunSchema = z.object({
+  id: z.string(),
+  file: z.string(),
+  format: z.string(),
+  counts: countsSchema,
+  createdAt: z.string(),
+  undoneAt: z.string().nullable(),
+});
+
+export const undoResultSchema = z.object({
+  runId: z.string(),
+  archived: z.number(),
+  restored: z.number(),
+});

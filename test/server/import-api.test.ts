@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Hono } from 'hono';
+import { beforeEach, expect, it } from 'vitest';
+import { createApp } from '../../src/server/app.js';
+import type { Store } from '../../src/store/store.js';
+import { describeEachDatabase } from '../support/databases.js';
+
+const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures');
+
+describeEachDatabase('HTTP API: imports', (db) => {
+  let store: Store;
+  let app: Hono;
+  const send = async (method: string, path: string, body?: unknown) => {
+    const res = await app.request(`http://127.0.0.1:4321${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  };
+  beforeEach(async () => {
+    store = await db().newStore();
+    app = createApp(store, { version: 'test', log: () => undefined });
+  });
+
+  it('previews, imports, lists and undoes an import sent as base64', async () => {
+    const content = readFileSync(join(FIXTURES, 'linkedin', 'Connections.csv')).toString('base64');
+    const preview = await send('POST', '/api/imports', {
+      fileName: 'Connections.csv',
+      content,
+      dryRun: true,
+    });
+    expect(preview).toMatchObject({ status: 200, body: { status: 'preview', counts: { new: 4 } } });
+    expect((await store.counts()).people).toBe(0);
+    const done = await send('POST', '/api/imports', { fileName: 'Connections.csv', content });
+    expect(done.body).toMatchObject({ status: 'imported', counts: { new: 4 } });
+    const runs = (await send('GET', '/api/imports')).body as unknown as { id: string }[];
+    expect(runs).toHaveLength(1);
+    const undone = await send('POST', `/api/imports/${runs[0]?.id ?? ''}/undo`);
+    expect(undone.body).toMatchObject({ archived: 4, restored: 0 });
+    expect((await send('POST', `/api/imports/${runs[0]?.id ?? ''}/undo`)).status).toBe(409);
+  });
+
+  it('refuses content that is not base64, and reports the bad row of a file', async () => {
+    const bad = await send('POST', '/api/imports', { fileName: 'x.csv', content: 'not base64!' });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('content');
+    const csv =
+      'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nA,B,,oops,,,\n';
+    const refused = await send('POST', '/api/imports', {
+      fileName: 'bad.csv',
+      content: Buffer.from(csv).toString('base64'),
+    });
+    expect(refused.body).toMatchObject({
+      status: 'refused',
+      errors: [{ file: 'bad.csv', line: 2, field: 'emails.0' }],
+    });
+  });
+});

@@ -1,0 +1,323 @@
+// Import: pick or drop an export (LinkedIn Connections.csv, Google or Outlook CSV, vCard),
+// see what would happen — new, updated, unchanged, to review, and every row error with its
+// line — then import it in one go, and undo it from the list of past imports.
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  List,
+  Loader,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconFileImport } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState, type DragEvent } from 'react';
+import { api, type ImportReport } from '../api';
+
+/** The file's bytes as base64, in slices so a large file does not overflow the call stack. */
+async function base64Of(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
+}
+
+const FORMAT_LABELS: Record<string, string> = {
+  'linkedin-connections': 'LinkedIn connections',
+  'google-csv': 'Google Contacts',
+  'outlook-csv': 'Outlook contacts',
+  vcard: 'vCard',
+};
+
+function Counts({ report }: { report: ImportReport }) {
+  const c = report.counts;
+  const items: [string, number][] = [
+    ['New', c.new],
+    ['Updated', c.updated],
+    ['Unchanged', c.unchanged],
+    ['To review', c.review],
+    ['Errors', c.errors],
+  ];
+  return (
+    <SimpleGrid cols={{ base: 2, sm: 5 }}>
+      {items.map(([label, n]) => (
+        <Card key={label} withBorder padding="xs">
+          <Text size="xs" c="dimmed">
+            {label}
+          </Text>
+          <Text fw={700} size="lg">
+            {n}
+          </Text>
+        </Card>
+      ))}
+    </SimpleGrid>
+  );
+}
+
+const importLabel = (n: number) => `Import ${n} ${n === 1 ? 'person' : 'people'}`;
+
+/** "Garbled text repaired on 1 row (for example “CuriÃ©” became “Curié”)." */
+function repairedNote(report: ImportReport): string {
+  const rows = report.rows.filter((r) => r.repaired.length > 0);
+  const first = rows[0];
+  const example = first
+    ? ` (for example “${first.repaired[0]?.original}” became “${first.name}”)`
+    : '';
+  return `Garbled text repaired on ${rows.length} ${rows.length === 1 ? 'row' : 'rows'}${example}; the original is kept with the import.`;
+}
+
+export function ImportPage() {
+  const queryClient = useQueryClient();
+  const input = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<{ name: string; content: string } | null>(null);
+  const [preview, setPreview] = useState<ImportReport | null>(null);
+  const [done, setDone] = useState<ImportReport | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const runs = useQuery({ queryKey: ['imports'], queryFn: api.imports });
+  const refresh = () =>
+    Promise.all(
+      ['imports', 'people', 'stats', 'today', 'person'].map((key) =>
+        queryClient.invalidateQueries({ queryKey: [key] }),
+      ),
+    );
+
+  const check = useMutation({
+    mutationFn: (f: { name: string; content: string }) =>
+      api.importContacts({ fileName: f.name, content: f.content, dryRun: true }),
+    onSuccess: setPreview,
+  });
+  const commit = useMutation({
+    mutationFn: (f: { name: string; content: string }) =>
+      api.importContacts({ fileName: f.name, content: f.content }),
+    onSuccess: (report) => {
+      setDone(report);
+      setPreview(null);
+      void refresh();
+    },
+  });
+  const undo = useMutation({
+    mutationFn: api.undoImport,
+    onSuccess: (result) => {
+      notifications.show({
+        message: `Import undone: ${result.archived} moved to the trash, ${result.restored} restored.`,
+      });
+      setDone(null);
+      void refresh();
+    },
+    onError: (error) =>
+      notifications.show({ color: 'red', title: 'Not undone', message: error.message }),
+  });
+
+  const choose = async (chosen: File | undefined) => {
+    if (!chosen) return;
+    const picked = { name: chosen.name, content: await base64Of(chosen) };
+    setFile(picked);
+    setDone(null);
+    setPreview(null);
+    check.mutate(picked);
+  };
+  const drop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    void choose(event.dataTransfer.files[0]);
+  };
+
+  return (
+    <Stack gap="md" maw={960}>
+      <Title order={1} size="h2">
+        Import
+      </Title>
+      <Text c="dimmed" size="sm" maw={720}>
+        Bring your network in from LinkedIn (the <code>Connections.csv</code> of your data export),
+        Google Contacts or Outlook (CSV), or a phone’s vCard file. You see what would change before
+        anything is written; importing the same file again changes nothing.
+      </Text>
+      <Card
+        withBorder
+        padding="xl"
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={drop}
+        style={{
+          borderStyle: 'dashed',
+          borderColor: dragging ? 'var(--mantine-color-indigo-6)' : undefined,
+        }}
+      >
+        <Stack align="center" gap="xs">
+          <IconFileImport size={32} aria-hidden />
+          <Text>Drop a file here, or</Text>
+          <Button onClick={() => input.current?.click()}>Choose a file</Button>
+          <input
+            ref={input}
+            type="file"
+            accept=".csv,.vcf,.vcard,text/csv,text/vcard"
+            aria-label="File to import"
+            hidden
+            onChange={(e) => void choose(e.currentTarget.files?.[0])}
+          />
+        </Stack>
+      </Card>
+      {check.isPending && <Loader aria-label="Reading the file" />}
+      {check.error && <Alert color="red">{check.error.message}</Alert>}
+      {commit.error && <Alert color="red">{commit.error.message}</Alert>}
+
+      {preview && file && (
+        <Card withBorder padding="md" data-testid="import-preview">
+          <Stack gap="sm">
+            <Group justify="space-between" wrap="wrap">
+              <Title order={2} size="h4">
+                {preview.file}
+              </Title>
+              <Badge variant="light">{FORMAT_LABELS[preview.format] ?? preview.format}</Badge>
+            </Group>
+            <Counts report={preview} />
+            {preview.status === 'refused' ? (
+              <Alert color="red" title="Nothing can be imported until these rows are fixed">
+                <Table aria-label="Rows with errors">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>Line</Table.Th>
+                      <Table.Th>Problem</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {preview.errors.slice(0, 50).map((e) => (
+                      <Table.Tr key={`${e.line}-${e.message}`}>
+                        <Table.Td>{e.line}</Table.Td>
+                        <Table.Td>{e.message}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Alert>
+            ) : (
+              <>
+                {preview.rows.some((r) => r.action === 'updated' || r.review) && (
+                  <List size="sm" spacing={2}>
+                    {preview.rows
+                      .filter((r) => r.action === 'updated')
+                      .slice(0, 20)
+                      .map((r) => (
+                        <List.Item key={`u${r.line}`}>
+                          Line {r.line}: {r.name} — {r.changes.join(', ')} (matched by {r.matchedBy}
+                          )
+                        </List.Item>
+                      ))}
+                    {preview.rows
+                      .filter((r) => r.review)
+                      .slice(0, 20)
+                      .map((r) => (
+                        <List.Item key={`r${r.line}`}>
+                          Line {r.line}: {r.name} — same name as {r.review?.name}, added as someone
+                          new
+                        </List.Item>
+                      ))}
+                  </List>
+                )}
+                {preview.rows.some((r) => r.repaired.length > 0) && (
+                  <Text size="sm">{repairedNote(preview)}</Text>
+                )}
+                {preview.ignoredColumns.length > 0 && (
+                  <Text size="xs" c="dimmed">
+                    Left out: {preview.ignoredColumns.join(', ')}
+                  </Text>
+                )}
+                <Group justify="flex-end">
+                  <Button variant="default" onClick={() => setPreview(null)}>
+                    Cancel
+                  </Button>
+                  <Button
+                    loading={commit.isPending}
+                    disabled={preview.counts.new + preview.counts.updated === 0}
+                    onClick={() => commit.mutate(file)}
+                  >
+                    {importLabel(preview.counts.new + preview.counts.updated)}
+                  </Button>
+                </Group>
+              </>
+            )}
+          </Stack>
+        </Card>
+      )}
+
+      {done?.runId && (
+        <Alert color="green" title="Imported" data-testid="import-done">
+          <Stack gap="xs">
+            <Text size="sm">
+              {done.counts.new} new, {done.counts.updated} updated, {done.counts.unchanged}{' '}
+              unchanged.
+            </Text>
+            <Group>
+              <Button
+                size="xs"
+                variant="default"
+                loading={undo.isPending}
+                onClick={() => undo.mutate(done.runId ?? '')}
+              >
+                Undo this import
+              </Button>
+            </Group>
+          </Stack>
+        </Alert>
+      )}
+
+      <Title order={2} size="h4">
+        Past imports
+      </Title>
+      {runs.data?.length === 0 && <Text size="sm">None yet.</Text>}
+      {(runs.data ?? []).length > 0 && (
+        <Table aria-label="Past imports">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>File</Table.Th>
+              <Table.Th>When</Table.Th>
+              <Table.Th>New</Table.Th>
+              <Table.Th>Updated</Table.Th>
+              <Table.Th>
+                <span className="kith-visually-hidden">Undo</span>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {(runs.data ?? []).map((r) => (
+              <Table.Tr key={r.id}>
+                <Table.Td>{r.file}</Table.Td>
+                <Table.Td>{r.createdAt.slice(0, 16).replace('T', ' ')}</Table.Td>
+                <Table.Td>{r.counts.new}</Table.Td>
+                <Table.Td>{r.counts.updated}</Table.Td>
+                <Table.Td>
+                  {r.undoneAt ? (
+                    <Text size="xs" c="dimmed">
+                      undone
+                    </Text>
+                  ) : (
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      onClick={() => undo.mutate(r.id)}
+                      aria-label={`Undo the import of ${r.file}`}
+                    >
+                      Undo
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}
