@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import { newId } from '../domain/ids.js';
 import { validateNetwork, type NetworkData, type ValidNetwork } from '../domain/network.js';
+import type { PersonData } from '../domain/person.js';
 import { nameKey } from '../domain/text.js';
 import { chunk, inTransaction, rowsPerInsert, type StoreContext } from './context.js';
 import { interactionDocument } from './interactions.js';
@@ -45,109 +46,12 @@ export async function bulkLoad(
     const ws = tx.workspaceId;
     const now = tx.now().toISOString();
 
-    // Organizations and tags first, found or created by name.
-    const orgNames = new Map<string, string>();
-    for (const p of valid.people) {
-      if (p.data.organization) orgNames.set(nameKey(p.data.organization), p.data.organization);
-    }
-    const orgIds = new Map<string, string>();
-    for (const batch of chunk([...orgNames], rowsPerInsert(7))) {
-      await tx.db
-        .insertInto('organization')
-        .values(
-          batch.map(([key, name]) => ({
-            id: newId(),
-            workspace_id: ws,
-            name,
-            name_key: key,
-            domain: null,
-            created_at: now,
-            updated_at: now,
-          })),
-        )
-        .onConflict((oc) => oc.columns(['workspace_id', 'name_key']).doNothing())
-        .execute();
-    }
-    for (const row of await tx.db
-      .selectFrom('organization')
-      .select(['id', 'name_key'])
-      .where('workspace_id', '=', ws)
-      .execute()) {
-      orgIds.set(row.name_key, row.id);
-    }
-    const tagNames = [...new Set(valid.people.flatMap((p) => p.data.tags))];
-    for (const batch of chunk(tagNames, rowsPerInsert(3))) {
-      await tx.db
-        .insertInto('tag')
-        .values(batch.map((name) => ({ id: newId(), workspace_id: ws, name })))
-        .onConflict((oc) => oc.columns(['workspace_id', 'name']).doNothing())
-        .execute();
-    }
-    const tagIds = new Map(
-      (
-        await tx.db
-          .selectFrom('tag')
-          .select(['id', 'name'])
-          .where('workspace_id', '=', ws)
-          .execute()
-      ).map((t) => [t.name, t.id]),
+    const personIds = await insertPeople(tx, valid.people, now, (done) =>
+      onProgress('people', done, valid.people.length),
     );
 
-    // People, with their lists.
-    const personIds = new Map<string, string>();
-    let done = 0;
-    for (const batch of chunk(valid.people, rowsPerInsert(20))) {
-      const rows = batch.map(({ key, data }) => {
-        const id = newId();
-        personIds.set(key, id);
-        return {
-          id,
-          workspace_id: ws,
-          ...personColumns(
-            data,
-            data.organization ? (orgIds.get(nameKey(data.organization)) ?? null) : null,
-          ),
-          created_at: now,
-          updated_at: now,
-          archived_at: null,
-        };
-      });
-      await tx.db.insertInto('person').values(rows).execute();
-      const contacts: PersonContactTable[] = [];
-      const tags: PersonTagTable[] = [];
-      const roles: PersonRoleTable[] = [];
-      for (const { key, data } of batch) {
-        const person_id = personIds.get(key) ?? '';
-        const add = (kind: PersonContactTable['kind'], values: string[]) =>
-          values.forEach((value, position) =>
-            contacts.push({ workspace_id: ws, person_id, kind, position, value }),
-          );
-        add('email', data.emails);
-        add('phone', data.phones);
-        add('link', data.links);
-        for (const t of data.tags)
-          tags.push({ workspace_id: ws, person_id, tag_id: tagIds.get(t) ?? '' });
-        for (const role of data.roles) roles.push({ workspace_id: ws, person_id, role });
-      }
-      for (const part of chunk(contacts, rowsPerInsert(5))) {
-        await tx.db.insertInto('person_contact').values(part).execute();
-      }
-      for (const part of chunk(tags, rowsPerInsert(3))) {
-        await tx.db.insertInto('person_tag').values(part).execute();
-      }
-      for (const part of chunk(roles, rowsPerInsert(3))) {
-        await tx.db.insertInto('person_role').values(part).execute();
-      }
-      await tx.search.indexPeople(
-        tx.db,
-        batch.map(({ key, data }) => personDocument(ws, personIds.get(key) ?? '', data)),
-      );
-      done += batch.length;
-      onProgress('people', done, valid.people.length);
-    }
-
     // Interactions, with participants, insights and their search documents.
-    done = 0;
+    let done = 0;
     let insightCount = 0;
     for (const batch of chunk(valid.interactions, 2000)) {
       const rows = batch.map(({ data }) => ({
@@ -319,4 +223,115 @@ async function writeCampaignsAndAsks(
       await tx.db.insertInto('ask_event').values(part).execute();
     }
   }
+}
+
+/**
+ * Insert many people at once with multi-row inserts — their organizations and tags found or
+ * created by name, their contacts, tags, roles and search documents — and return their ids by
+ * key. Bulk loads and imports share it; the caller runs it inside its transaction.
+ */
+export async function insertPeople(
+  tx: StoreContext,
+  people: readonly { key: string; data: PersonData }[],
+  now: string,
+  onProgress: (done: number) => void = () => undefined,
+): Promise<Map<string, string>> {
+  const ws = tx.workspaceId;
+  // Organizations and tags first, found or created by name.
+  const orgNames = new Map<string, string>();
+  for (const p of people) {
+    if (p.data.organization) orgNames.set(nameKey(p.data.organization), p.data.organization);
+  }
+  const orgIds = new Map<string, string>();
+  for (const batch of chunk([...orgNames], rowsPerInsert(7))) {
+    await tx.db
+      .insertInto('organization')
+      .values(
+        batch.map(([key, name]) => ({
+          id: newId(),
+          workspace_id: ws,
+          name,
+          name_key: key,
+          domain: null,
+          created_at: now,
+          updated_at: now,
+        })),
+      )
+      .onConflict((oc) => oc.columns(['workspace_id', 'name_key']).doNothing())
+      .execute();
+  }
+  for (const row of await tx.db
+    .selectFrom('organization')
+    .select(['id', 'name_key'])
+    .where('workspace_id', '=', ws)
+    .execute()) {
+    orgIds.set(row.name_key, row.id);
+  }
+  const tagNames = [...new Set(people.flatMap((p) => p.data.tags))];
+  for (const batch of chunk(tagNames, rowsPerInsert(3))) {
+    await tx.db
+      .insertInto('tag')
+      .values(batch.map((name) => ({ id: newId(), workspace_id: ws, name })))
+      .onConflict((oc) => oc.columns(['workspace_id', 'name']).doNothing())
+      .execute();
+  }
+  const tagIds = new Map(
+    (
+      await tx.db.selectFrom('tag').select(['id', 'name']).where('workspace_id', '=', ws).execute()
+    ).map((t) => [t.name, t.id]),
+  );
+
+  // People, with their lists.
+  const personIds = new Map<string, string>();
+  let done = 0;
+  for (const batch of chunk(people, rowsPerInsert(20))) {
+    const rows = batch.map(({ key, data }) => {
+      const id = newId();
+      personIds.set(key, id);
+      return {
+        id,
+        workspace_id: ws,
+        ...personColumns(
+          data,
+          data.organization ? (orgIds.get(nameKey(data.organization)) ?? null) : null,
+        ),
+        created_at: now,
+        updated_at: now,
+        archived_at: null,
+      };
+    });
+    await tx.db.insertInto('person').values(rows).execute();
+    const contacts: PersonContactTable[] = [];
+    const tags: PersonTagTable[] = [];
+    const roles: PersonRoleTable[] = [];
+    for (const { key, data } of batch) {
+      const person_id = personIds.get(key) ?? '';
+      const add = (kind: PersonContactTable['kind'], values: string[]) =>
+        values.forEach((value, position) =>
+          contacts.push({ workspace_id: ws, person_id, kind, position, value }),
+        );
+      add('email', data.emails);
+      add('phone', data.phones);
+      add('link', data.links);
+      for (const t of data.tags)
+        tags.push({ workspace_id: ws, person_id, tag_id: tagIds.get(t) ?? '' });
+      for (const role of data.roles) roles.push({ workspace_id: ws, person_id, role });
+    }
+    for (const part of chunk(contacts, rowsPerInsert(5))) {
+      await tx.db.insertInto('person_contact').values(part).execute();
+    }
+    for (const part of chunk(tags, rowsPerInsert(3))) {
+      await tx.db.insertInto('person_tag').values(part).execute();
+    }
+    for (const part of chunk(roles, rowsPerInsert(3))) {
+      await tx.db.insertInto('person_role').values(part).execute();
+    }
+    await tx.search.indexPeople(
+      tx.db,
+      batch.map(({ key, data }) => personDocument(ws, personIds.get(key) ?? '', data)),
+    );
+    done += batch.length;
+    onProgress(done);
+  }
+  return personIds;
 }

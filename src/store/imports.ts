@@ -6,16 +6,19 @@ import { KithError, notFound } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import type { ContactsRead, RowError } from '../domain/import/contacts-csv.js';
 import { importedFields, planMerge, type ImportedFields } from '../domain/import/merge-plan.js';
-import type { Person, PersonCreate, PersonData } from '../domain/person.js';
-import { nameKey } from '../domain/text.js';
-import { chunk, inTransaction, type StoreContext } from './context.js';
 import {
-  archivePerson,
-  createPerson,
-  dataOf,
-  getPeople as getPeopleOnce,
-  updatePerson,
-} from './people.js';
+  personDataFrom,
+  type Person,
+  type PersonCreate,
+  type PersonData,
+} from '../domain/person.js';
+import { nameKey } from '../domain/text.js';
+import { chunk, inTransaction, rowsPerInsert, type StoreContext } from './context.js';
+import { insertPeople } from './bulk-load.js';
+import { refreshTouchDue } from './keep-in-touch.js';
+import type { ImportChangeTable, ImportSourceTable } from './schema.js';
+import { bumpTies } from './ties.js';
+import { archivePerson, dataOf, getPeople as getPeopleOnce, updatePerson } from './people.js';
 
 /** Many people at once, in chunks SQLite can bind. */
 const getPeople = async (ctx: StoreContext, ids: string[]): Promise<Person[]> =>
@@ -63,7 +66,11 @@ async function existingFor(ctx: StoreContext, people: PersonCreate[]): Promise<E
   const ws = ctx.workspaceId;
   const emails = [...new Set(people.flatMap((p) => p.emails ?? []))];
   const linkedins = [...new Set(people.flatMap((p) => (p.linkedin ? [p.linkedin] : [])))];
-  const names = [...new Set(people.map((p) => nameKey(p.displayName)))];
+  // Names only for the people no address, profile or phone finds.
+  const found = (p: PersonCreate) =>
+    (p.emails ?? []).some((e) => existing.byEmail.has(e)) ||
+    (p.linkedin !== undefined && p.linkedin !== null && existing.byLinkedin.has(p.linkedin)) ||
+    (p.phones ?? []).some((ph) => existing.byPhone.has(digits(ph)));
   const existing: Existing = {
     byEmail: new Map(),
     byLinkedin: new Map(),
@@ -103,6 +110,7 @@ async function existingFor(ctx: StoreContext, people: PersonCreate[]): Promise<E
       if (key.length >= 7 && !existing.byPhone.has(key)) existing.byPhone.set(key, r.person_id);
     }
   }
+  const names = [...new Set(people.filter((p) => !found(p)).map((p) => nameKey(p.displayName)))];
   for (const part of chunk(names, 5000)) {
     const rows = await ctx.db
       .selectFrom('person')
@@ -222,10 +230,17 @@ export async function importContacts(
       } else if (match) row.review = { personId: match.review, name: '' };
       planned.push(row);
     }
-    const [current, previous] = await Promise.all([
-      getPeople(tx, [...new Set(matchedIds)]),
-      previousImports(tx, [...new Set(matchedIds)], read.format),
-    ]);
+    // A row saying exactly what this export said last time changes nothing: the person need
+    // not even be read (re-importing the same file is the common case, and must be quick).
+    const previous = await previousImports(tx, [...new Set(matchedIds)], read.format);
+    const sameAsLastTime = (row: { personId: string | null; person: PersonCreate }) => {
+      const known = row.personId ? previous.get(row.personId) : undefined;
+      return !!known && JSON.stringify(known) === JSON.stringify(importedFields(row.person));
+    };
+    const toRead = planned.filter(
+      (r) => r.personId && r.action !== 'duplicate' && !sameAsLastTime(r),
+    );
+    const current = await getPeople(tx, [...new Set(toRead.map((r) => r.personId ?? ''))]);
     const byId = new Map(current.map((p) => [p.id, p]));
     const reviewNames = await getPeople(
       tx,
@@ -236,7 +251,10 @@ export async function importContacts(
         row.review.name = reviewNames.find((p) => p.id === row.review?.personId)?.displayName ?? '';
       if (!row.personId || row.action === 'duplicate') continue;
       const person = byId.get(row.personId);
-      if (!person) continue;
+      if (!person) {
+        row.action = 'unchanged';
+        continue;
+      }
       const plan = planMerge(dataOf(person), row.person, previous.get(row.personId) ?? null);
       row.action = plan.changes.length ? 'updated' : 'unchanged';
       row.changes = plan.changes;
@@ -265,68 +283,89 @@ export async function importContacts(
         undone_at: null,
       })
       .execute();
-    let done = 0;
-    for (const [i, row] of planned.entries()) {
-      const fields = JSON.stringify(importedFields(row.person));
-      if (row.action === 'new') {
-        const created = await createPerson(tx, row.person);
-        row.personId = created.id;
-        (rows[i] as ImportRow).personId = created.id;
-        await recordChange(tx, runId, created, 'created', null);
-      } else if (row.action === 'updated' && row.personId) {
-        const before = byId.get(row.personId);
-        const plan = before
-          ? planMerge(dataOf(before), row.person, previous.get(row.personId) ?? null)
-          : null;
-        if (before && plan) {
-          const after = await updatePerson(tx, row.personId, plan.patch);
-          await recordChange(tx, runId, after, 'updated', JSON.stringify(dataOf(before)));
-        }
-      }
-      if (row.personId && row.action !== 'duplicate') {
-        await tx.db
-          .insertInto('import_source')
-          .values({
-            workspace_id: tx.workspaceId,
-            person_id: row.personId,
-            format: read.format,
-            fields,
-            updated_at: now,
-          })
-          .onConflict((oc) =>
-            oc.columns(['person_id', 'format']).doUpdateSet({ fields, updated_at: now }),
-          )
-          .execute();
-      }
-      done += 1;
-      if (done % 200 === 0 || done === planned.length) options.onProgress?.(done, planned.length);
+    // New people in multi-row inserts (the way bulk loads write), then their keep-in-touch days.
+    const fresh = planned.filter((r) => r.action === 'new');
+    const ids = await insertPeople(
+      tx,
+      fresh.map((r, i) => ({ key: String(i), data: personDataFrom(r.person) })),
+      now,
+      (done) => options.onProgress?.(done, planned.length),
+    );
+    fresh.forEach((r, i) => {
+      r.personId = ids.get(String(i)) ?? null;
+    });
+    for (const part of chunk([...ids.values()], 5000)) await refreshTouchDue(tx, part);
+    const changes: ImportChangeTable[] = fresh.flatMap((r) =>
+      r.personId
+        ? [
+            {
+              run_id: runId,
+              person_id: r.personId,
+              action: 'created' as const,
+              before: null,
+              after_updated_at: now,
+            },
+          ]
+        : [],
+    );
+    // People already in Kith: the planned changes, one by one (an export changes few).
+    for (const row of planned) {
+      if (row.action !== 'updated' || !row.personId) continue;
+      const before = byId.get(row.personId);
+      if (!before) continue;
+      const plan = planMerge(dataOf(before), row.person, previous.get(row.personId) ?? null);
+      await updatePerson(tx, row.personId, plan.patch);
+      const after = await tx.db
+        .selectFrom('person')
+        .select('updated_at')
+        .where('id', '=', row.personId)
+        .executeTakeFirstOrThrow();
+      changes.push({
+        run_id: runId,
+        person_id: row.personId,
+        action: 'updated',
+        before: JSON.stringify(dataOf(before)),
+        after_updated_at: after.updated_at,
+      });
     }
+    for (const part of chunk(changes, rowsPerInsert(5))) {
+      await tx.db.insertInto('import_change').values(part).execute();
+    }
+    // What this export said of each person, where it says something new.
+    const sources: ImportSourceTable[] = [];
+    for (const row of planned) {
+      if (!row.personId || row.action === 'duplicate') continue;
+      const fields = JSON.stringify(importedFields(row.person));
+      const known = previous.get(row.personId);
+      if (known && JSON.stringify(known) === fields) continue;
+      sources.push({
+        workspace_id: tx.workspaceId,
+        person_id: row.personId,
+        format: read.format,
+        fields,
+        updated_at: now,
+      });
+    }
+    for (const part of chunk(sources, rowsPerInsert(5))) {
+      await tx.db
+        .insertInto('import_source')
+        .values(part)
+        .onConflict((oc) =>
+          oc.columns(['person_id', 'format']).doUpdateSet((eb) => ({
+            fields: eb.ref('excluded.fields'),
+            updated_at: eb.ref('excluded.updated_at'),
+          })),
+        )
+        .execute();
+    }
+    if (fresh.length > 0) await bumpTies(tx);
+    options.onProgress?.(planned.length, planned.length);
+    planned.forEach((row, i) => {
+      const out = rows[i];
+      if (out) out.personId = row.personId;
+    });
     return { ...base, status: 'imported', runId, counts, rows };
   });
-}
-
-async function recordChange(
-  tx: StoreContext,
-  runId: string,
-  person: Person,
-  action: 'created' | 'updated',
-  before: string | null,
-) {
-  const row = await tx.db
-    .selectFrom('person')
-    .select('updated_at')
-    .where('id', '=', person.id)
-    .executeTakeFirstOrThrow();
-  await tx.db
-    .insertInto('import_change')
-    .values({
-      run_id: runId,
-      person_id: person.id,
-      action,
-      before,
-      after_updated_at: row.updated_at,
-    })
-    .execute();
 }
 
 export interface ImportRunSummary {

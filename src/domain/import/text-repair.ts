@@ -99,7 +99,11 @@ export interface Repaired {
 }
 
 /** Undo up to three rounds of mojibake, then drop stray byte-order marks and controls. */
+// Printable ASCII, tabs and line breaks: nothing to repair (most fields of most files).
+const PLAIN = /^[\x20-\x7e\t\n\r]*$/;
+
 export function repairText(original: string): Repaired {
+  if (PLAIN.test(original)) return { text: original, changed: false };
   let text = original;
   for (let round = 0; round < 3; round += 1) {
     const next = repairOnce(text);
