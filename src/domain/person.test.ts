@@ -43,6 +43,15 @@ describe('person input', () => {
     }
   });
 
+  it('refuses a malformed LinkedIn address with a message instead of throwing', () => {
+    // Found by fuzzing the importers: zod checks on after a bad URL, and new URL() threw.
+    for (const linkedin of ['http://', 'https://[', 'http://a b', 'https://a:b@']) {
+      const parsed = personCreateSchema.safeParse({ displayName: 'Ada', linkedin });
+      expect(parsed.success).toBe(false);
+      expect(parsed.error?.issues[0]?.message).toMatch(/is not a web address/);
+    }
+  });
+
   it('fills defaults for a new person and applies a patch field by field', () => {
     const data = personDataFrom(parse({ displayName: 'Ada' }));
     expect(data).toMatchObject({ emails: [], roles: [], cadence: { kind: 'none' }, notes: null });

@@ -45,15 +45,27 @@ const webUrl = z
 
 /** LinkedIn profile URLs, normalized to https://www.linkedin.com/in/<handle>. */
 export const linkedinSchema = webUrl
-  .refine((u) => /^(www\.|[a-z]{2}\.)?linkedin\.com$/i.test(new URL(u).hostname), {
+  // zod goes on checking after a malformed address: the host is read without ever throwing.
+  .refine((u) => /^(www\.|[a-z]{2}\.)?linkedin\.com$/i.test(hostOf(u)), {
     error: 'must be a linkedin.com address',
   })
   .transform((u) => normalizeLinkedin(u));
 
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
 export function normalizeLinkedin(url: string): string {
-  const parsed = new URL(url);
-  const path = parsed.pathname.replace(/\/+$/, '');
-  return `https://www.linkedin.com${path}`;
+  try {
+    const path = new URL(url).pathname.replace(/\/+$/, '');
+    return `https://www.linkedin.com${path}`;
+  } catch {
+    return url;
+  }
 }
 
 export const tagSchema = z

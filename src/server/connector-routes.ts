@@ -15,6 +15,8 @@ import {
   knowsSchema,
   ledgerLineSchema,
   ledgerSchema,
+  strengthSchema,
+  tiesQuerySchema,
   networkMapQuerySchema,
   networkMapSchema,
   whoQuerySchema,
@@ -160,5 +162,15 @@ export const connectorRoutes: Route[] = [
     query: networkMapQuerySchema,
     response: networkMapSchema,
     handle: (store, { query }) => store.networkMap(query),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/ties',
+    tag: 'connectors',
+    summary:
+      'Your tie to each of these people (ids, comma-separated, up to 200): a label, a score and the sentence that explains it',
+    query: tiesQuerySchema,
+    response: z.record(z.string(), strengthSchema),
+    handle: (store, { query }) => store.ties(query.ids),
   }),
 ];

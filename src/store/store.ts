@@ -34,7 +34,8 @@ import * as imports from './imports.js';
 import { exportVcard } from './export.js';
 import type { ImportReport, ImportRunSummary } from './imports.js';
 import { readContactsFile } from '../domain/import/contacts-csv.js';
-import { whoCanHelp } from './who.js';
+import { strengthsOf, whoCanHelp } from './who.js';
+import type { Strength } from '../domain/connect/strength.js';
 import * as ledger from './ledger.js';
 import type { LedgerLine, PersonLedger } from './ledger.js';
 import { insightsOf } from './insights.js';
@@ -152,6 +153,12 @@ export class Store {
     forget: (id: string): Promise<void> => knows.forgetKnows(this.ctx, id),
     of: (personId: string): Promise<Knows[]> => knows.knowsOf(this.ctx, personId),
   };
+
+  /** The user's tie to each of these people, explained ("strong — 6 interactions…"). */
+  async ties(ids: string[]): Promise<Record<string, Strength>> {
+    const strengths = await strengthsOf(this.ctx, ids, this.ctx.now().toISOString());
+    return Object.fromEntries(strengths);
+  }
 
   /** Who can help with X: people you know, then warm paths to people you don't yet. */
   who(query: unknown): Promise<WhoResult> {

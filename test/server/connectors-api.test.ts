@@ -102,6 +102,16 @@ describeEachDatabase('HTTP API: connectors', (db) => {
       people: 2,
       chatsThisYear: 1,
     });
+    // The tie to each person asked for, explained.
+    const ties = (await send('GET', `/api/ties?ids=${priya.id},${tom.id}`)).body as Record<
+      string,
+      { label: string; explanation: string }
+    >;
+    expect(ties[priya.id]?.explanation).toMatch(
+      /^good — 1 interaction in the last year, the last one today$/,
+    );
+    expect(ties[tom.id]).toEqual({ score: 0, label: 'none', explanation: 'no interactions yet' });
+    expect((await send('GET', '/api/ties?ids=nope')).status).toBe(400);
     // The map: people closest first, ties as positions in the node list.
     const map = (await send('GET', '/api/network?limit=10')).body as unknown as {
       total: number;

@@ -19,6 +19,7 @@ import type {
   taskSchema,
 } from '../../src/domain/method/schemas.js';
 import type { settingsSchema } from '../../src/domain/method/settings.js';
+import type { Strength } from '../../src/domain/connect/strength.js';
 import type { importReportSchema, importRunSchema } from '../../src/domain/import/schemas.js';
 import type {
   insightsSchema,
@@ -220,6 +221,8 @@ export const api = {
     request<Knows[]>('GET', `/api/people/${encodeURIComponent(personId)}/knows`),
   recordKnows: (input: KnowsCreate) => request<Knows>('POST', '/api/knows', input),
   forgetKnows: (id: string) => request<undefined>('DELETE', `/api/knows/${encodeURIComponent(id)}`),
+  ties: (ids: string[]) =>
+    request<Record<string, Strength>>('GET', `/api/ties${queryString({ ids: ids.join(',') })}`),
   who: (q: string, k = 3) => request<WhoResult>('GET', `/api/who${queryString({ q, k })}`),
   ledger: (personId: string) =>
     request<Ledger>('GET', `/api/people/${encodeURIComponent(personId)}/ledger`),

@@ -127,7 +127,17 @@ export const whoQuerySchema = z
   })
   .strict();
 
-const strengthSchema = z.object({
+export const tiesQuerySchema = z
+  .object({
+    /** Comma-separated person ids, at most 200. */
+    ids: z
+      .string()
+      .transform((s) => s.split(',').filter(Boolean))
+      .pipe(z.array(idSchema).max(200, { error: 'ids: at most 200 at a time' })),
+  })
+  .strict();
+
+export const strengthSchema = z.object({
   score: z.number(),
   label: z.enum(['strong', 'good', 'weak', 'dormant', 'none']),
   explanation: z.string(),

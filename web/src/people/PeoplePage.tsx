@@ -17,7 +17,8 @@ import {
 import { useDebouncedValue, useHotkeys, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconArchive, IconFilter, IconSearch, IconTag, IconUserPlus } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Strength } from '../../../src/domain/connect/strength.js';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
@@ -121,6 +122,20 @@ export function PeoplePage() {
   );
   const openPerson = useCallback((id: string) => navigate(`/people/${id}`), [navigate]);
 
+  // The tie to each person on screen, asked for once the scrolling settles.
+  const visibleIds = virtualizer
+    .getVirtualItems()
+    .map((item) => rows.row(item.index)?.id)
+    .filter((id): id is string => !!id);
+  const [tieKey] = useDebouncedValue(visibleIds.join(','), 150);
+  const ties = useQuery({
+    queryKey: ['ties', tieKey],
+    queryFn: () => api.ties(tieKey.split(',')),
+    enabled: tieKey !== '',
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+
   const bulk = useMutation({
     mutationFn: (action: 'add-tag' | 'archive') =>
       api.bulkPeople({
@@ -147,13 +162,10 @@ export function PeoplePage() {
     return <EmptyNetwork />;
   }
 
-  const loadedIds = virtualizer
-    .getVirtualItems()
-    .map((item) => rows.row(item.index)?.id)
-    .filter((id): id is string => !!id);
+  const loadedIds = visibleIds;
   const allShownSelected = loadedIds.length > 0 && loadedIds.every((id) => selected.has(id));
   const someShownSelected = loadedIds.some((id) => selected.has(id));
-  const columns = wide ? '44px 2fr 1.5fr 1.5fr 1.6fr 1fr' : '44px 1fr auto';
+  const columns = wide ? '44px 2fr 1.5fr 1.5fr 1.6fr 1fr 84px' : '44px 1fr auto';
 
   return (
     <Stack gap="sm">
@@ -361,6 +373,11 @@ export function PeoplePage() {
             <Text role="columnheader" size="sm" fw={600} pr="sm">
               Last contact
             </Text>
+            {wide && (
+              <Text role="columnheader" size="sm" fw={600} pr="sm">
+                Tie
+              </Text>
+            )}
           </div>
         </div>
         <div
@@ -378,6 +395,7 @@ export function PeoplePage() {
                   index={item.index}
                   start={item.start}
                   person={person}
+                  tie={person ? ties.data?.[person.id] : undefined}
                   wide={wide}
                   columns={columns}
                   selected={!!person && selected.has(person.id)}
@@ -410,6 +428,7 @@ const PeopleRow = memo(function PeopleRow(props: {
   index: number;
   start: number;
   person: PersonRow | undefined;
+  tie: Strength | undefined;
   wide: boolean;
   columns: string;
   selected: boolean;
@@ -493,6 +512,11 @@ const PeopleRow = memo(function PeopleRow(props: {
       <div role="cell" className="kith-cell kith-row-detail">
         {person.lastContactAt === undefined ? '' : relativeDay(person.lastContactAt)}
       </div>
+      {wide && (
+        <div role="cell" className="kith-cell kith-row-detail" title={props.tie?.explanation}>
+          {props.tie && props.tie.label !== 'none' ? props.tie.label : ''}
+        </div>
+      )}
     </div>
   );
 });
