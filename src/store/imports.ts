@@ -294,7 +294,15 @@ export async function importContacts(
     fresh.forEach((r, i) => {
       r.personId = ids.get(String(i)) ?? null;
     });
-    for (const part of chunk([...ids.values()], 5000)) await refreshTouchDue(tx, part);
+    // Only people with a cadence or a role can be due to keep in touch with.
+    const due = fresh
+      .filter(
+        (r) =>
+          (r.person.roles ?? []).length > 0 ||
+          (r.person.cadence ?? { kind: 'none' }).kind !== 'none',
+      )
+      .flatMap((r) => (r.personId ? [r.personId] : []));
+    for (const part of chunk(due, 5000)) await refreshTouchDue(tx, part);
     const changes: ImportChangeTable[] = fresh.flatMap((r) =>
       r.personId
         ? [
