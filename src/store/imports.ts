@@ -50,6 +50,7 @@ export interface ImportReport {
   rows: ImportRow[];
   errors: RowError[];
   ignoredColumns: string[];
+  ignoredFiles: string[];
 }
 
 const digits = (phone: string) => phone.replace(/\D/g, '');
@@ -190,6 +191,7 @@ export async function importContacts(
     dryRun: !!options.dryRun,
     errors: read.errors,
     ignoredColumns: read.ignoredColumns,
+    ignoredFiles: read.ignoredFiles ?? [],
   };
   const empty = { new: 0, updated: 0, unchanged: 0, review: 0, errors: read.errors.length };
   if (read.errors.length > 0) {

@@ -2,6 +2,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/program.js';
 
@@ -71,5 +72,19 @@ describe('kith import', () => {
     const json = await kith('export', '--format', 'json');
     expect(json.code).toBe(1);
     expect(json.err).toContain('"json" is not available yet');
+  });
+
+  it('imports the LinkedIn export as downloaded, a zip, and lists what it left out', async () => {
+    const file = join(dir, 'Basic_LinkedInDataExport.zip');
+    writeFileSync(
+      file,
+      zipSync({
+        'Connections.csv': readFileSync(join(FIXTURES, 'linkedin', 'Connections.csv')),
+        'messages.csv': new TextEncoder().encode('CONVERSATION ID\n'),
+      }),
+    );
+    const res = await kith('import', file);
+    expect(res.out).toContain('imported: 4 new');
+    expect(res.out).toContain('files left out (not read yet): messages.csv');
   });
 });

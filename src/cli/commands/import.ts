@@ -39,6 +39,8 @@ function summary(report: ImportReport): string {
     );
   if (report.ignoredColumns.length)
     lines.push(`  columns left out: ${report.ignoredColumns.join(', ')}`);
+  if (report.ignoredFiles.length)
+    lines.push(`  files left out (not read yet): ${report.ignoredFiles.join(', ')}`);
   if (report.runId)
     lines.push(
       `  run ${shortId(report.runId)}: kith import undo ${shortId(report.runId)} takes it back`,

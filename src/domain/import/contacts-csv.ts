@@ -8,6 +8,7 @@ import { readCsv } from './csv.js';
 import { repairText } from './text-repair.js';
 import { decodeText } from './decode.js';
 import { readVcard } from './vcard.js';
+import { isZip, readLinkedInZip } from './linkedin-zip.js';
 
 export type ContactFormat = 'linkedin-connections' | 'google-csv' | 'outlook-csv' | 'vcard';
 
@@ -34,6 +35,8 @@ export interface ContactsRead {
   errors: RowError[];
   /** Columns the reader does not use, so the report can say they were left out. */
   ignoredColumns: string[];
+  /** Files of an archive that were not read (a LinkedIn export's messages, for now). */
+  ignoredFiles?: string[];
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -209,6 +212,7 @@ export const rowErrorSchema = z.object({
 
 /** A contacts file as it arrives: its bytes, in whatever encoding the exporter chose. */
 export function readContactsFile(bytes: Uint8Array, file: string): ContactsRead {
+  if (isZip(bytes)) return readLinkedInZip(bytes, file);
   const { text } = decodeText(bytes);
   return /^\s*BEGIN:VCARD/i.test(text) ? readVcard(text, file) : readContactsCsv(text, file);
 }

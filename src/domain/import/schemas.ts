@@ -46,6 +46,7 @@ export const importReportSchema = z.object({
   ),
   errors: z.array(rowErrorSchema),
   ignoredColumns: z.array(z.string()),
+  ignoredFiles: z.array(z.string()),
 });
 export type ImportReportOut = z.output<typeof importReportSchema>;
 

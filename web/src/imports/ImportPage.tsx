@@ -137,9 +137,10 @@ export function ImportPage() {
         Import
       </Title>
       <Text c="dimmed" size="sm" maw={720}>
-        Bring your network in from LinkedIn (the <code>Connections.csv</code> of your data export),
-        Google Contacts or Outlook (CSV), or a phone’s vCard file. You see what would change before
-        anything is written; importing the same file again changes nothing.
+        Bring your network in from LinkedIn (your data export’s .zip, or its{' '}
+        <code>Connections.csv</code>), Google Contacts or Outlook (CSV), or a phone’s vCard file.
+        You see what would change before anything is written; importing the same file again changes
+        nothing.
       </Text>
       <Card
         withBorder
@@ -162,7 +163,7 @@ export function ImportPage() {
           <input
             ref={input}
             type="file"
-            accept=".csv,.vcf,.vcard,text/csv,text/vcard"
+            accept=".csv,.vcf,.vcard,.zip,text/csv,text/vcard,application/zip"
             aria-label="File to import"
             hidden
             onChange={(e) => void choose(e.currentTarget.files?.[0])}
@@ -228,6 +229,11 @@ export function ImportPage() {
                 )}
                 {preview.rows.some((r) => r.repaired.length > 0) && (
                   <Text size="sm">{repairedNote(preview)}</Text>
+                )}
+                {preview.ignoredFiles.length > 0 && (
+                  <Text size="xs" c="dimmed">
+                    Files in the archive not read yet: {preview.ignoredFiles.join(', ')}
+                  </Text>
                 )}
                 {preview.ignoredColumns.length > 0 && (
                   <Text size="xs" c="dimmed">
