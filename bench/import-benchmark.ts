@@ -8,14 +8,14 @@
 //   npm run bench:import -- --db sqlite --rows 10000
 //
 // PostgreSQL: KITH_BENCH_PG (default postgres://postgres@127.0.0.1:5432/test), schema
-// kith_bench_import, dropped and made again.
-import { mkdirSync, rmSync } from 'node:fs';
+// kith_bench_import_<rows>, dropped and made again.
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import type { DatabaseTarget } from '../src/config.js';
 import { openStore } from '../src/store/open-store.js';
+import { benchTarget } from './support.js';
 
 const { values } = parseArgs({
   options: {
@@ -48,24 +48,6 @@ function connectionsCsv(n: number): string {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-
-async function target(kind: 'sqlite' | 'postgres'): Promise<DatabaseTarget> {
-  if (kind === 'sqlite') {
-    mkdirSync(values.dir, { recursive: true });
-    const file = join(values.dir, `import-${rows}.db`);
-    for (const s of ['', '-wal', '-shm']) rmSync(`${file}${s}`, { force: true });
-    return { kind: 'sqlite', file };
-  }
-  const base = process.env.KITH_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query('DROP SCHEMA IF EXISTS kith_bench_import CASCADE');
-  await admin.query('CREATE SCHEMA kith_bench_import');
-  await admin.end();
-  const url = new URL(base);
-  url.searchParams.set('options', '-c search_path=kith_bench_import');
-  return { kind: 'postgres', url: url.toString() };
-}
 
 /** The floor: the same people and emails as prepared INSERTs in one transaction. */
 async function plainInserts(kind: 'sqlite' | 'postgres', n: number): Promise<number> {
@@ -129,7 +111,7 @@ async function plainInserts(kind: 'sqlite' | 'postgres', n: number): Promise<num
 }
 
 async function bench(kind: 'sqlite' | 'postgres', bytes: Uint8Array): Promise<void> {
-  const store = await openStore(await target(kind));
+  const store = await openStore(await benchTarget(kind, `import-${rows}`, { dir: values.dir }));
   let peak = process.memoryUsage().rss;
   const watch = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);

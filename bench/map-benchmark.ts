@@ -6,13 +6,13 @@
 //
 //   npm run bench:map                         # 12,000 people, 10 ties drawn per person
 //   npm run bench:map -- --reuse              # keep the workspace a previous run filled
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { generateNetwork } from '../src/demo/generate-network.js';
 import { openStore } from '../src/store/open-store.js';
+import { quantile, serveBuilt } from './support.js';
 
 const { values } = parseArgs({
   options: {
@@ -25,9 +25,6 @@ const { values } = parseArgs({
 });
 const people = Number(values.people);
 const runs = Number(values.runs);
-
-const quantile = (sorted: number[], q: number) =>
-  sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? NaN;
 
 mkdirSync(values.dir, { recursive: true });
 const file = join(values.dir, `map-${people}-${values.knows}.db`);
@@ -48,20 +45,7 @@ if (!(values.reuse && existsSync(file))) {
 }
 
 if (!existsSync('dist/web/index.html')) throw new Error('Run `npm run build` first.');
-const server = spawn(process.execPath, ['dist/cli/main.js', 'serve', '--port', '0'], {
-  env: { ...process.env, KITH_DB: file, DATABASE_URL: '' },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-const url = await new Promise<string>((resolve, reject) => {
-  let out = '';
-  server.stdout?.on('data', (chunk: Buffer) => {
-    out += chunk.toString();
-    const match = /Open (http:\/\/\S+)/.exec(out);
-    if (match?.[1]) resolve(match[1]);
-  });
-  server.once('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
-});
-process.on('exit', () => server.kill('SIGTERM'));
+const { url } = await serveBuilt(file);
 
 const browser = await chromium.launch({
   executablePath: process.env.KITH_CHROMIUM ?? '/usr/bin/chromium',

@@ -9,19 +9,16 @@
 //   npm run bench:paths -- --reuse                        # keep what a previous run loaded
 //
 // PostgreSQL: KITH_BENCH_PG (default postgres://postgres@127.0.0.1:5432/test), schema
-// kith_bench_paths_<people>, dropped and refilled unless --reuse.
-import { mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+// kith_bench_paths_<people>_<per-person>_<knows>, dropped and refilled unless --reuse.
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { generateNetwork } from '../src/demo/generate-network.js';
 import { TOPICS } from '../src/demo/vocabulary.js';
 import { KNOWN_WELL } from '../src/domain/connect/who.js';
 import { warmPaths } from '../src/domain/connect/warm-paths.js';
 import { searchTerms } from '../src/domain/text.js';
-import type { DatabaseTarget } from '../src/config.js';
 import { openStore } from '../src/store/open-store.js';
 import type { Store } from '../src/store/store.js';
+import { benchTarget, quantile } from './support.js';
 
 const { values } = parseArgs({
   options: {
@@ -40,8 +37,6 @@ const perPerson = Number(values['per-person']);
 const knowsPerPerson = Number(values.knows);
 const runs = Number(values.runs);
 
-const quantile = (sorted: number[], q: number) =>
-  sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? NaN;
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
@@ -50,25 +45,6 @@ async function timed<T>(fn: () => Promise<T> | T): Promise<[T, number]> {
   const start = process.hrtime.bigint();
   const value = await fn();
   return [value, Number(process.hrtime.bigint() - start) / 1e6];
-}
-
-async function target(kind: 'sqlite' | 'postgres'): Promise<DatabaseTarget> {
-  if (kind === 'sqlite') {
-    mkdirSync(values.dir, { recursive: true });
-    const file = join(values.dir, `paths-${people}-${perPerson}-${knowsPerPerson}.db`);
-    if (!values.reuse) for (const s of ['', '-wal', '-shm']) rmSync(`${file}${s}`, { force: true });
-    return { kind: 'sqlite', file };
-  }
-  const base = process.env.KITH_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const schema = `kith_bench_paths_${people}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  if (!values.reuse) await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await admin.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-  await admin.end();
-  const url = new URL(base);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  return { kind: 'postgres', url: url.toString() };
 }
 
 async function fill(store: Store): Promise<void> {
@@ -91,7 +67,12 @@ async function fill(store: Store): Promise<void> {
 }
 
 async function bench(kind: 'sqlite' | 'postgres'): Promise<void> {
-  const store = await openStore(await target(kind));
+  const store = await openStore(
+    await benchTarget(kind, `paths-${people}-${perPerson}-${knowsPerPerson}`, {
+      dir: values.dir,
+      reuse: values.reuse,
+    }),
+  );
   const counts = await store.counts();
   if (values.reuse && counts.people > 0) console.log(`\n${kind}: reusing ${counts.people} people`);
   else {

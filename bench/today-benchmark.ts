@@ -7,11 +7,8 @@
 //   npm run bench:today -- --reuse                        # keep what a previous run loaded
 //
 // PostgreSQL: KITH_BENCH_PG (default postgres://postgres@127.0.0.1:5432/test), in its own
-// schema (kith_bench_today_<people>), dropped and refilled unless --reuse.
-import { mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+// schema (kith_bench_today_<people>_<per-person>_<asks>), dropped and refilled unless --reuse.
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { generateNetwork } from '../src/demo/generate-network.js';
 import { seededRandom } from '../src/demo/random.js';
 import { TOPICS } from '../src/demo/vocabulary.js';
@@ -19,7 +16,7 @@ import type { NetworkAsk, NetworkData } from '../src/domain/network.js';
 import { createApp } from '../src/server/app.js';
 import { openStore } from '../src/store/open-store.js';
 import type { Store } from '../src/store/store.js';
-import type { DatabaseTarget } from '../src/config.js';
+import { benchTarget, quantile } from './support.js';
 
 const { values } = parseArgs({
   options: {
@@ -40,9 +37,6 @@ const runs = Number(values.runs);
 const TZ = 'Europe/Lisbon';
 const DAY = 86_400_000;
 
-// Nearest rank: the smallest value with at least q of the runs at or below it.
-const quantile = (sorted: number[], q: number) =>
-  sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? NaN;
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
 async function repeat(n: number, fn: () => Promise<unknown>): Promise<number[]> {
@@ -123,25 +117,6 @@ function withAsks(network: NetworkData, count: number, seed: number, now: number
   return { ...network, campaigns, asks };
 }
 
-async function target(kind: 'sqlite' | 'postgres'): Promise<DatabaseTarget> {
-  if (kind === 'sqlite') {
-    mkdirSync(values.dir, { recursive: true });
-    const file = join(values.dir, `today-${people}-${perPerson}-${askCount}.db`);
-    if (!values.reuse) for (const s of ['', '-wal', '-shm']) rmSync(`${file}${s}`, { force: true });
-    return { kind: 'sqlite', file };
-  }
-  const base = process.env.KITH_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const schema = `kith_bench_today_${people}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  if (!values.reuse) await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await admin.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-  await admin.end();
-  const url = new URL(base);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  return { kind: 'postgres', url: url.toString() };
-}
-
 async function fill(store: Store): Promise<void> {
   const start = Date.now();
   const network = withAsks(
@@ -166,7 +141,10 @@ async function fill(store: Store): Promise<void> {
 }
 
 async function bench(kind: 'sqlite' | 'postgres'): Promise<void> {
-  const where = await target(kind);
+  const where = await benchTarget(kind, `today-${people}-${perPerson}-${askCount}`, {
+    dir: values.dir,
+    reuse: values.reuse,
+  });
   const store = await openStore(where);
   const counts = await store.counts();
   if (values.reuse && counts.people > 0)

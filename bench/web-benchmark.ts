@@ -6,13 +6,13 @@
 //   npm run bench:web                         # 100k people, 3 interactions each
 //   npm run bench:web -- --people 10000       # a quicker run
 //   npm run bench:web -- --reuse              # keep the workspace a previous run filled
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { loadDemo } from '../src/demo/load-demo.js';
 import { openStore } from '../src/store/open-store.js';
+import { quantile, serveBuilt } from './support.js';
 
 const { values } = parseArgs({
   options: {
@@ -29,8 +29,6 @@ const runs = Number(values.runs);
 const QUERIES = ['finance', 'tax advisor', 'jose', 'lisbon', 'ka', 'independent consulting'];
 
 /** Nearest-rank quantile: the smallest value with at least q of the samples at or below it. */
-const quantile = (sorted: number[], q: number) =>
-  sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? NaN;
 const summary = (list: number[]) => {
   const sorted = [...list].sort((a, b) => a - b);
   return `median ${quantile(sorted, 0.5).toFixed(0)} ms, p95 ${quantile(sorted, 0.95).toFixed(0)} ms, worst ${(sorted[sorted.length - 1] ?? NaN).toFixed(0)} ms (n=${sorted.length})`;
@@ -57,22 +55,7 @@ if (!(values.reuse && existsSync(file))) {
 }
 
 if (!existsSync('dist/web/index.html')) throw new Error('Run `npm run build` first.');
-const server = spawn(process.execPath, ['dist/cli/main.js', 'serve', '--port', '0'], {
-  env: { ...process.env, KITH_DB: file, DATABASE_URL: '' },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-const url = await new Promise<string>((resolve, reject) => {
-  let out = '';
-  server.stdout?.on('data', (chunk: Buffer) => {
-    out += chunk.toString();
-    const match = /Open (http:\/\/\S+)/.exec(out);
-    if (match?.[1]) resolve(match[1]);
-  });
-  server.once('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
-});
-
-// The server goes when this script goes, however it ends.
-process.on('exit', () => server.kill('SIGTERM'));
+const { url, stop } = await serveBuilt(file);
 
 const browser = await chromium.launch({
   executablePath: process.env.KITH_CHROMIUM ?? '/usr/bin/chromium',
@@ -142,7 +125,7 @@ for (const query of QUERIES) {
 }
 await context.close();
 await browser.close();
-server.kill('SIGTERM');
+stop();
 
 console.log(`\nPeople, navigation → first rows visible, empty cache: ${summary(cold)}`);
 console.log(

@@ -29,7 +29,7 @@ import { MOVED_ON_NOTICE_DAYS } from '../domain/method/today.js';
 import { nameKey } from '../domain/text.js';
 import { chunk, inTransaction, type StoreContext } from './context.js';
 import { createInteraction } from './interactions.js';
-import { tagIdsFor } from './people.js';
+import { requirePerson, tagIdsFor } from './people.js';
 import type { AskTable } from './schema.js';
 import { getSettings } from './settings.js';
 import { bumpTies } from './ties.js';
@@ -275,18 +275,7 @@ async function saveAsk(ctx: StoreContext, ask: Ask, knownEvents: number): Promis
 export async function createAsk(ctx: StoreContext, input: unknown): Promise<StoredAsk> {
   const data = parseOrThrow(askCreateSchema, input);
   return inTransaction(ctx, async (tx) => {
-    const person = await tx.db
-      .selectFrom('person')
-      .select('id')
-      .where('workspace_id', '=', tx.workspaceId)
-      .where('id', '=', data.personId)
-      .executeTakeFirst();
-    if (!person)
-      throw new KithError(
-        'invalid_input',
-        `personId: no person has the id ${data.personId}`,
-        'personId',
-      );
+    await requirePerson(tx, data.personId, 'personId');
     if (data.campaignId) await getCampaignRow(tx, data.campaignId, 'campaignId');
     const now = tx.now().toISOString();
     const id = newId();

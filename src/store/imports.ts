@@ -4,7 +4,13 @@
 // can be undone. Importing the same file again changes nothing.
 import { KithError, notFound } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
-import type { ContactsRead, RowError } from '../domain/import/contacts-csv.js';
+import type { ContactsRead } from '../domain/import/contacts-csv.js';
+import type {
+  ImportAction,
+  ImportReport,
+  ImportRow,
+  ImportRunSummary,
+} from '../domain/import/schemas.js';
 import { importedFields, planMerge, type ImportedFields } from '../domain/import/merge-plan.js';
 import {
   personDataFrom,
@@ -13,6 +19,13 @@ import {
   type PersonData,
 } from '../domain/person.js';
 import { nameKey } from '../domain/text.js';
+import {
+  digits,
+  fileKeysOf,
+  MIN_PHONE_DIGITS,
+  matchOf,
+  type KnownPeople,
+} from '../domain/import/match.js';
 import { chunk, inTransaction, rowsPerInsert, type StoreContext } from './context.js';
 import { insertPeople } from './bulk-load.js';
 import { refreshTouchDue } from './keep-in-touch.js';
@@ -24,46 +37,10 @@ import { archivePerson, dataOf, getPeople as getPeopleOnce, updatePerson } from 
 const getPeople = async (ctx: StoreContext, ids: string[]): Promise<Person[]> =>
   (await Promise.all(chunk(ids, 5000).map((part) => getPeopleOnce(ctx, part)))).flat();
 
-export type ImportAction = 'new' | 'updated' | 'unchanged' | 'duplicate';
-
-export interface ImportRow {
-  line: number;
-  name: string;
-  action: ImportAction;
-  personId: string | null;
-  /** How the row was matched to someone already in Kith. */
-  matchedBy: 'email' | 'linkedin' | 'phone' | 'name and organization' | null;
-  changes: string[];
-  /** Someone with the same name but nothing else in common: added as new; merge if the same. */
-  review: { personId: string; name: string } | null;
-  repaired: { field: string; original: string }[];
-}
-
-export interface ImportReport {
-  file: string;
-  format: string;
-  dryRun: boolean;
-  /** Nothing is written when any row has an error. */
-  status: 'preview' | 'imported' | 'refused';
-  runId: string | null;
-  counts: { new: number; updated: number; unchanged: number; review: number; errors: number };
-  rows: ImportRow[];
-  errors: RowError[];
-  ignoredColumns: string[];
-  ignoredFiles: string[];
-}
-
-const digits = (phone: string) => phone.replace(/\D/g, '');
-
-interface Existing {
-  byEmail: Map<string, string>;
-  byLinkedin: Map<string, string>;
-  byPhone: Map<string, string>;
-  byName: Map<string, { id: string; organization: string | null }[]>;
-}
+export type { ImportAction, ImportReport, ImportRow, ImportRunSummary };
 
 /** The people in the workspace the file could match, found by its own keys only. */
-async function existingFor(ctx: StoreContext, people: PersonCreate[]): Promise<Existing> {
+async function existingFor(ctx: StoreContext, people: PersonCreate[]): Promise<KnownPeople> {
   const ws = ctx.workspaceId;
   const emails = [...new Set(people.flatMap((p) => p.emails ?? []))];
   const linkedins = [...new Set(people.flatMap((p) => (p.linkedin ? [p.linkedin] : [])))];
@@ -72,7 +49,7 @@ async function existingFor(ctx: StoreContext, people: PersonCreate[]): Promise<E
     (p.emails ?? []).some((e) => existing.byEmail.has(e)) ||
     (p.linkedin !== undefined && p.linkedin !== null && existing.byLinkedin.has(p.linkedin)) ||
     (p.phones ?? []).some((ph) => existing.byPhone.has(digits(ph)));
-  const existing: Existing = {
+  const existing: KnownPeople = {
     byEmail: new Map(),
     byLinkedin: new Map(),
     byPhone: new Map(),
@@ -108,7 +85,8 @@ async function existingFor(ctx: StoreContext, people: PersonCreate[]): Promise<E
       .execute();
     for (const r of rows) {
       const key = digits(r.value);
-      if (key.length >= 7 && !existing.byPhone.has(key)) existing.byPhone.set(key, r.person_id);
+      if (key.length >= MIN_PHONE_DIGITS && !existing.byPhone.has(key))
+        existing.byPhone.set(key, r.person_id);
     }
   }
   const names = [...new Set(people.filter((p) => !found(p)).map((p) => nameKey(p.displayName)))];
@@ -128,37 +106,6 @@ async function existingFor(ctx: StoreContext, people: PersonCreate[]): Promise<E
   }
   return existing;
 }
-
-function matchOf(
-  p: PersonCreate,
-  existing: Existing,
-): { id: string; by: NonNullable<ImportRow['matchedBy']> } | { review: string } | null {
-  for (const email of p.emails ?? []) {
-    const id = existing.byEmail.get(email);
-    if (id) return { id, by: 'email' };
-  }
-  if (p.linkedin) {
-    const id = existing.byLinkedin.get(p.linkedin);
-    if (id) return { id, by: 'linkedin' };
-  }
-  for (const phone of p.phones ?? []) {
-    const key = digits(phone);
-    const id = key.length >= 7 ? existing.byPhone.get(key) : undefined;
-    if (id) return { id, by: 'phone' };
-  }
-  const same = existing.byName.get(nameKey(p.displayName)) ?? [];
-  const org = p.organization ? nameKey(p.organization) : null;
-  const certain = org ? same.find((s) => s.organization === org) : undefined;
-  if (certain) return { id: certain.id, by: 'name and organization' };
-  const [first] = same;
-  return first ? { review: first.id } : null;
-}
-
-/** The keys one imported row is known by, to spot the same person twice in one file. */
-const keysOf = (p: PersonCreate) => [
-  ...(p.emails ?? []).map((e) => `email:${e}`),
-  ...(p.linkedin ? [`linkedin:${p.linkedin}`] : []),
-];
 
 async function previousImports(
   ctx: StoreContext,
@@ -205,7 +152,7 @@ export async function importContacts(
     const matchedIds: string[] = [];
     for (const item of read.people) {
       const p = item.person;
-      const earlier = keysOf(p)
+      const earlier = fileKeysOf(p)
         .map((k) => seen.get(k))
         .find((line) => line !== undefined);
       const row: ImportRow & { person: PersonCreate } = {
@@ -223,7 +170,7 @@ export async function importContacts(
         planned.push({ ...row, action: 'duplicate', changes: [`same as line ${earlier}`] });
         continue;
       }
-      for (const k of keysOf(p)) seen.set(k, item.source.line);
+      for (const k of fileKeysOf(p)) seen.set(k, item.source.line);
       const match = matchOf(p, existing);
       if (match && 'id' in match) {
         row.personId = match.id;
@@ -376,15 +323,6 @@ export async function importContacts(
     });
     return { ...base, status: 'imported', runId, counts, rows };
   });
-}
-
-export interface ImportRunSummary {
-  id: string;
-  file: string;
-  format: string;
-  counts: ImportReport['counts'];
-  createdAt: string;
-  undoneAt: string | null;
 }
 
 export async function listImportRuns(ctx: StoreContext): Promise<ImportRunSummary[]> {

@@ -27,7 +27,7 @@ import { firstName } from '../domain/connect/who.js';
 import { renderDraft } from '../domain/method/draft-message.js';
 import { inTransaction, type StoreContext } from './context.js';
 import { recordKnows } from './knows.js';
-import { createPerson } from './people.js';
+import { createPerson, requirePerson } from './people.js';
 import type { IntroductionTable } from './schema.js';
 import { getSettings } from './settings.js';
 import { nameKey } from '../domain/text.js';
@@ -161,17 +161,6 @@ export async function listIntroductions(
   return toIntroductions(ctx, rows);
 }
 
-async function personName(ctx: StoreContext, id: string, field: string): Promise<string> {
-  const row = await ctx.db
-    .selectFrom('person')
-    .select('display_name')
-    .where('workspace_id', '=', ctx.workspaceId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!row) throw new KithError('invalid_input', `${field}: no person has the id ${id}`, field);
-  return row.display_name;
-}
-
 async function insertIntroduction(
   ctx: StoreContext,
   intro: Introduction,
@@ -231,11 +220,11 @@ export async function receiveIntroduction(
 ): Promise<StoredIntroduction> {
   const data = parseOrThrow(introReceivedSchema, input);
   return inTransaction(ctx, async (tx) => {
-    const introducerName = await personName(tx, data.introducerId, 'introducerId');
+    const introducerName = await requirePerson(tx, data.introducerId, 'introducerId');
     const personId = data.newPerson
       ? await matchOrCreate(tx, data.newPerson)
       : (data.personId ?? '');
-    const introduced = await personName(tx, personId, 'personId');
+    const introduced = await requirePerson(tx, personId, 'personId');
     let campaignId = data.campaignId ?? null;
     if (data.askId) {
       const ask = await tx.db
@@ -325,8 +314,8 @@ export async function proposeIntroduction(
 ): Promise<StoredIntroduction> {
   const data = parseOrThrow(introMadeSchema, input);
   return inTransaction(ctx, async (tx) => {
-    await personName(tx, data.personA, 'personA');
-    await personName(tx, data.personB, 'personB');
+    await requirePerson(tx, data.personA, 'personA');
+    await requirePerson(tx, data.personB, 'personB');
     const intro = newIntroduction({
       id: newId(),
       personA: data.personA,

@@ -3,19 +3,16 @@
 // marked as inferred (they are never stored: they follow the people's organization and unit).
 import { KithError, notFound, parseOrThrow } from '../domain/errors.js';
 import { isId, newId } from '../domain/ids.js';
-import { TIE_STRENGTHS, knowsCreateSchema, type Knows } from '../domain/connect/schemas.js';
+import {
+  INFERRED_STRENGTH,
+  MAX_INFERRED_TEAM,
+  TIE_STRENGTHS,
+  knowsCreateSchema,
+  type Knows,
+} from '../domain/connect/schemas.js';
 import { inTransaction, type StoreContext } from './context.js';
-import { INFERRED_STRENGTH, MAX_INFERRED_TEAM, bumpTies, orderedPair } from './ties.js';
-
-async function checkPerson(ctx: StoreContext, id: string, field: string): Promise<void> {
-  const row = await ctx.db
-    .selectFrom('person')
-    .select('id')
-    .where('workspace_id', '=', ctx.workspaceId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!row) throw new KithError('invalid_input', `${field}: no person has the id ${id}`, field);
-}
+import { requirePerson } from './people.js';
+import { bumpTies, orderedPair } from './ties.js';
 
 function selectKnows(ctx: StoreContext) {
   return ctx.db
@@ -56,8 +53,8 @@ export async function recordKnows(
     throw new KithError('invalid_input', 'personB: pick two different people', 'personB');
   }
   return inTransaction(ctx, async (tx) => {
-    await checkPerson(tx, data.personA, 'personA');
-    await checkPerson(tx, data.personB, 'personB');
+    await requirePerson(tx, data.personA, 'personA');
+    await requirePerson(tx, data.personB, 'personB');
     const [a, b] = orderedPair(data.personA, data.personB);
     const now = tx.now().toISOString();
     const existing = await tx.db

@@ -14,6 +14,8 @@ import type { z } from 'zod';
 import type { StoreContext } from './context.js';
 import { askedCounts, givenCounts } from './ties.js';
 import { strengthsOf } from './who.js';
+import { namesOf } from './people.js';
+import { GIVEN_STATES } from '../domain/connect/introduction.js';
 
 export type PersonLedger = z.output<typeof ledgerSchema>;
 
@@ -47,7 +49,7 @@ async function entriesOf(ctx: StoreContext, personId: string): Promise<LedgerEnt
       ])
       .where('introduction.workspace_id', '=', ws)
       .where('introduction.kind', '=', 'made')
-      .where('introduction.state', 'in', ['made', 'closed'])
+      .where('introduction.state', 'in', GIVEN_STATES)
       .where((eb) =>
         eb.or([
           eb('introduction.person_a', '=', personId),
@@ -121,19 +123,9 @@ export async function ledgerOverview(ctx: StoreContext, limit = 50): Promise<Led
   );
   const top = lines.slice(0, limit);
   if (top.length === 0) return [];
-  const names = new Map(
-    (
-      await ctx.db
-        .selectFrom('person')
-        .select(['id', 'display_name'])
-        .where('workspace_id', '=', ctx.workspaceId)
-        .where(
-          'id',
-          'in',
-          top.map((l) => l.personId),
-        )
-        .execute()
-    ).map((r) => [r.id, r.display_name]),
+  const names = await namesOf(
+    ctx,
+    top.map((l) => l.personId),
   );
   return top.map((l) => ({ ...l, name: names.get(l.personId) ?? '' }));
 }
@@ -188,7 +180,7 @@ export async function recentHelpers(ctx: StoreContext, since: string): Promise<H
       .select([`${side} as person_id`, 'updated_at'])
       .where('workspace_id', '=', ws)
       .where('kind', '=', 'made')
-      .where('state', 'in', ['made', 'closed'])
+      .where('state', 'in', GIVEN_STATES)
       .where(side, 'in', ids)
       .execute();
     for (const r of rows) {

@@ -151,6 +151,36 @@ export async function getPerson(ctx: StoreContext, id: string): Promise<Person> 
   return person;
 }
 
+/** Display names by id, for lines that name people (in chunks SQLite can bind). */
+export async function namesOf(ctx: StoreContext, ids: string[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (const part of chunk(ids, 500)) {
+    const rows = await ctx.db
+      .selectFrom('person')
+      .select(['id', 'display_name'])
+      .where('workspace_id', '=', ctx.workspaceId)
+      .where('id', 'in', part)
+      .execute();
+    for (const r of rows) names.set(r.id, r.display_name);
+  }
+  return names;
+}
+
+/**
+ * The name of the person an input refers to, or an error naming the input's field: for
+ * writes that point at someone (an ask, a tie, an introduction).
+ */
+export async function requirePerson(ctx: DbContext, id: string, field: string): Promise<string> {
+  const row = await ctx.db
+    .selectFrom('person')
+    .select('display_name')
+    .where('workspace_id', '=', ctx.workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw new KithError('invalid_input', `${field}: no person has the id ${id}`, field);
+  return row.display_name;
+}
+
 export async function getPeople(ctx: StoreContext, ids: string[]): Promise<Person[]> {
   if (ids.length === 0) return [];
   const rows = await selectPeople(ctx).where('person.id', 'in', ids).execute();

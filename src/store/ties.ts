@@ -8,13 +8,11 @@
 import type { Kysely } from 'kysely';
 import { interactionWeight, strengthScore } from '../domain/connect/strength.js';
 import type { Tie, TieGraph } from '../domain/connect/warm-paths.js';
+import { INFERRED_STRENGTH, MAX_INFERRED_TEAM } from '../domain/connect/schemas.js';
 import type { DbContext } from './context.js';
 import type { Database } from './schema.js';
+import { GIVEN_STATES } from '../domain/connect/introduction.js';
 
-/** Colleagues in the same unit of the same organization probably know each other: a weak tie. */
-export const INFERRED_STRENGTH = 0.2;
-/** …but only in a team small enough for that to be likely. */
-export const MAX_INFERRED_TEAM = 50;
 const REBUILD_AFTER_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
@@ -202,11 +200,6 @@ export async function networkGraph(ctx: DbContext, now: Date): Promise<NetworkGr
   return building;
 }
 
-/** Forget every kept graph of this database (tests; a store being closed). */
-export function forgetGraphs(db: Key): void {
-  graphs.delete(db);
-}
-
 async function buildGraph(ctx: DbContext, version: number, now: Date): Promise<NetworkGraph> {
   const started = performance.now();
   const graph = await readGraph(ctx, version, now);
@@ -359,7 +352,7 @@ export async function givenCounts(ctx: DbContext, ids?: string[]): Promise<Map<s
       .select((eb) => [`${side} as person_id`, eb.fn.countAll<number | string>().as('n')])
       .where('workspace_id', '=', ctx.workspaceId)
       .where('kind', '=', 'made')
-      .where('state', 'in', ['made', 'closed'])
+      .where('state', 'in', GIVEN_STATES)
       .groupBy(side);
     if (ids) {
       if (ids.length === 0) return counts;

@@ -18,6 +18,7 @@ import { searchTerms, snippet } from '../domain/text.js';
 import { chunk, type StoreContext } from './context.js';
 import { tiesAlong } from './knows.js';
 import { interactionHits, personHits } from './search.js';
+import { namesOf } from './people.js';
 import { askedCounts, givenCounts, networkGraph, orderedPair } from './ties.js';
 
 /** How many of the index's best matches are weighed (people, then interactions). */
@@ -134,20 +135,6 @@ export async function whoCanHelp(ctx: StoreContext, query: unknown): Promise<Who
     };
   });
   return { query: q, direct, paths };
-}
-
-async function namesOf(ctx: StoreContext, ids: string[]): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  for (const part of chunk(ids, 500)) {
-    const rows = await ctx.db
-      .selectFrom('person')
-      .select(['id', 'display_name'])
-      .where('workspace_id', '=', ctx.workspaceId)
-      .where('id', 'in', part)
-      .execute();
-    for (const r of rows) names.set(r.id, r.display_name);
-  }
-  return names;
 }
 
 /** The user's tie to each of these people, explained (relationshipStrength over their chats). */

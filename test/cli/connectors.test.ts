@@ -52,6 +52,14 @@ describe('connectors from the terminal', () => {
     );
     const text = await kith('who', 'taxes');
     expect(text.out).toContain('Through people you know:');
+    expect(text.out).toContain('  1. ask Priya to introduce you to Tom Berg');
+    const drafted = await kith('who', 'taxes', '--ask', '1');
+    expect(drafted.out).toMatch(
+      /^Drafted an ask to Priya Raman \([0-9a-f]{8}\): Would you introduce me to Tom Berg\? I would like to ask about taxes\./,
+    );
+    expect((await kith('who', 'taxes', '--ask', '2')).err).toContain(
+      'there is 1 path to choose from',
+    );
     const ledger = await kith('ledger', 'Priya');
     expect(ledger.out).toContain('introduced you to Tom Berg');
   });

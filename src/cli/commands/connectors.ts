@@ -226,9 +226,28 @@ export function registerConnectorCommands(program: Command, ctx: CliContext): vo
     .description('who can help with X: people you know, then warm paths through connectors')
     .argument('<query...>', 'words or a tag, e.g. taxes')
     .option('--k <n>', 'how many warm paths (default 3)', smallNumber)
+    .option('--ask <n>', 'draft the introduction request of path n as an ask', smallNumber)
     .option('--json', 'print JSON')
-    .action(async (words: string[], flags: { k?: number; json?: boolean }) => {
-      const answer = await ctx.withStore((store) => store.who({ q: words.join(' '), k: flags.k }));
+    .action(async (words: string[], flags: { k?: number; ask?: number; json?: boolean }) => {
+      const { answer, ask } = await ctx.withStore(async (store) => {
+        const found = await store.who({ q: words.join(' '), k: flags.k });
+        if (flags.ask === undefined) return { answer: found, ask: null };
+        const path = found.paths[flags.ask - 1];
+        if (!path)
+          throw new KithError(
+            'invalid_input',
+            `ask: there ${found.paths.length === 1 ? 'is 1 path' : `are ${found.paths.length} paths`} to choose from`,
+            'ask',
+          );
+        return { answer: found, ask: await store.asks.create(path.ask) };
+      });
+      if (ask) {
+        return ctx.output.out(
+          flags.json
+            ? json(ask)
+            : `Drafted an ask to ${ask.personName} (${shortId(ask.id)}): ${ask.question}\nkith draft ${shortId(ask.id)} shows the message.`,
+        );
+      }
       if (flags.json) return ctx.output.out(json(answer));
       const lines: string[] = [];
       if (answer.direct.length) {
@@ -237,8 +256,10 @@ export function registerConnectorCommands(program: Command, ctx: CliContext): vo
       }
       if (answer.paths.length) {
         lines.push('Through people you know:');
-        for (const p of answer.paths)
-          lines.push(`  ${p.explanation} — path strength ${p.strength.toFixed(2)}`);
+        answer.paths.forEach((p, i) =>
+          lines.push(`  ${i + 1}. ${p.explanation} — path strength ${p.strength.toFixed(2)}`),
+        );
+        lines.push('  (kith who … --ask N drafts the introduction request of path N)');
       }
       ctx.output.out(
         lines.length ? lines.join('\n') : `No one in your network matches "${answer.query}" yet.`,

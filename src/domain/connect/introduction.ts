@@ -16,6 +16,9 @@ export const INTRO_STATES = [
 ] as const;
 export type IntroState = (typeof INTRO_STATES)[number];
 
+/** An introduction the user made counts as given (in the ledger, in a tie) once it is made. */
+export const GIVEN_STATES: readonly IntroState[] = ['made', 'closed'];
+
 export type IntroAction =
   | { type: 'ask-a' }
   | { type: 'accept-a' }

@@ -13,6 +13,11 @@ const instant = z.iso.datetime({
 /** How well two people know each other, as the user says it, and the figure paths use. */
 export const TIE_STRENGTHS = { strong: 0.9, good: 0.6, weak: 0.3 } as const;
 export type TieLabel = keyof typeof TIE_STRENGTHS;
+
+/** Colleagues in the same unit of the same organization probably know each other: a weak tie… */
+export const INFERRED_STRENGTH = 0.2;
+/** …but only in a team small enough for that to be likely. */
+export const MAX_INFERRED_TEAM = 50;
 export const tieLabelSchema = z.enum(['strong', 'good', 'weak']);
 
 export const knowsCreateSchema = z

@@ -2,7 +2,6 @@
 // becomes a person to import, with every text field repaired (mojibake, stray marks) and the
 // original kept; a row that does not make a valid person is an error naming the file, the
 // line and the field — and one bad row stops the whole import, so nothing half-done is kept.
-import { z } from 'zod';
 import { personCreateSchema, type PersonCreate } from '../person.js';
 import { readCsv } from './csv.js';
 import { repairText } from './text-repair.js';
@@ -202,13 +201,6 @@ export function readContactsCsv(text: string, file: string): ContactsRead {
     ignoredColumns: table.header.filter((h) => h && !used.test(h)),
   };
 }
-
-export const rowErrorSchema = z.object({
-  file: z.string(),
-  line: z.number(),
-  field: z.string().nullable(),
-  message: z.string(),
-});
 
 /** A contacts file as it arrives: its bytes, in whatever encoding the exporter chose. */
 export function readContactsFile(bytes: Uint8Array, file: string): ContactsRead {

@@ -38,7 +38,7 @@ export const importReportSchema = z.object({
       name: z.string(),
       action: z.enum(['new', 'updated', 'unchanged', 'duplicate']),
       personId: z.string().nullable(),
-      matchedBy: z.string().nullable(),
+      matchedBy: z.enum(['email', 'linkedin', 'phone', 'name and organization']).nullable(),
       changes: z.array(z.string()),
       review: z.object({ personId: z.string(), name: z.string() }).nullable(),
       repaired: z.array(z.object({ field: z.string(), original: z.string() })),
@@ -48,7 +48,9 @@ export const importReportSchema = z.object({
   ignoredColumns: z.array(z.string()),
   ignoredFiles: z.array(z.string()),
 });
-export type ImportReportOut = z.output<typeof importReportSchema>;
+export type ImportReport = z.output<typeof importReportSchema>;
+export type ImportRow = ImportReport['rows'][number];
+export type ImportAction = ImportRow['action'];
 
 export const importRunSchema = z.object({
   id: z.string(),
@@ -58,6 +60,7 @@ export const importRunSchema = z.object({
   createdAt: z.string(),
   undoneAt: z.string().nullable(),
 });
+export type ImportRunSummary = z.output<typeof importRunSchema>;
 
 export const undoResultSchema = z.object({
   runId: z.string(),

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { matchOf, type KnownPeople } from './match.js';
+
+const known: KnownPeople = {
+  byEmail: new Map([['ada@example.com', 'p-email']]),
+  byLinkedin: new Map([['https://www.linkedin.com/in/ada', 'p-linkedin']]),
+  byPhone: new Map([['442079460000', 'p-phone']]),
+  byName: new Map([['ada lovelace', [{ id: 'p-name', organization: 'analytical engines' }]]]),
+};
+
+describe('matching an imported row', () => {
+  it('goes email, then LinkedIn, then phone digits, then name with organization', () => {
+    const ada = { displayName: 'Ada Lovelace' };
+    expect(
+      matchOf(
+        { ...ada, emails: ['ada@example.com'], linkedin: 'https://www.linkedin.com/in/ada' },
+        known,
+      ),
+    ).toEqual({ id: 'p-email', by: 'email' });
+    expect(matchOf({ ...ada, linkedin: 'https://www.linkedin.com/in/ada' }, known)).toEqual({
+      id: 'p-linkedin',
+      by: 'linkedin',
+    });
+    expect(matchOf({ ...ada, phones: ['+44 (20) 7946-0000'] }, known)).toEqual({
+      id: 'p-phone',
+      by: 'phone',
+    });
+    expect(matchOf({ ...ada, organization: 'Analytical Engines' }, known)).toEqual({
+      id: 'p-name',
+      by: 'name and organization',
+    });
+  });
+
+  it('flags the same name alone for review, and ignores numbers too short to be phones', () => {
+    expect(matchOf({ displayName: 'ADA LOVELACE', organization: 'Elsewhere' }, known)).toEqual({
+      review: 'p-name',
+    });
+    const short = { ...known, byPhone: new Map([['123', 'p-short']]) };
+    expect(matchOf({ displayName: 'Bo', phones: ['123'] }, short)).toBeNull();
+  });
+});

@@ -1,0 +1,55 @@
+// Who in Kith an imported row is. Certain matches, in this order: an email address, the
+// LinkedIn profile, a phone number (by its digits, however written), then the same name at
+// the same organization. The same name alone is not certain: the row is added as someone new
+// and flagged for the user to review. The store looks the keys up; the rules are here.
+import type { PersonCreate } from '../person.js';
+import { nameKey } from '../text.js';
+
+export type MatchedBy = 'email' | 'linkedin' | 'phone' | 'name and organization';
+
+/** The people of the workspace a file's keys found, by those keys. */
+export interface KnownPeople {
+  byEmail: Map<string, string>;
+  byLinkedin: Map<string, string>;
+  /** By the phone's digits. */
+  byPhone: Map<string, string>;
+  /** By name key, with the organization's name key. */
+  byName: Map<string, { id: string; organization: string | null }[]>;
+}
+
+/** A phone number's digits: how two ways of writing one number are found to be the same. */
+export const digits = (phone: string) => phone.replace(/\D/g, '');
+
+/** Fewer digits than this are an extension or a typo, not a number to match on. */
+export const MIN_PHONE_DIGITS = 7;
+
+export function matchOf(
+  p: PersonCreate,
+  known: KnownPeople,
+): { id: string; by: MatchedBy } | { review: string } | null {
+  for (const email of p.emails ?? []) {
+    const id = known.byEmail.get(email);
+    if (id) return { id, by: 'email' };
+  }
+  if (p.linkedin) {
+    const id = known.byLinkedin.get(p.linkedin);
+    if (id) return { id, by: 'linkedin' };
+  }
+  for (const phone of p.phones ?? []) {
+    const key = digits(phone);
+    const id = key.length >= MIN_PHONE_DIGITS ? known.byPhone.get(key) : undefined;
+    if (id) return { id, by: 'phone' };
+  }
+  const same = known.byName.get(nameKey(p.displayName)) ?? [];
+  const org = p.organization ? nameKey(p.organization) : null;
+  const certain = org ? same.find((s) => s.organization === org) : undefined;
+  if (certain) return { id: certain.id, by: 'name and organization' };
+  const [first] = same;
+  return first ? { review: first.id } : null;
+}
+
+/** The keys a row is known by within one file, to spot the same person listed twice. */
+export const fileKeysOf = (p: PersonCreate) => [
+  ...(p.emails ?? []).map((e) => `email:${e}`),
+  ...(p.linkedin ? [`linkedin:${p.linkedin}`] : []),
+];
