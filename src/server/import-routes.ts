@@ -15,7 +15,7 @@ export const importRoutes: Route[] = [
     path: '/api/imports',
     tag: 'imports',
     summary:
-      'Import contacts (LinkedIn Connections.csv, Google or Outlook CSV, vCard): dryRun previews; a file with a bad row writes nothing',
+      'Import an export (LinkedIn .zip or its CSV files, Google or Outlook CSV, vCard, iCalendar): dryRun previews; a file with a bad row writes nothing',
     body: importRequestSchema,
     response: importReportSchema,
     handle: (store, { body }) =>

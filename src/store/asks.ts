@@ -236,7 +236,7 @@ export async function campaignsForPacing(
 }
 
 /** Write an ask's current fields and the events it gained since `knownEvents`. */
-async function saveAsk(ctx: StoreContext, ask: Ask, knownEvents: number): Promise<void> {
+export async function saveAsk(ctx: StoreContext, ask: Ask, knownEvents: number): Promise<void> {
   await ctx.db
     .updateTable('ask')
     .set({

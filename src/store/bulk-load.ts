@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import { newId } from '../domain/ids.js';
 import { validateNetwork, type NetworkData, type ValidNetwork } from '../domain/network.js';
+import type { Ask } from '../domain/method/ask.js';
 import type { PersonData } from '../domain/person.js';
 import { nameKey } from '../domain/text.js';
 import { chunk, inTransaction, rowsPerInsert, type StoreContext } from './context.js';
@@ -54,53 +55,15 @@ export async function bulkLoad(
     let done = 0;
     let insightCount = 0;
     for (const batch of chunk(valid.interactions, 2000)) {
-      const rows = batch.map(({ data }) => ({
-        id: newId(),
-        workspace_id: ws,
-        occurred_at: data.occurredAt,
-        kind: data.kind,
-        summary: data.summary,
-        notes: data.notes ?? null,
-        created_at: now,
-        updated_at: now,
-      }));
-      for (const part of chunk(rows, rowsPerInsert(8))) {
-        await tx.db.insertInto('interaction').values(part).execute();
-      }
-      const participants = batch.flatMap(({ participants: keys }, i) =>
-        keys.map((key) => ({
-          workspace_id: ws,
-          interaction_id: rows[i]?.id ?? '',
-          person_id: personIds.get(key) ?? '',
+      await insertInteractions(
+        tx,
+        batch.map(({ data, participants }) => ({
+          data,
+          participantIds: participants.map((key) => personIds.get(key) ?? ''),
         })),
+        now,
       );
-      for (const part of chunk(participants, rowsPerInsert(3))) {
-        await tx.db.insertInto('interaction_participant').values(part).execute();
-      }
-      const insights: InsightTable[] = batch.flatMap(({ data }, i) =>
-        (data.insights ?? []).map((text, position) => ({
-          id: newId(),
-          workspace_id: ws,
-          interaction_id: rows[i]?.id ?? '',
-          position,
-          text,
-        })),
-      );
-      insightCount += insights.length;
-      for (const part of chunk(insights, rowsPerInsert(5))) {
-        await tx.db.insertInto('insight').values(part).execute();
-      }
-      await tx.search.indexInteractions(
-        tx.db,
-        batch.map(({ data }, i) =>
-          interactionDocument(ws, rows[i]?.id ?? '', {
-            occurredAt: data.occurredAt,
-            summary: data.summary,
-            notes: data.notes ?? null,
-            insights: data.insights ?? [],
-          }),
-        ),
-      );
+      insightCount += batch.reduce((n, { data }) => n + (data.insights ?? []).length, 0);
       done += batch.length;
       onProgress('interactions', done, valid.interactions.length);
     }
@@ -180,16 +143,109 @@ async function writeCampaignsAndAsks(
         .execute();
     }
   }
-  for (const batch of chunk(valid.asks, rowsPerInsert(18))) {
+  await insertAsks(
+    tx,
+    // The network's asks have no ids yet: they get theirs here.
+    valid.asks.map(({ person, campaign, ask, channel }) => ({
+      ask: { ...ask, id: newId() },
+      personId: personIds.get(person) ?? '',
+      campaignId: campaign ? (campaignIds.get(campaign) ?? null) : null,
+      channel,
+    })),
+    now,
+  );
+}
+
+export interface NewInteraction {
+  data: {
+    occurredAt: string;
+    kind: string;
+    summary: string;
+    notes?: string | null;
+    insights?: string[];
+  };
+  participantIds: string[];
+}
+
+/**
+ * Interactions in multi-row inserts, with participants, insights and search documents;
+ * their ids, in order. The caller refreshes last contact and ties.
+ */
+export async function insertInteractions(
+  tx: StoreContext,
+  items: NewInteraction[],
+  now: string,
+): Promise<string[]> {
+  const ws = tx.workspaceId;
+  const ids: string[] = [];
+  for (const batch of chunk(items, 2000)) {
+    const rows = batch.map(({ data }) => ({
+      id: newId(),
+      workspace_id: ws,
+      occurred_at: data.occurredAt,
+      kind: data.kind,
+      summary: data.summary,
+      notes: data.notes ?? null,
+      created_at: now,
+      updated_at: now,
+    }));
+    for (const part of chunk(rows, rowsPerInsert(8))) {
+      await tx.db.insertInto('interaction').values(part).execute();
+    }
+    const participants = batch.flatMap(({ participantIds }, i) =>
+      participantIds.map((person_id) => ({
+        workspace_id: ws,
+        interaction_id: rows[i]?.id ?? '',
+        person_id,
+      })),
+    );
+    for (const part of chunk(participants, rowsPerInsert(3))) {
+      await tx.db.insertInto('interaction_participant').values(part).execute();
+    }
+    const insights: InsightTable[] = batch.flatMap(({ data }, i) =>
+      (data.insights ?? []).map((text, position) => ({
+        id: newId(),
+        workspace_id: ws,
+        interaction_id: rows[i]?.id ?? '',
+        position,
+        text,
+      })),
+    );
+    for (const part of chunk(insights, rowsPerInsert(5))) {
+      await tx.db.insertInto('insight').values(part).execute();
+    }
+    await tx.search.indexInteractions(
+      tx.db,
+      batch.map(({ data }, i) =>
+        interactionDocument(ws, rows[i]?.id ?? '', {
+          occurredAt: data.occurredAt,
+          summary: data.summary,
+          notes: data.notes ?? null,
+          insights: data.insights ?? [],
+        }),
+      ),
+    );
+    ids.push(...rows.map((r) => r.id));
+  }
+  return ids;
+}
+
+/** Asks with their whole history, in multi-row inserts; ids are the asks' own. */
+export async function insertAsks(
+  tx: StoreContext,
+  items: { ask: Ask; personId: string; campaignId: string | null; channel: string | null }[],
+  now: string,
+): Promise<void> {
+  const ws = tx.workspaceId;
+  for (const batch of chunk(items, rowsPerInsert(18))) {
     const rows: AskTable[] = [];
     const events: AskEventTable[] = [];
-    for (const { person, campaign, ask, channel } of batch) {
-      const id = newId();
+    for (const { ask, personId, campaignId, channel } of batch) {
       rows.push({
-        id,
+        id: ask.id,
         workspace_id: ws,
-        person_id: personIds.get(person) ?? '',
-        campaign_id: campaign ? (campaignIds.get(campaign) ?? null) : null,
+        person_id: personId,
+        campaign_id: campaignId,
         question: ask.question,
         purpose: ask.purpose,
         minutes: ask.minutes,
@@ -200,7 +256,7 @@ async function writeCampaignsAndAsks(
         replied_at: ask.repliedAt,
         scheduled_for: ask.scheduledFor,
         met_at: ask.metAt,
-        interaction_id: null,
+        interaction_id: ask.interactionId,
         closed_at: ask.closedAt,
         created_at: ask.history[0]?.at ?? now,
         updated_at: ask.history.at(-1)?.at ?? now,
@@ -208,7 +264,7 @@ async function writeCampaignsAndAsks(
       ask.history.forEach((e, position) =>
         events.push({
           workspace_id: ws,
-          ask_id: id,
+          ask_id: ask.id,
           position,
           at: e.at,
           action: e.action,

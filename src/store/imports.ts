@@ -4,7 +4,7 @@
 // can be undone. Importing the same file again changes nothing.
 import { KithError, notFound } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
-import type { ContactsRead } from '../domain/import/contacts-csv.js';
+import { sourceOf, type ContactFormat, type ContactsRead } from '../domain/import/contacts-csv.js';
 import type {
   ImportAction,
   ImportReport,
@@ -31,6 +31,15 @@ import { insertPeople } from './bulk-load.js';
 import { refreshTouchDue } from './keep-in-touch.js';
 import type { ImportChangeTable, ImportSourceTable } from './schema.js';
 import { bumpTies } from './ties.js';
+import {
+  addStoredPeople,
+  editedSince,
+  personalKey,
+  planActivities,
+  undoActivities,
+  writeActivities,
+  type PeopleByRef,
+} from './import-activities.js';
 import { archivePerson, dataOf, getPeople as getPeopleOnce, updatePerson } from './people.js';
 
 /** Many people at once, in chunks SQLite can bind. */
@@ -139,10 +148,22 @@ export async function importContacts(
     errors: read.errors,
     ignoredColumns: read.ignoredColumns,
     ignoredFiles: read.ignoredFiles ?? [],
+    remarks: read.remarks ?? [],
+  };
+  const noActivities = {
+    counts: { new: 0, updated: 0, unchanged: 0, skipped: 0 },
+    skipped: [],
   };
   const empty = { new: 0, updated: 0, unchanged: 0, review: 0, errors: read.errors.length };
   if (read.errors.length > 0) {
-    return { ...base, status: 'refused', runId: null, counts: empty, rows: [] };
+    return {
+      ...base,
+      status: 'refused',
+      runId: null,
+      counts: empty,
+      rows: [],
+      activities: noActivities,
+    };
   }
   return inTransaction(ctx, async (tx) => {
     const incoming = read.people.map((p) => p.person);
@@ -181,7 +202,7 @@ export async function importContacts(
     }
     // A row saying exactly what this export said last time changes nothing: the person need
     // not even be read (re-importing the same file is the common case, and must be quick).
-    const previous = await previousImports(tx, [...new Set(matchedIds)], read.format);
+    const previous = await previousImports(tx, [...new Set(matchedIds)], sourceOf(read.format));
     const sameAsLastTime = (row: { personId: string | null; person: PersonCreate }) => {
       const known = row.personId ? previous.get(row.personId) : undefined;
       return !!known && JSON.stringify(known) === JSON.stringify(importedFields(row.person));
@@ -216,7 +237,33 @@ export async function importContacts(
       errors: 0,
     };
     const rows = planned.map(({ person: _person, ...row }) => row);
-    if (options.dryRun) return { ...base, status: 'preview', runId: null, counts, rows };
+
+    // Conversations and events: their people are found among those already in Kith and
+    // those this file adds (not written yet: known by a stand-in id until they are).
+    const activities = read.activities ?? [];
+    const refs: PeopleByRef = { byLinkedin: new Map(), byEmail: new Map(), byName: new Map() };
+    planned.forEach((row, i) => {
+      if (row.action === 'duplicate') return;
+      const id = row.personId ?? `new:${i}`;
+      if (row.person.linkedin) refs.byLinkedin.set(row.person.linkedin, id);
+      for (const e of row.person.emails ?? []) refs.byEmail.set(e.toLowerCase(), id);
+      const key = nameKey(row.person.displayName);
+      const list = refs.byName.get(key) ?? [];
+      if (!list.includes(id)) list.push(id);
+      refs.byName.set(key, list);
+    });
+    if (activities.length > 0) await addStoredPeople(tx, activities, refs);
+    const activityPlan = await planActivities(tx, activities, refs);
+    const activityReport = { counts: activityPlan.counts, skipped: activityPlan.skipped };
+    if (options.dryRun)
+      return {
+        ...base,
+        status: 'preview',
+        runId: null,
+        counts,
+        rows,
+        activities: activityReport,
+      };
 
     const runId = newId();
     const now = tx.now().toISOString();
@@ -227,7 +274,7 @@ export async function importContacts(
         workspace_id: tx.workspaceId,
         file: options.file,
         format: read.format,
-        counts: JSON.stringify(counts),
+        counts: JSON.stringify({ ...counts, activities: activityPlan.counts }),
         created_at: now,
         undone_at: null,
       })
@@ -252,6 +299,7 @@ export async function importContacts(
       )
       .flatMap((r) => (r.personId ? [r.personId] : []));
     for (const part of chunk(due, 5000)) await refreshTouchDue(tx, part);
+    const provenance = (r: ImportRow) => (r.repaired.length ? JSON.stringify(r.repaired) : null);
     const changes: ImportChangeTable[] = fresh.flatMap((r) =>
       r.personId
         ? [
@@ -261,6 +309,7 @@ export async function importContacts(
               action: 'created' as const,
               before: null,
               after_updated_at: now,
+              repaired: provenance(r),
             },
           ]
         : [],
@@ -283,9 +332,10 @@ export async function importContacts(
         action: 'updated',
         before: JSON.stringify(dataOf(before)),
         after_updated_at: after.updated_at,
+        repaired: provenance(row),
       });
     }
-    for (const part of chunk(changes, rowsPerInsert(5))) {
+    for (const part of chunk(changes, rowsPerInsert(6))) {
       await tx.db.insertInto('import_change').values(part).execute();
     }
     // What this export said of each person, where it says something new.
@@ -298,7 +348,7 @@ export async function importContacts(
       sources.push({
         workspace_id: tx.workspaceId,
         person_id: row.personId,
-        format: read.format,
+        format: sourceOf(read.format),
         fields,
         updated_at: now,
       });
@@ -316,12 +366,19 @@ export async function importContacts(
         .execute();
     }
     if (fresh.length > 0) await bumpTies(tx);
+    // The people this file adds have their ids now.
+    const realIds = new Map(planned.map((row, i) => [`new:${i}`, row.personId ?? '']));
+    for (const p of activityPlan.planned) {
+      p.personIds = [...new Set(p.personIds.map((id) => realIds.get(id) ?? id))];
+      if (p.activity.type !== 'interaction') p.key = personalKey(p.activity, p.personIds[0] ?? '');
+    }
+    await writeActivities(tx, activityPlan.planned, runId, now);
     options.onProgress?.(planned.length, planned.length);
     planned.forEach((row, i) => {
       const out = rows[i];
       if (out) out.personId = row.personId;
     });
-    return { ...base, status: 'imported', runId, counts, rows };
+    return { ...base, status: 'imported', runId, counts, rows, activities: activityReport };
   });
 }
 
@@ -350,7 +407,7 @@ export async function listImportRuns(ctx: StoreContext): Promise<ImportRunSummar
 export async function undoImport(
   ctx: StoreContext,
   id: string,
-): Promise<{ runId: string; archived: number; restored: number }> {
+): Promise<{ runId: string; archived: number; restored: number; activities: number }> {
   return inTransaction(ctx, async (tx) => {
     const run = await tx.db
       .selectFrom('import_run')
@@ -374,13 +431,15 @@ export async function undoImport(
       ])
       .where('import_change.run_id', '=', run.id)
       .execute();
-    const edited = changes.filter((c) => c.updated_at !== c.after_updated_at);
+    const edited = [
+      ...changes.filter((c) => c.updated_at !== c.after_updated_at).map((c) => c.display_name),
+      ...(await editedSince(tx, run.id)),
+    ];
     if (edited.length > 0) {
       throw new KithError(
         'conflict',
-        `Cannot undo: ${edited.length} ${edited.length === 1 ? 'person was' : 'people were'} edited since (${edited
+        `Cannot undo: ${edited.length} ${edited.length === 1 ? 'thing it wrote was' : 'things it wrote were'} edited since (${edited
           .slice(0, 5)
-          .map((c) => c.display_name)
           .join(', ')}${edited.length > 5 ? ', …' : ''}).`,
         'id',
       );
@@ -405,14 +464,37 @@ export async function undoImport(
         .deleteFrom('import_source')
         .where('workspace_id', '=', tx.workspaceId)
         .where('person_id', 'in', part)
-        .where('format', '=', run.format)
+        .where('format', '=', sourceOf(run.format as ContactFormat))
         .execute();
     }
+    const activities = await undoActivities(tx, run.id);
     await tx.db
       .updateTable('import_run')
       .set({ undone_at: tx.now().toISOString() })
       .where('id', '=', run.id)
       .execute();
-    return { runId: run.id, archived, restored };
+    return { runId: run.id, archived, restored, activities };
   });
+}
+
+/** Where a person's imported text came from: each run that repaired some, with the originals. */
+export async function provenanceOf(
+  ctx: StoreContext,
+  personId: string,
+): Promise<{ runId: string; file: string; at: string; repaired: ImportRow['repaired'] }[]> {
+  const rows = await ctx.db
+    .selectFrom('import_change')
+    .innerJoin('import_run', 'import_run.id', 'import_change.run_id')
+    .select(['import_run.id', 'import_run.file', 'import_run.created_at', 'import_change.repaired'])
+    .where('import_run.workspace_id', '=', ctx.workspaceId)
+    .where('import_change.person_id', '=', personId)
+    .where('import_change.repaired', 'is not', null)
+    .orderBy('import_run.created_at')
+    .execute();
+  return rows.map((r) => ({
+    runId: r.id,
+    file: r.file,
+    at: r.created_at,
+    repaired: JSON.parse(r.repaired ?? '[]') as ImportRow['repaired'],
+  }));
 }

@@ -226,6 +226,50 @@ export interface ImportChangeTable {
   action: 'created' | 'updated';
   before: string | null;
   after_updated_at: string;
+  /** JSON: the fields whose text was repaired, with what the file said. */
+  repaired?: string | null;
+}
+
+export interface ImportItemTable {
+  workspace_id: string;
+  key: string;
+  target_kind: 'interaction' | 'ask';
+  target_id: string;
+  fingerprint: string;
+  written_at: string;
+}
+
+export interface ImportActivityChangeTable {
+  run_id: string;
+  key: string;
+  target_kind: 'interaction' | 'ask';
+  target_id: string;
+  action: 'created' | 'updated';
+  before: string | null;
+  after_updated_at: string;
+}
+
+export interface PersonMergeTable {
+  id: string;
+  workspace_id: string;
+  kept_id: string;
+  merged_id: string;
+  kept_before: string;
+  merged_before: string;
+  created_at: string;
+}
+
+export interface MergeDismissalTable {
+  workspace_id: string;
+  person_a: string;
+  person_b: string;
+  created_at: string;
+}
+
+export interface CalendarFeedTable {
+  workspace_id: string;
+  token: string;
+  created_at: string;
 }
 
 export interface ImportSourceTable {
@@ -240,6 +284,11 @@ export interface Database {
   import_run: ImportRunTable;
   import_change: ImportChangeTable;
   import_source: ImportSourceTable;
+  import_item: ImportItemTable;
+  import_activity_change: ImportActivityChangeTable;
+  person_merge: PersonMergeTable;
+  merge_dismissal: MergeDismissalTable;
+  calendar_feed: CalendarFeedTable;
   introduction: IntroductionTable;
   introduction_event: IntroductionEventTable;
   knows: KnowsTable;

@@ -195,9 +195,14 @@ export class Store {
       file: string,
       options: { dryRun?: boolean; onProgress?: (done: number, total: number) => void } = {},
     ): Promise<ImportReport> =>
-      imports.importContacts(this.ctx, readContactsFile(bytes, file), { file, ...options }),
+      imports.importContacts(this.ctx, readContactsFile(bytes, file, { now: this.ctx.now() }), {
+        file,
+        ...options,
+      }),
     runs: (): Promise<ImportRunSummary[]> => imports.listImportRuns(this.ctx),
     undo: (id: string) => imports.undoImport(this.ctx, id),
+    /** The originals of text imports repaired for this person, run by run. */
+    provenance: (personId: string) => imports.provenanceOf(this.ctx, personId),
   };
 
   readonly exports = {

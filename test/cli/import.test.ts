@@ -80,11 +80,20 @@ describe('kith import', () => {
       file,
       zipSync({
         'Connections.csv': readFileSync(join(FIXTURES, 'linkedin', 'Connections.csv')),
-        'messages.csv': new TextEncoder().encode('CONVERSATION ID\n'),
+        'messages.csv': new TextEncoder().encode(
+          'CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\n' +
+            'c1,,Grace Hopper,https://www.linkedin.com/in/grace-hopper-example,Me,,2024-03-05 09:12:44 UTC,,Hello,INBOX\n' +
+            'c2,,Someone Else,,Me,,2024-03-06 09:12:44 UTC,,Hi,INBOX\n',
+        ),
+        'Profile.csv': new TextEncoder().encode('First Name\n'),
       }),
     );
     const res = await kith('import', file);
     expect(res.out).toContain('imported: 4 new');
-    expect(res.out).toContain('files left out (not read yet): messages.csv');
+    expect(res.out).toContain(
+      'conversations, invitations and events: 1 new, 0 updated, 0 unchanged, 1 with nobody in Kith (left out)',
+    );
+    expect(res.out).toContain('line 3: a LinkedIn message with Someone Else — with Someone Else');
+    expect(res.out).toContain('files left out: Profile.csv');
   });
 });

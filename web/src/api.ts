@@ -233,7 +233,7 @@ export const api = {
     request<ImportReport>('POST', '/api/imports', input),
   imports: () => request<ImportRun[]>('GET', '/api/imports'),
   undoImport: (id: string) =>
-    request<{ runId: string; archived: number; restored: number }>(
+    request<{ runId: string; archived: number; restored: number; activities: number }>(
       'POST',
       `/api/imports/${encodeURIComponent(id)}/undo`,
       {},

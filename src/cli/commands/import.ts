@@ -37,10 +37,18 @@ function summary(report: ImportReport): string {
     lines.push(
       `  text repaired on ${repaired.length} ${repaired.length === 1 ? 'row' : 'rows'} (e.g. line ${repaired[0]?.line}: ${repaired[0]?.repaired[0]?.original} → ${repaired[0]?.name})`,
     );
+  const a = report.activities.counts;
+  if (a.new + a.updated + a.unchanged + a.skipped > 0) {
+    lines.push(
+      `  conversations, invitations and events: ${a.new} new, ${a.updated} updated, ${a.unchanged} unchanged, ${a.skipped} with nobody in Kith (left out)`,
+    );
+    for (const s of report.activities.skipped.slice(0, 5))
+      lines.push(`    line ${s.line}: ${s.summary} — with ${s.people || 'nobody named'}`);
+  }
+  for (const remark of report.remarks) lines.push(`  ${remark}`);
   if (report.ignoredColumns.length)
     lines.push(`  columns left out: ${report.ignoredColumns.join(', ')}`);
-  if (report.ignoredFiles.length)
-    lines.push(`  files left out (not read yet): ${report.ignoredFiles.join(', ')}`);
+  if (report.ignoredFiles.length) lines.push(`  files left out: ${report.ignoredFiles.join(', ')}`);
   if (report.runId)
     lines.push(
       `  run ${shortId(report.runId)}: kith import undo ${shortId(report.runId)} takes it back`,
@@ -52,7 +60,8 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
   program
     .command('import')
     .description(
-      'import contacts from an export (LinkedIn Connections.csv, Google or Outlook CSV); ' +
+      'import an export: LinkedIn (the .zip, or Connections.csv, messages.csv, Invitations.csv), ' +
+        'Google or Outlook CSV, vCard, iCalendar (.ics); ' +
         'kith import list shows past runs, kith import undo <run> takes one back',
     )
     .argument('<file-or-verb>', 'the file, or list, or undo')
@@ -95,7 +104,7 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
           return ctx.output.out(
             flags.json
               ? json(undone)
-              : `Undone: ${undone.archived} people moved to the trash, ${undone.restored} given their earlier details back.`,
+              : `Undone: ${undone.archived} people moved to the trash, ${undone.restored} given their earlier details back${undone.activities ? `, ${undone.activities} conversations, asks or events taken back` : ''}.`,
           );
         }
         let bytes: Uint8Array;

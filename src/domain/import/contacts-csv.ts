@@ -8,8 +8,31 @@ import { repairText } from './text-repair.js';
 import { decodeText } from './decode.js';
 import { readVcard } from './vcard.js';
 import { isZip, readLinkedInZip } from './linkedin-zip.js';
+import type { ImportedActivity } from './activity.js';
+import { readIcalendar } from './icalendar.js';
+import {
+  isInvitationsHeader,
+  isMessagesHeader,
+  readLinkedInInvitations,
+  readLinkedInMessages,
+} from './linkedin-activity.js';
 
-export type ContactFormat = 'linkedin-connections' | 'google-csv' | 'outlook-csv' | 'vcard';
+export type ContactFormat =
+  | 'linkedin-connections'
+  | 'linkedin-messages'
+  | 'linkedin-invitations'
+  | 'linkedin-export'
+  | 'google-csv'
+  | 'outlook-csv'
+  | 'vcard'
+  | 'icalendar';
+
+/**
+ * Under which name what a file said of each person is remembered: every part of LinkedIn's
+ * export speaks for the same source, so an updated export compares with any earlier part.
+ */
+export const sourceOf = (format: ContactFormat) =>
+  format.startsWith('linkedin-') ? 'linkedin-connections' : format;
 
 export interface SourceRef {
   file: string;
@@ -34,8 +57,12 @@ export interface ContactsRead {
   errors: RowError[];
   /** Columns the reader does not use, so the report can say they were left out. */
   ignoredColumns: string[];
-  /** Files of an archive that were not read (a LinkedIn export's messages, for now). */
+  /** Files of an archive that were not read. */
   ignoredFiles?: string[];
+  /** Conversations, invitations and events: what happened with whom. */
+  activities?: ImportedActivity[];
+  /** What the reader left out on purpose, in a sentence or two. */
+  remarks?: string[];
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -51,8 +78,10 @@ export function linkedinDate(text: string): string | undefined {
   return date.toISOString().slice(0, 10);
 }
 
+type CsvContactFormat = 'linkedin-connections' | 'google-csv' | 'outlook-csv';
+
 /** Which export a header row belongs to. */
-export function contactFormatOf(header: string): ContactFormat | null {
+export function contactFormatOf(header: string): CsvContactFormat | null {
   const h = header.replace(/^\ufeff/, '');
   if (/^First Name,Last Name,URL,Email Address,Company,Position,Connected On/i.test(h))
     return 'linkedin-connections';
@@ -79,7 +108,7 @@ const nameOf = (...parts: (string | undefined)[]) =>
 const numbered = (cells: Record<string, string>, header: string[], pattern: RegExp) =>
   list(...header.filter((h) => pattern.test(h)).map((h) => cells[h]));
 
-const MAPPINGS: Record<ContactFormat, { used: RegExp; map: Mapping }> = {
+const MAPPINGS: Record<CsvContactFormat, { used: RegExp; map: Mapping }> = {
   'linkedin-connections': {
     used: /^(First Name|Last Name|URL|Email Address|Company|Position|Connected On)$/,
     map: (c) => ({
@@ -111,7 +140,6 @@ const MAPPINGS: Record<ContactFormat, { used: RegExp; map: Mapping }> = {
       tags: list(c.Labels).filter((l) => !l.startsWith('* ')),
     }),
   },
-  vcard: { used: /$^/, map: () => ({}) },
   'outlook-csv': {
     used: /^(First Name|Middle Name|Last Name|Company|Department|Job Title|E-mail( \d)? Address|Business Phone|Mobile Phone|Home Phone|Web Page|Notes|Categories)$/,
     map: (c) => ({
@@ -179,12 +207,12 @@ export function importedPerson(
 
 /** Read a contacts CSV export of any of the known kinds. */
 export function readContactsCsv(text: string, file: string): ContactsRead {
-  let format: ContactFormat | null = null;
+  let format: CsvContactFormat | null = null;
   const table = readCsv(text, file, (line) => {
     format = contactFormatOf(line);
     return format !== null;
   });
-  const known = format as ContactFormat | null;
+  const known = format as CsvContactFormat | null;
   if (!known) throw new Error('unreachable: readCsv found a header');
   const { used, map } = MAPPINGS[known];
   const people: ImportedPerson[] = [];
@@ -202,9 +230,37 @@ export function readContactsCsv(text: string, file: string): ContactsRead {
   };
 }
 
-/** A contacts file as it arrives: its bytes, in whatever encoding the exporter chose. */
-export function readContactsFile(bytes: Uint8Array, file: string): ContactsRead {
+export interface ReadOptions {
+  /** What counts as past and future in a calendar; now unless said. */
+  now?: Date;
+}
+
+/** A CSV file of one of LinkedIn's activity kinds, read as such. */
+export function readActivityCsv(text: string, file: string): ContactsRead | null {
+  const lines = text.split(/\r\n|\n|\r/, 40);
+  for (const line of lines) {
+    if (isMessagesHeader(line))
+      return { format: 'linkedin-messages', ...readLinkedInMessages(text, file) };
+    if (isInvitationsHeader(line))
+      return { format: 'linkedin-invitations', ...readLinkedInInvitations(text, file) };
+    if (contactFormatOf(line)) return null;
+  }
+  return null;
+}
+
+/** A file as it arrives: its bytes, in whatever encoding the exporter chose. */
+export function readContactsFile(
+  bytes: Uint8Array,
+  file: string,
+  options: ReadOptions = {},
+): ContactsRead {
   if (isZip(bytes)) return readLinkedInZip(bytes, file);
   const { text } = decodeText(bytes);
-  return /^\s*BEGIN:VCARD/i.test(text) ? readVcard(text, file) : readContactsCsv(text, file);
+  if (/^\s*BEGIN:VCALENDAR/i.test(text))
+    return {
+      format: 'icalendar',
+      ...readIcalendar(text, file, { now: options.now ?? new Date() }),
+    };
+  if (/^\s*BEGIN:VCARD/i.test(text)) return readVcard(text, file);
+  return readActivityCsv(text, file) ?? readContactsCsv(text, file);
 }

@@ -6,34 +6,50 @@ const encode = (text: string) => new TextEncoder().encode(text);
 const CONNECTIONS =
   'Notes:\r\n"Some emails may be missing."\r\n\r\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n' +
   'Marie,CuriÃ©,https://www.linkedin.com/in/marie,,Institut du Radium,Directrice,07 Nov 2022\r\n';
+const MESSAGES =
+  'CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\r\n' +
+  '2-a==,,Marie Curié,https://www.linkedin.com/in/marie,Alex Doe,https://www.linkedin.com/in/alexdoe,2024-03-05 09:12:44 UTC,,Happy to talk about research careers.,INBOX\r\n' +
+  '2-b==,,Alex Doe,https://www.linkedin.com/in/alexdoe,Tom Becker,https://www.linkedin.com/in/tombecker,2024-03-06 10:00:00 UTC,,Hello Tom,INBOX\r\n';
+const INVITATIONS =
+  'From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\r\n' +
+  'Alex Doe,Lena Park,"1/15/24, 10:03 AM",Could I ask you one question about product roles?,OUTGOING,https://www.linkedin.com/in/alexdoe,https://www.linkedin.com/in/lenapark\r\n';
 
 describe('reading a LinkedIn export as downloaded (.zip)', () => {
-  it('reads Connections.csv wherever it sits and lists the files left out', () => {
+  it('reads connections, messages and invitations wherever they sit, and lists the files left out', () => {
+    const folder = 'Basic_LinkedInDataExport_11-28-2026';
     const zip = zipSync({
-      'Basic_LinkedInDataExport_11-28-2026/Connections.csv': encode(CONNECTIONS),
-      'Basic_LinkedInDataExport_11-28-2026/messages.csv': encode('CONVERSATION ID,FROM\n'),
-      'Basic_LinkedInDataExport_11-28-2026/Invitations.csv': encode('From,To\n'),
-      'Basic_LinkedInDataExport_11-28-2026/Profile.csv': encode('First Name\n'),
+      [`${folder}/Connections.csv`]: encode(CONNECTIONS),
+      [`${folder}/messages.csv`]: encode(MESSAGES),
+      [`${folder}/Invitations.csv`]: encode(INVITATIONS),
+      [`${folder}/Profile.csv`]: encode('First Name\n'),
     });
     const read = readContactsFile(zip, 'export.zip');
-    expect(read.format).toBe('linkedin-connections');
+    expect(read.format).toBe('linkedin-export');
     expect(read.people.map((p) => [p.source, p.person.displayName])).toEqual([
-      [
-        { file: 'export.zip/Basic_LinkedInDataExport_11-28-2026/Connections.csv', line: 5 },
-        'Marie Curié',
-      ],
+      [{ file: `export.zip/${folder}/Connections.csv`, line: 5 }, 'Marie Curié'],
+      [{ file: `export.zip/${folder}/Invitations.csv`, line: 2 }, 'Lena Park'],
     ]);
-    expect(read.ignoredFiles).toEqual([
-      'Basic_LinkedInDataExport_11-28-2026/Invitations.csv',
-      'Basic_LinkedInDataExport_11-28-2026/Profile.csv',
-      'Basic_LinkedInDataExport_11-28-2026/messages.csv',
+    expect(
+      (read.activities ?? []).map((a) => [a.type, a.at, a.with.map((w) => w.linkedin)]),
+    ).toEqual([
+      ['interaction', '2024-03-05T09:12:44.000Z', ['https://www.linkedin.com/in/marie']],
+      ['interaction', '2024-03-06T10:00:00.000Z', ['https://www.linkedin.com/in/tombecker']],
+      ['invitation', '2024-01-15T10:03:00.000Z', ['https://www.linkedin.com/in/lenapark']],
     ]);
+    expect(read.ignoredFiles).toEqual([`${folder}/Profile.csv`]);
   });
 
-  it('says so when the archive has no Connections.csv, or is not a readable archive', () => {
+  it('is fine with any of the three files missing', () => {
+    const zip = zipSync({ 'messages.csv': encode(MESSAGES) });
+    const read = readContactsFile(zip, 'export.zip');
+    expect(read.people).toEqual([]);
+    expect(read.activities).toHaveLength(2);
+  });
+
+  it('says so when the archive holds none of them, or is not a readable archive', () => {
     const zip = zipSync({ 'Profile.csv': encode('First Name\n') });
     expect(() => readContactsFile(zip, 'export.zip')).toThrow(
-      'export.zip: no Connections.csv in this archive (it holds Profile.csv)',
+      'export.zip: no Connections.csv, messages.csv or Invitations.csv in this archive (it holds Profile.csv)',
     );
     const broken = zip.slice(0, 40);
     expect(() => readContactsFile(broken, 'broken.zip')).toThrow(

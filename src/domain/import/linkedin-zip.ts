@@ -1,16 +1,19 @@
-// LinkedIn's data export as it is downloaded: one .zip. Kith reads its Connections.csv (in
-// whatever folder the export puts it); the other files are listed as left out — messages and
-// invitations among them until Kith reads those too. Only the file Kith reads is unpacked,
+// LinkedIn's data export as it is downloaded: one .zip. Kith reads its Connections.csv,
+// messages.csv and Invitations.csv (in whatever folder the export puts them; any of them may
+// be missing); the other files are listed as left out. Only the files Kith reads are unpacked,
 // and only up to a size no real export reaches, so a hostile archive cannot fill the memory.
 import { unzipSync } from 'fflate';
 import { KithError } from '../errors.js';
 import { readContactsCsv, type ContactsRead } from './contacts-csv.js';
 import { decodeText } from './decode.js';
+import { readLinkedInInvitations, readLinkedInMessages } from './linkedin-activity.js';
 
-/** Far above any real Connections.csv (30,000 connections are ~3 MB). */
-const MAX_UNPACKED = 200 * 1024 * 1024;
+/** Far above any real export's file (30,000 connections are ~3 MB; 200,000 messages ~60 MB). */
+const MAX_UNPACKED = 500 * 1024 * 1024;
 
-const baseName = (path: string) => path.split('/').pop() ?? path;
+const READ = ['connections.csv', 'messages.csv', 'invitations.csv'];
+
+const baseName = (path: string) => (path.split('/').pop() ?? path).toLowerCase();
 
 export const isZip = (bytes: Uint8Array) =>
   bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
@@ -23,7 +26,7 @@ export function readLinkedInZip(bytes: Uint8Array, file: string): ContactsRead {
     entries = unzipSync(bytes, {
       filter: (entry) => {
         if (entry.name.endsWith('/')) return false;
-        if (baseName(entry.name).toLowerCase() !== 'connections.csv') {
+        if (!READ.includes(baseName(entry.name))) {
           others.push(entry.name);
           return false;
         }
@@ -48,14 +51,38 @@ export function readLinkedInZip(bytes: Uint8Array, file: string): ContactsRead {
       'file',
     );
   }
-  const [name, content] = Object.entries(entries)[0] ?? [];
-  if (!name || !content) {
+  // One of each: a second Connections.csv deeper in the archive is not LinkedIn's.
+  const found = new Map<string, [string, Uint8Array]>();
+  for (const [name, content] of Object.entries(entries).sort(([a], [b]) => a.localeCompare(b))) {
+    const base = baseName(name);
+    if (found.has(base)) others.push(name);
+    else found.set(base, [name, content]);
+  }
+  if (found.size === 0) {
     throw new KithError(
       'invalid_input',
-      `${file}: no Connections.csv in this archive (it holds ${others.length ? others.slice(0, 5).join(', ') : 'nothing'})`,
+      `${file}: no Connections.csv, messages.csv or Invitations.csv in this archive (it holds ${others.length ? others.slice(0, 5).join(', ') : 'nothing'})`,
       'file',
     );
   }
-  const read = readContactsCsv(decodeText(content).text, `${file}/${name}`);
-  return { ...read, ignoredFiles: others.sort() };
+  const text = (base: string) => {
+    const entry = found.get(base);
+    return entry ? { name: `${file}/${entry[0]}`, text: decodeText(entry[1]).text } : null;
+  };
+  const connections = text('connections.csv');
+  const messages = text('messages.csv');
+  const invitations = text('invitations.csv');
+  const parts = [
+    connections && readContactsCsv(connections.text, connections.name),
+    messages && readLinkedInMessages(messages.text, messages.name),
+    invitations && readLinkedInInvitations(invitations.text, invitations.name),
+  ].filter((p) => p !== null);
+  return {
+    format: 'linkedin-export',
+    people: parts.flatMap((p) => p.people),
+    activities: parts.flatMap((p) => ('activities' in p ? (p.activities ?? []) : [])),
+    errors: parts.flatMap((p) => p.errors),
+    ignoredColumns: [...new Set(parts.flatMap((p) => p.ignoredColumns))],
+    ignoredFiles: others.sort(),
+  };
 }

@@ -25,6 +25,15 @@ const countsSchema = z.object({
   errors: z.number(),
 });
 
+const activityCountsSchema = z.object({
+  new: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  /** Nobody in it is in Kith (a stranger's message, an event with colleagues only). */
+  skipped: z.number(),
+});
+export type ActivityCounts = z.output<typeof activityCountsSchema>;
+
 export const importReportSchema = z.object({
   file: z.string(),
   format: z.string(),
@@ -47,6 +56,16 @@ export const importReportSchema = z.object({
   errors: z.array(rowErrorSchema),
   ignoredColumns: z.array(z.string()),
   ignoredFiles: z.array(z.string()),
+  /** Conversations, invitations and calendar events. */
+  activities: z.object({
+    counts: activityCountsSchema,
+    /** The first of those left out, to show why. */
+    skipped: z.array(
+      z.object({ file: z.string(), line: z.number(), summary: z.string(), people: z.string() }),
+    ),
+  }),
+  /** What the reader left out on purpose, in a sentence or two. */
+  remarks: z.array(z.string()),
 });
 export type ImportReport = z.output<typeof importReportSchema>;
 export type ImportRow = ImportReport['rows'][number];
@@ -56,7 +75,7 @@ export const importRunSchema = z.object({
   id: z.string(),
   file: z.string(),
   format: z.string(),
-  counts: countsSchema,
+  counts: countsSchema.extend({ activities: activityCountsSchema.optional() }),
   createdAt: z.string(),
   undoneAt: z.string().nullable(),
 });
@@ -66,4 +85,6 @@ export const undoResultSchema = z.object({
   runId: z.string(),
   archived: z.number(),
   restored: z.number(),
+  /** Conversations, asks and events taken back out or restored. */
+  activities: z.number(),
 });

@@ -75,16 +75,25 @@ export function isTimeZone(timeZone: string): boolean {
 
 /** The instant of noon on a local date in a time zone: a stable "moment of that day". */
 export function localNoon(isoDate: string, timeZone: string): string {
-  const wanted = Date.parse(`${isoDate}T12:00:00Z`);
-  let guess = wanted;
+  return localInstant(`${isoDate}T12:00:00`, timeZone);
+}
+
+/** The instant a wall-clock time (YYYY-MM-DDTHH:MM[:SS]) shows in a time zone (IANA name). */
+export function localInstant(wallTime: string, timeZone: string): string {
+  const wanted = Date.parse(`${wallTime}Z`);
+  if (Number.isNaN(wanted)) throw new RangeError(`not a wall-clock time: ${wallTime}`);
+  // The zone is read to the minute: seconds are set aside and added back.
+  const seconds = ((wanted % 60_000) + 60_000) % 60_000;
+  const minute = wanted - seconds;
+  let guess = minute;
   for (let i = 0; i < 3; i += 1) {
     const parts = minuteFormat(timeZone).formatToParts(new Date(guess));
     const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
     const seen = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
-    if (seen === wanted) break;
-    guess += wanted - seen;
+    if (seen === minute) break;
+    guess += minute - seen;
   }
-  return new Date(guess).toISOString();
+  return new Date(guess + seconds).toISOString();
 }
 
 /** "today", "yesterday", "5 days ago", "3 weeks ago", "4 months ago", "2 years ago". */

@@ -10,6 +10,7 @@ import { lastContact } from './004-last-contact.js';
 import { keepInTouchDue } from './005-keep-in-touch-due.js';
 import { connectors } from './006-connectors.js';
 import { imports } from './007-imports.js';
+import { activitiesMergesFeeds } from './008-activities-merges-feeds.js';
 
 export function migrationsFor(search: SearchIndex): Record<string, Migration> {
   return {
@@ -20,6 +21,7 @@ export function migrationsFor(search: SearchIndex): Record<string, Migration> {
     '005-keep-in-touch-due': keepInTouchDue,
     '006-connectors': connectors,
     '007-imports': imports,
+    '008-activities-merges-feeds': activitiesMergesFeeds,
   };
 }
 

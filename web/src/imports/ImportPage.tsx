@@ -1,6 +1,7 @@
-// Import: pick or drop an export (LinkedIn Connections.csv, Google or Outlook CSV, vCard),
-// see what would happen — new, updated, unchanged, to review, and every row error with its
-// line — then import it in one go, and undo it from the list of past imports.
+// Import: pick or drop an export (LinkedIn's .zip or its files, Google or Outlook CSV, vCard,
+// a calendar), see what would happen — people new, updated, unchanged, to review;
+// conversations and events new, updated, left out; every row error with its line — then
+// import it in one go, and undo it from the list of past imports.
 import {
   Alert,
   Badge,
@@ -32,7 +33,11 @@ async function base64Of(file: File): Promise<string> {
 }
 
 const FORMAT_LABELS: Record<string, string> = {
+  'linkedin-export': 'LinkedIn export',
   'linkedin-connections': 'LinkedIn connections',
+  'linkedin-messages': 'LinkedIn messages',
+  'linkedin-invitations': 'LinkedIn invitations',
+  icalendar: 'Calendar',
   'google-csv': 'Google Contacts',
   'outlook-csv': 'Outlook contacts',
   vcard: 'vCard',
@@ -63,7 +68,41 @@ function Counts({ report }: { report: ImportReport }) {
   );
 }
 
-const importLabel = (n: number) => `Import ${n} ${n === 1 ? 'person' : 'people'}`;
+function importLabel(report: ImportReport): string {
+  const people = report.counts.new + report.counts.updated;
+  const a = report.activities.counts;
+  const activities = a.new + a.updated;
+  const parts = [
+    people > 0 && `${people} ${people === 1 ? 'person' : 'people'}`,
+    activities > 0 &&
+      `${activities} ${activities === 1 ? 'conversation or event' : 'conversations and events'}`,
+  ].filter(Boolean);
+  return `Import ${parts.join(' and ') || 'nothing'}`;
+}
+
+/** What happens to conversations, invitations and calendar events, and those left out. */
+function Activities({ report }: { report: ImportReport }) {
+  const a = report.activities.counts;
+  if (a.new + a.updated + a.unchanged + a.skipped === 0) return null;
+  return (
+    <Stack gap={4} data-testid="import-activities">
+      <Text size="sm">
+        Conversations, invitations and events: {a.new} new, {a.updated} updated, {a.unchanged}{' '}
+        unchanged
+        {a.skipped > 0 && `, ${a.skipped} left out because nobody in them is in Kith`}.
+      </Text>
+      {report.activities.skipped.length > 0 && (
+        <List size="xs" spacing={0} c="dimmed">
+          {report.activities.skipped.slice(0, 5).map((s) => (
+            <List.Item key={`${s.file}-${s.line}`}>
+              Line {s.line}: {s.summary} — with {s.people || 'nobody named'}
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </Stack>
+  );
+}
 
 /** "Garbled text repaired on 1 row (for example “CuriÃ©” became “Curié”)." */
 function repairedNote(report: ImportReport): string {
@@ -108,7 +147,7 @@ export function ImportPage() {
     mutationFn: api.undoImport,
     onSuccess: (result) => {
       notifications.show({
-        message: `Import undone: ${result.archived} moved to the trash, ${result.restored} restored.`,
+        message: `Import undone: ${result.archived} moved to the trash, ${result.restored} restored${result.activities ? `, ${result.activities} conversations, asks or events taken back` : ''}.`,
       });
       setDone(null);
       void refresh();
@@ -137,10 +176,10 @@ export function ImportPage() {
         Import
       </Title>
       <Text c="dimmed" size="sm" maw={720}>
-        Bring your network in from LinkedIn (your data export’s .zip, or its{' '}
-        <code>Connections.csv</code>), Google Contacts or Outlook (CSV), or a phone’s vCard file.
-        You see what would change before anything is written; importing the same file again changes
-        nothing.
+        Bring your network in from LinkedIn (your data export’s .zip: connections, messages and
+        invitations), Google Contacts or Outlook (CSV), a phone’s vCard file, or a calendar (.ics:
+        past meetings become conversations, coming ones scheduled chats). You see what would change
+        before anything is written; importing the same file again changes nothing.
       </Text>
       <Card
         withBorder
@@ -163,7 +202,7 @@ export function ImportPage() {
           <input
             ref={input}
             type="file"
-            accept=".csv,.vcf,.vcard,.zip,text/csv,text/vcard,application/zip"
+            accept=".csv,.vcf,.vcard,.zip,.ics,text/csv,text/vcard,text/calendar,application/zip"
             aria-label="File to import"
             hidden
             onChange={(e) => void choose(e.currentTarget.files?.[0])}
@@ -230,9 +269,15 @@ export function ImportPage() {
                 {preview.rows.some((r) => r.repaired.length > 0) && (
                   <Text size="sm">{repairedNote(preview)}</Text>
                 )}
+                <Activities report={preview} />
+                {preview.remarks.map((remark) => (
+                  <Text key={remark} size="xs" c="dimmed">
+                    {remark}
+                  </Text>
+                ))}
                 {preview.ignoredFiles.length > 0 && (
                   <Text size="xs" c="dimmed">
-                    Files in the archive not read yet: {preview.ignoredFiles.join(', ')}
+                    Files in the archive left out: {preview.ignoredFiles.join(', ')}
                   </Text>
                 )}
                 {preview.ignoredColumns.length > 0 && (
@@ -246,10 +291,16 @@ export function ImportPage() {
                   </Button>
                   <Button
                     loading={commit.isPending}
-                    disabled={preview.counts.new + preview.counts.updated === 0}
+                    disabled={
+                      preview.counts.new +
+                        preview.counts.updated +
+                        preview.activities.counts.new +
+                        preview.activities.counts.updated ===
+                      0
+                    }
                     onClick={() => commit.mutate(file)}
                   >
-                    {importLabel(preview.counts.new + preview.counts.updated)}
+                    {importLabel(preview)}
                   </Button>
                 </Group>
               </>
@@ -262,9 +313,10 @@ export function ImportPage() {
         <Alert color="green" title="Imported" data-testid="import-done">
           <Stack gap="xs">
             <Text size="sm">
-              {done.counts.new} new, {done.counts.updated} updated, {done.counts.unchanged}{' '}
+              People: {done.counts.new} new, {done.counts.updated} updated, {done.counts.unchanged}{' '}
               unchanged.
             </Text>
+            <Activities report={done} />
             <Group>
               <Button
                 size="xs"

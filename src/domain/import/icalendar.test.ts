@@ -1,0 +1,188 @@
+import { describe, expect, it } from 'vitest';
+import { readIcalendar } from './icalendar.js';
+
+const NOW = new Date('2026-11-28T12:00:00Z');
+const cal = (...events: string[]) =>
+  [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Kith tests//EN',
+    'BEGIN:VTIMEZONE',
+    'TZID:Europe/Paris',
+    'BEGIN:STANDARD',
+    'DTSTART:19701025T030000',
+    'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
+    'TZOFFSETFROM:+0200',
+    'TZOFFSETTO:+0100',
+    'END:STANDARD',
+    'BEGIN:DAYLIGHT',
+    'DTSTART:19700329T020000',
+    'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
+    'TZOFFSETFROM:+0100',
+    'TZOFFSETTO:+0200',
+    'END:DAYLIGHT',
+    'END:VTIMEZONE',
+    ...events,
+    'END:VCALENDAR',
+  ].join('\r\n');
+const event = (...lines: string[]) => ['BEGIN:VEVENT', ...lines, 'END:VEVENT'].join('\r\n');
+const ME = 'ORGANIZER;CN=Alex Doe:mailto:alex@example.com';
+const PRIYA = 'ATTENDEE;CN=Priya Raman;PARTSTAT=ACCEPTED:mailto:Priya@Example.com';
+
+describe('reading a calendar', () => {
+  it('turns a past event into an interaction, in the zone the file defines', () => {
+    const read = readIcalendar(
+      cal(
+        event(
+          'UID:coffee-1',
+          'DTSTAMP:20260301T000000Z',
+          'DTSTART;TZID=Europe/Paris:20260310T090000',
+          'DTEND;TZID=Europe/Paris:20260310T093000',
+          'SUMMARY:Coffee with Priya',
+          'LOCATION:Café Oberkampf',
+          'DESCRIPTION:Ask about moving into data science',
+          ME,
+          PRIYA,
+        ),
+      ),
+      'cal.ics',
+      { now: NOW },
+    );
+    expect(read.errors).toEqual([]);
+    expect(read.activities).toEqual([
+      expect.objectContaining({
+        type: 'interaction',
+        kind: 'coffee',
+        key: 'ics:coffee-1',
+        at: '2026-03-10T08:00:00.000Z',
+        summary: 'Coffee with Priya',
+        notes: 'Where: Café Oberkampf\n\nAsk about moving into data science',
+        with: [
+          { name: 'Alex Doe', email: 'alex@example.com' },
+          { name: 'Priya Raman', email: 'priya@example.com' },
+        ],
+        source: { file: 'cal.ics', line: 19 },
+      }),
+    ]);
+  });
+
+  it('turns a future event into a scheduled chat with its length', () => {
+    const read = readIcalendar(
+      cal(
+        event(
+          'UID:call-2',
+          'DTSTAMP:20260301T000000Z',
+          'DTSTART:20261203T150000Z',
+          'DURATION:PT45M',
+          'SUMMARY:Career chat',
+          PRIYA,
+        ),
+      ),
+      'cal.ics',
+      { now: NOW },
+    );
+    expect(read.activities).toEqual([
+      expect.objectContaining({
+        type: 'scheduled',
+        at: '2026-12-03T15:00:00.000Z',
+        minutes: 45,
+        summary: 'Career chat',
+      }),
+    ]);
+  });
+
+  it('expands a recurring event within the window, with moved and excluded occurrences', () => {
+    const read = readIcalendar(
+      cal(
+        event(
+          'UID:weekly',
+          'DTSTAMP:20200101T000000Z',
+          'DTSTART;TZID=Europe/Paris:20200106T100000',
+          'DTEND;TZID=Europe/Paris:20200106T103000',
+          'RRULE:FREQ=WEEKLY;BYDAY=MO',
+          'EXDATE;TZID=Europe/Paris:20261116T100000',
+          'SUMMARY:1:1 with Priya',
+          ME,
+          PRIYA,
+        ),
+        event(
+          'UID:weekly',
+          'DTSTAMP:20200101T000000Z',
+          'RECURRENCE-ID;TZID=Europe/Paris:20261109T100000',
+          'DTSTART;TZID=Europe/Paris:20261110T140000',
+          'DTEND;TZID=Europe/Paris:20261110T143000',
+          'SUMMARY:1:1 with Priya (moved)',
+          ME,
+          PRIYA,
+        ),
+      ),
+      'cal.ics',
+      { now: NOW, daysBack: 28, daysAhead: 14 },
+    );
+    expect(read.activities.map((a) => [a.type, a.at, 'summary' in a ? a.summary : ''])).toEqual([
+      ['interaction', '2026-11-02T09:00:00.000Z', '1:1 with Priya'],
+      ['interaction', '2026-11-10T13:00:00.000Z', '1:1 with Priya (moved)'],
+      ['interaction', '2026-11-23T09:00:00.000Z', '1:1 with Priya'],
+      ['scheduled', '2026-11-30T09:00:00.000Z', '1:1 with Priya'],
+      ['scheduled', '2026-12-07T09:00:00.000Z', '1:1 with Priya'],
+    ]);
+    // Each occurrence is its own, stable key.
+    expect(new Set(read.activities.map((a) => a.key)).size).toBe(5);
+  });
+
+  it('reads a zone the file names but does not define by its IANA name, and floating times as UTC', () => {
+    const read = readIcalendar(
+      [
+        'BEGIN:VCALENDAR',
+        'VERSION:2.0',
+        event('UID:ny', 'DTSTART;TZID=America/New_York:20260701T090000', 'SUMMARY:Call', PRIYA),
+        event('UID:float', 'DTSTART:20260702T090000', 'SUMMARY:Lunch', PRIYA),
+        event('UID:day', 'DTSTART;VALUE=DATE:20260703', 'SUMMARY:Conference', PRIYA),
+        'END:VCALENDAR',
+      ].join('\n'),
+      'cal.ics',
+      { now: NOW },
+    );
+    expect(read.activities.map((a) => [a.at, a.type === 'interaction' ? a.kind : ''])).toEqual([
+      ['2026-07-01T13:00:00.000Z', 'call'],
+      ['2026-07-02T09:00:00.000Z', 'coffee'],
+      ['2026-07-03T00:00:00.000Z', 'meeting'],
+    ]);
+  });
+
+  it('leaves out cancelled events, those with nobody else, rooms, people who declined and crowds', () => {
+    const crowd = Array.from({ length: 20 }, (_, i) => `ATTENDEE:mailto:p${i}@example.com`);
+    const read = readIcalendar(
+      cal(
+        event('UID:c', 'DTSTART:20260101T100000Z', 'STATUS:CANCELLED', 'SUMMARY:Off', PRIYA),
+        event('UID:a', 'DTSTART:20260101T100000Z', 'SUMMARY:Focus time'),
+        event(
+          'UID:r',
+          'DTSTART:20260101T100000Z',
+          'SUMMARY:Room only',
+          'ATTENDEE;CUTYPE=ROOM;CN=Room 4:mailto:room4@example.com',
+          'ATTENDEE;PARTSTAT=DECLINED;CN=Tom:mailto:tom@example.com',
+        ),
+        event('UID:all', 'DTSTART:20260101T100000Z', 'SUMMARY:All hands', ...crowd),
+      ),
+      'cal.ics',
+      { now: NOW },
+    );
+    expect(read.activities).toEqual([]);
+    expect(read.remarks).toEqual([
+      'Events left out: 1 cancelled, 2 with nobody else in them, 1 with more than 12 people.',
+    ]);
+  });
+
+  it('names the file when it is not a calendar, and the line of an event it cannot read', () => {
+    expect(() => readIcalendar('BEGIN:VCALENDAR\nthis is not\n', 'x.ics', { now: NOW })).toThrow(
+      /^x\.ics: not a readable calendar/,
+    );
+    const read = readIcalendar(cal(event('UID:n', 'SUMMARY:No start', PRIYA)), 'cal.ics', {
+      now: NOW,
+    });
+    expect(read.errors).toEqual([
+      { file: 'cal.ics', line: 19, field: 'DTSTART', message: 'DTSTART: the event has no start' },
+    ]);
+  });
+});

@@ -1,0 +1,304 @@
+// The rest of LinkedIn's export: messages.csv (every message the user sent or received) and
+// Invitations.csv (invitations to connect not yet accepted, both ways).
+//
+// Messages become interactions of kind "message": one per conversation and day, since a
+// conversation is read as an exchange, not as many separate events; its notes hold the day's
+// messages. The user is whoever takes part in the most conversations (the export is theirs);
+// everyone else in a conversation is one of its people, found later by profile or name.
+// An invitation the user sent becomes an ask waiting for an answer; one the user received, a
+// message from that person. The people invited, or inviting, are brought in as well.
+import { LIMITS } from '../fields.js';
+import { fingerprintOf, linkedinOf, type ImportedActivity, type PersonRef } from './activity.js';
+import { importedPerson, type ImportedPerson, type RowError } from './contacts-csv.js';
+import { readCsv } from './csv.js';
+import { repairText } from './text-repair.js';
+
+export interface ActivityRead {
+  people: ImportedPerson[];
+  activities: ImportedActivity[];
+  errors: RowError[];
+  ignoredColumns: string[];
+  /** What the reader left out on purpose, in a sentence or two. */
+  remarks?: string[];
+}
+
+const fix = (text: string | undefined) => repairText(text ?? '').text.trim();
+
+/** "2023-09-04 14:22:10 UTC" (messages.csv) as ISO-8601 in UTC. */
+export function messageDate(text: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?(?:\s*(?:UTC|Z|GMT))?$/i.exec(
+    text.trim(),
+  );
+  if (!m) return undefined;
+  const [y, mo, d, h, mi, s] = m.slice(1).map((v) => Number(v ?? 0));
+  const date = new Date(Date.UTC(y ?? 0, (mo ?? 1) - 1, d ?? 1, h ?? 0, mi ?? 0, s ?? 0));
+  return date.getUTCDate() === d &&
+    date.getUTCMonth() === (mo ?? 1) - 1 &&
+    (h ?? 0) < 24 &&
+    (mi ?? 0) < 60
+    ? date.toISOString()
+    : undefined;
+}
+
+/** "1/15/24, 10:03 AM" (Invitations.csv, US style, no zone: read as UTC) as ISO-8601. */
+export function invitationDate(text: string): string | undefined {
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4}),?\s+(\d{1,2}):(\d{2})\s*([AP]M)?$/i.exec(
+    text.trim(),
+  );
+  if (!m) return messageDate(text);
+  const year = Number(m[3]) < 100 ? 2000 + Number(m[3]) : Number(m[3]);
+  let hour = Number(m[4]);
+  const pm = (m[6] ?? '').toUpperCase() === 'PM';
+  if (m[6]) {
+    if (hour < 1 || hour > 12) return undefined;
+    hour = (hour % 12) + (pm ? 12 : 0);
+  }
+  const date = new Date(Date.UTC(year, Number(m[1]) - 1, Number(m[2]), hour, Number(m[5])));
+  return date.getUTCDate() === Number(m[2]) &&
+    date.getUTCMonth() === Number(m[1]) - 1 &&
+    hour < 24 &&
+    Number(m[5]) < 60
+    ? date.toISOString()
+    : undefined;
+}
+
+export const isMessagesHeader = (line: string) =>
+  /CONVERSATION ID/i.test(line) && /SENDER PROFILE URL/i.test(line);
+export const isInvitationsHeader = (line: string) =>
+  /^"?From"?,"?To"?,"?Sent At"?/i.test(line.replace(/^\ufeff/, ''));
+
+const MESSAGE_COLUMNS =
+  /^(CONVERSATION ID|CONVERSATION TITLE|FROM|SENDER PROFILE URL|TO|RECIPIENT PROFILE URLS|DATE|CONTENT|FOLDER|SUBJECT)$/i;
+
+interface Message {
+  line: number;
+  conversation: string;
+  title: string;
+  from: PersonRef;
+  to: PersonRef[];
+  at: string;
+  content: string;
+}
+
+/** The people of a "TO" cell: names split on commas, paired with the profile addresses. */
+function recipients(names: string, urls: string, profile: (u: string) => string | undefined) {
+  const nameList = names.split(/\s*,\s*/).map((n) => fix(n));
+  const urlList = urls.split(/[\s,]+/).filter(Boolean);
+  const count = Math.max(nameList.filter(Boolean).length, urlList.length);
+  const out: PersonRef[] = [];
+  for (let i = 0; i < count; i++) {
+    const linkedin = profile(urlList[i] ?? '');
+    out.push({ name: nameList[i] ?? '', ...(linkedin ? { linkedin } : {}) });
+  }
+  return out.filter((r) => r.name || r.linkedin);
+}
+
+const refKey = (r: PersonRef) => r.linkedin ?? `name:${r.name.toLowerCase()}`;
+
+/** Read messages.csv into one interaction per conversation and day. */
+export function readLinkedInMessages(text: string, file: string): ActivityRead {
+  const table = readCsv(text, file, isMessagesHeader);
+  const col = (name: string) => table.header.find((h) => h.toUpperCase() === name) ?? name;
+  const [ID, TITLE, FROM, FROM_URL, TO, TO_URLS, DATE, CONTENT, FOLDER] = [
+    'CONVERSATION ID',
+    'CONVERSATION TITLE',
+    'FROM',
+    'SENDER PROFILE URL',
+    'TO',
+    'RECIPIENT PROFILE URLS',
+    'DATE',
+    'CONTENT',
+    'FOLDER',
+  ].map(col) as [string, string, string, string, string, string, string, string, string];
+  // Addresses repeat on every message of a conversation: each is checked once.
+  const profiles = new Map<string, string | undefined>();
+  const profile = (url: string) => {
+    if (!url) return undefined;
+    if (!profiles.has(url)) profiles.set(url, linkedinOf(url));
+    return profiles.get(url);
+  };
+  const errors: RowError[] = [];
+  const messages: Message[] = [];
+  for (const row of table.rows) {
+    const c = row.cells;
+    const conversation = (c[ID] ?? '').trim();
+    const at = messageDate(c[DATE] ?? '');
+    // Drafts and spam are not conversations the user had.
+    if (/^(spam|draft)/i.test((c[FOLDER] ?? '').trim())) continue;
+    if (!conversation) {
+      errors.push({ file, line: row.line, field: ID, message: `${ID}: is empty` });
+      continue;
+    }
+    if (!at) {
+      errors.push({
+        file,
+        line: row.line,
+        field: DATE,
+        message: `${DATE}: "${(c[DATE] ?? '').slice(0, 40)}" is not a date like 2023-09-04 14:22:10 UTC`,
+      });
+      continue;
+    }
+    const fromUrl = profile(c[FROM_URL] ?? '');
+    messages.push({
+      line: row.line,
+      conversation,
+      title: fix(c[TITLE]),
+      from: { name: fix(c[FROM]), ...(fromUrl ? { linkedin: fromUrl } : {}) },
+      to: recipients(c[TO] ?? '', c[TO_URLS] ?? '', profile),
+      at,
+      content: fix(c[CONTENT]),
+    });
+  }
+  // The user: in more conversations than anyone else.
+  const inConversations = new Map<string, Set<string>>();
+  for (const m of messages) {
+    for (const r of [m.from, ...m.to]) {
+      const key = refKey(r);
+      const set = inConversations.get(key) ?? new Set<string>();
+      set.add(m.conversation);
+      inConversations.set(key, set);
+    }
+  }
+  let owner = '';
+  let most = 0;
+  for (const [key, set] of inConversations) {
+    if (set.size > most) [owner, most] = [key, set.size];
+  }
+  // A conversation with only one other person leaves the user unknown: then nobody is left out.
+  const conversationCount = new Set(messages.map((m) => m.conversation)).size;
+  if (conversationCount < 2) owner = '';
+
+  const people = new Map<string, Map<string, PersonRef>>();
+  const days = new Map<string, Message[]>();
+  for (const m of messages) {
+    const set = people.get(m.conversation) ?? new Map<string, PersonRef>();
+    for (const r of [m.from, ...m.to]) if (refKey(r) !== owner) set.set(refKey(r), r);
+    people.set(m.conversation, set);
+    const key = `${m.conversation}\u0000${m.at.slice(0, 10)}`;
+    const list = days.get(key) ?? [];
+    list.push(m);
+    days.set(key, list);
+  }
+  const activities: ImportedActivity[] = [];
+  for (const [key, list] of days) {
+    list.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.line - b.line));
+    const first = list[0];
+    if (!first) continue;
+    const others = [...(people.get(first.conversation)?.values() ?? [])];
+    if (others.length === 0) continue;
+    let notes = list
+      .map((m) => `${m.from.name || 'Someone'} (${m.at.slice(11, 16)} UTC): ${m.content}`)
+      .join('\n\n');
+    if (notes.length > LIMITS.notes) notes = `${notes.slice(0, LIMITS.notes - 1)}…`;
+    const count = list.length === 1 ? 'a LinkedIn message' : `${list.length} LinkedIn messages`;
+    const summary = first.title
+      ? `${count}: ${first.title}`.slice(0, LIMITS.shortText)
+      : `${count} with ${others.map((o) => o.name || 'someone').join(', ')}`.slice(
+          0,
+          LIMITS.shortText,
+        );
+    activities.push({
+      type: 'interaction',
+      kind: 'message',
+      source: { file, line: first.line },
+      key: `linkedin-message:${key.replace('\u0000', ':')}`,
+      fingerprint: fingerprintOf(summary, notes),
+      at: first.at,
+      with: others,
+      summary,
+      notes: notes || null,
+    });
+  }
+  return {
+    people: [],
+    activities,
+    errors,
+    ignoredColumns: table.header.filter((h) => h && !MESSAGE_COLUMNS.test(h)),
+  };
+}
+
+const INVITATION_COLUMNS =
+  /^(From|To|Sent At|Message|Direction|inviterProfileUrl|inviteeProfileUrl)$/i;
+
+/** Read Invitations.csv: the people in them, and an ask or a message for each. */
+export function readLinkedInInvitations(text: string, file: string): ActivityRead {
+  const table = readCsv(text, file, isInvitationsHeader);
+  const people: ImportedPerson[] = [];
+  const activities: ImportedActivity[] = [];
+  const errors: RowError[] = [];
+  for (const row of table.rows) {
+    const c = row.cells;
+    const direction = (c.Direction ?? '').trim().toUpperCase();
+    if (direction !== 'INCOMING' && direction !== 'OUTGOING') {
+      errors.push({
+        file,
+        line: row.line,
+        field: 'Direction',
+        message: `Direction: "${(c.Direction ?? '').slice(0, 40)}" is neither INCOMING nor OUTGOING`,
+      });
+      continue;
+    }
+    const at = invitationDate(c['Sent At'] ?? '');
+    if (!at) {
+      errors.push({
+        file,
+        line: row.line,
+        field: 'Sent At',
+        message: `Sent At: "${(c['Sent At'] ?? '').slice(0, 40)}" is not a date like 1/15/24, 10:03 AM`,
+      });
+      continue;
+    }
+    const outgoing = direction === 'OUTGOING';
+    const name = fix(outgoing ? c.To : c.From);
+    const url = (outgoing ? c.inviteeProfileUrl : c.inviterProfileUrl) ?? '';
+    const person = importedPerson(
+      {
+        displayName: name,
+        linkedin: url.trim() || undefined,
+        howWeMet: outgoing ? 'Invited to connect on LinkedIn' : 'Invited me to connect on LinkedIn',
+      },
+      { file, line: row.line },
+    );
+    if (!('person' in person)) {
+      errors.push(person);
+      continue;
+    }
+    people.push(person);
+    const ref: PersonRef = {
+      name: person.person.displayName,
+      ...(person.person.linkedin ? { linkedin: person.person.linkedin } : {}),
+    };
+    const message = fix(c.Message);
+    const base = {
+      source: { file, line: row.line },
+      key: `linkedin-invitation:${direction.toLowerCase()}:${refKey(ref)}:${at}`,
+      fingerprint: fingerprintOf(message),
+      at,
+      with: [ref],
+    };
+    activities.push(
+      outgoing
+        ? {
+            ...base,
+            type: 'invitation',
+            question: (message || 'Would you like to connect on LinkedIn?').slice(
+              0,
+              LIMITS.longText,
+            ),
+          }
+        : {
+            ...base,
+            type: 'interaction',
+            kind: 'message',
+            summary: `${ref.name} invited me to connect on LinkedIn`.slice(0, LIMITS.shortText),
+            notes: message || null,
+          },
+    );
+  }
+  return {
+    people,
+    activities,
+    errors,
+    ignoredColumns: table.header.filter((h) => h && !INVITATION_COLUMNS.test(h)),
+  };
+}

@@ -1,0 +1,220 @@
+import { zipSync } from 'fflate';
+import { beforeEach, expect, it } from 'vitest';
+import type { Store } from '../../src/store/store.js';
+import { describeEachDatabase, snapshot } from '../support/databases.js';
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const CONNECTIONS =
+  'Notes:\r\n"Some emails may be missing."\r\n\r\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n' +
+  'Priya,Raman,https://www.linkedin.com/in/priya-raman,priya@example.com,Northwind,Data Scientist,04 Sep 2023\r\n' +
+  'Tom,Becker,https://www.linkedin.com/in/tombecker,,Contoso,Tax Advisor,12 Jan 2022\r\n';
+const MESSAGES_HEADER =
+  'CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\r\n';
+const ME = 'Alex Doe,https://www.linkedin.com/in/alexdoe';
+const PRIYA = 'Priya Raman,https://www.linkedin.com/in/priya-raman';
+// Tom's messages carry LinkedIn's other kind of profile address: he is found by name.
+const TOM = 'Tom Becker,https://www.linkedin.com/in/ACoAAB1xyz';
+const MESSAGES =
+  MESSAGES_HEADER +
+  `c1,,${PRIYA},${ME},2024-03-05 09:12:44 UTC,,Happy to chat about data science.,INBOX\r\n` +
+  `c1,,${ME},${PRIYA},2024-03-05 10:01:02 UTC,,Thank you! Thursday?,INBOX\r\n` +
+  `c2,,${TOM},${ME},2024-04-01 12:30:00 UTC,,Ask me anything about taxes,INBOX\r\n` +
+  `c3,,Stranger Danger,https://www.linkedin.com/in/stranger,${ME},2024-04-02 12:30:00 UTC,,Buy now,INBOX\r\n`;
+const INVITATIONS =
+  'From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\r\n' +
+  'Alex Doe,Lena Park,"1/15/24, 10:03 AM",Could I ask you one question about product roles?,OUTGOING,https://www.linkedin.com/in/alexdoe,https://www.linkedin.com/in/lenapark\r\n';
+const exportZip = (messages = MESSAGES) =>
+  zipSync({
+    'Export/Connections.csv': utf8(CONNECTIONS),
+    'Export/messages.csv': utf8(messages),
+    'Export/Invitations.csv': utf8(INVITATIONS),
+  });
+
+const calendar = (...events: string[]) =>
+  utf8(['BEGIN:VCALENDAR', 'VERSION:2.0', ...events, 'END:VCALENDAR', ''].join('\r\n'));
+const event = (...lines: string[]) => ['BEGIN:VEVENT', ...lines, 'END:VEVENT'].join('\r\n');
+
+describeEachDatabase('importing conversations, invitations and calendars', (db) => {
+  let store: Store;
+  let clock: Date;
+  beforeEach(async () => {
+    clock = new Date('2026-11-20T10:00:00Z');
+    store = await db().newStore({ now: () => clock });
+  });
+
+  it('brings a whole LinkedIn export in: people, conversations and invitations; again, nothing', async () => {
+    const preview = await store.imports.contacts(exportZip(), 'export.zip', { dryRun: true });
+    expect(preview.activities.counts).toEqual({ new: 3, updated: 0, unchanged: 0, skipped: 1 });
+    expect(preview.activities.skipped).toEqual([
+      expect.objectContaining({ line: 5, people: 'Stranger Danger' }),
+    ]);
+    expect((await store.counts()).interactions).toBe(0);
+
+    const report = await store.imports.contacts(exportZip(), 'export.zip');
+    expect(report.counts.new).toBe(3);
+    const priya = await store.people.resolve('Priya Raman');
+    const tom = await store.people.resolve('Tom Becker');
+    const lena = await store.people.resolve('Lena Park');
+    const withPriya = await store.interactions.list({ personId: priya.id });
+    expect(withPriya.items.map((i) => [i.kind, i.occurredAt, i.summary])).toEqual([
+      ['message', '2024-03-05T09:12:44.000Z', '2 LinkedIn messages with Priya Raman'],
+    ]);
+    expect(withPriya.items[0]?.notes).toContain('Alex Doe (10:01 UTC): Thank you! Thursday?');
+    expect((await store.interactions.list({ personId: tom.id })).items).toHaveLength(1);
+    // Last contact follows the imported conversations.
+    expect((await store.people.get(priya.id)).lastContactAt).toBe('2024-03-05T09:12:44.000Z');
+    const [invitation] = await store.asks.list({ personId: lena.id });
+    expect(invitation).toMatchObject({
+      state: 'sent',
+      sentAt: '2024-01-15T10:03:00.000Z',
+      question: 'Could I ask you one question about product roles?',
+      channel: 'linkedin',
+    });
+
+    const before = await snapshot(store);
+    const again = await store.imports.contacts(exportZip(), 'export.zip');
+    expect(again.activities.counts).toEqual({ new: 0, updated: 0, unchanged: 3, skipped: 1 });
+    expect(await snapshot(store)).toEqual(before);
+  });
+
+  it('updates a conversation a later export added to, keeps what the user edited, and undoes', async () => {
+    await store.imports.contacts(exportZip(), 'export.zip');
+    const tom = await store.people.resolve('Tom Becker');
+    const priya = await store.people.resolve('Priya Raman');
+    const [tomChat] = (await store.interactions.list({ personId: tom.id })).items;
+    clock = new Date('2026-11-20T18:00:00Z');
+    await store.interactions.update(tomChat?.id ?? '', { summary: 'Tax questions, answered' });
+
+    clock = new Date('2026-11-21T10:00:00Z');
+    const later =
+      MESSAGES +
+      `c1,,${PRIYA},${ME},2024-03-05 18:00:00 UTC,,See you Thursday,INBOX\r\n` +
+      `c2,,${TOM},${ME},2024-04-01 13:00:00 UTC,,One more thing,INBOX\r\n` +
+      `c1,,${PRIYA},${ME},2024-03-08 08:00:00 UTC,,Thanks for the chat,INBOX\r\n`;
+    const report = await store.imports.contacts(exportZip(later), 'export-2.zip');
+    expect(report.activities.counts).toEqual({ new: 1, updated: 1, unchanged: 2, skipped: 1 });
+    const withPriya = (await store.interactions.list({ personId: priya.id })).items;
+    expect(withPriya.map((i) => i.summary)).toEqual([
+      'a LinkedIn message with Priya Raman',
+      '3 LinkedIn messages with Priya Raman',
+    ]);
+    // The user's summary stays: an import never overwrites what the user wrote.
+    expect((await store.interactions.get(tomChat?.id ?? '')).summary).toBe(
+      'Tax questions, answered',
+    );
+
+    const undo = await store.imports.undo(report.runId ?? '');
+    expect(undo.activities).toBe(2);
+    expect(
+      (await store.interactions.list({ personId: priya.id })).items.map((i) => i.summary),
+    ).toEqual(['2 LinkedIn messages with Priya Raman']);
+    // Undone, the later export is new again.
+    const again = await store.imports.contacts(exportZip(later), 'export-2.zip', { dryRun: true });
+    expect(again.activities.counts).toMatchObject({ new: 1, updated: 1 });
+  });
+
+  it('refuses to undo when something the import wrote was edited since', async () => {
+    const report = await store.imports.contacts(exportZip(), 'export.zip');
+    const lena = await store.people.resolve('Lena Park');
+    const [ask] = await store.asks.list({ personId: lena.id });
+    await store.asks.act(ask?.id ?? '', { type: 'reply' });
+    await expect(store.imports.undo(report.runId ?? '')).rejects.toThrow(
+      /Cannot undo: 1 thing it wrote was edited since \(Could I ask you one question/,
+    );
+  });
+
+  it('imports a calendar: past chats as interactions, a coming one schedules the open ask', async () => {
+    const priya = await store.people.create({
+      displayName: 'Priya Raman',
+      emails: ['priya@example.com'],
+    });
+    await store.people.create({ displayName: 'Sam Ortiz' });
+    const ask = await store.asks.create({
+      personId: priya.id,
+      question: 'How did you move into data science?',
+    });
+    await store.asks.act(ask.id, { type: 'send' });
+    const file = calendar(
+      event(
+        'UID:past-1',
+        'DTSTART;TZID=Europe/Paris:20261103T090000',
+        'DTEND;TZID=Europe/Paris:20261103T093000',
+        'SUMMARY:Coffee with Priya',
+        'ORGANIZER;CN=Alex Doe:mailto:alex@example.com',
+        'ATTENDEE;CN=Priya R.:mailto:PRIYA@example.com',
+      ),
+      event(
+        'UID:future-1',
+        'DTSTART:20261126T150000Z',
+        'DURATION:PT30M',
+        'SUMMARY:Data science chat',
+        'ATTENDEE;CN=Priya R.:mailto:priya@example.com',
+      ),
+      event(
+        'UID:future-2',
+        'DTSTART:20261127T150000Z',
+        'DURATION:PT45M',
+        'SUMMARY:Career change chat',
+        'ATTENDEE;CN=Sam Ortiz:mailto:sam@elsewhere.example',
+      ),
+      event(
+        'UID:team',
+        'DTSTART:20261104T090000Z',
+        'SUMMARY:Team sync',
+        'ATTENDEE;CN=Colleague:mailto:colleague@example.com',
+      ),
+    );
+    const report = await store.imports.contacts(file, 'calendar.ics');
+    expect(report.format).toBe('icalendar');
+    expect(report.activities.counts).toEqual({ new: 3, updated: 0, unchanged: 0, skipped: 1 });
+    const [coffee] = (await store.interactions.list({ personId: priya.id })).items;
+    expect(coffee).toMatchObject({
+      kind: 'coffee',
+      occurredAt: '2026-11-03T08:00:00.000Z',
+      summary: 'Coffee with Priya',
+    });
+    expect(await store.asks.get(ask.id)).toMatchObject({
+      state: 'scheduled',
+      scheduledFor: '2026-11-26T15:00:00.000Z',
+    });
+    const sam = await store.people.resolve('Sam Ortiz');
+    const [samAsk] = await store.asks.list({ personId: sam.id });
+    expect(samAsk).toMatchObject({
+      state: 'scheduled',
+      question: 'Career change chat',
+      minutes: 45,
+      scheduledFor: '2026-11-27T15:00:00.000Z',
+    });
+    // The same calendar again: nothing moves.
+    const before = await snapshot(store);
+    const again = await store.imports.contacts(file, 'calendar.ics');
+    expect(again.activities.counts).toEqual({ new: 0, updated: 0, unchanged: 3, skipped: 1 });
+    expect(await snapshot(store)).toEqual(before);
+    // Undo puts the ask back where it was.
+    await store.imports.undo(report.runId ?? '');
+    expect(await store.asks.get(ask.id)).toMatchObject({ state: 'sent', scheduledFor: null });
+    expect(await store.asks.list({ personId: sam.id })).toEqual([]);
+    expect((await store.interactions.list({ personId: priya.id })).items).toEqual([]);
+  });
+
+  it('keeps the original of repaired text in the run’s provenance', async () => {
+    const report = await store.imports.contacts(
+      utf8(
+        'First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\nMarie,CuriÃ©,,,,,\r\n',
+      ),
+      'Connections.csv',
+    );
+    const marie = await store.people.resolve('Marie Curié');
+    expect(await store.imports.provenance(marie.id)).toEqual([
+      {
+        runId: report.runId,
+        file: 'Connections.csv',
+        at: '2026-11-20T10:00:00.000Z',
+        repaired: [
+          { field: 'displayName', original: 'Marie CuriÃ©' },
+          { field: 'familyName', original: 'CuriÃ©' },
+        ],
+      },
+    ]);
+  });
+});
