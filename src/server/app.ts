@@ -7,7 +7,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { KithError, type ErrorCode } from '../domain/errors.js';
 import type { Store } from '../store/store.js';
 import { openApiDocument } from './openapi.js';
-import { honoPath } from './route.js';
+import { FileResponse, honoPath } from './route.js';
 import { routes } from './routes.js';
 import { mountWebApp } from './web-app.js';
 
@@ -130,6 +130,13 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
         body,
       });
       if (route.status === 204) return c.body(null, 204);
+      if (result instanceof FileResponse) {
+        c.header('Content-Type', result.contentType);
+        c.header('Cache-Control', 'no-store');
+        if (result.fileName)
+          c.header('Content-Disposition', `attachment; filename="${result.fileName}"`);
+        return c.body(result.body, 200);
+      }
       return c.json(result as object, route.status);
     });
   }

@@ -7,7 +7,8 @@ import {
   importRunSchema,
   undoResultSchema,
 } from '../domain/import/schemas.js';
-import { defineRoute, type Route } from './route.js';
+import { EXPORT_FORMATS } from '../store/export.js';
+import { defineRoute, FileResponse, type Route } from './route.js';
 
 export const importRoutes: Route[] = [
   defineRoute({
@@ -40,5 +41,68 @@ export const importRoutes: Route[] = [
     params: z.object({ id: z.string().trim().min(1).max(64) }),
     response: undoResultSchema,
     handle: (store, { params }) => store.imports.undo(params.id),
+  }),
+];
+
+const feedSchema = z.object({
+  /** The feed's path on this server (/feeds/<secret>.ics), or null when there is none. */
+  path: z.string().nullable(),
+});
+const feedPath = (token: string | null) => (token ? `/feeds/${token}.ics` : null);
+
+export const exportRoutes: Route[] = [
+  defineRoute({
+    method: 'get',
+    path: '/api/export',
+    tag: 'imports',
+    summary:
+      'Take everything out: json (the whole workspace, lossless: it restores into an empty workspace), csv or vcard (people), ics (scheduled chats, keep-in-touch days, follow-ups)',
+    query: z.object({ format: z.enum(['json', 'csv', 'vcard', 'ics']).default('json') }).strict(),
+    produces: Object.values(EXPORT_FORMATS).map((f) => f.contentType),
+    handle: async (store, { query }) => {
+      const file = await store.exports.file(query.format);
+      const day = new Date().toISOString().slice(0, 10);
+      return new FileResponse(file.contentType, file.text, `kith-${day}.${file.extension}`);
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/calendar-feed',
+    tag: 'imports',
+    summary: 'The calendar feed’s secret address, if there is one',
+    response: feedSchema,
+    handle: async (store) => ({ path: feedPath(await store.feed.token()) }),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/calendar-feed',
+    tag: 'imports',
+    summary: 'A new secret address for the calendar feed; the old one stops working',
+    response: feedSchema,
+    handle: async (store) => ({ path: feedPath(await store.feed.renew()) }),
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/api/calendar-feed',
+    tag: 'imports',
+    summary: 'Revoke the calendar feed: its address stops working',
+    handle: async (store) => {
+      await store.feed.revoke();
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/feeds/{file}',
+    tag: 'imports',
+    summary:
+      'The calendar feed a calendar app subscribes to (the path from /api/calendar-feed; 404 once revoked)',
+    params: z.object({ file: z.string().regex(/^[\w-]{16,64}\.ics$/) }),
+    produces: [EXPORT_FORMATS.ics.contentType],
+    handle: async (store, { params }) =>
+      new FileResponse(
+        EXPORT_FORMATS.ics.contentType,
+        await store.feed.calendar(params.file.replace(/\.ics$/, '')),
+        null,
+      ),
   }),
 ];

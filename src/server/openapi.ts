@@ -50,7 +50,14 @@ export function openApiDocument(routes: Route[], version: string): JsonSchema {
             description: 'OK',
             content: { 'application/json': { schema: schemaOf(route.response, 'output') } },
           }
-        : { description: 'Done; no content' },
+        : route.produces
+          ? {
+              description: 'The file',
+              content: Object.fromEntries(
+                route.produces.map((type) => [type, { schema: { type: 'string' } }]),
+              ),
+            }
+          : { description: 'Done; no content' },
       '400': { $ref: '#/components/responses/BadRequest' },
     };
     if (route.params) responses['404'] = { $ref: '#/components/responses/NotFound' };

@@ -9,6 +9,16 @@ export type Method = 'get' | 'post' | 'patch' | 'delete';
 type Schema = z.ZodType;
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
+/** A file to download (an export, a calendar), not JSON. */
+export class FileResponse {
+  constructor(
+    readonly contentType: string,
+    readonly body: string,
+    /** Offered as a download under this name; shown inline when null (a calendar feed). */
+    readonly fileName: string | null,
+  ) {}
+}
+
 export interface RawRequest {
   params: Record<string, string>;
   query: Record<string, string>;
@@ -26,6 +36,8 @@ export interface Route {
   query?: z.ZodObject;
   body?: Schema;
   response?: Schema;
+  /** The content types of a route that answers with a file (FileResponse). */
+  produces?: string[];
   run(store: Store, raw: RawRequest): Promise<unknown>;
 }
 
@@ -43,6 +55,7 @@ export function defineRoute<
   query?: Q;
   body?: B;
   response?: Schema;
+  produces?: string[];
   handle: (
     store: Store,
     input: { params: Out<P>; query: Out<Q>; body: Out<B> },
@@ -53,11 +66,12 @@ export function defineRoute<
     path: spec.path,
     summary: spec.summary,
     tag: spec.tag,
-    status: spec.status ?? (spec.response ? 200 : 204),
+    status: spec.status ?? (spec.response || spec.produces ? 200 : 204),
     ...(spec.params ? { params: spec.params } : {}),
     ...(spec.query ? { query: spec.query } : {}),
     ...(spec.body ? { body: spec.body } : {}),
     ...(spec.response ? { response: spec.response } : {}),
+    ...(spec.produces ? { produces: spec.produces } : {}),
     run(store, raw) {
       const params = (spec.params ? parseOrThrow(spec.params, raw.params) : undefined) as Out<P>;
       const query = (spec.query ? parseOrThrow(spec.query, raw.query) : undefined) as Out<Q>;

@@ -38,7 +38,7 @@ import { settingsPatchSchema, settingsSchema } from '../domain/method/settings.j
 import { DEMO_DEFAULTS, loadDemo } from '../demo/load-demo.js';
 import { defineRoute, type Route } from './route.js';
 import { connectorRoutes } from './connector-routes.js';
-import { importRoutes } from './import-routes.js';
+import { exportRoutes, importRoutes } from './import-routes.js';
 
 const byId = z.object({ id: idSchema });
 const demoRequestSchema = z
@@ -413,4 +413,5 @@ export const routes: Route[] = [
   }),
   ...connectorRoutes,
   ...importRoutes,
+  ...exportRoutes,
 ];

@@ -4,7 +4,14 @@
 // can be undone. Importing the same file again changes nothing.
 import { KithError, notFound } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
-import { sourceOf, type ContactFormat, type ContactsRead } from '../domain/import/contacts-csv.js';
+import {
+  readContactsFile,
+  sourceOf,
+  type ContactFormat,
+  type ContactsRead,
+} from '../domain/import/contacts-csv.js';
+import { decodeText } from '../domain/import/decode.js';
+import { BACKUP_FORMAT, isBackup, restoreBackup, type Backup } from './backup.js';
 import type {
   ImportAction,
   ImportReport,
@@ -497,4 +504,67 @@ export async function provenanceOf(
     at: r.created_at,
     repaired: JSON.parse(r.repaired ?? '[]') as ImportRow['repaired'],
   }));
+}
+
+/**
+ * Any file Kith imports: a Kith backup (JSON) is restored into an empty workspace; anything
+ * else is read as an export of contacts, conversations or a calendar.
+ */
+export async function importFile(
+  ctx: StoreContext,
+  bytes: Uint8Array,
+  file: string,
+  options: { dryRun?: boolean; onProgress?: (done: number, total: number) => void } = {},
+): Promise<ImportReport> {
+  const backup = backupIn(bytes, file);
+  if (!backup) {
+    return importContacts(ctx, readContactsFile(bytes, file, { now: ctx.now() }), {
+      file,
+      ...options,
+    });
+  }
+  const counts = await restoreBackup(ctx, backup, { file, dryRun: options.dryRun });
+  const n = (table: string) => counts[table] ?? 0;
+  return {
+    file,
+    format: BACKUP_FORMAT,
+    dryRun: !!options.dryRun,
+    status: options.dryRun ? 'preview' : 'imported',
+    runId: null,
+    counts: { new: n('person'), updated: 0, unchanged: 0, review: 0, errors: 0 },
+    rows: [],
+    errors: [],
+    ignoredColumns: [],
+    ignoredFiles: [],
+    activities: {
+      counts: { new: n('interaction') + n('ask'), updated: 0, unchanged: 0, skipped: 0 },
+      skipped: [],
+    },
+    remarks: [
+      `${options.dryRun ? 'Would restore' : 'Restored'} a Kith backup: ${n('person')} people, ${n('interaction')} interactions, ${n('ask')} asks, ${n('campaign')} campaigns, ${n('introduction')} introductions, ${n('knows')} ties, ${n('task')} follow-ups.`,
+    ],
+  };
+}
+
+/** A Kith backup, when the file is one; null when it is some other file. */
+function backupIn(bytes: Uint8Array, file: string): Backup | null {
+  const { text } = decodeText(bytes);
+  if (!/^\s*\{/.test(text)) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new KithError(
+      'invalid_input',
+      `${file}: not readable JSON (${(error as Error).message.slice(0, 200)})`,
+      'file',
+    );
+  }
+  if (!isBackup(value))
+    throw new KithError(
+      'invalid_input',
+      `${file}: JSON, but not a Kith backup (made by kith export --format json)`,
+      'file',
+    );
+  return value;
 }

@@ -31,9 +31,19 @@ import {
 import { parseOrThrow } from '../domain/errors.js';
 import { networkMap } from './network-map.js';
 import * as imports from './imports.js';
-import { exportVcard } from './export.js';
+import {
+  EXPORT_FORMATS,
+  exportCalendar,
+  exportCsv,
+  type ExportFormat,
+  exportVcard,
+  feedCalendar,
+  feedToken,
+  renewFeed,
+  revokeFeed,
+} from './export.js';
+import { exportBackup } from './backup.js';
 import type { ImportReport, ImportRunSummary } from './imports.js';
-import { readContactsFile } from '../domain/import/contacts-csv.js';
 import { strengthsOf, whoCanHelp } from './who.js';
 import type { Strength } from '../domain/connect/strength.js';
 import * as ledger from './ledger.js';
@@ -187,18 +197,14 @@ export class Store {
 
   readonly imports = {
     /**
-     * Import a contacts export (LinkedIn Connections.csv, Google or Outlook CSV): a preview
-     * with dryRun, else every row in one transaction; a file with a bad row writes nothing.
+     * Import a file: an export (LinkedIn, Google, Outlook, vCard, iCalendar) or a Kith backup.
+     * A preview with dryRun, else every row in one transaction; a bad row writes nothing.
      */
     contacts: (
       bytes: Uint8Array,
       file: string,
       options: { dryRun?: boolean; onProgress?: (done: number, total: number) => void } = {},
-    ): Promise<ImportReport> =>
-      imports.importContacts(this.ctx, readContactsFile(bytes, file, { now: this.ctx.now() }), {
-        file,
-        ...options,
-      }),
+    ): Promise<ImportReport> => imports.importFile(this.ctx, bytes, file, options),
     runs: (): Promise<ImportRunSummary[]> => imports.listImportRuns(this.ctx),
     undo: (id: string) => imports.undoImport(this.ctx, id),
     /** The originals of text imports repaired for this person, run by run. */
@@ -208,6 +214,41 @@ export class Store {
   readonly exports = {
     /** Everyone (not the trash) as one vCard 4.0 file. */
     vcard: () => exportVcard(this.ctx),
+    /** The whole workspace, losslessly: restoring it into an empty one gives it back. */
+    json: () => exportBackup(this.ctx),
+    /** People as one CSV row each, for spreadsheets. */
+    csv: () => exportCsv(this.ctx),
+    /** Scheduled chats, keep-in-touch days and follow-ups as an iCalendar file. */
+    ics: () => exportCalendar(this.ctx),
+    /** Any format as a file: its text, what it holds in words, its type and extension. */
+    file: async (format: ExportFormat) => {
+      const described = async (): Promise<{ text: string; count: string }> => {
+        if (format === 'json') {
+          const backup = await exportBackup(this.ctx);
+          const people = backup.tables.person?.length ?? 0;
+          return {
+            text: `${JSON.stringify(backup, null, 2)}\n`,
+            count: `${people} ${people === 1 ? 'person' : 'people'} and everything about them`,
+          };
+        }
+        if (format === 'ics') {
+          const { events, text } = await exportCalendar(this.ctx);
+          return { text, count: `${events} ${events === 1 ? 'event' : 'events'}` };
+        }
+        const { people, text } =
+          format === 'csv' ? await exportCsv(this.ctx) : await exportVcard(this.ctx);
+        return { text, count: `${people} ${people === 1 ? 'person' : 'people'}` };
+      };
+      return { ...EXPORT_FORMATS[format], ...(await described()) };
+    },
+  };
+
+  /** The calendar feed: a secret address a calendar app subscribes to; renewing revokes the old. */
+  readonly feed = {
+    token: () => feedToken(this.ctx),
+    renew: () => renewFeed(this.ctx),
+    revoke: () => revokeFeed(this.ctx),
+    calendar: (token: string) => feedCalendar(this.ctx, token),
   };
 
   /** Push a person's keep-in-touch reminder to a later day: { until: 'YYYY-MM-DD' | null }. */

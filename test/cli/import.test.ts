@@ -60,7 +60,7 @@ describe('kith import', () => {
     expect((await kith('import', join(dir, 'missing.csv'))).err).toContain('cannot read');
   });
 
-  it('exports people as vCard to a file, and says which formats are not there yet', async () => {
+  it('exports people as vCard to a file, and refuses a format it does not write', async () => {
     await kith('import', join(FIXTURES, 'linkedin', 'Connections.csv'));
     const out = join(dir, 'people.vcf');
     expect((await kith('export', '--format', 'vcard', '--out', out)).out).toBe(
@@ -69,9 +69,41 @@ describe('kith import', () => {
     const text = readFileSync(out, 'utf8');
     expect(text.match(/BEGIN:VCARD/g)).toHaveLength(4);
     expect(text).toContain('FN:Marie Curié');
-    const json = await kith('export', '--format', 'json');
-    expect(json.code).toBe(1);
-    expect(json.err).toContain('"json" is not available yet');
+    const pdf = await kith('export', '--format', 'pdf');
+    expect(pdf.code).toBe(1);
+    expect(pdf.err).toContain('format: "pdf" is not one Kith writes; use json, csv, vcard, ics');
+  });
+
+  it('backs up to JSON and restores into a new database, the same to the byte', async () => {
+    await kith('import', join(FIXTURES, 'linkedin', 'Connections.csv'));
+    const backup = join(dir, 'kith.json');
+    expect((await kith('export', '--out', backup)).out).toBe(
+      `Wrote 4 people and everything about them to ${backup}.`,
+    );
+    const original = env;
+    env = { ...original, KITH_DB: join(dir, 'restored.db') };
+    const restored = await kith('import', backup);
+    expect(restored.out).toContain('Restored a Kith backup: 4 people');
+    const again = join(dir, 'again.json');
+    await kith('export', '--format', 'json', '--out', again);
+    expect(readFileSync(again, 'utf8')).toBe(readFileSync(backup, 'utf8'));
+    // The same backup into a database that has people: refused, with the way out.
+    const refused = await kith('import', backup);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('a backup is restored into an empty workspace only');
+    env = original;
+  });
+
+  it('exports the calendar and manages its feed address', async () => {
+    const ics = await kith('export', '--format', 'ics');
+    expect(ics.out).toMatch(/^BEGIN:VCALENDAR\r\n[\s\S]*END:VCALENDAR$/);
+    expect((await kith('feed')).out).toBe('No calendar feed yet: kith feed renew makes one.');
+    const renewed = await kith('feed', 'renew');
+    const url = /http:\/\/127\.0\.0\.1:4321\/feeds\/[\w-]{32}\.ics/.exec(renewed.out)?.[0];
+    expect(url).toBeDefined();
+    expect((await kith('feed')).out).toContain(url ?? '');
+    expect((await kith('feed', 'revoke')).out).toContain('revoked');
+    expect((await kith('feed', 'later')).err).toContain('"later" is not show, renew or revoke');
   });
 
   it('imports the LinkedIn export as downloaded, a zip, and lists what it left out', async () => {

@@ -1,6 +1,7 @@
 // The import wizard: from the first-run screen, pick LinkedIn's Connections.csv, see the
 // preview (the garbled name repaired), import it, and undo it; a file with a bad row shows the
-// row and its line and imports nothing.
+// row and its line and imports nothing; a calendar brings conversations in. Then exports and
+// the calendar feed's address.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { browserSession, foreignRequests } from './browser.js';
@@ -24,7 +25,10 @@ describe('the import wizard', { timeout: 120_000 }, () => {
       .waitFor();
     expect((await session.server.api<{ people: number }>('GET', '/api/stats')).people).toBe(0);
     await preview.getByRole('button', { name: 'Import 4 people' }).click();
-    await page.getByTestId('import-done').getByText('4 new, 0 updated, 0 unchanged.').waitFor();
+    await page
+      .getByTestId('import-done')
+      .getByText('People: 4 new, 0 updated, 0 unchanged.')
+      .waitFor();
     const people = await session.server.api<{ items: { displayName: string }[] }>(
       'GET',
       '/api/people?sort=name',
@@ -54,6 +58,70 @@ describe('the import wizard', { timeout: 120_000 }, () => {
     await errors.getByText('emails.0: "not-an-email" is not an email address').waitFor();
     expect(await errors.getByRole('cell', { name: '2', exact: true }).count()).toBe(1);
     expect(await page.getByRole('button', { name: /^Import \d+ people$/ }).count()).toBe(0);
+  });
+
+  it('imports a calendar: a past coffee becomes a conversation with someone in Kith', async () => {
+    const { page } = session.tab;
+    await session.server.api('POST', '/api/people', {
+      displayName: 'Priya Raman',
+      emails: ['priya@example.com'],
+    });
+    const ics = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'BEGIN:VEVENT',
+      'UID:coffee-e2e',
+      'DTSTART:20250310T090000Z',
+      'SUMMARY:Coffee with Priya',
+      'ATTENDEE;CN=Priya Raman:mailto:priya@example.com',
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      'UID:team-e2e',
+      'DTSTART:20250311T090000Z',
+      'SUMMARY:Team sync',
+      'ATTENDEE;CN=Colleague:mailto:colleague@example.com',
+      'END:VEVENT',
+      'END:VCALENDAR',
+      '',
+    ].join('\r\n');
+    await page.getByLabel('File to import').setInputFiles({
+      name: 'calendar.ics',
+      mimeType: 'text/calendar',
+      buffer: Buffer.from(ics),
+    });
+    const preview = page.getByTestId('import-preview');
+    await preview.getByText('Calendar', { exact: true }).waitFor();
+    await preview
+      .getByText(
+        'Conversations, invitations and events: 1 new, 0 updated, 0 unchanged, 1 left out because nobody in them is in Kith.',
+      )
+      .waitFor();
+    await preview.getByRole('button', { name: 'Import 1 conversation or event' }).click();
+    await page.getByTestId('import-done').waitFor();
+    const chats = await session.server.api<{ items: { summary: string }[] }>(
+      'GET',
+      '/api/interactions',
+    );
+    expect(chats.items.map((i) => i.summary)).toEqual(['Coffee with Priya']);
+  });
+
+  it('offers every export and a calendar feed address that can be renewed and revoked', async () => {
+    const { page } = session.tab;
+    const json = page.getByRole('link', { name: 'Everything (JSON)' });
+    expect(await json.getAttribute('href')).toBe('/api/export?format=json');
+    await page.getByRole('button', { name: 'Create a feed address' }).click();
+    const address = page.getByLabel('Feed address');
+    await address.waitFor();
+    const first = await address.inputValue();
+    expect(first).toMatch(new RegExp(`^${session.server.url}/feeds/[\\w-]{32}\\.ics$`));
+    await page.getByRole('button', { name: 'Renew' }).click();
+    await page.waitForFunction(
+      (old) =>
+        (document.querySelector('input[readonly]') as HTMLInputElement | null)?.value !== old,
+      first,
+    );
+    await page.getByRole('button', { name: 'Revoke' }).click();
+    await page.getByRole('button', { name: 'Create a feed address' }).waitFor();
     expect(foreignRequests(session.tab.requests, session.server.url)).toEqual([]);
     expect(session.tab.errors).toEqual([]);
   });

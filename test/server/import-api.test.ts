@@ -58,3 +58,55 @@ describeEachDatabase('HTTP API: imports', (db) => {
     });
   });
 });
+
+describeEachDatabase('HTTP API: exports and the calendar feed', (db) => {
+  let store: Store;
+  let app: Hono;
+  const get = (path: string, init: RequestInit = {}) =>
+    app.request(`http://127.0.0.1:4321${path}`, init);
+  beforeEach(async () => {
+    store = await db().newStore();
+    app = createApp(store, { version: 'test', log: () => undefined });
+  });
+
+  it('downloads every export format with its type and a file name', async () => {
+    await store.people.create({ displayName: 'Ada Lovelace', emails: ['ada@example.com'] });
+    for (const [format, type, ext, start] of [
+      ['json', 'application/json', 'json', '{\n  "format": "kith-backup"'],
+      ['csv', 'text/csv', 'csv', '\ufeffName,'], // with the byte-order mark Excel needs
+      ['vcard', 'text/vcard', 'vcf', 'BEGIN:VCARD\r\n'],
+      ['ics', 'text/calendar', 'ics', 'BEGIN:VCALENDAR\r\n'],
+    ] as const) {
+      const res = await get(`/api/export?format=${format}`);
+      expect(res.status, format).toBe(200);
+      expect(res.headers.get('content-type')).toContain(type);
+      expect(res.headers.get('content-disposition')).toMatch(
+        new RegExp(`^attachment; filename="kith-\\d{4}-\\d{2}-\\d{2}\\.${ext}"$`),
+      );
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).startsWith(start)).toBe(
+        true,
+      );
+    }
+    const bad = await get('/api/export?format=pdf');
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('format');
+  });
+
+  it('gives the feed a secret address, serves it, and stops when renewed or revoked', async () => {
+    expect(await (await get('/api/calendar-feed')).json()).toEqual({ path: null });
+    const { path } = (await (await get('/api/calendar-feed', { method: 'POST' })).json()) as {
+      path: string;
+    };
+    expect(path).toMatch(/^\/feeds\/[\w-]{32}\.ics$/);
+    const feed = await get(path);
+    expect(feed.status).toBe(200);
+    expect(feed.headers.get('content-type')).toContain('text/calendar');
+    expect(feed.headers.get('content-disposition')).toBeNull();
+    expect(await feed.text()).toMatch(/^BEGIN:VCALENDAR/);
+    expect((await get(path.replace(/.\.ics$/, 'x.ics'))).status).toBe(404);
+    await get('/api/calendar-feed', { method: 'DELETE' });
+    expect((await get(path)).status).toBe(404);
+    expect(await (await get('/api/calendar-feed')).json()).toEqual({ path: null });
+  });
+});

@@ -1,8 +1,9 @@
-// vCard export, read back with ical.js — an independent parser — with nothing lost.
+// vCard export, read back with ical.js and with Python's vobject, with nothing lost.
 import ICAL from 'ical.js';
 import { expect, it } from 'vitest';
 import { foldLine } from '../../src/domain/export/vcard.js';
 import { describeEachDatabase } from '../support/databases.js';
+import { parseIndependently } from '../support/independent-parser.js';
 
 describeEachDatabase('vCard export', (db) => {
   it('writes cards an independent parser reads back field for field', async () => {
@@ -56,6 +57,19 @@ describeEachDatabase('vCard export', (db) => {
     ]);
     expect(zoe?.getFirstPropertyValue('note')).toBe(notes);
     expect(String(zoe?.getFirstPropertyValue('uid'))).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
+
+    // A second parser, not Kith's own (Python's vobject, warnings as errors), reads the same.
+    const independent = parseIndependently('vcard', text);
+    expect(independent.map((c) => c.fn)).toEqual(['Zoë Ångström, PhD', '山本 太郎']);
+    expect(independent[0]).toMatchObject({
+      n: ['Ångström', 'Zoë'],
+      org: [['Analytical Engines; Ltd', 'R&D']],
+      title: ['CTO, acting'],
+      emails: ['zoe@example.com', 'z@example.org'],
+      tels: ['+44 20 7946 0000'],
+      urls: ['https://www.linkedin.com/in/zoe', 'https://zoe.example.com/'],
+      note: [notes],
+    });
   });
 
   it('folds long lines without splitting a character', () => {

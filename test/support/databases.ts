@@ -27,6 +27,8 @@ export interface TestDatabase {
   target: DatabaseTarget;
   /** A store bound to a new, empty workspace. */
   newStore(options?: { now?: () => Date }): Promise<Store>;
+  /** A store on a database of its own, as on another machine (restoring a backup). */
+  newDatabase(options?: { now?: () => Date }): Promise<Store>;
 }
 
 const random = () => Math.random().toString(36).slice(2, 10);
@@ -67,11 +69,11 @@ export function describeEachDatabase(
   for (const dialect of ['sqlite', 'postgres'] as const) {
     describe.skipIf(dialect === 'postgres' && !pgUrl)(`${title} [${dialect}]`, () => {
       let current: TestDatabase | undefined;
-      let cleanup: () => Promise<void> = async () => undefined;
+      const cleanups: (() => Promise<void>)[] = [];
       const stores: Store[] = [];
       beforeAll(async () => {
         const prepared = await prepare(dialect);
-        cleanup = prepared.cleanup;
+        cleanups.push(prepared.cleanup);
         current = {
           target: prepared.target,
           newStore: async (options = {}) => {
@@ -82,11 +84,18 @@ export function describeEachDatabase(
             stores.push(store);
             return store;
           },
+          newDatabase: async (options = {}) => {
+            const other = await prepare(dialect);
+            cleanups.push(other.cleanup);
+            const store = await openStore(other.target, { workspace: 'default', ...options });
+            stores.push(store);
+            return store;
+          },
         };
       });
       afterAll(async () => {
         await Promise.all(stores.map((s) => s.close()));
-        await cleanup();
+        for (const cleanup of cleanups) await cleanup();
       });
       suite(() => {
         if (!current) throw new Error('the test database is not ready');

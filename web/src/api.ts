@@ -238,6 +238,9 @@ export const api = {
       `/api/imports/${encodeURIComponent(id)}/undo`,
       {},
     ),
+  calendarFeed: () => request<{ path: string | null }>('GET', '/api/calendar-feed'),
+  renewCalendarFeed: () => request<{ path: string | null }>('POST', '/api/calendar-feed'),
+  revokeCalendarFeed: () => request<void>('DELETE', '/api/calendar-feed'),
   loadDemo: () =>
     request<{ people: number; interactions: number; asks: number }>('POST', '/api/demo', {}),
 };

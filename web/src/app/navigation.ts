@@ -30,9 +30,9 @@ export const NAV = [
   { href: '/network', label: 'Network map', icon: IconAffiliate, hint: 'Who knows whom, drawn' },
   {
     href: '/import',
-    label: 'Import',
+    label: 'Import & export',
     icon: IconFileImport,
-    hint: 'Bring contacts in from LinkedIn, Google, Outlook or a vCard file',
+    hint: 'Bring contacts, conversations and calendars in; take everything out',
   },
   { href: '/trash', label: 'Trash', icon: IconTrash, hint: 'Archived people, to restore' },
   {

@@ -21,6 +21,7 @@ import { IconFileImport } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type DragEvent } from 'react';
 import { api, type ImportReport } from '../api';
+import { ExportCard } from './ExportCard';
 
 /** The file's bytes as base64, in slices so a large file does not overflow the call stack. */
 async function base64Of(file: File): Promise<string> {
@@ -173,7 +174,7 @@ export function ImportPage() {
   return (
     <Stack gap="md" maw={960}>
       <Title order={1} size="h2">
-        Import
+        Import and export
       </Title>
       <Text c="dimmed" size="sm" maw={720}>
         Bring your network in from LinkedIn (your data export’s .zip: connections, messages and
@@ -330,6 +331,8 @@ export function ImportPage() {
           </Stack>
         </Alert>
       )}
+
+      <ExportCard />
 
       <Title order={2} size="h4">
         Past imports

@@ -1,0 +1,55 @@
+// Kith's calendar as iCalendar (RFC 5545): chats that are scheduled, the days to keep in
+// touch with someone, and follow-ups. A calendar app subscribes to it (the secret feed) or
+// imports the file. Every event has a UID that stays the same from one export to the next,
+// so the app updates an event instead of adding it again.
+import { escapeText, foldLine } from './vcard.js';
+
+export type CalendarEvent = {
+  uid: string;
+  summary: string;
+  description?: string;
+} & (
+  | { at: string; minutes: number }
+  /** A whole day: keep-in-touch days and follow-ups have a day, not a time. */
+  | { day: string }
+);
+
+const stamp = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+const day = (isoDate: string) => isoDate.replace(/-/g, '');
+
+function nextDay(isoDate: string): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+export function toIcalendar(
+  events: CalendarEvent[],
+  options: { now: string; name: string },
+): string {
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Kith//Kith networking CRM//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(options.name, true)}`,
+  ];
+  for (const e of events) {
+    lines.push('BEGIN:VEVENT', `UID:${e.uid}`, `DTSTAMP:${stamp(options.now)}`);
+    if ('day' in e) {
+      lines.push(
+        `DTSTART;VALUE=DATE:${day(e.day)}`,
+        `DTEND;VALUE=DATE:${day(nextDay(e.day))}`,
+        'TRANSP:TRANSPARENT',
+      );
+    } else {
+      lines.push(`DTSTART:${stamp(new Date(e.at).toISOString())}`, `DURATION:PT${e.minutes}M`);
+    }
+    lines.push(`SUMMARY:${escapeText(e.summary, true)}`);
+    if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description, true)}`);
+    lines.push('END:VEVENT');
+  }
+  lines.push('END:VCALENDAR');
+  return `${lines.map(foldLine).join('\r\n')}\r\n`;
+}

@@ -1,0 +1,261 @@
+// The whole workspace as one JSON document, and back: every table a workspace owns, row by
+// row, column by column — nothing left out, nothing derived added — so that exporting,
+// restoring into an empty workspace and exporting again gives the same document. Rows are
+// sorted and keys ordered so the document does not depend on the database it came from.
+// Left out on purpose: the calendar feed's secret address (a restored copy gets its own) and
+// the tie graph's version counter (a cache key). The search index is rebuilt on restore.
+import { sql } from 'kysely';
+import { KithError } from '../domain/errors.js';
+import { chunk, inTransaction, rowsPerInsert, type StoreContext } from './context.js';
+import { interactionDocument } from './interactions.js';
+import { reindexPeople } from './people.js';
+import type { Database } from './schema.js';
+import { bumpTies } from './ties.js';
+
+/** Tables in the order they can be written: each after those it refers to. */
+export const BACKUP_TABLES = [
+  'organization',
+  'person',
+  'person_contact',
+  'tag',
+  'person_tag',
+  'person_role',
+  'interaction',
+  'interaction_participant',
+  'insight',
+  'campaign',
+  'campaign_tag',
+  'ask',
+  'ask_event',
+  'task',
+  'setting',
+  'introduction',
+  'introduction_event',
+  'knows',
+  'import_run',
+  'import_change',
+  'import_source',
+  'import_item',
+  'import_activity_change',
+  'person_merge',
+  'merge_dismissal',
+] as const satisfies readonly (keyof Database)[];
+type BackupTable = (typeof BACKUP_TABLES)[number];
+
+/** Tables without a workspace column: reached through their parent. */
+const THROUGH: Partial<Record<BackupTable, { parent: string; column: string }>> = {
+  import_change: { parent: 'import_run', column: 'run_id' },
+  import_activity_change: { parent: 'import_run', column: 'run_id' },
+};
+
+export const BACKUP_FORMAT = 'kith-backup';
+export const BACKUP_VERSION = 1;
+
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  version: number;
+  workspace: { name: string };
+  tables: Record<string, Record<string, unknown>[]>;
+}
+
+type Row = Record<string, unknown>;
+const ordered = (row: Row): Row =>
+  Object.fromEntries(
+    Object.keys(row)
+      .filter((k) => k !== 'workspace_id')
+      .sort()
+      .map((k) => [k, row[k] ?? null]),
+  );
+
+async function rowsOf(ctx: StoreContext, table: BackupTable): Promise<Row[]> {
+  const through = THROUGH[table];
+  const db = ctx.db as unknown as import('kysely').Kysely<Record<string, Row>>;
+  const rows = through
+    ? await db
+        .selectFrom(table)
+        .selectAll(table)
+        .where(
+          through.column,
+          'in',
+          db.selectFrom(through.parent).select('id').where('workspace_id', '=', ctx.workspaceId),
+        )
+        .execute()
+    : await db.selectFrom(table).selectAll().where('workspace_id', '=', ctx.workspaceId).execute();
+  return rows
+    .map((r) => ordered(r))
+    .map((r) => [JSON.stringify(r), r] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, r]) => r);
+}
+
+export async function exportBackup(ctx: StoreContext): Promise<Backup> {
+  const workspace = await ctx.db
+    .selectFrom('workspace')
+    .select('name')
+    .where('id', '=', ctx.workspaceId)
+    .executeTakeFirstOrThrow();
+  const tables: Backup['tables'] = {};
+  for (const table of BACKUP_TABLES) tables[table] = await rowsOf(ctx, table);
+  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, workspace, tables };
+}
+
+/** True when the text is a Kith backup rather than a contacts export. */
+export const isBackup = (value: unknown): value is Backup =>
+  typeof value === 'object' &&
+  value !== null &&
+  (value as { format?: unknown }).format === BACKUP_FORMAT;
+
+/** Check a document before anything is written: its shape, and every table's columns. */
+async function checkBackup(ctx: StoreContext, backup: Backup, file: string): Promise<void> {
+  if (backup.version !== BACKUP_VERSION)
+    throw new KithError(
+      'invalid_input',
+      `${file}: a backup of version ${String(backup.version)}; this Kith reads version ${BACKUP_VERSION}`,
+      'file',
+    );
+  if (typeof backup.tables !== 'object' || backup.tables === null)
+    throw new KithError('invalid_input', `${file}: tables: missing`, 'tables');
+  for (const name of Object.keys(backup.tables)) {
+    if (!(BACKUP_TABLES as readonly string[]).includes(name))
+      throw new KithError('invalid_input', `${file}: tables.${name}: not a table Kith has`, name);
+  }
+  for (const table of BACKUP_TABLES) {
+    const rows = backup.tables[table] ?? [];
+    if (!Array.isArray(rows))
+      throw new KithError('invalid_input', `${file}: tables.${table}: not a list of rows`, table);
+    const columns = await columnsOf(ctx, table);
+    rows.forEach((row, i) => {
+      if (typeof row !== 'object' || row === null || Array.isArray(row))
+        throw new KithError('invalid_input', `${file}: tables.${table}[${i}]: not a row`, table);
+      for (const key of Object.keys(row)) {
+        if (!columns.has(key))
+          throw new KithError(
+            'invalid_input',
+            `${file}: tables.${table}[${i}].${key}: not a column of ${table}`,
+            table,
+          );
+        const value = row[key];
+        if (value !== null && typeof value !== 'string' && typeof value !== 'number')
+          throw new KithError(
+            'invalid_input',
+            `${file}: tables.${table}[${i}].${key}: must be text, a number or null`,
+            table,
+          );
+      }
+    });
+  }
+}
+
+const columnCache = new Map<string, Set<string>>();
+async function columnsOf(ctx: StoreContext, table: string): Promise<Set<string>> {
+  const cached = columnCache.get(`${ctx.search.dialect}:${table}`);
+  if (cached) return cached;
+  const tables = await ctx.db.introspection.getTables();
+  for (const t of tables)
+    columnCache.set(
+      `${ctx.search.dialect}:${t.name}`,
+      new Set(t.columns.map((c) => c.name).filter((c) => c !== 'workspace_id')),
+    );
+  return columnCache.get(`${ctx.search.dialect}:${table}`) ?? new Set();
+}
+
+/**
+ * Restore a backup into this workspace, which must be empty: one transaction, every row or
+ * none. Ids are kept, so links between people, chats, asks and introductions hold.
+ */
+export async function restoreBackup(
+  ctx: StoreContext,
+  backup: Backup,
+  options: { file: string; dryRun?: boolean },
+): Promise<Record<string, number>> {
+  await checkBackup(ctx, backup, options.file);
+  const counts = Object.fromEntries(BACKUP_TABLES.map((t) => [t, (backup.tables[t] ?? []).length]));
+  return inTransaction(ctx, async (tx) => {
+    const db = tx.db as unknown as import('kysely').Kysely<Record<string, Row>>;
+    for (const table of BACKUP_TABLES) {
+      if (THROUGH[table] || table === 'setting') continue;
+      const found = await db
+        .selectFrom(table)
+        .select(sql<number>`1`.as('one'))
+        .where('workspace_id', '=', tx.workspaceId)
+        .limit(1)
+        .executeTakeFirst();
+      if (found)
+        throw new KithError(
+          'conflict',
+          `${options.file}: a backup is restored into an empty workspace only; this one has ${table.replace(/_/g, ' ')} rows already (start a new database: KITH_DB=new.db kith import ${options.file})`,
+          'file',
+        );
+    }
+    // Ids are kept: a backup goes into a database that does not hold them (a new machine, a
+    // new file), not beside the workspace it came from.
+    const ids = (backup.tables.person ?? []).slice(0, 500).map((p) => String(p.id));
+    if (ids.length > 0) {
+      const clash = await tx.db
+        .selectFrom('person')
+        .select('id')
+        .where('id', 'in', ids)
+        .limit(1)
+        .executeTakeFirst();
+      if (clash)
+        throw new KithError(
+          'conflict',
+          `${options.file}: these people are in this database already (in another workspace); restore the backup into a new database: KITH_DB=new.db kith import ${options.file}`,
+          'file',
+        );
+    }
+    if (options.dryRun) return counts;
+    // The backup's settings replace the defaults of the empty workspace.
+    await tx.db.deleteFrom('setting').where('workspace_id', '=', tx.workspaceId).execute();
+    for (const table of BACKUP_TABLES) {
+      const rows = (backup.tables[table] ?? []).map((row) =>
+        THROUGH[table] ? row : { ...row, workspace_id: tx.workspaceId },
+      );
+      const columns = Math.max(1, ...rows.slice(0, 1).map((r) => Object.keys(r).length));
+      for (const part of chunk(rows, rowsPerInsert(columns))) {
+        try {
+          await db.insertInto(table).values(part).execute();
+        } catch (error) {
+          throw new KithError(
+            'invalid_input',
+            `${options.file}: tables.${table}: ${(error as Error).message.slice(0, 200)}`,
+            table,
+          );
+        }
+      }
+    }
+    await tx.db
+      .updateTable('workspace')
+      .set({ name: backup.workspace.name })
+      .where('id', '=', tx.workspaceId)
+      .execute();
+    // The search index, rebuilt from what was restored.
+    const people = (backup.tables.person ?? []).map((p) => String(p.id));
+    for (const part of chunk(people, 2000)) await reindexPeople(tx, part);
+    const insights = new Map<string, string[]>();
+    for (const i of backup.tables.insight ?? []) {
+      const list = insights.get(String(i.interaction_id)) ?? [];
+      list[Number(i.position)] = String(i.text);
+      insights.set(String(i.interaction_id), list);
+    }
+    const interactions = [...(backup.tables.interaction ?? [])].sort((a, b) =>
+      String(a.occurred_at) < String(b.occurred_at) ? -1 : 1,
+    );
+    for (const part of chunk(interactions, 2000)) {
+      await tx.search.indexInteractions(
+        tx.db,
+        part.map((i) =>
+          interactionDocument(tx.workspaceId, String(i.id), {
+            occurredAt: String(i.occurred_at),
+            summary: String(i.summary),
+            notes: i.notes === null ? null : String(i.notes),
+            insights: (insights.get(String(i.id)) ?? []).filter(Boolean),
+          }),
+        ),
+      );
+    }
+    await bumpTies(tx);
+    await sql`ANALYZE`.execute(tx.db);
+    return counts;
+  });
+}

@@ -1,0 +1,173 @@
+// Taking everything out: the lossless JSON backup (export → restore into an empty workspace →
+// export gives the same document), people as CSV, and the calendar as iCalendar — the last
+// read by independent parsers (Python's icalendar and vobject) with warnings as errors.
+import { parse } from 'csv-parse/sync';
+import { beforeEach, expect, it } from 'vitest';
+import { DEMO_DEFAULTS, loadDemo } from '../../src/demo/load-demo.js';
+import type { Store } from '../../src/store/store.js';
+import { describeEachDatabase, snapshot } from '../support/databases.js';
+import { parseIndependently } from '../support/independent-parser.js';
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+describeEachDatabase('exports', (db) => {
+  let store: Store;
+  const now = new Date('2026-11-29T10:00:00Z');
+  beforeEach(async () => {
+    store = await db().newStore({ now: () => now });
+  });
+
+  it('writes a JSON backup that restores into an empty workspace exactly, and refuses a full one', async () => {
+    await loadDemo(store, { ...DEMO_DEFAULTS, size: 60, now });
+    // Beside the demo: an import (with repaired text and its provenance), a calendar event, a
+    // follow-up, settings and an introduction made, so every kind of table has rows.
+    await store.imports.contacts(
+      utf8(
+        'First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\nMarie,CuriÃ©,https://www.linkedin.com/in/marie,,Institut du Radium,Directrice,07 Nov 2022\r\n',
+      ),
+      'Connections.csv',
+    );
+    await store.settings.update({ timeZone: 'Europe/Paris' });
+    const marie = await store.people.resolve('Marie Curié');
+    await store.tasks.create({
+      title: 'Send Marie the paper',
+      dueOn: '2026-12-02',
+      personId: marie.id,
+    });
+    const backup = await store.exports.json();
+    for (const [table, rows] of Object.entries(backup.tables)) {
+      if (
+        ['person_merge', 'merge_dismissal', 'import_item', 'import_activity_change'].includes(table)
+      )
+        continue;
+      expect(rows.length, table).toBeGreaterThan(0);
+    }
+    const text = JSON.stringify(backup, null, 2);
+
+    // Into the same database, the ids are taken: refused with a way out.
+    await expect(
+      (await db().newStore({ now: () => now })).imports.contacts(utf8(text), 'kith-backup.json'),
+    ).rejects.toThrow(/kith-backup\.json: these people are in this database already/);
+    const copy = await db().newDatabase({ now: () => now });
+    const preview = await copy.imports.contacts(utf8(text), 'kith-backup.json', { dryRun: true });
+    expect(preview).toMatchObject({ format: 'kith-backup', status: 'preview' });
+    expect((await copy.counts()).people).toBe(0);
+    const report = await copy.imports.contacts(utf8(text), 'kith-backup.json');
+    expect(report.remarks[0]).toMatch(/^Restored a Kith backup: 61 people, \d+ interactions/);
+    expect(JSON.stringify(await copy.exports.json(), null, 2)).toBe(text);
+    // Everything the user sees is there, search included.
+    expect(await snapshot(copy)).toEqual(await snapshot(store));
+    expect((await copy.search({ q: 'Curié' })).people.map((p) => p.displayName)).toEqual([
+      'Marie Curié',
+    ]);
+    expect(await copy.imports.provenance(marie.id)).toHaveLength(1);
+
+    // Into a workspace that has people: refused, nothing written.
+    const before = await snapshot(copy);
+    await expect(copy.imports.contacts(utf8(text), 'kith-backup.json')).rejects.toThrow(
+      /kith-backup\.json: a backup is restored into an empty workspace only/,
+    );
+    expect(await snapshot(copy)).toEqual(before);
+  });
+
+  it('refuses a damaged backup, naming the table, row and column, and writes nothing', async () => {
+    const backup = await store.exports.json();
+    const bad = {
+      ...backup,
+      tables: { ...backup.tables, person: [{ id: 'x', display_nam: 'Typo' }] },
+    };
+    const fresh = await db().newStore({ now: () => now });
+    await expect(fresh.imports.contacts(utf8(JSON.stringify(bad)), 'b.json')).rejects.toThrow(
+      'b.json: tables.person[0].display_nam: not a column of person',
+    );
+    await expect(fresh.imports.contacts(utf8('{"hello": 1}'), 'c.json')).rejects.toThrow(
+      'c.json: JSON, but not a Kith backup',
+    );
+    await expect(
+      fresh.imports.contacts(utf8('{"format": "kith-backup", '), 'd.json'),
+    ).rejects.toThrow(/^d\.json: not readable JSON/);
+    expect((await fresh.counts()).people).toBe(0);
+  });
+
+  it('writes people as CSV a spreadsheet opens safely', async () => {
+    await store.people.create({
+      displayName: 'Zoë "Z" Ångström',
+      organization: 'Engines, Ltd',
+      emails: ['zoe@example.com', 'z@example.org'],
+      tags: ['taxes'],
+      notes: '=HYPERLINK("http://evil.example")\nsecond line',
+      cadence: { kind: 'every', days: 30 },
+    });
+    const { people, text } = await store.exports.csv();
+    expect(people).toBe(1);
+    expect(text.startsWith('\ufeffName,Given name,')).toBe(true);
+    const [row] = parse(text, { bom: true, columns: true }) as Record<string, string>[];
+    expect(row).toMatchObject({
+      Name: 'Zoë "Z" Ångström',
+      Organization: 'Engines, Ltd',
+      Emails: 'zoe@example.com; z@example.org',
+      Tags: 'taxes',
+      'Keep in touch': 'every 30 days',
+      Notes: `'=HYPERLINK("http://evil.example")\nsecond line`,
+    });
+  });
+
+  it('writes the calendar — scheduled chats, keep-in-touch days, follow-ups — for any calendar app', async () => {
+    await store.settings.update({ timeZone: 'Europe/Paris' });
+    const priya = await store.people.create({
+      displayName: 'Priya; Raman, PhD',
+      cadence: { kind: 'every', days: 14 },
+    });
+    const ask = await store.asks.create({
+      personId: priya.id,
+      question: 'How did you move into data science? (30 min, coffee)',
+      minutes: 45,
+    });
+    await store.asks.act(ask.id, { type: 'send' });
+    await store.asks.act(ask.id, { type: 'schedule', for: '2026-12-03T15:00:00Z' });
+    await store.tasks.create({ title: 'Thank Priya', dueOn: '2026-12-04', personId: priya.id });
+    await store.tasks.create({ title: 'Overdue thing', dueOn: '2026-11-01' });
+
+    const { events, text } = await store.exports.ics();
+    expect(events).toBe(4);
+    const parsed = parseIndependently<Record<string, unknown>[]>('ics', text);
+    expect(parsed).toEqual([
+      {
+        uid: `ask-${ask.id}@kith`,
+        summary: 'Chat with Priya; Raman, PhD',
+        start: '2026-12-03T15:00:00+00:00',
+        minutes: 45,
+        description: 'How did you move into data science? (30 min, coffee)',
+      },
+      {
+        uid: `touch-${priya.id}@kith`,
+        summary: 'Keep in touch with Priya; Raman, PhD',
+        // A new person on a 14-day cadence: due in 14 days.
+        start: '2026-12-13',
+        end: '2026-12-14',
+        description: '',
+      },
+      expect.objectContaining({ summary: 'Follow up: Overdue thing', start: '2026-11-29' }),
+      expect.objectContaining({
+        summary: 'Follow up: Thank Priya',
+        start: '2026-12-04',
+        description: 'With Priya; Raman, PhD',
+      }),
+    ]);
+  });
+
+  it('serves the calendar at a secret address that can be renewed and revoked', async () => {
+    expect(await store.feed.token()).toBeNull();
+    const token = await store.feed.renew();
+    expect(token).toMatch(/^[\w-]{32}$/);
+    expect(await store.feed.calendar(token)).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    await expect(store.feed.calendar(`${token.slice(0, -1)}x`)).rejects.toThrow(
+      'No calendar feed has this address.',
+    );
+    const renewed = await store.feed.renew();
+    expect(renewed).not.toBe(token);
+    await expect(store.feed.calendar(token)).rejects.toThrow('No calendar feed');
+    await store.feed.revoke();
+    await expect(store.feed.calendar(renewed)).rejects.toThrow('No calendar feed');
+  });
+});
