@@ -115,11 +115,7 @@ describe('the import wizard', { timeout: 120_000 }, () => {
     const first = await address.inputValue();
     expect(first).toMatch(new RegExp(`^${session.server.url}/feeds/[\\w-]{32}\\.ics$`));
     await page.getByRole('button', { name: 'Renew' }).click();
-    await page.waitForFunction(
-      (old) =>
-        (document.querySelector('input[readonly]') as HTMLInputElement | null)?.value !== old,
-      first,
-    );
+    await expect.poll(() => address.inputValue()).not.toBe(first);
     await page.getByRole('button', { name: 'Revoke' }).click();
     await page.getByRole('button', { name: 'Create a feed address' }).waitFor();
     expect(foreignRequests(session.tab.requests, session.server.url)).toEqual([]);
