@@ -4,7 +4,7 @@
 // sorted and keys ordered so the document does not depend on the database it came from.
 // Left out on purpose: the calendar feed's secret address (a restored copy gets its own) and
 // the tie graph's version counter (a cache key). The search index is rebuilt on restore.
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { KithError } from '../domain/errors.js';
 import { chunk, inTransaction, rowsPerInsert, type StoreContext } from './context.js';
 import { interactionDocument } from './interactions.js';
@@ -69,7 +69,7 @@ const ordered = (row: Row): Row =>
 
 async function rowsOf(ctx: StoreContext, table: BackupTable): Promise<Row[]> {
   const through = THROUGH[table];
-  const db = ctx.db as unknown as import('kysely').Kysely<Record<string, Row>>;
+  const db = ctx.db as unknown as Kysely<Record<string, Row>>;
   const rows = through
     ? await db
         .selectFrom(table)
@@ -171,7 +171,7 @@ export async function restoreBackup(
   await checkBackup(ctx, backup, options.file);
   const counts = Object.fromEntries(BACKUP_TABLES.map((t) => [t, (backup.tables[t] ?? []).length]));
   return inTransaction(ctx, async (tx) => {
-    const db = tx.db as unknown as import('kysely').Kysely<Record<string, Row>>;
+    const db = tx.db as unknown as Kysely<Record<string, Row>>;
     for (const table of BACKUP_TABLES) {
       if (THROUGH[table] || table === 'setting') continue;
       const found = await db
