@@ -6,6 +6,7 @@ import { registerConnectorCommands } from './commands/connectors.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerImportCommand } from './commands/import.js';
 import { registerExportCommand } from './commands/export.js';
+import { registerMergeCommand } from './commands/merge.js';
 import { registerLogCommand } from './commands/log.js';
 import { registerMethodCommands } from './commands/method.js';
 import { registerOrganizationCommands } from './commands/organizations.js';
@@ -92,6 +93,7 @@ export function buildProgram(options: RunOptions = {}): Command {
   registerConnectorCommands(program, ctx);
   registerImportCommand(program, ctx);
   registerExportCommand(program, ctx);
+  registerMergeCommand(program, ctx);
   registerDemoCommand(program, ctx);
   registerServeCommand(program, ctx, version);
   for (const cmd of program.commands) cmd.exitOverride();

@@ -39,6 +39,7 @@ import { DEMO_DEFAULTS, loadDemo } from '../demo/load-demo.js';
 import { defineRoute, type Route } from './route.js';
 import { connectorRoutes } from './connector-routes.js';
 import { exportRoutes, importRoutes } from './import-routes.js';
+import { mergeRoutes } from './merge-routes.js';
 
 const byId = z.object({ id: idSchema });
 const demoRequestSchema = z
@@ -414,4 +415,5 @@ export const routes: Route[] = [
   ...connectorRoutes,
   ...importRoutes,
   ...exportRoutes,
+  ...mergeRoutes,
 ];

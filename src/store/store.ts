@@ -31,6 +31,7 @@ import {
 import { parseOrThrow } from '../domain/errors.js';
 import { networkMap } from './network-map.js';
 import * as imports from './imports.js';
+import * as merge from './merge.js';
 import {
   EXPORT_FORMATS,
   exportCalendar,
@@ -241,6 +242,15 @@ export class Store {
       };
       return { ...EXPORT_FORMATS[format], ...(await described()) };
     },
+  };
+
+  /** Duplicates: pairs that may be one person, merging them, and pairs that are two. */
+  readonly merges = {
+    suggestions: (limit?: number) => merge.mergeSuggestions(this.ctx, limit),
+    /** Merge `otherId` into `keepId`: everything of the other moves to the one kept. */
+    merge: (keepId: string, otherId: string): Promise<Person> =>
+      merge.mergePeople(this.ctx, keepId, otherId),
+    dismiss: (a: string, b: string) => merge.dismissSuggestion(this.ctx, a, b),
   };
 
   /** The calendar feed: a secret address a calendar app subscribes to; renewing revokes the old. */

@@ -122,3 +122,47 @@ describe('the import wizard', { timeout: 120_000 }, () => {
     expect(session.tab.errors).toEqual([]);
   });
 });
+
+describe('reviewing duplicates', { timeout: 120_000 }, () => {
+  const session = browserSession();
+
+  it('merges a pair into the one kept, and keeps another pair apart', async () => {
+    const { page } = session.tab;
+    const first = await session.server.api<{ id: string }>('POST', '/api/people', {
+      displayName: 'Priya Raman',
+      organization: 'Northwind',
+    });
+    const second = await session.server.api<{ id: string }>('POST', '/api/people', {
+      displayName: 'Priya Ramen',
+      organization: 'Northwind',
+      tags: ['python'],
+    });
+    await session.server.api('POST', '/api/interactions', {
+      occurredAt: '2026-10-01',
+      kind: 'coffee',
+      summary: 'Coffee about data science',
+      participantIds: [second.id],
+    });
+    await session.server.api('POST', '/api/people', { displayName: 'Tom Becker' });
+    await session.server.api('POST', '/api/people', { displayName: 'Tom Becker' });
+    await page.goto(`${session.server.url}/duplicates`);
+    const pairs = page.getByTestId('duplicate-pair');
+    await pairs.first().waitFor();
+    expect(await pairs.count()).toBe(2);
+    const priya = pairs.filter({ hasText: 'Priya Ramen' });
+    await priya.getByText('both at Northwind').waitFor();
+    await priya.getByRole('button', { name: /^Keep Priya Raman, merge the other in$/ }).click();
+    await page.getByText('Priya Ramen merged into Priya Raman.').waitFor();
+    await expect.poll(() => pairs.count()).toBe(1);
+    await pairs.getByRole('button', { name: 'Two different people' }).click();
+    await page.getByText('No likely duplicates.').waitFor();
+    const kept = await session.server.api<{ tags: string[] }>('GET', `/api/people/${first.id}`);
+    expect(kept.tags).toEqual(['python']);
+    const chats = await session.server.api<{ items: { summary: string }[] }>(
+      'GET',
+      `/api/interactions?personId=${first.id}`,
+    );
+    expect(chats.items.map((i) => i.summary)).toEqual(['Coffee about data science']);
+    expect(session.tab.errors).toEqual([]);
+  });
+});

@@ -164,6 +164,21 @@ const SCREENS: Screen[] = [
     },
   },
   {
+    name: 'duplicates',
+    open: async (page) => {
+      // Someone added twice, so the page has a pair to show.
+      const origin = new URL(page.url()).origin;
+      const people = (await (await page.request.get(`${origin}/api/people?limit=1`)).json()) as {
+        items: { displayName: string }[];
+      };
+      await page.request.post(`${origin}/api/people`, {
+        data: { displayName: people.items[0]?.displayName ?? 'Someone' },
+      });
+      await page.goto(`${origin}/duplicates`);
+      await page.getByTestId('duplicate-pair').first().waitFor();
+    },
+  },
+  {
     name: 'settings',
     open: async (page) => {
       await page.goto(new URL('/settings', page.url()).href);

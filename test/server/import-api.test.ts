@@ -110,3 +110,44 @@ describeEachDatabase('HTTP API: exports and the calendar feed', (db) => {
     expect(await (await get('/api/calendar-feed')).json()).toEqual({ path: null });
   });
 });
+
+describeEachDatabase('HTTP API: duplicates', (db) => {
+  let store: Store;
+  let app: Hono;
+  const send = async (method: string, path: string, body?: unknown) => {
+    const res = await app.request(`http://127.0.0.1:4321${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: res.status, body: res.status === 204 ? null : await res.json() };
+  };
+  beforeEach(async () => {
+    store = await db().newStore();
+    app = createApp(store, { version: 'test', log: () => undefined });
+  });
+
+  it('lists suggested pairs, merges one, dismisses another, and refuses bad input', async () => {
+    const a = await store.people.create({ displayName: 'Priya Raman', emails: ['p@example.com'] });
+    const b = await store.people.create({ displayName: 'Priya R.', emails: ['p@example.com'] });
+    const c = await store.people.create({ displayName: 'Tom Becker' });
+    const d = await store.people.create({ displayName: 'Tom Becker' });
+    const list = await send('GET', '/api/merge-suggestions');
+    expect(list.status).toBe(200);
+    expect((list.body as { reasons: string[] }[]).map((s) => s.reasons[0])).toEqual([
+      'the same email, p@example.com',
+      'the same name',
+    ]);
+    const merged = await send('POST', `/api/people/${a.id}/merge`, { otherId: b.id });
+    expect(merged).toMatchObject({ status: 200, body: { id: a.id, displayName: 'Priya Raman' } });
+    expect(
+      (await send('POST', '/api/merge-suggestions/dismiss', { personA: c.id, personB: d.id }))
+        .status,
+    ).toBe(204);
+    expect((await send('GET', '/api/merge-suggestions')).body).toEqual([]);
+    const self = await send('POST', `/api/people/${a.id}/merge`, { otherId: a.id });
+    expect(self.status).toBe(400);
+    expect(JSON.stringify(self.body)).toContain('otherId');
+    expect((await send('POST', `/api/people/${a.id}/merge`, { other: c.id })).status).toBe(400);
+  });
+});

@@ -1,4 +1,5 @@
 // The web app's only way to the server: the HTTP API, typed with the domain's own schemas.
+import type { mergeSuggestionSchema } from '../../src/domain/merge/schemas.js';
 import type { Interaction, InteractionCreate } from '../../src/domain/interaction.js';
 import type {
   Person,
@@ -153,6 +154,7 @@ export type Insights = z.output<typeof insightsSchema>;
 export type { NetworkMap, WhoResult };
 export type ImportReport = z.output<typeof importReportSchema>;
 export type ImportRun = z.output<typeof importRunSchema>;
+export type MergeSuggestion = z.output<typeof mergeSuggestionSchema>;
 
 export interface Today {
   date: string;
@@ -238,6 +240,11 @@ export const api = {
       `/api/imports/${encodeURIComponent(id)}/undo`,
       {},
     ),
+  mergeSuggestions: () => request<MergeSuggestion[]>('GET', '/api/merge-suggestions'),
+  mergePeople: (keepId: string, otherId: string) =>
+    request<Person>('POST', `/api/people/${encodeURIComponent(keepId)}/merge`, { otherId }),
+  dismissDuplicate: (personA: string, personB: string) =>
+    request<void>('POST', '/api/merge-suggestions/dismiss', { personA, personB }),
   calendarFeed: () => request<{ path: string | null }>('GET', '/api/calendar-feed'),
   renewCalendarFeed: () => request<{ path: string | null }>('POST', '/api/calendar-feed'),
   revokeCalendarFeed: () => request<void>('DELETE', '/api/calendar-feed'),

@@ -53,6 +53,9 @@ const InsightsPage = lazy(() =>
 const NetworkMapPage = lazy(() =>
   import('../network/NetworkMapPage').then((m) => ({ default: m.NetworkMapPage })),
 );
+const DuplicatesPage = lazy(() =>
+  import('../duplicates/DuplicatesPage').then((m) => ({ default: m.DuplicatesPage })),
+);
 const ImportPage = lazy(() =>
   import('../imports/ImportPage').then((m) => ({ default: m.ImportPage })),
 );
@@ -197,6 +200,7 @@ export function App() {
               <Route path="/insights" component={InsightsPage} />
               <Route path="/network" component={NetworkMapPage} />
               <Route path="/import" component={ImportPage} />
+              <Route path="/duplicates" component={DuplicatesPage} />
               <Route path="/asks" component={AsksBoard} />
               <Route path="/settings" component={SettingsPage} />
               <Route path="/campaigns" component={CampaignsPage} />

@@ -4,6 +4,7 @@ import {
   IconAffiliate,
   IconArrowsJoin,
   IconChartPie,
+  IconCopy,
   IconFileImport,
   IconMessageQuestion,
   IconRocket,
@@ -33,6 +34,12 @@ export const NAV = [
     label: 'Import & export',
     icon: IconFileImport,
     hint: 'Bring contacts, conversations and calendars in; take everything out',
+  },
+  {
+    href: '/duplicates',
+    label: 'Duplicates',
+    icon: IconCopy,
+    hint: 'People who may be one person: merge them, or keep them apart',
   },
   { href: '/trash', label: 'Trash', icon: IconTrash, hint: 'Archived people, to restore' },
   {

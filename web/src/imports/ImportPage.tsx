@@ -4,6 +4,7 @@
 // import it in one go, and undo it from the list of past imports.
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Card,
@@ -20,6 +21,7 @@ import { notifications } from '@mantine/notifications';
 import { IconFileImport } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type DragEvent } from 'react';
+import { Link } from 'wouter';
 import { api, type ImportReport } from '../api';
 import { ExportCard } from './ExportCard';
 
@@ -318,6 +320,16 @@ export function ImportPage() {
               unchanged.
             </Text>
             <Activities report={done} />
+            {done.counts.review > 0 && (
+              <Text size="sm">
+                {done.counts.review} {done.counts.review === 1 ? 'person has' : 'people have'} the
+                same name as someone already here:{' '}
+                <Anchor component={Link} href="/duplicates" underline="always">
+                  review duplicates
+                </Anchor>
+                .
+              </Text>
+            )}
             <Group>
               <Button
                 size="xs"

@@ -1,0 +1,298 @@
+// Duplicates: suggested pairs (domain/merge/duplicates.ts decides how alike two people are),
+// pairs the user said are two people, and merging one person into another — every
+// interaction, ask, follow-up, introduction and tie moves to the one kept, and both as they
+// were before are recorded (person_merge), so nothing the user entered is lost.
+import { KithError } from '../domain/errors.js';
+import { newId } from '../domain/ids.js';
+import {
+  blockingKeys,
+  duplicateScore,
+  mergedData,
+  SUGGEST_AT,
+  type Candidate,
+} from '../domain/merge/duplicates.js';
+import type { MergeSuggestion } from '../domain/merge/schemas.js';
+import type { Person } from '../domain/person.js';
+import { chunk, inTransaction, type StoreContext } from './context.js';
+import { refreshLastContact } from './last-contact.js';
+import { dataOf, getPerson, updatePerson } from './people.js';
+import { bumpTies, orderedPair } from './ties.js';
+
+/** A block larger than this is a very common name; comparing all its pairs helps nobody. */
+const MAX_BLOCK = 60;
+
+type SuggestedPerson = MergeSuggestion['people'][number];
+
+/** Pairs that may be one person, most likely first, leaving out pairs the user dismissed. */
+export async function mergeSuggestions(ctx: StoreContext, limit = 50): Promise<MergeSuggestion[]> {
+  const ws = ctx.workspaceId;
+  const [rows, contacts, dismissed] = await Promise.all([
+    ctx.db
+      .selectFrom('person')
+      .leftJoin('organization', 'organization.id', 'person.organization_id')
+      .select([
+        'person.id',
+        'person.display_name',
+        'person.linkedin_url',
+        'person.created_at',
+        'organization.name as organization',
+      ])
+      .where('person.workspace_id', '=', ws)
+      .where('person.archived_at', 'is', null)
+      .execute(),
+    ctx.db
+      .selectFrom('person_contact')
+      .select(['person_id', 'kind', 'value'])
+      .where('workspace_id', '=', ws)
+      .where('kind', 'in', ['email', 'phone'])
+      .execute(),
+    ctx.db
+      .selectFrom('merge_dismissal')
+      .select(['person_a', 'person_b'])
+      .where('workspace_id', '=', ws)
+      .execute(),
+  ]);
+  const byId = new Map<string, Candidate & { createdAt: string }>();
+  for (const r of rows)
+    byId.set(r.id, {
+      id: r.id,
+      name: r.display_name,
+      organization: r.organization,
+      emails: [],
+      phones: [],
+      linkedin: r.linkedin_url,
+      createdAt: r.created_at,
+    });
+  for (const c of contacts) {
+    const p = byId.get(c.person_id);
+    if (p) (c.kind === 'email' ? p.emails : p.phones).push(c.value);
+  }
+  const blocks = new Map<string, string[]>();
+  for (const p of byId.values()) {
+    for (const key of blockingKeys(p)) {
+      const block = blocks.get(key) ?? [];
+      block.push(p.id);
+      blocks.set(key, block);
+    }
+  }
+  const skip = new Set(dismissed.map((d) => `${d.person_a}|${d.person_b}`));
+  const seen = new Set<string>();
+  const found: { a: string; b: string; score: number; reasons: string[] }[] = [];
+  for (const block of blocks.values()) {
+    if (block.length < 2 || block.length > MAX_BLOCK) continue;
+    for (let i = 0; i < block.length; i++) {
+      for (let j = i + 1; j < block.length; j++) {
+        const [a, b] = orderedPair(block[i] ?? '', block[j] ?? '');
+        const key = `${a}|${b}`;
+        if (a === b || seen.has(key) || skip.has(key)) continue;
+        seen.add(key);
+        const pa = byId.get(a);
+        const pb = byId.get(b);
+        if (!pa || !pb) continue;
+        const { score, reasons } = duplicateScore(pa, pb);
+        if (score >= SUGGEST_AT) found.push({ a, b, score, reasons });
+      }
+    }
+  }
+  found.sort((x, y) => y.score - x.score || (x.a < y.a ? -1 : x.a > y.a ? 1 : 0));
+  const top = found.slice(0, limit);
+  const ids = [...new Set(top.flatMap((f) => [f.a, f.b]))];
+  const counts = new Map<string, number>();
+  for (const part of chunk(ids, 5000)) {
+    const rows = await ctx.db
+      .selectFrom('interaction_participant')
+      .select((eb) => ['person_id', eb.fn.countAll<number>().as('n')])
+      .where('person_id', 'in', part)
+      .groupBy('person_id')
+      .execute();
+    for (const r of rows) counts.set(r.person_id, Number(r.n));
+  }
+  const summary = (id: string): SuggestedPerson => {
+    const p = byId.get(id);
+    return {
+      id,
+      displayName: p?.name ?? '',
+      organization: p?.organization ?? null,
+      emails: p?.emails ?? [],
+      interactions: counts.get(id) ?? 0,
+      createdAt: p?.createdAt ?? '',
+    };
+  };
+  return top.map((f) => ({
+    score: f.score,
+    reasons: f.reasons,
+    people: [summary(f.a), summary(f.b)],
+  }));
+}
+
+/** "These are two people": the pair is not suggested again. */
+export async function dismissSuggestion(ctx: StoreContext, a: string, b: string): Promise<void> {
+  const [x, y] = orderedPair(a, b);
+  if (x === y) throw new KithError('invalid_input', 'otherId: the same person twice', 'otherId');
+  await getPerson(ctx, x);
+  await getPerson(ctx, y);
+  await ctx.db
+    .insertInto('merge_dismissal')
+    .values({
+      workspace_id: ctx.workspaceId,
+      person_a: x,
+      person_b: y,
+      created_at: ctx.now().toISOString(),
+    })
+    .onConflict((oc) => oc.columns(['workspace_id', 'person_a', 'person_b']).doNothing())
+    .execute();
+}
+
+/**
+ * Merge `otherId` into `keepId`: one transaction. The kept person's values win, the other's
+ * fill the gaps (domain mergedData); everything that pointed at the other points at the kept
+ * one; the other is deleted, both as they were kept in person_merge.
+ */
+export async function mergePeople(
+  ctx: StoreContext,
+  keepId: string,
+  otherId: string,
+): Promise<Person> {
+  return inTransaction(ctx, async (tx) => {
+    const keep = await getPerson(tx, keepId);
+    const other = await getPerson(tx, otherId);
+    if (keep.id === other.id)
+      throw new KithError(
+        'invalid_input',
+        'otherId: a person cannot be merged into themselves',
+        'otherId',
+      );
+    const ws = tx.workspaceId;
+    const now = tx.now().toISOString();
+    await tx.db
+      .insertInto('person_merge')
+      .values({
+        id: newId(),
+        workspace_id: ws,
+        kept_id: keep.id,
+        merged_id: other.id,
+        kept_before: JSON.stringify(keep),
+        merged_before: JSON.stringify(other),
+        created_at: now,
+      })
+      .execute();
+
+    // Interactions: the other's become the kept one's (once, if both were in it).
+    const both = await tx.db
+      .selectFrom('interaction_participant')
+      .select('interaction_id')
+      .where('person_id', '=', keep.id)
+      .where(
+        'interaction_id',
+        'in',
+        tx.db
+          .selectFrom('interaction_participant')
+          .select('interaction_id')
+          .where('person_id', '=', other.id),
+      )
+      .execute();
+    for (const part of chunk(
+      both.map((b) => b.interaction_id),
+      5000,
+    ))
+      await tx.db
+        .deleteFrom('interaction_participant')
+        .where('person_id', '=', other.id)
+        .where('interaction_id', 'in', part)
+        .execute();
+    await tx.db
+      .updateTable('interaction_participant')
+      .set({ person_id: keep.id })
+      .where('person_id', '=', other.id)
+      .execute();
+    await tx.db
+      .updateTable('ask')
+      .set({ person_id: keep.id })
+      .where('person_id', '=', other.id)
+      .execute();
+    await tx.db
+      .updateTable('task')
+      .set({ person_id: keep.id })
+      .where('person_id', '=', other.id)
+      .execute();
+    await tx.db
+      .updateTable('introduction')
+      .set({ person_a: keep.id })
+      .where('person_a', '=', other.id)
+      .execute();
+    await tx.db
+      .updateTable('introduction')
+      .set({ person_b: keep.id })
+      .where('person_b', '=', other.id)
+      .execute();
+
+    // Ties: the other's become the kept one's; a tie both had keeps the stronger; a tie
+    // between the two themselves is gone.
+    const edges = await tx.db
+      .selectFrom('knows')
+      .selectAll()
+      .where('workspace_id', '=', ws)
+      .where((eb) =>
+        eb.or([
+          eb('person_a', 'in', [keep.id, other.id]),
+          eb('person_b', 'in', [keep.id, other.id]),
+        ]),
+      )
+      .execute();
+    const peer = (e: { person_a: string; person_b: string }, of: string) =>
+      e.person_a === of ? e.person_b : e.person_a;
+    const kept = new Map(
+      edges
+        .filter((e) => e.person_a === keep.id || e.person_b === keep.id)
+        .map((e) => [peer(e, keep.id), e]),
+    );
+    for (const e of edges) {
+      if (e.person_a !== other.id && e.person_b !== other.id) continue;
+      const to = peer(e, other.id);
+      const mine = kept.get(to);
+      if (to === keep.id || (mine && mine.strength >= e.strength)) {
+        await tx.db.deleteFrom('knows').where('id', '=', e.id).execute();
+        continue;
+      }
+      if (mine) await tx.db.deleteFrom('knows').where('id', '=', mine.id).execute();
+      const [a, b] = orderedPair(keep.id, to);
+      await tx.db
+        .updateTable('knows')
+        .set({ person_a: a, person_b: b, updated_at: now })
+        .where('id', '=', e.id)
+        .execute();
+    }
+
+    // Import memory: what exports said of the other now speaks for the kept one, unless it
+    // has its own; the other's run records are dropped (undoing those runs would touch the
+    // kept person, who has changed since anyway).
+    const sources = await tx.db
+      .selectFrom('import_source')
+      .select('format')
+      .where('person_id', '=', keep.id)
+      .execute();
+    await tx.db
+      .deleteFrom('import_source')
+      .where('person_id', '=', other.id)
+      .where('format', 'in', sources.length ? sources.map((s) => s.format) : ['-'])
+      .execute();
+    await tx.db
+      .updateTable('import_source')
+      .set({ person_id: keep.id })
+      .where('person_id', '=', other.id)
+      .execute();
+    await tx.db.deleteFrom('import_change').where('person_id', '=', other.id).execute();
+    await tx.db
+      .deleteFrom('merge_dismissal')
+      .where('workspace_id', '=', ws)
+      .where((eb) => eb.or([eb('person_a', '=', other.id), eb('person_b', '=', other.id)]))
+      .execute();
+
+    await tx.search.removePeople(tx.db, [other.id]);
+    await tx.db.deleteFrom('person').where('id', '=', other.id).execute();
+    await updatePerson(tx, keep.id, mergedData(dataOf(keep), dataOf(other)));
+    await refreshLastContact(tx, [keep.id]);
+    await bumpTies(tx);
+    return getPerson(tx, keep.id);
+  });
+}
