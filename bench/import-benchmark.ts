@@ -1,11 +1,11 @@
-// Import benchmark (issue #6, connections only so far — LinkedIn messages are not imported
-// yet): a generated LinkedIn Connections.csv of 30,000 rows imported into an empty workspace
-// on SQLite and PostgreSQL; then the same file again (nothing changes); compared with writing
-// the same people as plain prepared INSERTs in one transaction (person rows and their emails,
-// no search index, no matching): the floor an import could reach.
+// Import benchmark (issue #6): a generated LinkedIn export — the .zip, with a Connections.csv
+// of 30,000 rows and a messages.csv of 200,000 messages — imported into an empty workspace on
+// SQLite and PostgreSQL; then the same export again (nothing changes); compared with writing
+// the same rows as plain prepared INSERTs in one transaction (people, their emails, and the
+// messages as rows; no search index, no matching, no grouping): the floor an import could reach.
 //
-//   npm run bench:import                        # both databases, 30,000 connections
-//   npm run bench:import -- --db sqlite --rows 10000
+//   npm run bench:import                        # both databases, 30,000 + 200,000
+//   npm run bench:import -- --db sqlite --rows 10000 --messages 0
 //
 // PostgreSQL: KITH_BENCH_PG (default postgres://postgres@127.0.0.1:5432/test), schema
 // kith_bench_import_<rows>, dropped and made again.
@@ -13,6 +13,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
+import { zipSync } from 'fflate';
 import pg from 'pg';
 import { openStore } from '../src/store/open-store.js';
 import { benchTarget } from './support.js';
@@ -21,10 +22,13 @@ const { values } = parseArgs({
   options: {
     db: { type: 'string', default: 'both' },
     rows: { type: 'string', default: '30000' },
+    messages: { type: 'string', default: '200000' },
     dir: { type: 'string', default: '.bench' },
   },
 });
 const rows = Number(values.rows);
+const messageCount = Number(values.messages);
+const OWNER = 'Alex Owner,https://www.linkedin.com/in/alex-owner';
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** A LinkedIn export as LinkedIn writes it: preamble, CRLF, some emails, some mojibake. */
@@ -46,11 +50,44 @@ function connectionsCsv(n: number): string {
   return lines.join('\r\n') + '\r\n';
 }
 
+/**
+ * messages.csv as LinkedIn writes it: conversations of ten messages between the owner and one
+ * connection, a message or two a day, back and forth, each ~90 characters.
+ */
+function messagesCsv(n: number, connections: number): string {
+  const lines = [
+    'CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER',
+  ];
+  for (let m = 0; m < n; m += 1) {
+    const c = Math.floor(m / 10);
+    const k = m % 10;
+    const other = `Given${c % connections} Family${c % connections},https://www.linkedin.com/in/person-${c % connections}`;
+    const [from, to] = k % 2 === 0 ? [other, OWNER] : [OWNER, other];
+    const day = new Date(
+      Date.UTC(2020, 0, 1) +
+        ((c * 7) % 2000) * 86_400_000 +
+        Math.floor(k / 3) * 86_400_000 +
+        k * 600_000,
+    );
+    const date = `${day.toISOString().slice(0, 10)} ${day.toISOString().slice(11, 19)} UTC`;
+    lines.push(
+      `2-conv${c}==,,${from},${to},${date},,"Message ${m}: thanks for the chat about careers, data and how you got there.",INBOX`,
+    );
+  }
+  return lines.join('\r\n') + '\r\n';
+}
+
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 /** The floor: the same people and emails as prepared INSERTs in one transaction. */
-async function plainInserts(kind: 'sqlite' | 'postgres', n: number): Promise<number> {
+async function plainInserts(kind: 'sqlite' | 'postgres', n: number, m: number): Promise<number> {
+  const messages = Array.from({ length: m }, (_, i) => ({
+    id: `m${i}`,
+    conversation: `conv${Math.floor(i / 10)}`,
+    at: new Date(Date.UTC(2020, 0, 1) + i * 60_000).toISOString(),
+    content: `Message ${i}: thanks for the chat about careers, data and how you got there.`,
+  }));
   const people = Array.from({ length: n }, (_, i) => ({
     id: `p${i}`,
     name: `Given${i} Family${i}`,
@@ -65,14 +102,19 @@ async function plainInserts(kind: 'sqlite' | 'postgres', n: number): Promise<num
       'CREATE TABLE person (id TEXT PRIMARY KEY, name TEXT NOT NULL, linkedin TEXT, organization TEXT, title TEXT)',
     );
     db.exec('CREATE TABLE contact (person_id TEXT NOT NULL, value TEXT NOT NULL)');
+    db.exec(
+      'CREATE TABLE message (id TEXT PRIMARY KEY, conversation TEXT, person_id TEXT, at TEXT, content TEXT)',
+    );
     const start = performance.now();
     const person = db.prepare('INSERT INTO person VALUES (?, ?, ?, ?, ?)');
     const contact = db.prepare('INSERT INTO contact VALUES (?, ?)');
+    const message = db.prepare('INSERT INTO message VALUES (?, ?, ?, ?, ?)');
     db.transaction(() => {
       for (const p of people) {
         person.run(p.id, p.name, `https://www.linkedin.com/in/${p.id}`, 'Company', 'Role');
         if (p.email) contact.run(p.id, p.email);
       }
+      messages.forEach((x, i) => message.run(x.id, x.conversation, `p${i % n}`, x.at, x.content));
     })();
     const ms = performance.now() - start;
     db.close();
@@ -81,7 +123,12 @@ async function plainInserts(kind: 'sqlite' | 'postgres', n: number): Promise<num
   const base = process.env.KITH_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
   const client = new pg.Client({ connectionString: base });
   await client.connect();
-  await client.query('DROP TABLE IF EXISTS kith_bench_plain_person, kith_bench_plain_contact');
+  await client.query(
+    'DROP TABLE IF EXISTS kith_bench_plain_person, kith_bench_plain_contact, kith_bench_plain_message',
+  );
+  await client.query(
+    'CREATE TABLE kith_bench_plain_message (id TEXT PRIMARY KEY, conversation TEXT, person_id TEXT, at TEXT, content TEXT)',
+  );
   await client.query(
     'CREATE TABLE kith_bench_plain_person (id TEXT PRIMARY KEY, name TEXT NOT NULL, linkedin TEXT, organization TEXT, title TEXT)',
   );
@@ -103,9 +150,18 @@ async function plainInserts(kind: 'sqlite' | 'postgres', n: number): Promise<num
         values: [p.id, p.email],
       });
   }
+  for (const [i, x] of messages.entries()) {
+    await client.query({
+      name: 'message',
+      text: 'INSERT INTO kith_bench_plain_message VALUES ($1, $2, $3, $4, $5)',
+      values: [x.id, x.conversation, `p${i % n}`, x.at, x.content],
+    });
+  }
   await client.query('COMMIT');
   const ms = performance.now() - start;
-  await client.query('DROP TABLE kith_bench_plain_person, kith_bench_plain_contact');
+  await client.query(
+    'DROP TABLE kith_bench_plain_person, kith_bench_plain_contact, kith_bench_plain_message',
+  );
   await client.end();
   return ms;
 }
@@ -117,20 +173,20 @@ async function bench(kind: 'sqlite' | 'postgres', bytes: Uint8Array): Promise<vo
     peak = Math.max(peak, process.memoryUsage().rss);
   }, 20);
   let start = performance.now();
-  const first = await store.imports.contacts(bytes, 'Connections.csv');
+  const first = await store.imports.contacts(bytes, 'export.zip');
   const firstMs = performance.now() - start;
   start = performance.now();
-  const again = await store.imports.contacts(bytes, 'Connections.csv');
+  const again = await store.imports.contacts(bytes, 'export.zip');
   const againMs = performance.now() - start;
   clearInterval(watch);
   await store.close();
-  const floor = await plainInserts(kind, rows);
+  const floor = await plainInserts(kind, rows, messageCount);
   console.log(`\n${kind}:`);
   console.log(
-    `  first import      ${seconds(firstMs)}  (${first.counts.new} new, ${first.rows.filter((r) => r.repaired.length).length} rows repaired)`,
+    `  first import      ${seconds(firstMs)}  (${first.counts.new} new people, ${first.rows.filter((r) => r.repaired.length).length} rows repaired; ${first.activities.counts.new} conversations-days)`,
   );
   console.log(
-    `  same file again   ${seconds(againMs)}  (${again.counts.unchanged} unchanged, ${again.counts.new} new)`,
+    `  same file again   ${seconds(againMs)}  (${again.counts.unchanged} unchanged, ${again.counts.new} new; conversations ${again.activities.counts.unchanged} unchanged, ${again.activities.counts.new} new)`,
   );
   console.log(
     `  plain INSERTs     ${seconds(floor)}  → the import takes ${(firstMs / floor).toFixed(1)}× as long`,
@@ -138,9 +194,15 @@ async function bench(kind: 'sqlite' | 'postgres', bytes: Uint8Array): Promise<vo
   console.log(`  peak memory (RSS) ${mb(peak)}`);
 }
 
-const bytes = new TextEncoder().encode(connectionsCsv(rows));
+const encode = (text: string) => new TextEncoder().encode(text);
+const bytes = zipSync({
+  'Basic_LinkedInDataExport/Connections.csv': encode(connectionsCsv(rows)),
+  ...(messageCount > 0
+    ? { 'Basic_LinkedInDataExport/messages.csv': encode(messagesCsv(messageCount, rows)) }
+    : {}),
+});
 console.log(
-  `Kith import benchmark: a LinkedIn Connections.csv of ${rows} rows (${mb(bytes.length)}), node ${process.version}, ${new Date().toISOString()}`,
+  `Kith import benchmark: a LinkedIn export (.zip, ${mb(bytes.length)}) of ${rows} connections and ${messageCount} messages, node ${process.version}, ${new Date().toISOString()}`,
 );
 for (const kind of values.db === 'both' ? (['sqlite', 'postgres'] as const) : [values.db]) {
   if (kind !== 'sqlite' && kind !== 'postgres') throw new Error('--db: sqlite, postgres or both');

@@ -7,7 +7,8 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { KithError, type ErrorCode } from '../domain/errors.js';
 import type { Store } from '../store/store.js';
 import { openApiDocument } from './openapi.js';
-import { FileResponse, honoPath } from './route.js';
+import { stream } from 'hono/streaming';
+import { FileResponse, honoPath, StreamResponse } from './route.js';
 import { routes } from './routes.js';
 import { mountWebApp } from './web-app.js';
 
@@ -130,6 +131,22 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
         body,
       });
       if (route.status === 204) return c.body(null, 204);
+      if (result instanceof StreamResponse) {
+        c.header('Content-Type', 'application/x-ndjson; charset=utf-8');
+        c.header('Cache-Control', 'no-store');
+        return stream(c, async (out) => {
+          const send = (line: object) => void out.write(`${JSON.stringify(line)}\n`);
+          try {
+            send({ result: await result.work(send) });
+          } catch (error) {
+            if (error instanceof KithError) send(errorBody(error));
+            else {
+              log(`kith: unexpected error on ${c.req.method} ${c.req.path}: ${String(error)}`);
+              send({ error: { code: 'internal', message: 'Something went wrong on the server.' } });
+            }
+          }
+        });
+      }
       if (result instanceof FileResponse) {
         c.header('Content-Type', result.contentType);
         c.header('Cache-Control', 'no-store');

@@ -8,7 +8,7 @@ import {
   undoResultSchema,
 } from '../domain/import/schemas.js';
 import { EXPORT_FORMATS } from '../store/export.js';
-import { defineRoute, FileResponse, type Route } from './route.js';
+import { defineRoute, FileResponse, StreamResponse, type Route } from './route.js';
 
 export const importRoutes: Route[] = [
   defineRoute({
@@ -23,6 +23,22 @@ export const importRoutes: Route[] = [
       store.imports.contacts(new Uint8Array(Buffer.from(body.content, 'base64')), body.fileName, {
         dryRun: body.dryRun,
       }),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/imports/stream',
+    tag: 'imports',
+    summary:
+      'The same import, answered as it goes (application/x-ndjson): {"phase","done","total"} lines while people and conversations are written, then {"result": report} — or {"error": …}',
+    body: importRequestSchema,
+    produces: ['application/x-ndjson'],
+    handle: async (store, { body }) =>
+      new StreamResponse((send) =>
+        store.imports.contacts(new Uint8Array(Buffer.from(body.content, 'base64')), body.fileName, {
+          dryRun: body.dryRun,
+          onProgress: send,
+        }),
+      ),
   }),
   defineRoute({
     method: 'get',

@@ -19,6 +19,14 @@ export class FileResponse {
   ) {}
 }
 
+/**
+ * A long piece of work answered as it goes: newline-delimited JSON, one object per line —
+ * progress lines, then the result (or the error, as the error body every route uses).
+ */
+export class StreamResponse {
+  constructor(readonly work: (send: (line: object) => void) => Promise<object>) {}
+}
+
 export interface RawRequest {
   params: Record<string, string>;
   query: Record<string, string>;

@@ -175,6 +175,7 @@ export async function insertInteractions(
   tx: StoreContext,
   items: NewInteraction[],
   now: string,
+  onProgress: (done: number) => void = () => undefined,
 ): Promise<string[]> {
   const ws = tx.workspaceId;
   const ids: string[] = [];
@@ -226,6 +227,7 @@ export async function insertInteractions(
       ),
     );
     ids.push(...rows.map((r) => r.id));
+    onProgress(ids.length);
   }
   return ids;
 }

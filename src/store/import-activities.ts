@@ -180,6 +180,7 @@ export async function writeActivities(
   planned: PlannedActivity[],
   runId: string,
   now: string,
+  onProgress: (done: number, total: number) => void = () => undefined,
 ): Promise<void> {
   const items: ImportItemTable[] = [];
   const changes: ImportActivityChangeTable[] = [];
@@ -218,6 +219,7 @@ export async function writeActivities(
       };
     }),
     now,
+    (done) => onProgress(done, fresh.length),
   );
   fresh.forEach((p, i) => {
     created(p, 'interaction', ids[i] ?? '', now);

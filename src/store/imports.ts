@@ -17,6 +17,7 @@ import type {
   ImportReport,
   ImportRow,
   ImportRunSummary,
+  OnImportProgress,
 } from '../domain/import/schemas.js';
 import { importedFields, planMerge, type ImportedFields } from '../domain/import/merge-plan.js';
 import {
@@ -146,7 +147,7 @@ async function previousImports(
 export async function importContacts(
   ctx: StoreContext,
   read: ContactsRead,
-  options: { file: string; dryRun?: boolean; onProgress?: (done: number, total: number) => void },
+  options: { file: string; dryRun?: boolean; onProgress?: OnImportProgress },
 ): Promise<ImportReport> {
   const base = {
     file: options.file,
@@ -292,7 +293,7 @@ export async function importContacts(
       tx,
       fresh.map((r, i) => ({ key: String(i), data: personDataFrom(r.person) })),
       now,
-      (done) => options.onProgress?.(done, planned.length),
+      (done) => options.onProgress?.({ phase: 'people', done, total: fresh.length }),
     );
     fresh.forEach((r, i) => {
       r.personId = ids.get(String(i)) ?? null;
@@ -379,8 +380,9 @@ export async function importContacts(
       p.personIds = [...new Set(p.personIds.map((id) => realIds.get(id) ?? id))];
       if (p.activity.type !== 'interaction') p.key = personalKey(p.activity, p.personIds[0] ?? '');
     }
-    await writeActivities(tx, activityPlan.planned, runId, now);
-    options.onProgress?.(planned.length, planned.length);
+    await writeActivities(tx, activityPlan.planned, runId, now, (done, total) =>
+      options.onProgress?.({ phase: 'conversations', done, total }),
+    );
     planned.forEach((row, i) => {
       const out = rows[i];
       if (out) out.personId = row.personId;
@@ -514,7 +516,7 @@ export async function importFile(
   ctx: StoreContext,
   bytes: Uint8Array,
   file: string,
-  options: { dryRun?: boolean; onProgress?: (done: number, total: number) => void } = {},
+  options: { dryRun?: boolean; onProgress?: OnImportProgress } = {},
 ): Promise<ImportReport> {
   const backup = backupIn(bytes, file);
   if (!backup) {

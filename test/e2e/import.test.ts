@@ -60,6 +60,32 @@ describe('the import wizard', { timeout: 120_000 }, () => {
     expect(await page.getByRole('button', { name: /^Import \d+ people$/ }).count()).toBe(0);
   });
 
+  it('shows the import’s progress while a large file is written', async () => {
+    const { page } = session.tab;
+    const rows = Array.from(
+      { length: 6000 },
+      (_, i) =>
+        `Given${i},Family${i},https://www.linkedin.com/in/p-${i},,Company ${i % 50},Role,01 Jan 2020`,
+    );
+    await page.getByLabel('File to import').setInputFiles({
+      name: 'Connections.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        ['First Name,Last Name,URL,Email Address,Company,Position,Connected On', ...rows].join(
+          '\n',
+        ),
+      ),
+    });
+    const preview = page.getByTestId('import-preview');
+    await preview.getByRole('button', { name: 'Import 6000 people' }).click();
+    await page.getByTestId('import-progress').waitFor();
+    await page
+      .getByTestId('import-done')
+      .getByText('People: 6000 new, 0 updated, 0 unchanged.')
+      .waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('import-progress').count()).toBe(0);
+  });
+
   it('imports a calendar: a past coffee becomes a conversation with someone in Kith', async () => {
     const { page } = session.tab;
     await session.server.api('POST', '/api/people', {

@@ -42,6 +42,36 @@ describeEachDatabase('HTTP API: imports', (db) => {
     expect((await send('POST', `/api/imports/${runs[0]?.id ?? ''}/undo`)).status).toBe(409);
   });
 
+  it('streams an import: progress lines, then the report; an error as the last line', async () => {
+    const content = readFileSync(join(FIXTURES, 'linkedin', 'Connections.csv')).toString('base64');
+    const res = await app.request('http://127.0.0.1:4321/api/imports/stream', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ fileName: 'Connections.csv', content }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('application/x-ndjson');
+    const lines = (await res.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.slice(0, -1)).toContainEqual({ phase: 'people', done: 4, total: 4 });
+    expect(lines.at(-1)).toMatchObject({ result: { status: 'imported', counts: { new: 4 } } });
+    const again = await app.request('http://127.0.0.1:4321/api/imports/stream', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        fileName: 'backup.json',
+        content: Buffer.from(
+          '{"format":"kith-backup","version":1,"workspace":{"name":"x"},"tables":{}}',
+        ).toString('base64'),
+      }),
+    });
+    expect(JSON.parse((await again.text()).trim())).toMatchObject({
+      error: { code: 'conflict', message: expect.stringContaining('empty workspace only') },
+    });
+  });
+
   it('refuses content that is not base64, and reports the bad row of a file', async () => {
     const bad = await send('POST', '/api/imports', { fileName: 'x.csv', content: 'not base64!' });
     expect(bad.status).toBe(400);

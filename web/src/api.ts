@@ -21,7 +21,11 @@ import type {
 } from '../../src/domain/method/schemas.js';
 import type { settingsSchema } from '../../src/domain/method/settings.js';
 import type { Strength } from '../../src/domain/connect/strength.js';
-import type { importReportSchema, importRunSchema } from '../../src/domain/import/schemas.js';
+import type {
+  importProgressSchema,
+  importReportSchema,
+  importRunSchema,
+} from '../../src/domain/import/schemas.js';
 import type {
   insightsSchema,
   introActionSchema,
@@ -154,6 +158,7 @@ export type Insights = z.output<typeof insightsSchema>;
 export type { NetworkMap, WhoResult };
 export type ImportReport = z.output<typeof importReportSchema>;
 export type ImportRun = z.output<typeof importRunSchema>;
+export type ImportProgress = z.output<typeof importProgressSchema>;
 export type MergeSuggestion = z.output<typeof mergeSuggestionSchema>;
 
 export interface Today {
@@ -234,6 +239,60 @@ export const api = {
   importContacts: (input: { fileName: string; content: string; dryRun?: boolean }) =>
     request<ImportReport>('POST', '/api/imports', input),
   imports: () => request<ImportRun[]>('GET', '/api/imports'),
+  /** The import, with its progress as it goes (newline-delimited JSON from the server). */
+  importWithProgress: async (
+    input: { fileName: string; content: string },
+    onProgress: (p: ImportProgress) => void,
+  ): Promise<ImportReport> => {
+    let response: Response;
+    try {
+      response = await fetch('/api/imports/stream', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+    } catch {
+      throw new ApiError(
+        0,
+        'offline',
+        'The Kith server cannot be reached. Is `kith serve` running?',
+      );
+    }
+    if (!response.ok || !response.body) {
+      const error = ((await response.json().catch(() => ({}))) as ErrorBody).error ?? {};
+      throw new ApiError(
+        response.status,
+        error.code ?? 'error',
+        error.message ?? `The server answered ${response.status}.`,
+        error.field,
+        error.details?.issues ?? [],
+      );
+    }
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      buffer += value ?? '';
+      const lines = buffer.split('\n');
+      buffer = done ? '' : (lines.pop() ?? '');
+      for (const line of lines.filter((l) => l.trim())) {
+        const message = JSON.parse(line) as
+          ImportProgress | { result: ImportReport } | Required<Pick<ErrorBody, 'error'>>;
+        if ('result' in message) return message.result;
+        if ('error' in message) {
+          const error = message.error;
+          throw new ApiError(
+            400,
+            error.code ?? 'error',
+            error.message ?? 'The import failed.',
+            error.field,
+          );
+        }
+        onProgress(message);
+      }
+      if (done) throw new ApiError(0, 'error', 'The import stopped before it finished.');
+    }
+  },
   undoImport: (id: string) =>
     request<{ runId: string; archived: number; restored: number; activities: number }>(
       'POST',

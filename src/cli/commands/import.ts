@@ -119,19 +119,20 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
         }
         const report = await ctx.withStore(async (store) => {
           const bar = new SingleBar(
-            { format: ' importing [{bar}] {value}/{total}', hideCursor: true },
+            { format: ' importing {phase} [{bar}] {value}/{total}', hideCursor: true },
             Presets.shades_classic,
           );
           const showBar = !flags.json && !flags.dryRun && process.stderr.isTTY;
-          let started = false;
+          let started: string | null = null;
           try {
             return await store.imports.contacts(bytes, basename(first), {
               dryRun: flags.dryRun,
-              onProgress: (done, total) => {
-                if (!showBar) return;
-                if (!started) {
-                  bar.start(total, done);
-                  started = true;
+              onProgress: ({ phase, done, total }) => {
+                if (!showBar || total === 0) return;
+                if (phase !== started) {
+                  if (started) bar.stop();
+                  bar.start(total, done, { phase });
+                  started = phase;
                 }
                 bar.update(done);
               },

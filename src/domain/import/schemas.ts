@@ -71,6 +71,15 @@ export type ImportReport = z.output<typeof importReportSchema>;
 export type ImportRow = ImportReport['rows'][number];
 export type ImportAction = ImportRow['action'];
 
+/** How far an import has come: people written, then conversations and events. */
+export const importProgressSchema = z.object({
+  phase: z.enum(['people', 'conversations']),
+  done: z.number(),
+  total: z.number(),
+});
+export type ImportProgress = z.output<typeof importProgressSchema>;
+export type OnImportProgress = (progress: ImportProgress) => void;
+
 export const importRunSchema = z.object({
   id: z.string(),
   file: z.string(),

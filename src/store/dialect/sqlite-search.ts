@@ -89,12 +89,14 @@ async function personRowids(db: Kysely<Database>, ids: string[]): Promise<Map<st
 async function interactionRowids(
   db: Kysely<Database>,
   docs: InteractionDocument[],
-): Promise<Map<string, number>> {
+): Promise<{ rowids: Map<string, number>; kept: number[] }> {
   const existing = await sql<{ entity_id: string; fts_rowid: number }>`
     SELECT entity_id, fts_rowid FROM interaction_fts_key
     WHERE entity_id IN (${sql.join(docs.map((d) => d.id))})`.execute(db);
   const current = new Map(existing.rows.map((r) => [r.entity_id, r.fts_rowid]));
   const result = new Map<string, number>();
+  /** Rowids already in the index: their old text must go before the new goes in. */
+  const kept: number[] = [];
   const stale: string[] = [];
   const wanted = new Map<number, InteractionDocument[]>();
   for (const doc of docs) {
@@ -102,6 +104,7 @@ async function interactionRowids(
     const had = current.get(doc.id);
     if (had !== undefined && Math.floor(had / PER_MINUTE) === minute) {
       result.set(doc.id, had);
+      kept.push(had);
       continue;
     }
     if (had !== undefined) stale.push(doc.id);
@@ -114,7 +117,7 @@ async function interactionRowids(
     );
     await sql`DELETE FROM interaction_fts_key WHERE entity_id IN (${sql.join(stale)})`.execute(db);
   }
-  if (wanted.size === 0) return result;
+  if (wanted.size === 0) return { rowids: result, kept };
   const slots = sql.join(
     [...wanted.keys()].map(
       (minute) =>
@@ -138,7 +141,7 @@ async function interactionRowids(
   }
   await sql`INSERT INTO interaction_fts_key (fts_rowid, entity_id)
     VALUES ${sql.join(rows.map((r) => sql`(${r.rowid}, ${r.id})`))}`.execute(db);
-  return result;
+  return { rowids: result, kept };
 }
 
 export const sqliteSearch: SearchIndex = {
@@ -199,12 +202,11 @@ export const sqliteSearch: SearchIndex = {
 
   async indexInteractions(db, docs) {
     for (const batch of chunks(docs)) {
-      const rowids = await interactionRowids(db, batch);
+      const { rowids, kept } = await interactionRowids(db, batch);
       // Ascending rowids let FTS5 keep one in-memory batch instead of flushing on each row.
       batch.sort((a, b) => (rowids.get(a.id) ?? 0) - (rowids.get(b.id) ?? 0));
-      await sql`DELETE FROM interaction_fts WHERE rowid IN (${sql.join([...rowids.values()])})`.execute(
-        db,
-      );
+      if (kept.length > 0)
+        await sql`DELETE FROM interaction_fts WHERE rowid IN (${sql.join(kept)})`.execute(db);
       const rows = batch.map(
         (d) =>
           sql`(${rowids.get(d.id)}, ${d.id}, ${d.workspaceId}, ${d.summary}, ${d.notes}, ${d.insights})`,

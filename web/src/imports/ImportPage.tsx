@@ -11,6 +11,7 @@ import {
   Group,
   List,
   Loader,
+  Progress,
   SimpleGrid,
   Stack,
   Table,
@@ -22,7 +23,7 @@ import { IconFileImport } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type DragEvent } from 'react';
 import { Link } from 'wouter';
-import { api, type ImportReport } from '../api';
+import { api, type ImportProgress, type ImportReport } from '../api';
 import { ExportCard } from './ExportCard';
 
 /** The file's bytes as base64, in slices so a large file does not overflow the call stack. */
@@ -137,14 +138,16 @@ export function ImportPage() {
       api.importContacts({ fileName: f.name, content: f.content, dryRun: true }),
     onSuccess: setPreview,
   });
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
   const commit = useMutation({
     mutationFn: (f: { name: string; content: string }) =>
-      api.importContacts({ fileName: f.name, content: f.content }),
+      api.importWithProgress({ fileName: f.name, content: f.content }, setProgress),
     onSuccess: (report) => {
       setDone(report);
       setPreview(null);
       void refresh();
     },
+    onSettled: () => setProgress(null),
   });
   const undo = useMutation({
     mutationFn: api.undoImport,
@@ -287,6 +290,22 @@ export function ImportPage() {
                   <Text size="xs" c="dimmed">
                     Left out: {preview.ignoredColumns.join(', ')}
                   </Text>
+                )}
+                {commit.isPending && (
+                  <Stack gap={4} data-testid="import-progress">
+                    <Progress
+                      value={
+                        progress && progress.total ? (100 * progress.done) / progress.total : 0
+                      }
+                      animated
+                      aria-label="Import progress"
+                    />
+                    <Text size="xs" c="dimmed" aria-live="polite">
+                      {progress
+                        ? `Writing ${progress.phase}: ${progress.done.toLocaleString()} of ${progress.total.toLocaleString()}`
+                        : 'Reading the file…'}
+                    </Text>
+                  </Stack>
                 )}
                 <Group justify="flex-end">
                   <Button variant="default" onClick={() => setPreview(null)}>
