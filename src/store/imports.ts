@@ -550,8 +550,10 @@ export async function importFile(
 
 /** A Kith backup, when the file is one; null when it is some other file. */
 function backupIn(bytes: Uint8Array, file: string): Backup | null {
+  // Only a file that starts like JSON is decoded whole here (an export can be tens of MB).
+  const start = decodeText(bytes.subarray(0, 64)).text;
+  if (!/^\s*\{/.test(start)) return null;
   const { text } = decodeText(bytes);
-  if (!/^\s*\{/.test(text)) return null;
   let value: unknown;
   try {
     value = JSON.parse(text);
