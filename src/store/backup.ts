@@ -125,20 +125,26 @@ async function checkBackup(ctx: StoreContext, backup: Backup, file: string): Pro
       throw new KithError('invalid_input', `${file}: tables.${table}: not a list of rows`, table);
     const columns = await columnsOf(ctx, table);
     rows.forEach((row, i) => {
+      const where = `${file}: tables.${table}[${i}]`;
       if (typeof row !== 'object' || row === null || Array.isArray(row))
-        throw new KithError('invalid_input', `${file}: tables.${table}[${i}]: not a row`, table);
+        throw new KithError('invalid_input', `${where}: not a row`, table);
       for (const key of Object.keys(row)) {
         if (!columns.has(key))
+          throw new KithError('invalid_input', `${where}.${key}: not a column of ${table}`, table);
+      }
+      // Every column as the schema has it, the same on both databases: a number where text
+      // belongs is refused, not quietly stored as "42".
+      for (const [name, column] of columns) {
+        const value = row[name];
+        if (value === undefined || value === null) {
+          if (!column.nullable)
+            throw new KithError('invalid_input', `${where}.${name}: is required`, table);
+          continue;
+        }
+        if (typeof value !== column.type)
           throw new KithError(
             'invalid_input',
-            `${file}: tables.${table}[${i}].${key}: not a column of ${table}`,
-            table,
-          );
-        const value = row[key];
-        if (value !== null && typeof value !== 'string' && typeof value !== 'number')
-          throw new KithError(
-            'invalid_input',
-            `${file}: tables.${table}[${i}].${key}: must be text, a number or null`,
+            `${where}.${name}: must be ${column.type === 'number' ? 'a number' : 'text'}`,
             table,
           );
       }
@@ -146,17 +152,29 @@ async function checkBackup(ctx: StoreContext, backup: Backup, file: string): Pro
   }
 }
 
-const columnCache = new Map<string, Set<string>>();
-async function columnsOf(ctx: StoreContext, table: string): Promise<Set<string>> {
+type Columns = Map<string, { type: 'string' | 'number'; nullable: boolean }>;
+const columnCache = new Map<string, Columns>();
+/** A table's columns (but the workspace), each with the JSON type it takes. */
+async function columnsOf(ctx: StoreContext, table: string): Promise<Columns> {
   const cached = columnCache.get(`${ctx.search.dialect}:${table}`);
   if (cached) return cached;
   const tables = await ctx.db.introspection.getTables();
   for (const t of tables)
     columnCache.set(
       `${ctx.search.dialect}:${t.name}`,
-      new Set(t.columns.map((c) => c.name).filter((c) => c !== 'workspace_id')),
+      new Map(
+        t.columns
+          .filter((c) => c.name !== 'workspace_id')
+          .map((c) => [
+            c.name,
+            {
+              type: /int|real|float|double|numeric|decimal/i.test(c.dataType) ? 'number' : 'string',
+              nullable: c.isNullable,
+            },
+          ]),
+      ),
     );
-  return columnCache.get(`${ctx.search.dialect}:${table}`) ?? new Set();
+  return columnCache.get(`${ctx.search.dialect}:${table}`) ?? new Map();
 }
 
 /**

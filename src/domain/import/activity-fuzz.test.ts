@@ -2,6 +2,7 @@
 // random bytes, truncated files, huge fields, and a long file with one bad row. None may
 // crash: a read names file and line for each bad row, or a KithError names the file.
 import fc from 'fast-check';
+import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { KithError } from '../errors.js';
 import { readContactsFile } from './contacts-csv.js';
@@ -32,13 +33,15 @@ function check(bytes: Uint8Array, file: string) {
   try {
     const read = readContactsFile(bytes, file, { now: NOW });
     for (const e of read.errors) {
-      expect(e.file).toBe(file);
+      // An archive's rows are named by the archive and the file in it.
+      expect(e.file === file || e.file.startsWith(`${file}/`)).toBe(true);
       expect(e.line).toBeGreaterThan(0);
     }
     for (const a of read.activities ?? []) expect(Number.isNaN(Date.parse(a.at))).toBe(false);
   } catch (error) {
     expect(error).toBeInstanceOf(KithError);
-    expect((error as KithError).message.startsWith(`${file}: `)).toBe(true);
+    const message = (error as KithError).message;
+    expect(message.startsWith(`${file}: `) || message.startsWith(`${file}/`), message).toBe(true);
   }
 }
 
@@ -91,5 +94,34 @@ describe('a long file with one bad row', () => {
         message: 'DATE: "soon" is not a date like 2023-09-04 14:22:10 UTC',
       },
     ]);
+  });
+});
+
+describe('a LinkedIn .zip against hostile input (fuzz)', () => {
+  const zip = zipSync({
+    'Export/Connections.csv': encode(
+      'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nAda,Lovelace,,,,,\n',
+    ),
+    'Export/messages.csv': encode(MESSAGES),
+    'Export/Invitations.csv': encode(INVITATIONS),
+  });
+
+  it('never crashes on an archive cut anywhere or with bytes overwritten', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.nat({ max: zip.length }).map((n) => zip.slice(0, n)),
+          fc
+            .tuple(fc.nat({ max: zip.length - 1 }), fc.uint8Array({ minLength: 1, maxLength: 16 }))
+            .map(([at, noise]) => {
+              const out = new Uint8Array(zip);
+              out.set(noise.slice(0, zip.length - at), at);
+              return out;
+            }),
+        ),
+        (bytes) => check(bytes, 'export.zip'),
+      ),
+      { numRuns: 300 },
+    );
   });
 });
