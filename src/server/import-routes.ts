@@ -5,8 +5,10 @@ import {
   importReportSchema,
   importRequestSchema,
   importRunSchema,
+  provenanceSchema,
   undoResultSchema,
 } from '../domain/import/schemas.js';
+import { idSchema } from '../domain/fields.js';
 import { EXPORT_FORMATS } from '../store/export.js';
 import { defineRoute, FileResponse, StreamResponse, type Route } from './route.js';
 
@@ -47,6 +49,19 @@ export const importRoutes: Route[] = [
     summary: 'Past imports, newest first',
     response: z.array(importRunSchema),
     handle: (store) => store.imports.runs(),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/people/{id}/provenance',
+    tag: 'imports',
+    summary:
+      'The imports that repaired this person’s text (mojibake and the like), each with what the file said',
+    params: z.object({ id: idSchema }),
+    response: provenanceSchema,
+    handle: async (store, { params }) => {
+      await store.people.get(params.id);
+      return store.imports.provenance(params.id);
+    },
   }),
   defineRoute({
     method: 'post',

@@ -37,6 +37,10 @@ describe('kith import', () => {
     const done = await kith('import', file);
     expect(done.code).toBe(0);
     expect(done.out).toContain('imported: 4 new, 0 updated, 0 unchanged, 0 to review');
+    // What the file said before it was repaired stays with the person.
+    expect((await kith('show', 'Marie Curié')).out).toMatch(
+      /Repaired on import \(Connections\.csv, 2026-11-20\): displayName was "Marie CuriÃ©"; familyName was "CuriÃ©"/,
+    );
     const again = await kith('import', file, '--json');
     expect(JSON.parse(again.out)).toMatchObject({ counts: { new: 0, unchanged: 4 } });
     const runs = JSON.parse((await kith('import', 'list', '--json')).out) as { id: string }[];

@@ -60,6 +60,24 @@ describe('the import wizard', { timeout: 120_000 }, () => {
     expect(await page.getByRole('button', { name: /^Import \d+ people$/ }).count()).toBe(0);
   });
 
+  it('shows on a person’s page what the file said before its text was repaired', async () => {
+    const { page } = session.tab;
+    const csv =
+      'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nIrène,CuriÃ©,,,,,\n';
+    const report = await session.server.api<{ rows: { personId: string }[] }>(
+      'POST',
+      '/api/imports',
+      { fileName: 'Connections.csv', content: Buffer.from(csv).toString('base64') },
+    );
+    await page.goto(`${session.server.url}/people/${report.rows[0]?.personId ?? ''}`);
+    await page
+      .getByTestId('provenance')
+      .getByText('Connections.csv', { exact: false })
+      .getByText(/familyName was “CuriÃ©”/)
+      .waitFor();
+    await page.goto(`${session.server.url}/import`);
+  });
+
   it('shows the import’s progress while a large file is written', async () => {
     const { page } = session.tab;
     const rows = Array.from(

@@ -25,6 +25,7 @@ import type {
   importProgressSchema,
   importReportSchema,
   importRunSchema,
+  provenanceSchema,
 } from '../../src/domain/import/schemas.js';
 import type {
   insightsSchema,
@@ -159,6 +160,7 @@ export type { NetworkMap, WhoResult };
 export type ImportReport = z.output<typeof importReportSchema>;
 export type ImportRun = z.output<typeof importRunSchema>;
 export type ImportProgress = z.output<typeof importProgressSchema>;
+export type Provenance = z.output<typeof provenanceSchema>;
 export type MergeSuggestion = z.output<typeof mergeSuggestionSchema>;
 
 export interface Today {
@@ -239,6 +241,8 @@ export const api = {
   importContacts: (input: { fileName: string; content: string; dryRun?: boolean }) =>
     request<ImportReport>('POST', '/api/imports', input),
   imports: () => request<ImportRun[]>('GET', '/api/imports'),
+  provenance: (personId: string) =>
+    request<Provenance>('GET', `/api/people/${encodeURIComponent(personId)}/provenance`),
   /** The import, with its progress as it goes (newline-delimited JSON from the server). */
   importWithProgress: async (
     input: { fileName: string; content: string },

@@ -144,14 +144,22 @@ export function registerPeopleCommands(program: Command, ctx: CliContext): void 
     .argument('<person>', 'name, email or id')
     .option('--json', 'print JSON')
     .action(async (who: string, flags: { json?: boolean }) => {
-      const [person, timeline] = await ctx.withStore(async (store) => {
+      const [person, timeline, provenance] = await ctx.withStore(async (store) => {
         const p = await store.people.resolve(who);
-        return [p, await store.interactions.list({ personId: p.id, limit: 20 })] as const;
+        return [
+          p,
+          await store.interactions.list({ personId: p.id, limit: 20 }),
+          await store.imports.provenance(p.id),
+        ] as const;
       });
+      const repaired = provenance.map(
+        (run) =>
+          `Repaired on import (${run.file}, ${run.at.slice(0, 10)}): ${run.repaired.map((r) => `${r.field} was "${r.original}"`).join('; ')}`,
+      );
       ctx.output.out(
         flags.json
-          ? json({ ...person, interactions: timeline.items })
-          : personCard(person, timeline.items),
+          ? json({ ...person, interactions: timeline.items, provenance })
+          : [personCard(person, timeline.items), ...repaired].join('\n'),
       );
     });
 

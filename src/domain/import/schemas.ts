@@ -80,6 +80,16 @@ export const importProgressSchema = z.object({
 export type ImportProgress = z.output<typeof importProgressSchema>;
 export type OnImportProgress = (progress: ImportProgress) => void;
 
+/** Where a person's text came from: each import that repaired some, with what the file said. */
+export const provenanceSchema = z.array(
+  z.object({
+    runId: z.string(),
+    file: z.string(),
+    at: z.string(),
+    repaired: z.array(z.object({ field: z.string(), original: z.string() })),
+  }),
+);
+
 export const importRunSchema = z.object({
   id: z.string(),
   file: z.string(),

@@ -42,6 +42,7 @@ const FORMAT_LABELS: Record<string, string> = {
   'linkedin-messages': 'LinkedIn messages',
   'linkedin-invitations': 'LinkedIn invitations',
   icalendar: 'Calendar',
+  'kith-backup': 'Kith backup',
   'google-csv': 'Google Contacts',
   'outlook-csv': 'Outlook contacts',
   vcard: 'vCard',

@@ -284,6 +284,7 @@ export function PersonPage({ id }: { id: string }) {
             <TieAndLedger personId={p.id} />
             <WhomTheyKnow personId={p.id} name={p.displayName} />
             <LinkedPeople person={p} />
+            <ImportedText personId={p.id} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
@@ -332,6 +333,31 @@ function CadenceField(props: {
         }
       }}
     />
+  );
+}
+
+/** Text an import repaired for this person, with what the file said: shown only when some was. */
+function ImportedText({ personId }: { personId: string }) {
+  const provenance = useQuery({
+    queryKey: ['person', personId, 'provenance'],
+    queryFn: () => api.provenance(personId),
+  });
+  const runs = provenance.data ?? [];
+  if (runs.length === 0) return null;
+  return (
+    <Card withBorder padding="md" data-testid="provenance">
+      <Title order={2} size="h4" mb="sm">
+        Repaired on import
+      </Title>
+      <Stack gap={4}>
+        {runs.map((run) => (
+          <Text key={run.runId} size="sm">
+            {run.file}, {run.at.slice(0, 10)}:{' '}
+            {run.repaired.map((r) => `${r.field} was “${r.original}”`).join('; ')}
+          </Text>
+        ))}
+      </Stack>
+    </Card>
   );
 }
 
