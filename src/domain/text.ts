@@ -1,8 +1,13 @@
 // Text rules shared by search and name matching: accent folding, tokens, snippets.
 // Both databases index folded text, so "jose" finds "José" the same way on each.
 
+// Printable ASCII, tabs and line breaks; anything else takes the full path below.
+const ASCII = /^[\t\n\r\x20-\x7e]*$/;
+
 /** Lower-case, strip accents (NFKD + remove combining marks), fold a few letters NFKD keeps. */
 export function fold(text: string): string {
+  // Plain ASCII has no accents to strip: most text, and most of a large import, is.
+  if (ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

@@ -152,7 +152,10 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
         c.header('Cache-Control', 'no-store');
         if (result.fileName)
           c.header('Content-Disposition', `attachment; filename="${result.fileName}"`);
-        return c.body(result.body, 200);
+        return c.body(
+          typeof result.body === 'string' ? result.body : new Uint8Array(result.body),
+          200,
+        );
       }
       return c.json(result as object, route.status);
     });

@@ -8,6 +8,7 @@ import {
   provenanceSchema,
   undoResultSchema,
 } from '../domain/import/schemas.js';
+import { KithError } from '../domain/errors.js';
 import { idSchema } from '../domain/fields.js';
 import { EXPORT_FORMATS } from '../store/export.js';
 import { defineRoute, FileResponse, StreamResponse, type Route } from './route.js';
@@ -24,6 +25,7 @@ export const importRoutes: Route[] = [
     handle: (store, { body }) =>
       store.imports.contacts(new Uint8Array(Buffer.from(body.content, 'base64')), body.fileName, {
         dryRun: body.dryRun,
+        keepPhotos: body.keepPhotos,
       }),
   }),
   defineRoute({
@@ -38,6 +40,7 @@ export const importRoutes: Route[] = [
       new StreamResponse((send) =>
         store.imports.contacts(new Uint8Array(Buffer.from(body.content, 'base64')), body.fileName, {
           dryRun: body.dryRun,
+          keepPhotos: body.keepPhotos,
           onProgress: send,
         }),
       ),
@@ -52,15 +55,33 @@ export const importRoutes: Route[] = [
   }),
   defineRoute({
     method: 'get',
+    path: '/api/people/{id}/photo',
+    tag: 'imports',
+    summary: 'A person’s photo (kept from a vCard when imported with keepPhotos); 404 when none',
+    params: z.object({ id: idSchema }),
+    produces: ['image/jpeg', 'image/png', 'image/gif', 'image/webp'],
+    handle: async (store, { params }) => {
+      const person = await store.people.get(params.id);
+      const photo = await store.imports.photo(person.id);
+      if (!photo) throw new KithError('not_found', `${person.displayName} has no photo.`);
+      return new FileResponse(photo.mime, photo.bytes, null);
+    },
+  }),
+  defineRoute({
+    method: 'get',
     path: '/api/people/{id}/provenance',
     tag: 'imports',
     summary:
-      'The imports that repaired this person’s text (mojibake and the like), each with what the file said',
+      'What imports brought this person: a photo (if kept), and each import that repaired their text, with what the file said',
     params: z.object({ id: idSchema }),
     response: provenanceSchema,
     handle: async (store, { params }) => {
       await store.people.get(params.id);
-      return store.imports.provenance(params.id);
+      const photo = await store.imports.photo(params.id);
+      return {
+        photo: photo ? { mime: photo.mime } : null,
+        repaired: await store.imports.provenance(params.id),
+      };
     },
   }),
   defineRoute({

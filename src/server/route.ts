@@ -13,7 +13,7 @@ type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 export class FileResponse {
   constructor(
     readonly contentType: string,
-    readonly body: string,
+    readonly body: string | Uint8Array,
     /** Offered as a download under this name; shown inline when null (a calendar feed). */
     readonly fileName: string | null,
   ) {}

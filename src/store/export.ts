@@ -37,7 +37,17 @@ export async function allPeople(ctx: StoreContext): Promise<Person[]> {
 
 export async function exportVcard(ctx: StoreContext): Promise<{ people: number; text: string }> {
   const people = await allPeople(ctx);
-  return { people: people.length, text: toVcard(people) };
+  const photos = await ctx.db
+    .selectFrom('person_photo')
+    .innerJoin('person', 'person.id', 'person_photo.person_id')
+    .select(['person_photo.person_id', 'person_photo.mime', 'person_photo.data'])
+    .where('person_photo.workspace_id', '=', ctx.workspaceId)
+    .where('person.archived_at', 'is', null)
+    .execute();
+  return {
+    people: people.length,
+    text: toVcard(people, new Map(photos.map((p) => [p.person_id, p]))),
+  };
 }
 
 export async function exportCsv(ctx: StoreContext): Promise<{ people: number; text: string }> {

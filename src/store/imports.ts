@@ -11,6 +11,7 @@ import {
   type ContactsRead,
 } from '../domain/import/contacts-csv.js';
 import { decodeText } from '../domain/import/decode.js';
+import type { Photo } from '../domain/import/photo.js';
 import { BACKUP_FORMAT, isBackup, restoreBackup, type Backup } from './backup.js';
 import type {
   ImportAction,
@@ -141,6 +142,43 @@ async function previousImports(
     for (const r of rows) out.set(r.person_id, JSON.parse(r.fields) as ImportedFields);
   }
   return out;
+}
+
+/** Photos for people who have none yet: a photo the user has is never replaced by a file's. */
+async function addPhotos(
+  tx: StoreContext,
+  photos: { personId: string; photo: Photo }[],
+  now: string,
+): Promise<void> {
+  for (const part of chunk(photos, rowsPerInsert(5))) {
+    await tx.db
+      .insertInto('person_photo')
+      .values(
+        part.map((p) => ({
+          person_id: p.personId,
+          workspace_id: tx.workspaceId,
+          mime: p.photo.mime,
+          data: p.photo.data,
+          updated_at: now,
+        })),
+      )
+      .onConflict((oc) => oc.column('person_id').doNothing())
+      .execute();
+  }
+}
+
+/** A person's photo, if they have one. */
+export async function photoOf(
+  ctx: StoreContext,
+  personId: string,
+): Promise<{ mime: string; bytes: Buffer } | null> {
+  const row = await ctx.db
+    .selectFrom('person_photo')
+    .select(['mime', 'data'])
+    .where('workspace_id', '=', ctx.workspaceId)
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+  return row ? { mime: row.mime, bytes: Buffer.from(row.data, 'base64') } : null;
 }
 
 /** Plan an import and, unless it is a dry run or a row is wrong, carry it out. */
@@ -374,6 +412,14 @@ export async function importContacts(
         .execute();
     }
     if (fresh.length > 0) await bumpTies(tx);
+    await addPhotos(
+      tx,
+      read.people.flatMap((item, i) => {
+        const id = planned[i]?.action === 'duplicate' ? null : planned[i]?.personId;
+        return item.photo && id ? [{ personId: id, photo: item.photo }] : [];
+      }),
+      now,
+    );
     // The people this file adds have their ids now.
     const realIds = new Map(planned.map((row, i) => [`new:${i}`, row.personId ?? '']));
     for (const p of activityPlan.planned) {
@@ -516,14 +562,15 @@ export async function importFile(
   ctx: StoreContext,
   bytes: Uint8Array,
   file: string,
-  options: { dryRun?: boolean; onProgress?: OnImportProgress } = {},
+  options: { dryRun?: boolean; keepPhotos?: boolean; onProgress?: OnImportProgress } = {},
 ): Promise<ImportReport> {
   const backup = backupIn(bytes, file);
   if (!backup) {
-    return importContacts(ctx, readContactsFile(bytes, file, { now: ctx.now() }), {
-      file,
-      ...options,
+    const read = readContactsFile(bytes, file, {
+      now: ctx.now(),
+      keepPhotos: !!options.keepPhotos,
     });
+    return importContacts(ctx, read, { file, ...options });
   }
   const counts = await restoreBackup(ctx, backup, { file, dryRun: options.dryRun });
   const n = (table: string) => counts[table] ?? 0;

@@ -288,6 +288,18 @@ export async function mergePeople(
       .where((eb) => eb.or([eb('person_a', '=', other.id), eb('person_b', '=', other.id)]))
       .execute();
 
+    // A photo: the kept one's, else the other's.
+    const keptPhoto = await tx.db
+      .selectFrom('person_photo')
+      .select('person_id')
+      .where('person_id', '=', keep.id)
+      .executeTakeFirst();
+    if (!keptPhoto)
+      await tx.db
+        .updateTable('person_photo')
+        .set({ person_id: keep.id })
+        .where('person_id', '=', other.id)
+        .execute();
     await tx.search.removePeople(tx.db, [other.id]);
     await tx.db.deleteFrom('person').where('id', '=', other.id).execute();
     await updatePerson(tx, keep.id, mergedData(dataOf(keep), dataOf(other)));

@@ -266,6 +266,14 @@ export interface MergeDismissalTable {
   created_at: string;
 }
 
+export interface PersonPhotoTable {
+  person_id: string;
+  workspace_id: string;
+  mime: string;
+  data: string;
+  updated_at: string;
+}
+
 export interface CalendarFeedTable {
   workspace_id: string;
   token: string;
@@ -289,6 +297,7 @@ export interface Database {
   person_merge: PersonMergeTable;
   merge_dismissal: MergeDismissalTable;
   calendar_feed: CalendarFeedTable;
+  person_photo: PersonPhotoTable;
   introduction: IntroductionTable;
   introduction_event: IntroductionEventTable;
   knows: KnowsTable;

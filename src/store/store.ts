@@ -205,10 +205,12 @@ export class Store {
     contacts: (
       bytes: Uint8Array,
       file: string,
-      options: { dryRun?: boolean; onProgress?: OnImportProgress } = {},
+      options: { dryRun?: boolean; keepPhotos?: boolean; onProgress?: OnImportProgress } = {},
     ): Promise<ImportReport> => imports.importFile(this.ctx, bytes, file, options),
     runs: (): Promise<ImportRunSummary[]> => imports.listImportRuns(this.ctx),
     undo: (id: string) => imports.undoImport(this.ctx, id),
+    /** A person's photo (kept from a vCard), or null. */
+    photo: (personId: string) => imports.photoOf(this.ctx, personId),
     /** The originals of text imports repaired for this person, run by run. */
     provenance: (personId: string) => imports.provenanceOf(this.ctx, personId),
   };

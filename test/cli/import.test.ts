@@ -78,6 +78,15 @@ describe('kith import', () => {
     expect(pdf.err).toContain('format: "pdf" is not one Kith writes; use json, csv, vcard, ics');
   });
 
+  it('keeps vCard photos only when asked', async () => {
+    const file = join(FIXTURES, 'vcard', 'ez-vcard', 'John_Doe_IPHONE.vcf');
+    expect((await kith('import', file)).out).toContain('columns left out: PHOTO');
+    const kept = await kith('import', file, '--keep-photos', '--json');
+    expect(JSON.parse(kept.out).ignoredColumns).not.toContain('PHOTO');
+    const card = (await kith('export', '--format', 'vcard')).out;
+    expect(card).toContain('PHOTO:data:image/jpeg;base64,/9j/');
+  });
+
   it('backs up to JSON and restores into a new database, the same to the byte', async () => {
     await kith('import', join(FIXTURES, 'linkedin', 'Connections.csv'));
     const backup = join(dir, 'kith.json');

@@ -78,6 +78,28 @@ describe('the import wizard', { timeout: 120_000 }, () => {
     await page.goto(`${session.server.url}/import`);
   });
 
+  it('keeps a vCard’s photo when asked, and shows it on the person’s page', async () => {
+    const { page } = session.tab;
+    await page.getByLabel(/Keep the photos vCards carry/).check();
+    await page
+      .getByLabel('File to import')
+      .setInputFiles(join(FIXTURES, 'vcard', 'ez-vcard', 'John_Doe_IPHONE.vcf'));
+    const preview = page.getByTestId('import-preview');
+    await preview.getByRole('button', { name: 'Import 1 person' }).click();
+    await page.getByTestId('import-done').waitFor();
+    const people = await session.server.api<{ items: { id: string; displayName: string }[] }>(
+      'GET',
+      '/api/people?sort=recent&limit=1',
+    );
+    await page.goto(`${session.server.url}/people/${people.items[0]?.id ?? ''}`);
+    const img = page.locator('img[src$="/photo"]');
+    await img.waitFor();
+    expect(
+      await img.evaluate((el) => (el as unknown as { naturalWidth: number }).naturalWidth),
+    ).toBeGreaterThan(0);
+    await page.goto(`${session.server.url}/import`);
+  });
+
   it('shows the import’s progress while a large file is written', async () => {
     const { page } = session.tab;
     const rows = Array.from(

@@ -27,6 +27,26 @@ describe('reading vCards from real exports', () => {
     expect(r.people[0]?.person.phones).toContain('905-555-1234');
   });
 
+  it('keeps embedded photos when asked — iPhone, Mac and Outlook cards — as real pictures', () => {
+    for (const path of [
+      'ez-vcard/John_Doe_IPHONE.vcf',
+      'ez-vcard/John_Doe_MAC_ADDRESS_BOOK.vcf',
+      'ez-vcard/John_Doe_MS_OUTLOOK.vcf',
+    ]) {
+      const r = readContactsFile(new Uint8Array(readFileSync(join(FIXTURES, path))), path, {
+        keepPhotos: true,
+      });
+      const photo = r.people.find((p) => p.photo)?.photo;
+      expect(photo?.mime, path).toBe('image/jpeg');
+      expect(Buffer.from(photo?.data ?? '', 'base64').subarray(0, 3)).toEqual(
+        Buffer.from([0xff, 0xd8, 0xff]),
+      );
+      expect(r.ignoredColumns, path).not.toContain('PHOTO');
+    }
+    // Not asked: left out, and said so.
+    expect(read('ez-vcard/John_Doe_IPHONE.vcf').people[0]?.photo).toBeUndefined();
+  });
+
   it('decodes vCard 2.1 quoted-printable with its charset and soft line breaks', () => {
     const r = read('ez-vcard/John_Doe_ANDROID.vcf');
     expect(r.format).toBe('vcard');

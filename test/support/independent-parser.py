@@ -27,6 +27,8 @@ def vcards(text):
             'urls': values(card, 'url'),
             'note': values(card, 'note'),
             'categories': values(card, 'categories'),
+            # vobject reads vCard 3.0 types: a 4.0 data: URI is parsed, but not decoded.
+            'photos': len(card.contents.get('photo', [])),
         })
     return out
 

@@ -238,14 +238,18 @@ export const api = {
   insights: () => request<Insights>('GET', '/api/insights'),
   networkMap: (limit?: number) =>
     request<NetworkMap>('GET', `/api/network${queryString({ limit })}`),
-  importContacts: (input: { fileName: string; content: string; dryRun?: boolean }) =>
-    request<ImportReport>('POST', '/api/imports', input),
+  importContacts: (input: {
+    fileName: string;
+    content: string;
+    dryRun?: boolean;
+    keepPhotos?: boolean;
+  }) => request<ImportReport>('POST', '/api/imports', input),
   imports: () => request<ImportRun[]>('GET', '/api/imports'),
   provenance: (personId: string) =>
     request<Provenance>('GET', `/api/people/${encodeURIComponent(personId)}/provenance`),
   /** The import, with its progress as it goes (newline-delimited JSON from the server). */
   importWithProgress: async (
-    input: { fileName: string; content: string },
+    input: { fileName: string; content: string; keepPhotos?: boolean },
     onProgress: (p: ImportProgress) => void,
   ): Promise<ImportReport> => {
     let response: Response;

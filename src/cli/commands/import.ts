@@ -67,12 +67,13 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
     .argument('<file-or-verb>', 'the file, or list, or undo')
     .argument('[run]', 'with undo: the run (its short id)')
     .option('--dry-run', 'show what would change, change nothing')
+    .option('--keep-photos', 'keep the photos vCards carry (left out otherwise)')
     .option('--json', 'print JSON')
     .action(
       async (
         first: string,
         run: string | undefined,
-        flags: { dryRun?: boolean; json?: boolean },
+        flags: { dryRun?: boolean; keepPhotos?: boolean; json?: boolean },
       ) => {
         if (first === 'list') {
           const runs = await ctx.withStore((store) => store.imports.runs());
@@ -127,6 +128,7 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
           try {
             return await store.imports.contacts(bytes, basename(first), {
               dryRun: flags.dryRun,
+              keepPhotos: flags.keepPhotos,
               onProgress: ({ phase, done, total }) => {
                 if (!showBar || total === 0) return;
                 if (phase !== started) {

@@ -39,7 +39,13 @@ export function foldLine(line: string): string {
   return parts.join('\r\n ');
 }
 
-function card(person: Person): string[] {
+/** A picture to put in a card: its type and its bytes as base64. */
+export interface CardPhoto {
+  mime: string;
+  data: string;
+}
+
+function card(person: Person, photo?: CardPhoto): string[] {
   const lines = [
     'BEGIN:VCARD',
     'VERSION:4.0',
@@ -62,12 +68,21 @@ function card(person: Person): string[] {
   if (person.tags.length)
     lines.push(`CATEGORIES:${person.tags.map((t) => escapeText(t)).join(',')}`);
   if (person.notes) lines.push(`NOTE:${escapeText(person.notes)}`);
+  if (photo) lines.push(`PHOTO:data:${photo.mime};base64,${photo.data}`);
   lines.push(`REV:${person.updatedAt.replace(/[-:]/g, '').replace(/\.\d+/, '')}`);
   lines.push('END:VCARD');
   return lines;
 }
 
 /** Every person as one vCard 4.0 file. */
-export function toVcard(people: readonly Person[]): string {
-  return people.flatMap(card).map(foldLine).join('\r\n') + (people.length ? '\r\n' : '');
+export function toVcard(
+  people: readonly Person[],
+  photos: ReadonlyMap<string, CardPhoto> = new Map(),
+): string {
+  return (
+    people
+      .flatMap((p) => card(p, photos.get(p.id)))
+      .map(foldLine)
+      .join('\r\n') + (people.length ? '\r\n' : '')
+  );
 }

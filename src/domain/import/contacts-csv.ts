@@ -9,6 +9,7 @@ import { decodeText } from './decode.js';
 import { readVcard } from './vcard.js';
 import { isZip, readLinkedInZip } from './linkedin-zip.js';
 import type { ImportedActivity } from './activity.js';
+import type { Photo } from './photo.js';
 import { readIcalendar } from './icalendar.js';
 import {
   isInvitationsHeader,
@@ -44,6 +45,8 @@ export interface ImportedPerson {
   person: PersonCreate;
   /** Fields whose text was repaired, with what the file said. */
   repaired: { field: string; original: string }[];
+  /** The card's picture, when the user asked to keep photos. */
+  photo?: Photo;
 }
 
 export interface RowError extends SourceRef {
@@ -233,6 +236,8 @@ export function readContactsCsv(text: string, file: string): ContactsRead {
 export interface ReadOptions {
   /** What counts as past and future in a calendar; now unless said. */
   now?: Date;
+  /** Keep the pictures vCards carry (left out and listed otherwise). */
+  keepPhotos?: boolean;
 }
 
 /** A CSV file of one of LinkedIn's activity kinds, read as such. */
@@ -261,6 +266,6 @@ export function readContactsFile(
       format: 'icalendar',
       ...readIcalendar(text, file, { now: options.now ?? new Date() }),
     };
-  if (/^\s*BEGIN:VCARD/i.test(text)) return readVcard(text, file);
+  if (/^\s*BEGIN:VCARD/i.test(text)) return readVcard(text, file, options);
   return readActivityCsv(text, file) ?? readContactsCsv(text, file);
 }

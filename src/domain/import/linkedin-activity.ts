@@ -101,7 +101,15 @@ function recipients(names: string, urls: string, profile: (u: string) => string 
   return out.filter((r) => r.name || r.linkedin);
 }
 
-const refKey = (r: PersonRef) => r.linkedin ?? `name:${r.name.toLowerCase()}`;
+const refKeys = new WeakMap<PersonRef, string>();
+const refKey = (r: PersonRef) => {
+  let key = refKeys.get(r);
+  if (key === undefined) {
+    key = r.linkedin ?? `name:${r.name.toLowerCase()}`;
+    refKeys.set(r, key);
+  }
+  return key;
+};
 
 /** Read messages.csv into one interaction per conversation and day. */
 export function readLinkedInMessages(text: string, file: string): ActivityRead {
@@ -125,6 +133,28 @@ export function readLinkedInMessages(text: string, file: string): ActivityRead {
     if (!profiles.has(url)) profiles.set(url, linkedinOf(url));
     return profiles.get(url);
   };
+  // The same people write to each other all through a conversation: each is read once.
+  const senders = new Map<string, PersonRef>();
+  const sender = (name: string, url: string) => {
+    const key = `${name}\u0000${url}`;
+    let ref = senders.get(key);
+    if (!ref) {
+      const linkedin = profile(url);
+      ref = { name: fix(name), ...(linkedin ? { linkedin } : {}) };
+      senders.set(key, ref);
+    }
+    return ref;
+  };
+  const recipientLists = new Map<string, PersonRef[]>();
+  const to = (names: string, urls: string) => {
+    const key = `${names}\u0000${urls}`;
+    let list = recipientLists.get(key);
+    if (!list) {
+      list = recipients(names, urls, profile);
+      recipientLists.set(key, list);
+    }
+    return list;
+  };
   const errors: RowError[] = [];
   const messages: Message[] = [];
   for (const row of table.rows) {
@@ -146,13 +176,12 @@ export function readLinkedInMessages(text: string, file: string): ActivityRead {
       });
       continue;
     }
-    const fromUrl = profile(c[FROM_URL] ?? '');
     messages.push({
       line: row.line,
       conversation,
       title: fix(c[TITLE]),
-      from: { name: fix(c[FROM]), ...(fromUrl ? { linkedin: fromUrl } : {}) },
-      to: recipients(c[TO] ?? '', c[TO_URLS] ?? '', profile),
+      from: sender(c[FROM] ?? '', c[FROM_URL] ?? ''),
+      to: to(c[TO] ?? '', c[TO_URLS] ?? ''),
       at,
       content: fix(c[CONTENT]),
     });

@@ -7,6 +7,8 @@ export const importRequestSchema = z
     /** The file's bytes, base64: exports come in many encodings, decoded on the server. */
     content: z.base64({ error: 'content must be the file, base64-encoded' }),
     dryRun: z.boolean().optional(),
+    /** Keep the pictures vCards carry (else they are left out and listed). */
+    keepPhotos: z.boolean().optional(),
   })
   .strict();
 
@@ -80,15 +82,21 @@ export const importProgressSchema = z.object({
 export type ImportProgress = z.output<typeof importProgressSchema>;
 export type OnImportProgress = (progress: ImportProgress) => void;
 
-/** Where a person's text came from: each import that repaired some, with what the file said. */
-export const provenanceSchema = z.array(
-  z.object({
-    runId: z.string(),
-    file: z.string(),
-    at: z.string(),
-    repaired: z.array(z.object({ field: z.string(), original: z.string() })),
-  }),
-);
+/**
+ * What imports brought a person beyond their fields: each import that repaired some of their
+ * text, with what the file said, and whether a photo was kept.
+ */
+export const provenanceSchema = z.object({
+  photo: z.object({ mime: z.string() }).nullable(),
+  repaired: z.array(
+    z.object({
+      runId: z.string(),
+      file: z.string(),
+      at: z.string(),
+      repaired: z.array(z.object({ field: z.string(), original: z.string() })),
+    }),
+  ),
+});
 
 export const importRunSchema = z.object({
   id: z.string(),

@@ -8,6 +8,7 @@ import ICAL from 'ical.js';
 import { KithError } from '../errors.js';
 import type { ContactsRead, ImportedPerson, RowError } from './contacts-csv.js';
 import { importedPerson } from './contacts-csv.js';
+import { MAX_PHOTO_BYTES, photoOfLine, type Photo } from './photo.js';
 
 interface RawCard {
   line: number;
@@ -161,15 +162,28 @@ function personFields(card: ICAL.Component): Record<string, unknown> {
   };
 }
 
-/** Read a .vcf file: every card in it, each a person to import. */
-export function readVcard(source: string, file: string): ContactsRead {
+/** Read a .vcf file: every card in it, each a person to import (with their photo, if asked). */
+export function readVcard(
+  source: string,
+  file: string,
+  options: { keepPhotos?: boolean } = {},
+): ContactsRead {
   const people: ImportedPerson[] = [];
   const errors: RowError[] = [];
   const left = new Set<string>();
+  const skippedPhotos = new Map<string, number>();
   for (const raw of cardsOf(source, file)) {
+    let photo: Photo | undefined;
     // Blank lines first: some exporters write CR CR LF, and a folded line must meet its head.
     const lines = unfold(raw.lines.filter((l) => l.trim() !== ''))
       .map((l) => {
+        const name = (l.split(/[;:]/)[0] ?? '').replace(/^[^.]*\./, '').toUpperCase();
+        if (options.keepPhotos && name === 'PHOTO' && !photo) {
+          const found = photoOfLine(l);
+          if ('photo' in found) photo = found.photo;
+          else skippedPhotos.set(found.skipped, (skippedPhotos.get(found.skipped) ?? 0) + 1);
+          return null;
+        }
         const modern = modernize(l);
         if (modern === null)
           left.add((l.split(/[;:]/)[0] ?? '').replace(/^[^.]*\./, '').toUpperCase());
@@ -191,8 +205,18 @@ export function readVcard(source: string, file: string): ContactsRead {
       continue;
     }
     const result = importedPerson(personFields(card), { file, line: raw.line });
-    if ('person' in result) people.push(result);
+    if ('person' in result) people.push(photo ? { ...result, photo } : result);
     else errors.push({ ...result, message: result.message.replace(/^row:/, 'card:') });
   }
-  return { format: 'vcard', people, errors, ignoredColumns: [...left].sort() };
+  const remarks = [...skippedPhotos].map(
+    ([why, n]) =>
+      `${n} ${n === 1 ? 'photo' : 'photos'} left out: ${
+        why === 'remote'
+          ? 'given as web addresses, which Kith never fetches'
+          : why === 'too large'
+            ? `larger than ${MAX_PHOTO_BYTES / 1024 / 1024} MB`
+            : why
+      }.`,
+  );
+  return { format: 'vcard', people, errors, ignoredColumns: [...left].sort(), remarks };
 }

@@ -11,6 +11,7 @@ import { keepInTouchDue } from './005-keep-in-touch-due.js';
 import { connectors } from './006-connectors.js';
 import { imports } from './007-imports.js';
 import { activitiesMergesFeeds } from './008-activities-merges-feeds.js';
+import { photos } from './009-photos.js';
 
 export function migrationsFor(search: SearchIndex): Record<string, Migration> {
   return {
@@ -22,6 +23,7 @@ export function migrationsFor(search: SearchIndex): Record<string, Migration> {
     '006-connectors': connectors,
     '007-imports': imports,
     '008-activities-merges-feeds': activitiesMergesFeeds,
+    '009-photos': photos,
   };
 }
 

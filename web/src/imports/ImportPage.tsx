@@ -8,6 +8,7 @@ import {
   Badge,
   Button,
   Card,
+  Checkbox,
   Group,
   List,
   Loader,
@@ -126,6 +127,7 @@ export function ImportPage() {
   const [preview, setPreview] = useState<ImportReport | null>(null);
   const [done, setDone] = useState<ImportReport | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [keepPhotos, setKeepPhotos] = useState(false);
   const runs = useQuery({ queryKey: ['imports'], queryFn: api.imports });
   const refresh = () =>
     Promise.all(
@@ -136,13 +138,13 @@ export function ImportPage() {
 
   const check = useMutation({
     mutationFn: (f: { name: string; content: string }) =>
-      api.importContacts({ fileName: f.name, content: f.content, dryRun: true }),
+      api.importContacts({ fileName: f.name, content: f.content, dryRun: true, keepPhotos }),
     onSuccess: setPreview,
   });
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const commit = useMutation({
     mutationFn: (f: { name: string; content: string }) =>
-      api.importWithProgress({ fileName: f.name, content: f.content }, setProgress),
+      api.importWithProgress({ fileName: f.name, content: f.content, keepPhotos }, setProgress),
     onSuccess: (report) => {
       setDone(report);
       setPreview(null);
@@ -216,6 +218,11 @@ export function ImportPage() {
           />
         </Stack>
       </Card>
+      <Checkbox
+        label="Keep the photos vCards carry (only pictures inside the file; none is ever fetched)"
+        checked={keepPhotos}
+        onChange={(e) => setKeepPhotos(e.currentTarget.checked)}
+      />
       {check.isPending && <Loader aria-label="Reading the file" />}
       {check.error && <Alert color="red">{check.error.message}</Alert>}
       {commit.error && <Alert color="red">{commit.error.message}</Alert>}

@@ -4,6 +4,7 @@
 import {
   Alert,
   Anchor,
+  Avatar,
   Badge,
   Button,
   Card,
@@ -130,9 +131,12 @@ export function PersonPage({ id }: { id: string }) {
           <Anchor component={Link} href="/people" size="sm">
             ← People
           </Anchor>
-          <Title order={1} size="h2">
-            {p.displayName}
-          </Title>
+          <Group gap="sm" wrap="nowrap">
+            <PersonPhoto personId={p.id} />
+            <Title order={1} size="h2">
+              {p.displayName}
+            </Title>
+          </Group>
           <Text c="dimmed">
             {[p.title, p.organization?.name, p.unit].filter(Boolean).join(' · ') || ' '}
           </Text>
@@ -336,13 +340,23 @@ function CadenceField(props: {
   );
 }
 
+/** The photo kept from a vCard, when there is one (asked first, so no image ever 404s). */
+function PersonPhoto({ personId }: { personId: string }) {
+  const provenance = useQuery({
+    queryKey: ['person', personId, 'provenance'],
+    queryFn: () => api.provenance(personId),
+  });
+  if (!provenance.data?.photo) return null;
+  return <Avatar src={`/api/people/${personId}/photo`} alt="" size="lg" radius="xl" />;
+}
+
 /** Text an import repaired for this person, with what the file said: shown only when some was. */
 function ImportedText({ personId }: { personId: string }) {
   const provenance = useQuery({
     queryKey: ['person', personId, 'provenance'],
     queryFn: () => api.provenance(personId),
   });
-  const runs = provenance.data ?? [];
+  const runs = provenance.data?.repaired ?? [];
   if (runs.length === 0) return null;
   return (
     <Card withBorder padding="md" data-testid="provenance">
