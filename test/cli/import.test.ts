@@ -1,31 +1,13 @@
 // kith import, as a user runs it on their exports.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/program.js';
+import { describe, expect, it } from 'vitest';
+import { cliSandbox } from '../support/cli.js';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures');
-let dir: string;
-let env: NodeJS.ProcessEnv;
-
-async function kith(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, {
-    env,
-    now: () => new Date('2026-11-20T10:00:00Z'),
-    output: { out: (t) => out.push(t), err: (t) => err.push(t) },
-  });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'kith-import-'));
-  env = { KITH_DB: join(dir, 'kith.db'), KITH_TZ: 'UTC' };
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const box = cliSandbox('kith-import-');
+const kith = box.kith;
 
 describe('kith import', () => {
   it('previews, imports, finds nothing new the second time, and undoes', async () => {
@@ -52,7 +34,7 @@ describe('kith import', () => {
   });
 
   it('refuses a file with a bad row, naming its line, and exits 1', async () => {
-    const file = join(dir, 'bad.csv');
+    const file = join(box.dir, 'bad.csv');
     writeFileSync(
       file,
       'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nA,B,,not-an-email,,,\n',
@@ -61,12 +43,12 @@ describe('kith import', () => {
     expect(res.code).toBe(1);
     expect(res.out).toContain('line 2: emails.0: "not-an-email" is not an email address');
     expect(res.err).toContain('nothing was imported');
-    expect((await kith('import', join(dir, 'missing.csv'))).err).toContain('cannot read');
+    expect((await kith('import', join(box.dir, 'missing.csv'))).err).toContain('cannot read');
   });
 
   it('exports people as vCard to a file, and refuses a format it does not write', async () => {
     await kith('import', join(FIXTURES, 'linkedin', 'Connections.csv'));
-    const out = join(dir, 'people.vcf');
+    const out = join(box.dir, 'people.vcf');
     expect((await kith('export', '--format', 'vcard', '--out', out)).out).toBe(
       `Wrote 4 people to ${out}.`,
     );
@@ -89,22 +71,22 @@ describe('kith import', () => {
 
   it('backs up to JSON and restores into a new database, the same to the byte', async () => {
     await kith('import', join(FIXTURES, 'linkedin', 'Connections.csv'));
-    const backup = join(dir, 'kith.json');
+    const backup = join(box.dir, 'kith.json');
     expect((await kith('export', '--out', backup)).out).toBe(
       `Wrote 4 people and everything about them to ${backup}.`,
     );
-    const original = env;
-    env = { ...original, KITH_DB: join(dir, 'restored.db') };
+    const original = box.env;
+    box.env = { ...original, KITH_DB: join(box.dir, 'restored.db') };
     const restored = await kith('import', backup);
     expect(restored.out).toContain('Restored a Kith backup: 4 people');
-    const again = join(dir, 'again.json');
+    const again = join(box.dir, 'again.json');
     await kith('export', '--format', 'json', '--out', again);
     expect(readFileSync(again, 'utf8')).toBe(readFileSync(backup, 'utf8'));
     // The same backup into a database that has people: refused, with the way out.
     const refused = await kith('import', backup);
     expect(refused.code).toBe(1);
     expect(refused.err).toContain('a backup is restored into an empty workspace only');
-    env = original;
+    box.env = original;
   });
 
   it('exports the calendar and manages its feed address', async () => {
@@ -120,7 +102,7 @@ describe('kith import', () => {
   });
 
   it('imports the LinkedIn export as downloaded, a zip, and lists what it left out', async () => {
-    const file = join(dir, 'Basic_LinkedInDataExport.zip');
+    const file = join(box.dir, 'Basic_LinkedInDataExport.zip');
     writeFileSync(
       file,
       zipSync({

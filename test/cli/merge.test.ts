@@ -1,28 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/program.js';
+import { describe, expect, it } from 'vitest';
+import { cliSandbox } from '../support/cli.js';
 
-let dir: string;
-let env: NodeJS.ProcessEnv;
-
-async function kith(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, {
-    env,
-    now: () => new Date('2026-11-20T10:00:00Z'),
-    output: { out: (t) => out.push(t), err: (t) => err.push(t) },
-  });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'kith-merge-'));
-  env = { KITH_DB: join(dir, 'kith.db'), KITH_TZ: 'UTC' };
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const { kith } = cliSandbox('kith-merge-');
 
 describe('kith merge', () => {
   it('lists likely duplicates, merges a pair, and keeps a dismissed pair apart', async () => {

@@ -6,19 +6,26 @@ import { createApp } from '../../src/server/app.js';
 import type { Store } from '../../src/store/store.js';
 import { describeEachDatabase } from '../support/databases.js';
 
+/** A JSON request to the app, and its status and body (null for 204). */
+async function sendJson(app: Hono, method: string, path: string, body?: unknown) {
+  const res = await app.request(`http://127.0.0.1:4321${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: res.status === 204 ? null : ((await res.json()) as unknown) };
+}
+
 const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures');
 
 describeEachDatabase('HTTP API: imports', (db) => {
   let store: Store;
   let app: Hono;
-  const send = async (method: string, path: string, body?: unknown) => {
-    const res = await app.request(`http://127.0.0.1:4321${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-  };
+  const send = (method: string, path: string, body?: unknown) =>
+    sendJson(app, method, path, body) as Promise<{
+      status: number;
+      body: Record<string, unknown>;
+    }>;
   beforeEach(async () => {
     store = await db().newStore();
     app = createApp(store, { version: 'test', log: () => undefined });
@@ -144,14 +151,7 @@ describeEachDatabase('HTTP API: exports and the calendar feed', (db) => {
 describeEachDatabase('HTTP API: duplicates', (db) => {
   let store: Store;
   let app: Hono;
-  const send = async (method: string, path: string, body?: unknown) => {
-    const res = await app.request(`http://127.0.0.1:4321${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: res.status === 204 ? null : await res.json() };
-  };
+  const send = (method: string, path: string, body?: unknown) => sendJson(app, method, path, body);
   beforeEach(async () => {
     store = await db().newStore();
     app = createApp(store, { version: 'test', log: () => undefined });

@@ -79,10 +79,10 @@ interface ErrorBody {
   };
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  let response: Response;
+/** Send a request; a server that cannot be reached is said so in words. */
+async function send(method: string, path: string, body?: unknown): Promise<Response> {
   try {
-    response = await fetch(path, {
+    return await fetch(path, {
       method,
       headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -90,18 +90,25 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   } catch {
     throw new ApiError(0, 'offline', 'The Kith server cannot be reached. Is `kith serve` running?');
   }
+}
+
+/** The error a refusing answer carries, with the field it names. */
+function errorOf(status: number, body: ErrorBody): ApiError {
+  const error = body.error ?? {};
+  return new ApiError(
+    status,
+    error.code ?? 'error',
+    error.message ?? `The server answered ${status}.`,
+    error.field,
+    error.details?.issues ?? [],
+  );
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await send(method, path, body);
   if (response.status === 204) return undefined as T;
   const data = (await response.json().catch(() => ({}))) as unknown;
-  if (!response.ok) {
-    const error = (data as ErrorBody).error ?? {};
-    throw new ApiError(
-      response.status,
-      error.code ?? 'error',
-      error.message ?? `The server answered ${response.status}.`,
-      error.field,
-      error.details?.issues ?? [],
-    );
-  }
+  if (!response.ok) throw errorOf(response.status, data as ErrorBody);
   return data as T;
 }
 
@@ -252,30 +259,9 @@ export const api = {
     input: { fileName: string; content: string; keepPhotos?: boolean },
     onProgress: (p: ImportProgress) => void,
   ): Promise<ImportReport> => {
-    let response: Response;
-    try {
-      response = await fetch('/api/imports/stream', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(input),
-      });
-    } catch {
-      throw new ApiError(
-        0,
-        'offline',
-        'The Kith server cannot be reached. Is `kith serve` running?',
-      );
-    }
-    if (!response.ok || !response.body) {
-      const error = ((await response.json().catch(() => ({}))) as ErrorBody).error ?? {};
-      throw new ApiError(
-        response.status,
-        error.code ?? 'error',
-        error.message ?? `The server answered ${response.status}.`,
-        error.field,
-        error.details?.issues ?? [],
-      );
-    }
+    const response = await send('POST', '/api/imports/stream', input);
+    if (!response.ok || !response.body)
+      throw errorOf(response.status, (await response.json().catch(() => ({}))) as ErrorBody);
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = '';
     for (;;) {
@@ -287,15 +273,7 @@ export const api = {
         const message = JSON.parse(line) as
           ImportProgress | { result: ImportReport } | Required<Pick<ErrorBody, 'error'>>;
         if ('result' in message) return message.result;
-        if ('error' in message) {
-          const error = message.error;
-          throw new ApiError(
-            400,
-            error.code ?? 'error',
-            error.message ?? 'The import failed.',
-            error.field,
-          );
-        }
+        if ('error' in message) throw errorOf(400, message);
         onProgress(message);
       }
       if (done) throw new ApiError(0, 'error', 'The import stopped before it finished.');
