@@ -13,6 +13,8 @@ import { routes } from './routes.js';
 import { mountWebApp } from './web-app.js';
 
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+/** An import's body: a file of up to ~190 MB, base64-encoded. */
+export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
 
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   invalid_input: 400,
@@ -79,20 +81,25 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     }
     return next();
   });
-  app.use(
-    '/api/*',
+  const limit = (maxSize: number) =>
     bodyLimit({
-      maxSize: MAX_BODY_BYTES,
+      maxSize,
       onError: (c) =>
         fail(
           c,
           new KithError(
             'payload_too_large',
-            `body: larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`,
+            `body: larger than ${maxSize / 1024 / 1024} MB.`,
             'body',
           ),
         ),
-    }),
+    });
+  // An export file travels as base64 in JSON: a LinkedIn archive with years of messages is
+  // tens of MB, so imports get a larger allowance than every other request.
+  app.use('/api/*', async (c, next) =>
+    (/^\/api\/imports(\/stream)?$/.test(c.req.path)
+      ? limit(MAX_IMPORT_BYTES)
+      : limit(MAX_BODY_BYTES))(c, next),
   );
 
   app.get('/healthz', async (c) => {

@@ -79,6 +79,23 @@ describeEachDatabase('HTTP API: imports', (db) => {
     });
   });
 
+  it('takes an export larger than other requests may be (a LinkedIn archive of years)', async () => {
+    const rows = Array.from(
+      { length: 90_000 },
+      (_, i) => `Given${i},Family${i},https://www.linkedin.com/in/p-${i},,Company,Role,01 Jan 2020`,
+    );
+    const csv = ['First Name,Last Name,URL,Email Address,Company,Position,Connected On', ...rows];
+    const content = Buffer.from(csv.join('\n')).toString('base64');
+    expect(content.length).toBeGreaterThan(9 * 1024 * 1024);
+    const res = await send('POST', '/api/imports', {
+      fileName: 'Connections.csv',
+      content,
+      dryRun: true,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'preview', counts: { new: 90_000 } });
+  });
+
   it('refuses content that is not base64, and reports the bad row of a file', async () => {
     const bad = await send('POST', '/api/imports', { fileName: 'x.csv', content: 'not base64!' });
     expect(bad.status).toBe(400);
