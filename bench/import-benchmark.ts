@@ -178,6 +178,12 @@ async function bench(kind: 'sqlite' | 'postgres', bytes: Uint8Array): Promise<vo
   start = performance.now();
   const again = await store.imports.contacts(bytes, 'export.zip');
   const againMs = performance.now() - start;
+  // One person edited: the export is read and planned again in full (and still changes nothing).
+  const someone = first.rows[0]?.personId ?? '';
+  await store.people.update(someone, { notes: 'Edited after the import.' });
+  start = performance.now();
+  const reread = await store.imports.contacts(bytes, 'export.zip');
+  const rereadMs = performance.now() - start;
   clearInterval(watch);
   await store.close();
   const floor = await plainInserts(kind, rows, messageCount);
@@ -187,6 +193,9 @@ async function bench(kind: 'sqlite' | 'postgres', bytes: Uint8Array): Promise<vo
   );
   console.log(
     `  same file again   ${seconds(againMs)}  (${again.counts.unchanged} unchanged, ${again.counts.new} new; conversations ${again.activities.counts.unchanged} unchanged, ${again.activities.counts.new} new)`,
+  );
+  console.log(
+    `  again, one edit   ${seconds(rereadMs)}  (read in full: ${reread.counts.unchanged} unchanged, ${reread.counts.new + reread.counts.updated} written; conversations ${reread.activities.counts.unchanged} unchanged)`,
   );
   console.log(
     `  plain INSERTs     ${seconds(floor)}  → the import takes ${(firstMs / floor).toFixed(1)}× as long`,

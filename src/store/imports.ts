@@ -3,7 +3,8 @@
 // the plan, and write it in one transaction — every row or none — recording the run so it
 // can be undone. Importing the same file again changes nothing.
 import { KithError, notFound } from '../domain/errors.js';
-import { newId } from '../domain/ids.js';
+import { newId, shortId } from '../domain/ids.js';
+import { createHash } from 'node:crypto';
 import {
   readContactsFile,
   sourceOf,
@@ -185,7 +186,7 @@ export async function photoOf(
 export async function importContacts(
   ctx: StoreContext,
   read: ContactsRead,
-  options: { file: string; dryRun?: boolean; onProgress?: OnImportProgress },
+  options: { file: string; dryRun?: boolean; onProgress?: OnImportProgress; fileHash?: string },
 ): Promise<ImportReport> {
   const base = {
     file: options.file,
@@ -433,6 +434,13 @@ export async function importContacts(
       const out = rows[i];
       if (out) out.personId = row.personId;
     });
+    // What was imported, by content, and the people as they are now: the same bytes again,
+    // while no person changes, need not be read (see importFile).
+    await tx.db
+      .updateTable('import_run')
+      .set({ file_hash: options.fileHash ?? null, people_mark: await peopleMark(tx) })
+      .where('id', '=', runId)
+      .execute();
     return { ...base, status: 'imported', runId, counts, rows, activities: activityReport };
   });
 }
@@ -566,11 +574,17 @@ export async function importFile(
 ): Promise<ImportReport> {
   const backup = backupIn(bytes, file);
   if (!backup) {
+    const fileHash = createHash('sha256')
+      .update(`kith-import ${READER_VERSION} keepPhotos=${!!options.keepPhotos}\n`)
+      .update(bytes)
+      .digest('hex');
+    const done = await importedAlready(ctx, fileHash, file, !!options.dryRun);
+    if (done) return done;
     const read = readContactsFile(bytes, file, {
       now: ctx.now(),
       keepPhotos: !!options.keepPhotos,
     });
-    return importContacts(ctx, read, { file, ...options });
+    return importContacts(ctx, read, { file, ...options, fileHash });
   }
   const counts = await restoreBackup(ctx, backup, { file, dryRun: options.dryRun });
   const n = (table: string) => counts[table] ?? 0;
@@ -591,6 +605,77 @@ export async function importFile(
     },
     remarks: [
       `${options.dryRun ? 'Would restore' : 'Restored'} a Kith backup: ${n('person')} people, ${n('interaction')} interactions, ${n('ask')} asks, ${n('campaign')} campaigns, ${n('introduction')} introductions, ${n('knows')} ties, ${n('task')} follow-ups.`,
+    ],
+  };
+}
+
+/**
+ * Bumped when a reader learns to take more from the same file: a file imported by an older
+ * reader is then read again.
+ */
+const READER_VERSION = 1;
+
+/** How many people the workspace has, how many are live, and when one last changed. */
+async function peopleMark(ctx: StoreContext): Promise<string> {
+  const row = await ctx.db
+    .selectFrom('person')
+    .select((eb) => [
+      eb.fn.countAll<number | string>().as('all'),
+      eb.fn.count<number | string>('archived_at').as('archived'),
+      eb.fn.max('updated_at').as('latest'),
+    ])
+    .where('workspace_id', '=', ctx.workspaceId)
+    .executeTakeFirst();
+  return `${Number(row?.all ?? 0)}|${Number(row?.archived ?? 0)}|${row?.latest ?? ''}`;
+}
+
+/**
+ * The report of a file imported before (the same bytes, read the same way), when that import
+ * stands (not undone) and no person has been added, changed, archived or merged since: then
+ * reading it again would change nothing, and it is not read. A calendar is always read again
+ * (what is past and what is to come moves with the clock).
+ */
+async function importedAlready(
+  ctx: StoreContext,
+  fileHash: string,
+  file: string,
+  dryRun: boolean,
+): Promise<ImportReport | null> {
+  const last = await ctx.db
+    .selectFrom('import_run')
+    .selectAll()
+    .where('workspace_id', '=', ctx.workspaceId)
+    .where('file_hash', '=', fileHash)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!last || last.undone_at || last.format === 'icalendar') return null;
+  if (last.people_mark !== (await peopleMark(ctx))) return null;
+  const counts = JSON.parse(last.counts) as ImportRunSummary['counts'];
+  const people = counts.new + counts.updated + counts.unchanged;
+  const a = counts.activities ?? { new: 0, updated: 0, unchanged: 0, skipped: 0 };
+  return {
+    file,
+    format: last.format,
+    dryRun,
+    status: dryRun ? 'preview' : 'imported',
+    runId: null,
+    counts: { new: 0, updated: 0, unchanged: people, review: 0, errors: 0 },
+    rows: [],
+    errors: [],
+    ignoredColumns: [],
+    ignoredFiles: [],
+    activities: {
+      counts: {
+        new: 0,
+        updated: 0,
+        unchanged: a.new + a.updated + a.unchanged,
+        skipped: a.skipped,
+      },
+      skipped: [],
+    },
+    remarks: [
+      `This very file was imported on ${last.created_at.slice(0, 10)} (run ${shortId(last.id)}) and no one has changed since: nothing to do.`,
     ],
   };
 }

@@ -218,6 +218,10 @@ export interface ImportRunTable {
   counts: string;
   created_at: string;
   undone_at: string | null;
+  /** SHA-256 of the file's bytes and the options it was read with. */
+  file_hash?: string | null;
+  /** The workspace's people (how many, how many live, last change) right after the run. */
+  people_mark?: string | null;
 }
 
 export interface ImportChangeTable {

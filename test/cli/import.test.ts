@@ -25,9 +25,11 @@ describe('kith import', () => {
     );
     const again = await kith('import', file, '--json');
     expect(JSON.parse(again.out)).toMatchObject({ counts: { new: 0, unchanged: 4 } });
+    expect(again.out).toContain('This very file was imported on 2026-11-20');
+    // Nothing done, nothing recorded: one run to undo.
     const runs = JSON.parse((await kith('import', 'list', '--json')).out) as { id: string }[];
-    expect(runs).toHaveLength(2);
-    const undo = await kith('import', 'undo', (runs[1]?.id ?? '').slice(-8));
+    expect(runs).toHaveLength(1);
+    const undo = await kith('import', 'undo', (runs[0]?.id ?? '').slice(-8));
     expect(undo.out).toBe(
       'Undone: 4 people moved to the trash, 0 given their earlier details back.',
     );

@@ -50,10 +50,19 @@ describeEachDatabase('importing contacts', (db) => {
     });
 
     const before = await snapshot(store);
+    // The very same bytes, nobody changed since: known to change nothing, not even read.
     const again = await store.imports.contacts(file, 'Connections.csv');
     expect(again.counts).toEqual({ new: 0, updated: 0, unchanged: 4, review: 0, errors: 0 });
-    expect(again.rows.map((r) => r.matchedBy)).toEqual(['linkedin', 'email', 'linkedin', 'email']);
+    expect(again.remarks[0]).toMatch(/^This very file was imported on 2026-11-20 \(run \w+\)/);
     expect(await snapshot(store)).toEqual(before);
+    // Once someone changed, it is read again — and still changes nothing, row by row.
+    clock = new Date('2026-11-21T10:00:00Z');
+    await store.people.update(alan.id, { notes: 'Met at the codebreakers reunion.' });
+    const edited = await snapshot(store);
+    const read = await store.imports.contacts(file, 'Connections.csv');
+    expect(read.counts).toEqual({ new: 0, updated: 0, unchanged: 4, review: 0, errors: 0 });
+    expect(read.rows.map((r) => r.matchedBy)).toEqual(['linkedin', 'email', 'linkedin', 'email']);
+    expect(await snapshot(store)).toEqual(edited);
   });
 
   it('updates only what an updated export changed, never what the user edited since', async () => {

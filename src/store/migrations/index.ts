@@ -12,6 +12,7 @@ import { connectors } from './006-connectors.js';
 import { imports } from './007-imports.js';
 import { activitiesMergesFeeds } from './008-activities-merges-feeds.js';
 import { photos } from './009-photos.js';
+import { importFingerprints } from './010-import-fingerprints.js';
 
 export function migrationsFor(search: SearchIndex): Record<string, Migration> {
   return {
@@ -24,6 +25,7 @@ export function migrationsFor(search: SearchIndex): Record<string, Migration> {
     '007-imports': imports,
     '008-activities-merges-feeds': activitiesMergesFeeds,
     '009-photos': photos,
+    '010-import-fingerprints': importFingerprints,
   };
 }
 
