@@ -150,6 +150,7 @@ async function addPhotos(
   tx: StoreContext,
   photos: { personId: string; photo: Photo }[],
   now: string,
+  runId: string,
 ): Promise<void> {
   for (const part of chunk(photos, rowsPerInsert(5))) {
     await tx.db
@@ -161,6 +162,7 @@ async function addPhotos(
           mime: p.photo.mime,
           data: p.photo.data,
           updated_at: now,
+          run_id: runId,
         })),
       )
       .onConflict((oc) => oc.column('person_id').doNothing())
@@ -420,6 +422,7 @@ export async function importContacts(
         return item.photo && id ? [{ personId: id, photo: item.photo }] : [];
       }),
       now,
+      runId,
     );
     // The people this file adds have their ids now.
     const realIds = new Map(planned.map((row, i) => [`new:${i}`, row.personId ?? '']));
@@ -531,6 +534,7 @@ export async function undoImport(
         .execute();
     }
     const activities = await undoActivities(tx, run.id);
+    await tx.db.deleteFrom('person_photo').where('run_id', '=', run.id).execute();
     await tx.db
       .updateTable('import_run')
       .set({ undone_at: tx.now().toISOString() })

@@ -276,6 +276,8 @@ export interface PersonPhotoTable {
   mime: string;
   data: string;
   updated_at: string;
+  /** The import that brought it (undoing that import removes it). */
+  run_id?: string | null;
 }
 
 export interface CalendarFeedTable {

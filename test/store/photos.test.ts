@@ -39,6 +39,12 @@ describeEachDatabase('photos from vCards', (db) => {
       Buffer.from(uri.split(',')[1] ?? '', 'base64').equals(photo?.bytes ?? Buffer.alloc(0)),
     ).toBe(true);
 
+    // Undoing the import that brought the photo takes it back; importing again brings it.
+    await store.imports.undo(withPhotos.runId ?? '');
+    expect(await store.imports.photo(john)).toBeNull();
+    await store.imports.contacts(iphone(), 'john.vcf', { keepPhotos: true });
+    expect((await store.imports.photo(john))?.mime).toBe('image/jpeg');
+
     const twin = await store.people.create({ displayName: 'Johnny Doe' });
     await store.merges.merge(twin.id, john);
     expect((await store.imports.photo(twin.id))?.mime).toBe('image/jpeg');

@@ -13,6 +13,7 @@ import { imports } from './007-imports.js';
 import { activitiesMergesFeeds } from './008-activities-merges-feeds.js';
 import { photos } from './009-photos.js';
 import { importFingerprints } from './010-import-fingerprints.js';
+import { photoRuns } from './011-photo-runs.js';
 
 export function migrationsFor(search: SearchIndex): Record<string, Migration> {
   return {
@@ -26,6 +27,7 @@ export function migrationsFor(search: SearchIndex): Record<string, Migration> {
     '008-activities-merges-feeds': activitiesMergesFeeds,
     '009-photos': photos,
     '010-import-fingerprints': importFingerprints,
+    '011-photo-runs': photoRuns,
   };
 }
 
