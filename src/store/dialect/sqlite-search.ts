@@ -73,13 +73,24 @@ async function newestMatches(
   return found;
 }
 
-async function personRowids(db: Kysely<Database>, ids: string[]): Promise<Map<string, number>> {
-  const values = sql.join(ids.map((id) => sql`(${id})`));
-  const result = await sql<{ fts_rowid: number; entity_id: string }>`
-    INSERT INTO person_fts_key (entity_id) VALUES ${values}
-    ON CONFLICT (entity_id) DO UPDATE SET entity_id = excluded.entity_id
-    RETURNING fts_rowid, entity_id`.execute(db);
-  return new Map(result.rows.map((r) => [r.entity_id, r.fts_rowid]));
+/** Each person's rowid, made for those new to the index; `kept` are those already in it. */
+async function personRowids(
+  db: Kysely<Database>,
+  ids: string[],
+): Promise<{ rowids: Map<string, number>; kept: number[] }> {
+  const existing = await sql<{ fts_rowid: number; entity_id: string }>`
+    SELECT fts_rowid, entity_id FROM person_fts_key
+    WHERE entity_id IN (${sql.join(ids)})`.execute(db);
+  const rowids = new Map(existing.rows.map((r) => [r.entity_id, r.fts_rowid]));
+  const kept = [...rowids.values()];
+  const missing = [...new Set(ids.filter((id) => !rowids.has(id)))];
+  if (missing.length > 0) {
+    const added = await sql<{ fts_rowid: number; entity_id: string }>`
+      INSERT INTO person_fts_key (entity_id) VALUES ${sql.join(missing.map((id) => sql`(${id})`))}
+      RETURNING fts_rowid, entity_id`.execute(db);
+    for (const r of added.rows) rowids.set(r.entity_id, r.fts_rowid);
+  }
+  return { rowids, kept };
 }
 
 /**
@@ -166,22 +177,21 @@ export const sqliteSearch: SearchIndex = {
 
   async indexPeople(db, docs) {
     for (const batch of chunks(docs)) {
-      const rowids = await personRowids(
+      const { rowids, kept } = await personRowids(
         db,
         batch.map((d) => d.id),
       );
-      await sql`DELETE FROM person_fts WHERE rowid IN (${sql.join([...rowids.values()])})`.execute(
-        db,
-      );
+      // Only people already indexed have old text to take out (a bulk import's are all new).
+      if (kept.length > 0)
+        await sql`DELETE FROM person_fts WHERE rowid IN (${sql.join(kept)})`.execute(db);
       const rows = batch.map(
         (d: PersonDocument) =>
           sql`(${rowids.get(d.id)}, ${d.id}, ${d.workspaceId}, ${d.name}, ${d.work}, ${d.tags}, ${d.notes})`,
       );
       await sql`INSERT INTO person_fts (rowid, entity_id, workspace_id, name, work, tags, notes)
         VALUES ${sql.join(rows)}`.execute(db);
-      await sql`DELETE FROM person_name_fts WHERE rowid IN (${sql.join([...rowids.values()])})`.execute(
-        db,
-      );
+      if (kept.length > 0)
+        await sql`DELETE FROM person_name_fts WHERE rowid IN (${sql.join(kept)})`.execute(db);
       const names = batch.map(
         (d) => sql`(${rowids.get(d.id)}, ${d.id}, ${d.workspaceId}, ${d.name})`,
       );
