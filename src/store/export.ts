@@ -3,7 +3,7 @@
 // workspace never sits in one query's result, then written by a domain serializer.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { toCsv } from '../domain/export/csv.js';
-import { toIcalendar, type CalendarEvent } from '../domain/export/icalendar.js';
+import { calendarOf, toIcalendar, type CalendarEvent } from '../domain/export/icalendar.js';
 import { toVcard } from '../domain/export/vcard.js';
 import { KithError } from '../domain/errors.js';
 import { addDays, isTimeZone, localDate } from '../domain/method/calendar.js';
@@ -91,33 +91,28 @@ export async function calendarEvents(ctx: StoreContext): Promise<CalendarEvent[]
       .orderBy('task.due_on')
       .execute(),
   ]);
-  const events: CalendarEvent[] = [];
-  for (const c of chats)
-    events.push({
-      uid: `ask-${c.id}@kith`,
-      summary: `Chat with ${c.display_name}`,
-      description: c.question,
+  return calendarOf({
+    today,
+    chats: chats.map((c) => ({
+      id: c.id,
+      person: c.display_name,
+      question: c.question,
       at: c.scheduled_for ?? '',
       minutes: c.minutes,
-    });
-  for (const p of due) {
-    // Overdue is today; snoozed is the day the snooze ends.
-    let day = (p.touch_due_on ?? today) < today ? today : (p.touch_due_on ?? today);
-    if (p.snoozed_until && p.snoozed_until > day) day = p.snoozed_until;
-    events.push({
-      uid: `touch-${p.id}@kith`,
-      summary: `Keep in touch with ${p.display_name}`,
-      day,
-    });
-  }
-  for (const t of tasks)
-    events.push({
-      uid: `task-${t.id}@kith`,
-      summary: `Follow up: ${t.title}`,
-      ...(t.display_name ? { description: `With ${t.display_name}` } : {}),
-      day: t.due_on < today ? today : t.due_on,
-    });
-  return events;
+    })),
+    keepInTouch: due.map((p) => ({
+      id: p.id,
+      person: p.display_name,
+      dueOn: p.touch_due_on ?? today,
+      snoozedUntil: p.snoozed_until,
+    })),
+    followUps: tasks.map((t) => ({
+      id: t.id,
+      title: t.title,
+      person: t.display_name,
+      dueOn: t.due_on,
+    })),
+  });
 }
 
 export async function exportCalendar(ctx: StoreContext): Promise<{ events: number; text: string }> {

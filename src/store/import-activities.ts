@@ -5,11 +5,18 @@
 import { newId } from '../domain/ids.js';
 import { resolveRef, type ImportedActivity } from '../domain/import/activity.js';
 import type { ActivityCounts } from '../domain/import/schemas.js';
-import { newAsk, transition, type Ask } from '../domain/method/ask.js';
+import {
+  AWAITING_DATE,
+  CALENDAR_MOVES,
+  newAsk,
+  transition,
+  type Ask,
+} from '../domain/method/ask.js';
 import { nameKey } from '../domain/text.js';
 import { getAsk, saveAsk } from './asks.js';
 import { insertAsks, insertInteractions } from './bulk-load.js';
 import { chunk, rowsPerInsert, type StoreContext } from './context.js';
+import { peopleByKeys } from './people-by-keys.js';
 import { interactionDocument } from './interactions.js';
 import { refreshLastContact } from './last-contact.js';
 import type { AskTable, ImportActivityChangeTable, ImportItemTable } from './schema.js';
@@ -43,46 +50,22 @@ export async function addStoredPeople(
   activities: ImportedActivity[],
   refs: PeopleByRef,
 ): Promise<void> {
-  const ws = ctx.workspaceId;
   const all = activities.flatMap((a) => a.with);
-  const linkedins = [...new Set(all.flatMap((r) => (r.linkedin ? [r.linkedin] : [])))];
-  const emails = [...new Set(all.flatMap((r) => (r.email ? [r.email.toLowerCase()] : [])))];
-  const names = [...new Set(all.map((r) => nameKey(r.name)).filter(Boolean))];
-  for (const part of chunk(linkedins, 5000)) {
-    const rows = await ctx.db
-      .selectFrom('person')
-      .select(['id', 'linkedin_url'])
-      .where('workspace_id', '=', ws)
-      .where('archived_at', 'is', null)
-      .where('linkedin_url', 'in', part)
-      .execute();
-    for (const r of rows) if (r.linkedin_url) refs.byLinkedin.set(r.linkedin_url, r.id);
-  }
-  for (const part of chunk(emails, 5000)) {
-    const rows = await ctx.db
-      .selectFrom('person_contact')
-      .innerJoin('person', 'person.id', 'person_contact.person_id')
-      .select(['person_contact.person_id', 'person_contact.value'])
-      .where('person_contact.workspace_id', '=', ws)
-      .where('person.archived_at', 'is', null)
-      .where('person_contact.kind', '=', 'email')
-      .where('person_contact.value', 'in', part)
-      .execute();
-    for (const r of rows) if (!refs.byEmail.has(r.value)) refs.byEmail.set(r.value, r.person_id);
-  }
-  for (const part of chunk(names, 5000)) {
-    const rows = await ctx.db
-      .selectFrom('person')
-      .select(['id', 'name_key'])
-      .where('workspace_id', '=', ws)
-      .where('archived_at', 'is', null)
-      .where('name_key', 'in', part)
-      .execute();
-    for (const r of rows) {
-      const list = refs.byName.get(r.name_key) ?? [];
-      if (!list.includes(r.id)) list.push(r.id);
-      refs.byName.set(r.name_key, list);
-    }
+  const found = await peopleByKeys(
+    ctx,
+    {
+      linkedins: all.flatMap((r) => (r.linkedin ? [r.linkedin] : [])),
+      emails: all.flatMap((r) => (r.email ? [r.email.toLowerCase()] : [])),
+      names: all.map((r) => nameKey(r.name)).filter(Boolean),
+    },
+    { liveOnly: true },
+  );
+  for (const [key, id] of found.byLinkedin) refs.byLinkedin.set(key, id);
+  for (const [key, id] of found.byEmail) if (!refs.byEmail.has(key)) refs.byEmail.set(key, id);
+  for (const [key, people] of found.byName) {
+    const list = refs.byName.get(key) ?? [];
+    for (const { id } of people) if (!list.includes(id)) list.push(id);
+    refs.byName.set(key, list);
   }
 }
 
@@ -307,7 +290,7 @@ export async function writeActivities(
     } else if (item.target_kind === 'ask' && a.type === 'scheduled') {
       const ask = await getAsk(tx, item.target_id);
       // Only a chat still waiting to happen moves with the calendar.
-      if (ask.state !== 'scheduled' && ask.state !== 'replied' && ask.state !== 'sent') continue;
+      if (!CALENDAR_MOVES.includes(ask.state)) continue;
       before = { row: await askRow(tx, ask.id), events: ask.history.length, item };
       await saveAsk(tx, transition(ask, { type: 'schedule', for: a.at }, now), ask.history.length);
       after = (await askRow(tx, ask.id)).updated_at;
@@ -382,7 +365,7 @@ async function openAsksOf(ctx: StoreContext, personIds: string[]): Promise<Map<s
       .select(['id', 'person_id'])
       .where('workspace_id', '=', ctx.workspaceId)
       .where('person_id', 'in', part)
-      .where('state', 'in', ['sent', 'replied'])
+      .where('state', 'in', [...AWAITING_DATE])
       .orderBy('created_at')
       .execute();
     for (const r of rows) if (!out.has(r.person_id)) out.set(r.person_id, r.id);

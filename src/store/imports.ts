@@ -38,6 +38,7 @@ import {
 } from '../domain/import/match.js';
 import { chunk, inTransaction, rowsPerInsert, type StoreContext } from './context.js';
 import { insertPeople } from './bulk-load.js';
+import { peopleByKeys } from './people-by-keys.js';
 import { refreshTouchDue } from './keep-in-touch.js';
 import type { ImportChangeTable, ImportSourceTable } from './schema.js';
 import { bumpTies } from './ties.js';
@@ -60,46 +61,21 @@ export type { ImportAction, ImportReport, ImportRow, ImportRunSummary };
 
 /** The people in the workspace the file could match, found by its own keys only. */
 async function existingFor(ctx: StoreContext, people: PersonCreate[]): Promise<KnownPeople> {
-  const ws = ctx.workspaceId;
-  const emails = [...new Set(people.flatMap((p) => p.emails ?? []))];
-  const linkedins = [...new Set(people.flatMap((p) => (p.linkedin ? [p.linkedin] : [])))];
-  // Names only for the people no address, profile or phone finds.
-  const found = (p: PersonCreate) =>
-    (p.emails ?? []).some((e) => existing.byEmail.has(e)) ||
-    (p.linkedin !== undefined && p.linkedin !== null && existing.byLinkedin.has(p.linkedin)) ||
-    (p.phones ?? []).some((ph) => existing.byPhone.has(digits(ph)));
-  const existing: KnownPeople = {
-    byEmail: new Map(),
-    byLinkedin: new Map(),
-    byPhone: new Map(),
-    byName: new Map(),
-  };
-  for (const part of chunk(emails, 5000)) {
-    const rows = await ctx.db
-      .selectFrom('person_contact')
-      .select(['person_id', 'value'])
-      .where('workspace_id', '=', ws)
-      .where('kind', '=', 'email')
-      .where('value', 'in', part)
-      .execute();
-    for (const r of rows)
-      if (!existing.byEmail.has(r.value)) existing.byEmail.set(r.value, r.person_id);
-  }
-  for (const part of chunk(linkedins, 5000)) {
-    const rows = await ctx.db
-      .selectFrom('person')
-      .select(['id', 'linkedin_url'])
-      .where('workspace_id', '=', ws)
-      .where('linkedin_url', 'in', part)
-      .execute();
-    for (const r of rows) if (r.linkedin_url) existing.byLinkedin.set(r.linkedin_url, r.id);
-  }
+  const byAddress = await peopleByKeys(
+    ctx,
+    {
+      emails: people.flatMap((p) => p.emails ?? []),
+      linkedins: people.flatMap((p) => (p.linkedin ? [p.linkedin] : [])),
+    },
+    { liveOnly: false },
+  );
+  const existing: KnownPeople = { ...byAddress, byPhone: new Map() };
   if (people.some((p) => (p.phones ?? []).length > 0)) {
     // Phones are compared by their digits, however they were written.
     const rows = await ctx.db
       .selectFrom('person_contact')
       .select(['person_id', 'value'])
-      .where('workspace_id', '=', ws)
+      .where('workspace_id', '=', ctx.workspaceId)
       .where('kind', '=', 'phone')
       .execute();
     for (const r of rows) {
@@ -108,22 +84,17 @@ async function existingFor(ctx: StoreContext, people: PersonCreate[]): Promise<K
         existing.byPhone.set(key, r.person_id);
     }
   }
-  const names = [...new Set(people.filter((p) => !found(p)).map((p) => nameKey(p.displayName)))];
-  for (const part of chunk(names, 5000)) {
-    const rows = await ctx.db
-      .selectFrom('person')
-      .leftJoin('organization', 'organization.id', 'person.organization_id')
-      .select(['person.id', 'person.name_key', 'organization.name_key as organization'])
-      .where('person.workspace_id', '=', ws)
-      .where('person.name_key', 'in', part)
-      .execute();
-    for (const r of rows) {
-      const list = existing.byName.get(r.name_key) ?? [];
-      list.push({ id: r.id, organization: r.organization });
-      existing.byName.set(r.name_key, list);
-    }
-  }
-  return existing;
+  // Names only for the people no address, profile or phone finds.
+  const found = (p: PersonCreate) =>
+    (p.emails ?? []).some((e) => existing.byEmail.has(e)) ||
+    (p.linkedin !== undefined && p.linkedin !== null && existing.byLinkedin.has(p.linkedin)) ||
+    (p.phones ?? []).some((ph) => existing.byPhone.has(digits(ph)));
+  const byName = await peopleByKeys(
+    ctx,
+    { names: people.filter((p) => !found(p)).map((p) => nameKey(p.displayName)) },
+    { liveOnly: false },
+  );
+  return { ...existing, byName: byName.byName };
 }
 
 async function previousImports(

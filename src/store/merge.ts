@@ -5,10 +5,9 @@
 import { KithError } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import {
-  blockingKeys,
-  duplicateScore,
+  likelyPairs,
   mergedData,
-  SUGGEST_AT,
+  tiesAfterMerge,
   type Candidate,
 } from '../domain/merge/duplicates.js';
 import type { MergeSuggestion } from '../domain/merge/schemas.js';
@@ -17,9 +16,6 @@ import { chunk, inTransaction, type StoreContext } from './context.js';
 import { refreshLastContact } from './last-contact.js';
 import { dataOf, getPerson, updatePerson } from './people.js';
 import { bumpTies, orderedPair } from './ties.js';
-
-/** A block larger than this is a very common name; comparing all its pairs helps nobody. */
-const MAX_BLOCK = 60;
 
 type SuggestedPerson = MergeSuggestion['people'][number];
 
@@ -67,35 +63,8 @@ export async function mergeSuggestions(ctx: StoreContext, limit = 50): Promise<M
     const p = byId.get(c.person_id);
     if (p) (c.kind === 'email' ? p.emails : p.phones).push(c.value);
   }
-  const blocks = new Map<string, string[]>();
-  for (const p of byId.values()) {
-    for (const key of blockingKeys(p)) {
-      const block = blocks.get(key) ?? [];
-      block.push(p.id);
-      blocks.set(key, block);
-    }
-  }
-  const skip = new Set(dismissed.map((d) => `${d.person_a}|${d.person_b}`));
-  const seen = new Set<string>();
-  const found: { a: string; b: string; score: number; reasons: string[] }[] = [];
-  for (const block of blocks.values()) {
-    if (block.length < 2 || block.length > MAX_BLOCK) continue;
-    for (let i = 0; i < block.length; i++) {
-      for (let j = i + 1; j < block.length; j++) {
-        const [a, b] = orderedPair(block[i] ?? '', block[j] ?? '');
-        const key = `${a}|${b}`;
-        if (a === b || seen.has(key) || skip.has(key)) continue;
-        seen.add(key);
-        const pa = byId.get(a);
-        const pb = byId.get(b);
-        if (!pa || !pb) continue;
-        const { score, reasons } = duplicateScore(pa, pb);
-        if (score >= SUGGEST_AT) found.push({ a, b, score, reasons });
-      }
-    }
-  }
-  found.sort((x, y) => y.score - x.score || (x.a < y.a ? -1 : x.a > y.a ? 1 : 0));
-  const top = found.slice(0, limit);
+  const dismissedPairs = dismissed.map((d) => [d.person_a, d.person_b] as const);
+  const top = likelyPairs([...byId.values()], dismissedPairs, limit);
   const ids = [...new Set(top.flatMap((f) => [f.a, f.b]))];
   const counts = new Map<string, number>();
   for (const part of chunk(ids, 5000)) {
@@ -239,23 +208,15 @@ export async function mergePeople(
         ]),
       )
       .execute();
-    const peer = (e: { person_a: string; person_b: string }, of: string) =>
-      e.person_a === of ? e.person_b : e.person_a;
-    const kept = new Map(
-      edges
-        .filter((e) => e.person_a === keep.id || e.person_b === keep.id)
-        .map((e) => [peer(e, keep.id), e]),
+    const plan = tiesAfterMerge(
+      edges.map((e) => ({ id: e.id, a: e.person_a, b: e.person_b, strength: e.strength })),
+      keep.id,
+      other.id,
     );
-    for (const e of edges) {
-      if (e.person_a !== other.id && e.person_b !== other.id) continue;
-      const to = peer(e, other.id);
-      const mine = kept.get(to);
-      if (to === keep.id || (mine && mine.strength >= e.strength)) {
-        await tx.db.deleteFrom('knows').where('id', '=', e.id).execute();
-        continue;
-      }
-      if (mine) await tx.db.deleteFrom('knows').where('id', '=', mine.id).execute();
-      const [a, b] = orderedPair(keep.id, to);
+    for (const part of chunk(plan.remove, 5000))
+      await tx.db.deleteFrom('knows').where('id', 'in', part).execute();
+    for (const e of plan.move) {
+      const [a, b] = orderedPair(e.a, e.b);
       await tx.db
         .updateTable('knows')
         .set({ person_a: a, person_b: b, updated_at: now })

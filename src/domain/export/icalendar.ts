@@ -14,6 +14,41 @@ export type CalendarEvent = {
   | { day: string }
 );
 
+/**
+ * What the calendar shows, from what the store holds: a scheduled chat at its time; a
+ * keep-in-touch day on its day — today when overdue, the day a snooze ends when snoozed; a
+ * follow-up on its day, or today when overdue (a calendar should not hide what is late).
+ */
+export function calendarOf(input: {
+  today: string;
+  chats: { id: string; person: string; question: string; at: string; minutes: number }[];
+  keepInTouch: { id: string; person: string; dueOn: string; snoozedUntil: string | null }[];
+  followUps: { id: string; title: string; person: string | null; dueOn: string }[];
+}): CalendarEvent[] {
+  const { today } = input;
+  const notBefore = (day: string, earliest: string) => (day < earliest ? earliest : day);
+  return [
+    ...input.chats.map((c) => ({
+      uid: `ask-${c.id}@kith`,
+      summary: `Chat with ${c.person}`,
+      description: c.question,
+      at: c.at,
+      minutes: c.minutes,
+    })),
+    ...input.keepInTouch.map((p) => ({
+      uid: `touch-${p.id}@kith`,
+      summary: `Keep in touch with ${p.person}`,
+      day: notBefore(notBefore(p.dueOn, today), p.snoozedUntil ?? today),
+    })),
+    ...input.followUps.map((t) => ({
+      uid: `task-${t.id}@kith`,
+      summary: `Follow up: ${t.title}`,
+      ...(t.person ? { description: `With ${t.person}` } : {}),
+      day: notBefore(t.dueOn, today),
+    })),
+  ];
+}
+
 const stamp = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
 const day = (isoDate: string) => isoDate.replace(/-/g, '');
 

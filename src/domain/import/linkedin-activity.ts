@@ -7,7 +7,7 @@
 // everyone else in a conversation is one of its people, found later by profile or name.
 // An invitation the user sent becomes an ask waiting for an answer; one the user received, a
 // message from that person. The people invited, or inviting, are brought in as well.
-import { LIMITS } from '../fields.js';
+import { isRealDate, LIMITS } from '../fields.js';
 import { fingerprintOf, linkedinOf, type ImportedActivity, type PersonRef } from './activity.js';
 import { importedPerson, type ImportedPerson, type RowError } from './contacts-csv.js';
 import { readCsv } from './csv.js';
@@ -24,6 +24,9 @@ export interface ActivityRead {
 
 const fix = (text: string | undefined) => repairText(text ?? '').text.trim();
 
+/** Days already checked; emptied when a hostile file fills it. */
+const realDays = new Map<string, boolean>();
+
 /** "2023-09-04 14:22:10 UTC" (messages.csv) as ISO-8601 in UTC. */
 export function messageDate(text: string): string | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?(?:\s*(?:UTC|Z|GMT))?$/i.exec(
@@ -32,21 +35,17 @@ export function messageDate(text: string): string | undefined {
   if (!m) return undefined;
   // Written out, not through Date: a file holds hundreds of thousands of these.
   const [, y = '', mo = '', d = '', h = '', mi = '', s = '00'] = m;
-  const month = Number(mo);
-  const day = Number(d);
-  if (month < 1 || month > 12 || day < 1 || day > daysIn(Number(y), month)) return undefined;
+  const day = `${y}-${mo}-${d}`;
+  // A file's many messages share few days: each day is checked once.
+  let real = realDays.get(day);
+  if (real === undefined) {
+    if (realDays.size > 50_000) realDays.clear();
+    realDays.set(day, (real = isRealDate(day)));
+  }
+  if (!real) return undefined;
   if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return undefined;
   return `${y}-${mo}-${d}T${h}:${mi}:${s}.000Z`;
 }
-
-const daysIn = (year: number, month: number) =>
-  month === 2
-    ? year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
-      ? 29
-      : 28
-    : [4, 6, 9, 11].includes(month)
-      ? 30
-      : 31;
 
 /** "1/15/24, 10:03 AM" (Invitations.csv, US style, no zone: read as UTC) as ISO-8601. */
 export function invitationDate(text: string): string | undefined {

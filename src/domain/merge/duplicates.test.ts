@@ -4,6 +4,9 @@ import {
   blockingKeys,
   duplicateScore,
   jaroWinkler,
+  likelyPairs,
+  MAX_BLOCK,
+  tiesAfterMerge,
   mergedData,
   nameSimilarity,
   SUGGEST_AT,
@@ -79,7 +82,50 @@ describe('telling whether two people are one', () => {
   });
 });
 
+describe('finding likely pairs', () => {
+  it('compares people who share a key, best first, leaving out dismissed pairs', () => {
+    const people = [
+      person('p1', { name: 'Priya Raman', organization: 'Northwind' }),
+      person('p2', { name: 'Priya Ramen', organization: 'Northwind' }),
+      person('t1', { name: 'Tom Becker', emails: ['tom@x.org'] }),
+      person('t2', { name: 'Thomas B.', emails: ['tom@x.org'] }),
+      person('s1', { name: 'Sam Ortiz' }),
+    ];
+    expect(likelyPairs(people, [], 10).map((p) => [p.a, p.b, p.score])).toEqual([
+      ['t1', 't2', 1],
+      ['p1', 'p2', 0.99],
+    ]);
+    expect(likelyPairs(people, [['t2', 't1']], 10).map((p) => p.a)).toEqual(['p1']);
+    expect(likelyPairs(people, [], 1)).toHaveLength(1);
+  });
+
+  it('does not compare a block as large as a very common name', () => {
+    const smiths = Array.from({ length: MAX_BLOCK + 1 }, (_, i) =>
+      person(`s${i}`, { name: 'J. Smith' }),
+    );
+    expect(likelyPairs(smiths, [], 10)).toEqual([]);
+  });
+});
+
 describe('merging two people', () => {
+  it('gives the kept person the other’s ties, the stronger where both knew someone', () => {
+    const edges = [
+      { id: 'e1', a: 'other', b: 'tom', strength: 0.6 },
+      { id: 'e2', a: 'keep', b: 'lena', strength: 0.3 },
+      { id: 'e3', a: 'lena', b: 'other', strength: 0.9 },
+      { id: 'e4', a: 'keep', b: 'sam', strength: 0.9 },
+      { id: 'e5', a: 'other', b: 'sam', strength: 0.3 },
+      { id: 'e6', a: 'keep', b: 'other', strength: 0.6 },
+    ];
+    expect(tiesAfterMerge(edges, 'keep', 'other')).toEqual({
+      remove: ['e2', 'e5', 'e6'],
+      move: [
+        { id: 'e1', a: 'keep', b: 'tom' },
+        { id: 'e3', a: 'keep', b: 'lena' },
+      ],
+    });
+  });
+
   it('keeps the first one’s values, fills gaps from the second, joins lists, keeps both notes', () => {
     const keep = personDataFrom({
       displayName: 'Priya Raman',

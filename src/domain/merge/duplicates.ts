@@ -7,6 +7,7 @@
 // Merging keeps everything: the first person's values win, the second's fill what the first
 // lacks, lists are joined, two different notes are both kept.
 import type { PersonData } from '../person.js';
+import { digits, MIN_PHONE_DIGITS } from '../import/match.js';
 import { tokens } from '../text.js';
 
 export const SUGGEST_AT = 0.8;
@@ -85,8 +86,6 @@ export function nameSimilarity(a: string, b: string): number {
   return (total / short.length) * Math.pow(0.95, extra);
 }
 
-const digitsOf = (phone: string) => phone.replace(/\D/g, '');
-
 /** How likely two people are one, with the reasons in words. */
 export function duplicateScore(a: Candidate, b: Candidate): { score: number; reasons: string[] } {
   const email = a.emails.find((e) => b.emails.includes(e));
@@ -94,8 +93,8 @@ export function duplicateScore(a: Candidate, b: Candidate): { score: number; rea
   if (a.linkedin && a.linkedin === b.linkedin)
     return { score: 1, reasons: ['the same LinkedIn profile'] };
   const phone = a.phones.find((p) => {
-    const d = digitsOf(p);
-    return d.length >= 7 && b.phones.some((q) => digitsOf(q) === d);
+    const d = digits(p);
+    return d.length >= MIN_PHONE_DIGITS && b.phones.some((q) => digits(q) === d);
   });
   if (phone) return { score: 1, reasons: [`the same phone number, ${phone}`] };
   const names = nameSimilarity(a.name, b.name);
@@ -124,14 +123,85 @@ export function blockingKeys(c: Candidate): string[] {
     ...c.emails.map((e) => `e:${e}`),
     ...(c.linkedin ? [`l:${c.linkedin}`] : []),
     ...c.phones
-      .map(digitsOf)
-      .filter((d) => d.length >= 7)
+      .map(digits)
+      .filter((d) => d.length >= MIN_PHONE_DIGITS)
       .map((d) => `p:${d}`),
     // The family name with the first letter of the given name, either way round.
     ...(words.length > 1
       ? [`n:${last}:${first[0] ?? ''}`, `n:${first}:${last[0] ?? ''}`]
       : [`n:${first}`]),
   ];
+}
+
+/** A block larger than this is a very common name; comparing all its pairs helps nobody. */
+export const MAX_BLOCK = 60;
+
+/**
+ * The pairs that may be one person, most likely first: only people sharing a blocking key are
+ * compared, pairs the user said are two people are left out, ties ordered by id.
+ */
+export function likelyPairs(
+  people: readonly Candidate[],
+  dismissed: readonly (readonly [string, string])[],
+  limit: number,
+): { a: string; b: string; score: number; reasons: string[] }[] {
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const blocks = new Map<string, string[]>();
+  for (const p of people) {
+    for (const key of blockingKeys(p)) {
+      const block = blocks.get(key) ?? [];
+      block.push(p.id);
+      blocks.set(key, block);
+    }
+  }
+  const pairKey = (x: string, y: string) => (x < y ? `${x}|${y}` : `${y}|${x}`);
+  const seen = new Set(dismissed.map(([x, y]) => pairKey(x, y)));
+  const found: { a: string; b: string; score: number; reasons: string[] }[] = [];
+  for (const block of blocks.values()) {
+    if (block.length < 2 || block.length > MAX_BLOCK) continue;
+    block.forEach((x, i) => {
+      for (const y of block.slice(i + 1)) {
+        const key = pairKey(x, y);
+        const [a = '', b = ''] = x < y ? [x, y] : [y, x];
+        const pa = byId.get(a);
+        const pb = byId.get(b);
+        if (a === b || seen.has(key) || !pa || !pb) continue;
+        seen.add(key);
+        const { score, reasons } = duplicateScore(pa, pb);
+        if (score >= SUGGEST_AT) found.push({ a, b, score, reasons });
+      }
+    });
+  }
+  found.sort((x, y) => y.score - x.score || (x.a < y.a ? -1 : x.a > y.a ? 1 : 0));
+  return found.slice(0, limit);
+}
+
+/**
+ * Whom the kept person knows after a merge: the other's ties become theirs; where both knew
+ * the same person the stronger tie stays; a tie between the two is gone.
+ */
+export function tiesAfterMerge(
+  edges: readonly { id: string; a: string; b: string; strength: number }[],
+  keepId: string,
+  otherId: string,
+): { remove: string[]; move: { id: string; a: string; b: string }[] } {
+  const peer = (e: { a: string; b: string }, of: string) => (e.a === of ? e.b : e.a);
+  const kept = new Map(
+    edges.filter((e) => e.a === keepId || e.b === keepId).map((e) => [peer(e, keepId), e]),
+  );
+  const remove: string[] = [];
+  const move: { id: string; a: string; b: string }[] = [];
+  for (const e of edges) {
+    if (e.a !== otherId && e.b !== otherId) continue;
+    const to = peer(e, otherId);
+    const mine = kept.get(to);
+    if (to === keepId || (mine && mine.strength >= e.strength)) remove.push(e.id);
+    else {
+      if (mine) remove.push(mine.id);
+      move.push({ id: e.id, a: keepId, b: to });
+    }
+  }
+  return { remove, move };
 }
 
 const union = <T>(a: T[], b: T[]): T[] => [...new Set([...a, ...b])];

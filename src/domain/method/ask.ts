@@ -25,6 +25,11 @@ export type AskState = (typeof ASK_STATES)[number];
 export const OPEN_STATES: readonly AskState[] = ['draft', 'sent', 'replied', 'scheduled'];
 export const isOpen = (state: AskState): boolean => OPEN_STATES.includes(state);
 
+/** Asked and waiting for a date: a chat found in the calendar schedules such an ask. */
+export const AWAITING_DATE: readonly AskState[] = ['sent', 'replied'];
+/** A chat still to happen, whose date may move with the calendar. */
+export const CALENDAR_MOVES: readonly AskState[] = [...AWAITING_DATE, 'scheduled'];
+
 export type AskAction =
   | { type: 'send' }
   | { type: 'nudge' }

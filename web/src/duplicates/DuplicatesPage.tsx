@@ -94,23 +94,23 @@ export function DuplicatesPage() {
                 <PersonSide person={b} />
               </Group>
               <Group gap="xs" wrap="wrap">
-                <Button
-                  size="xs"
-                  disabled={busy}
-                  onClick={() => merge.mutate({ keep: a, other: b })}
-                >
-                  Keep {a.displayName}
-                  {same ? ' (the first)' : ''}, merge the other in
-                </Button>
-                <Button
-                  size="xs"
-                  variant="default"
-                  disabled={busy}
-                  onClick={() => merge.mutate({ keep: b, other: a })}
-                >
-                  Keep {b.displayName}
-                  {same ? ' (the second)' : ''}, merge the other in
-                </Button>
+                {(
+                  [
+                    [a, b, ' (the first)', 'filled'],
+                    [b, a, ' (the second)', 'default'],
+                  ] as const
+                ).map(([keep, other, which, variant]) => (
+                  <Button
+                    key={keep.id}
+                    size="xs"
+                    variant={variant}
+                    disabled={busy}
+                    onClick={() => merge.mutate({ keep, other })}
+                  >
+                    Keep {keep.displayName}
+                    {same ? which : ''}, merge the other in
+                  </Button>
+                ))}
                 <Button
                   size="xs"
                   variant="subtle"
