@@ -15,6 +15,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { generateNetwork } from '../src/demo/generate-network.js';
 import { searchTerms } from '../src/domain/text.js';
+import { preparedRowWriter } from '../src/store/dialect/row-writer.js';
 import { sqliteSearch } from '../src/store/dialect/sqlite-search.js';
 import { openStore } from '../src/store/open-store.js';
 import type { Database } from '../src/store/schema.js';
@@ -140,10 +141,11 @@ const like: Record<Kind, SQLite.Statement> = {
 
 // The index alone (ids, as the LIKE baseline returns), through the store's own dialect code.
 const indexDb = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+const index = sqliteSearch(preparedRowWriter(raw));
 const indexOnly = (kind: Kind, q: string) =>
   kind === 'people'
-    ? sqliteSearch.searchPeople(indexDb, store.workspaceId, searchTerms(q), 20)
-    : sqliteSearch.searchInteractions(indexDb, store.workspaceId, searchTerms(q), 20);
+    ? index.searchPeople(indexDb, store.workspaceId, searchTerms(q), 20)
+    : index.searchInteractions(indexDb, store.workspaceId, searchTerms(q), 20);
 
 async function measure(kind: Kind) {
   const all = { search: [] as number[], index: [] as number[], like: [] as number[] };

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   fold,
@@ -7,6 +8,7 @@ import {
   searchTerms,
   snippet,
   tokens,
+  wordsOf,
 } from './text.js';
 
 describe('fold', () => {
@@ -66,5 +68,25 @@ describe('snippet', () => {
     expect(snippet('Café with José', ['jose'])).toBe('Café with José');
     expect(matchesAnyTerm('Café with José', ['jose'])).toBe(true);
     expect(matchesAnyTerm('Café with José', ['ose'])).toBe(false);
+  });
+});
+
+describe('wordsOf', () => {
+  // The definition: the folded text cut at every run of what is neither letter nor digit.
+  const byDefinition = (text: string) =>
+    fold(text)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length > 0)
+      .join(' ');
+
+  it('is the folded words, one space apart, for ASCII and for any text', () => {
+    const text = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 80 }),
+      fc.string({ unit: 'grapheme', maxLength: 80 }),
+      fc.constantFrom('  Hello, World!  ', 'José—Straße; Łódź', 'C++ & C#', '', '---', '北京 2024'),
+    );
+    fc.assert(fc.property(text, (t) => wordsOf(t) === byDefinition(t)));
+    expect(wordsOf('  Hello, World!  ')).toBe('hello world');
+    expect(searchDocument('Café au lait', null, '', 'Łódź!')).toBe('cafe au lait lodz');
   });
 });

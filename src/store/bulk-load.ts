@@ -190,9 +190,7 @@ export async function insertInteractions(
       created_at: now,
       updated_at: now,
     }));
-    for (const part of chunk(rows, rowsPerInsert(8))) {
-      await tx.db.insertInto('interaction').values(part).execute();
-    }
+    await tx.rows.insert(tx.db, 'interaction', rows);
     const participants = batch.flatMap(({ participantIds }, i) =>
       participantIds.map((person_id) => ({
         workspace_id: ws,
@@ -200,9 +198,7 @@ export async function insertInteractions(
         person_id,
       })),
     );
-    for (const part of chunk(participants, rowsPerInsert(3))) {
-      await tx.db.insertInto('interaction_participant').values(part).execute();
-    }
+    await tx.rows.insert(tx.db, 'interaction_participant', participants);
     const insights: InsightTable[] = batch.flatMap(({ data }, i) =>
       (data.insights ?? []).map((text, position) => ({
         id: newId(),
@@ -212,9 +208,7 @@ export async function insertInteractions(
         text,
       })),
     );
-    for (const part of chunk(insights, rowsPerInsert(5))) {
-      await tx.db.insertInto('insight').values(part).execute();
-    }
+    await tx.rows.insert(tx.db, 'insight', insights);
     await tx.search.indexInteractions(
       tx.db,
       batch.map(({ data }, i) =>
@@ -276,10 +270,8 @@ export async function insertAsks(
         }),
       );
     }
-    await tx.db.insertInto('ask').values(rows).execute();
-    for (const part of chunk(events, rowsPerInsert(8))) {
-      await tx.db.insertInto('ask_event').values(part).execute();
-    }
+    await tx.rows.insert(tx.db, 'ask', rows);
+    await tx.rows.insert(tx.db, 'ask_event', events);
   }
 }
 
@@ -358,7 +350,7 @@ export async function insertPeople(
         archived_at: null,
       };
     });
-    await tx.db.insertInto('person').values(rows).execute();
+    await tx.rows.insert(tx.db, 'person', rows);
     const contacts: PersonContactTable[] = [];
     const tags: PersonTagTable[] = [];
     const roles: PersonRoleTable[] = [];
@@ -375,15 +367,9 @@ export async function insertPeople(
         tags.push({ workspace_id: ws, person_id, tag_id: tagIds.get(t) ?? '' });
       for (const role of data.roles) roles.push({ workspace_id: ws, person_id, role });
     }
-    for (const part of chunk(contacts, rowsPerInsert(5))) {
-      await tx.db.insertInto('person_contact').values(part).execute();
-    }
-    for (const part of chunk(tags, rowsPerInsert(3))) {
-      await tx.db.insertInto('person_tag').values(part).execute();
-    }
-    for (const part of chunk(roles, rowsPerInsert(3))) {
-      await tx.db.insertInto('person_role').values(part).execute();
-    }
+    await tx.rows.insert(tx.db, 'person_contact', contacts);
+    await tx.rows.insert(tx.db, 'person_tag', tags);
+    await tx.rows.insert(tx.db, 'person_role', roles);
     await tx.search.indexPeople(
       tx.db,
       batch.map(({ key, data }) => personDocument(ws, personIds.get(key) ?? '', data)),

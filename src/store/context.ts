@@ -1,12 +1,15 @@
 // What every repository function needs: the database (or the open transaction), the
 // dialect's search index, the workspace it is bound to, and the clock.
 import type { Kysely } from 'kysely';
+import type { RowWriter } from './dialect/row-writer.js';
 import type { SearchIndex } from './dialect/search-index.js';
 import type { Database } from './schema.js';
 
 export interface StoreContext {
   db: Kysely<Database>;
   search: SearchIndex;
+  /** Appends many rows at once, the fastest way the dialect has (imports, bulk loads). */
+  rows: RowWriter;
   workspaceId: string;
   now: () => Date;
 }

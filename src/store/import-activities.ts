@@ -15,7 +15,7 @@ import {
 import { nameKey } from '../domain/text.js';
 import { getAsk, saveAsk } from './asks.js';
 import { insertAsks, insertInteractions } from './bulk-load.js';
-import { chunk, rowsPerInsert, type StoreContext } from './context.js';
+import { chunk, type StoreContext } from './context.js';
 import { peopleByKeys } from './people-by-keys.js';
 import { interactionDocument } from './interactions.js';
 import { refreshLastContact } from './last-contact.js';
@@ -307,23 +307,11 @@ export async function writeActivities(
     });
   }
 
-  for (const part of chunk(items, rowsPerInsert(6))) {
-    await tx.db
-      .insertInto('import_item')
-      .values(part)
-      .onConflict((oc) =>
-        oc.columns(['workspace_id', 'key']).doUpdateSet((eb) => ({
-          target_id: eb.ref('excluded.target_id'),
-          target_kind: eb.ref('excluded.target_kind'),
-          fingerprint: eb.ref('excluded.fingerprint'),
-          written_at: eb.ref('excluded.written_at'),
-        })),
-      )
-      .execute();
-  }
-  for (const part of chunk(changes, rowsPerInsert(7))) {
-    await tx.db.insertInto('import_activity_change').values(part).execute();
-  }
+  await tx.rows.insert(tx.db, 'import_item', items, {
+    columns: ['workspace_id', 'key'],
+    update: ['target_id', 'target_kind', 'fingerprint', 'written_at'],
+  });
+  await tx.rows.insert(tx.db, 'import_activity_change', changes);
   if (touched.size > 0) {
     await refreshLastContact(tx, [...touched]);
     await bumpTies(tx);

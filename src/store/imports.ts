@@ -36,7 +36,7 @@ import {
   matchOf,
   type KnownPeople,
 } from '../domain/import/match.js';
-import { chunk, inTransaction, rowsPerInsert, type StoreContext } from './context.js';
+import { chunk, inTransaction, type StoreContext } from './context.js';
 import { insertPeople } from './bulk-load.js';
 import { peopleByKeys } from './people-by-keys.js';
 import { refreshTouchDue } from './keep-in-touch.js';
@@ -123,22 +123,20 @@ async function addPhotos(
   now: string,
   runId: string,
 ): Promise<void> {
-  for (const part of chunk(photos, rowsPerInsert(5))) {
-    await tx.db
-      .insertInto('person_photo')
-      .values(
-        part.map((p) => ({
-          person_id: p.personId,
-          workspace_id: tx.workspaceId,
-          mime: p.photo.mime,
-          data: p.photo.data,
-          updated_at: now,
-          run_id: runId,
-        })),
-      )
-      .onConflict((oc) => oc.column('person_id').doNothing())
-      .execute();
-  }
+  // A person who has a photo keeps it.
+  await tx.rows.insert(
+    tx.db,
+    'person_photo',
+    photos.map((p) => ({
+      person_id: p.personId,
+      workspace_id: tx.workspaceId,
+      mime: p.photo.mime,
+      data: p.photo.data,
+      updated_at: now,
+      run_id: runId,
+    })),
+    { columns: ['person_id'], update: [] },
+  );
 }
 
 /** A person's photo, if they have one. */
@@ -355,9 +353,7 @@ export async function importContacts(
         repaired: provenance(row),
       });
     }
-    for (const part of chunk(changes, rowsPerInsert(6))) {
-      await tx.db.insertInto('import_change').values(part).execute();
-    }
+    await tx.rows.insert(tx.db, 'import_change', changes);
     // What this export said of each person, where it says something new.
     const sources: ImportSourceTable[] = [];
     for (const row of planned) {
@@ -373,18 +369,10 @@ export async function importContacts(
         updated_at: now,
       });
     }
-    for (const part of chunk(sources, rowsPerInsert(5))) {
-      await tx.db
-        .insertInto('import_source')
-        .values(part)
-        .onConflict((oc) =>
-          oc.columns(['person_id', 'format']).doUpdateSet((eb) => ({
-            fields: eb.ref('excluded.fields'),
-            updated_at: eb.ref('excluded.updated_at'),
-          })),
-        )
-        .execute();
-    }
+    await tx.rows.insert(tx.db, 'import_source', sources, {
+      columns: ['person_id', 'format'],
+      update: ['fields', 'updated_at'],
+    });
     if (fresh.length > 0) await bumpTies(tx);
     await addPhotos(
       tx,

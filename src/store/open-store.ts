@@ -7,6 +7,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from
 import pg from 'pg';
 import type { DatabaseTarget } from '../config.js';
 import { newId } from '../domain/ids.js';
+import { batchedRowWriter, preparedRowWriter } from './dialect/row-writer.js';
 import { postgresSearch } from './dialect/postgres-search.js';
 import { sqliteSearch } from './dialect/sqlite-search.js';
 import { migrateToLatest } from './migrations/index.js';
@@ -18,10 +19,15 @@ export interface OpenOptions {
   workspace?: string;
   /** The clock, injectable for tests. */
   now?: () => Date;
+  /**
+   * Stop after this migration instead of the latest: tests fill a database as an earlier
+   * version left it, then open it again to see a later migration keep everything.
+   */
+  schemaVersion?: string;
 }
 
 export async function openStore(target: DatabaseTarget, options: OpenOptions = {}): Promise<Store> {
-  const { db, search } =
+  const { db, search, rows } =
     target.kind === 'sqlite' ? openSqlite(target.file) : openPostgres(target.url);
   try {
     const schema =
@@ -29,9 +35,9 @@ export async function openStore(target: DatabaseTarget, options: OpenOptions = {
         ? (await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db)).rows[0]
             ?.schema
         : undefined;
-    await migrateToLatest(db as Kysely<unknown>, search, schema);
+    await migrateToLatest(db as Kysely<unknown>, search, schema, options.schemaVersion);
     const workspaceId = await ensureWorkspace(db, options.workspace ?? 'default');
-    return new Store({ db, search, workspaceId, now: options.now ?? (() => new Date()) });
+    return new Store({ db, search, rows, workspaceId, now: options.now ?? (() => new Date()) });
   } catch (error) {
     await db.destroy();
     throw error;
@@ -51,7 +57,8 @@ function openSqlite(file: string) {
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(database) }),
   });
-  return { db, search: sqliteSearch };
+  const rows = preparedRowWriter(database);
+  return { db, search: sqliteSearch(rows), rows };
 }
 
 /**
@@ -83,7 +90,7 @@ function withStatementCache(database: SQLite.Database, size = 300): SqliteDataba
 function openPostgres(url: string) {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, search: postgresSearch };
+  return { db, search: postgresSearch, rows: batchedRowWriter };
 }
 
 async function ensureWorkspace(db: Kysely<Database>, slug: string): Promise<string> {

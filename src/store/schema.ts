@@ -324,3 +324,16 @@ export interface Database {
   interaction_participant: InteractionParticipantTable;
   insight: InsightTable;
 }
+
+/** SQLite's full-text tables that take rows in bulk (written by dialect/sqlite-search.ts only). */
+export interface SqliteSearchTables {
+  interaction_fts: {
+    rowid: number;
+    entity_id: string;
+    workspace_id: string;
+    summary: string;
+    notes: string;
+    insights: string;
+  };
+  interaction_fts_key: { fts_rowid: number; entity_id: string };
+}

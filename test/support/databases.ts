@@ -33,7 +33,8 @@ export interface TestDatabase {
 
 const random = () => Math.random().toString(36).slice(2, 10);
 
-async function prepare(
+/** An empty database of its own (a SQLite file, or a PostgreSQL schema), and its removal. */
+export async function prepare(
   dialect: Dialect,
 ): Promise<{ target: DatabaseTarget; cleanup: () => Promise<void> }> {
   if (dialect === 'sqlite') {

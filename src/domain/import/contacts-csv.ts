@@ -3,7 +3,7 @@
 // original kept; a row that does not make a valid person is an error naming the file, the
 // line and the field — and one bad row stops the whole import, so nothing half-done is kept.
 import { personCreateSchema, type PersonCreate } from '../person.js';
-import { readCsv } from './csv.js';
+import { cellsOf, readCsv } from './csv.js';
 import { repairText } from './text-repair.js';
 import { decodeText } from './decode.js';
 import { readVcard } from './vcard.js';
@@ -221,7 +221,10 @@ export function readContactsCsv(text: string, file: string): ContactsRead {
   const people: ImportedPerson[] = [];
   const errors: RowError[] = [];
   for (const row of table.rows) {
-    const result = importedPerson(map(row.cells, table.header), { file, line: row.line });
+    const result = importedPerson(map(cellsOf(table, row), table.header), {
+      file,
+      line: row.line,
+    });
     if ('person' in result) people.push(result);
     else errors.push(result);
   }

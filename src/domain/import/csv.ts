@@ -9,13 +9,27 @@ import { KithError } from '../errors.js';
 export interface CsvRow {
   /** The line the row starts on, counting from 1 in the whole file. */
   line: number;
-  cells: Record<string, string>;
+  /** The cells in the header's order, as many as the header has. */
+  values: string[];
 }
 
 export interface CsvTable {
   header: string[];
   rows: CsvRow[];
 }
+
+/** A row's cells by column name (a reader of a few thousand rows; large ones use indexes). */
+export function cellsOf(table: CsvTable, row: CsvRow): Record<string, string> {
+  const cells: Record<string, string> = {};
+  table.header.forEach((h, i) => {
+    cells[h] = row.values[i] ?? '';
+  });
+  return cells;
+}
+
+/** Where a column is, found without regard to case; -1 when the file has none. */
+export const columnOf = (table: CsvTable, name: string) =>
+  table.header.findIndex((h) => h.toUpperCase() === name.toUpperCase());
 
 /** Where each line starts, to turn an offset into a line number. */
 function lineStarts(text: string): number[] {
@@ -106,11 +120,8 @@ export function readCsv(
         parser.abort();
         return;
       }
-      const cells: Record<string, string> = {};
-      header.forEach((h, i) => {
-        cells[h] = record[i] ?? '';
-      });
-      rows.push({ line, cells });
+      while (record.length < header.length) record.push('');
+      rows.push({ line, values: record });
     },
   });
   if (failure) throw failure;

@@ -10,7 +10,7 @@
 import { isRealDate, LIMITS } from '../fields.js';
 import { fingerprintOf, linkedinOf, type ImportedActivity, type PersonRef } from './activity.js';
 import { importedPerson, type ImportedPerson, type RowError } from './contacts-csv.js';
-import { readCsv } from './csv.js';
+import { cellsOf, columnOf, readCsv } from './csv.js';
 import { repairText } from './text-repair.js';
 
 export interface ActivityRead {
@@ -113,8 +113,8 @@ const refKey = (r: PersonRef) => {
 /** Read messages.csv into one interaction per conversation and day. */
 export function readLinkedInMessages(text: string, file: string): ActivityRead {
   const table = readCsv(text, file, isMessagesHeader);
-  const col = (name: string) => table.header.find((h) => h.toUpperCase() === name) ?? name;
-  const [ID, TITLE, FROM, FROM_URL, TO, TO_URLS, DATE, CONTENT, FOLDER] = [
+  // Columns by position: a file holds hundreds of thousands of rows.
+  const names = [
     'CONVERSATION ID',
     'CONVERSATION TITLE',
     'FROM',
@@ -124,7 +124,11 @@ export function readLinkedInMessages(text: string, file: string): ActivityRead {
     'DATE',
     'CONTENT',
     'FOLDER',
-  ].map(col) as [string, string, string, string, string, string, string, string, string];
+  ] as const;
+  const [ID, TITLE, FROM, FROM_URL, TO, TO_URLS, DATE, CONTENT, FOLDER] = names.map((n) =>
+    columnOf(table, n),
+  ) as [number, number, number, number, number, number, number, number, number];
+  const cell = (values: string[], column: number) => (column < 0 ? '' : (values[column] ?? ''));
   // Addresses repeat on every message of a conversation: each is checked once.
   const profiles = new Map<string, string | undefined>();
   const profile = (url: string) => {
@@ -133,94 +137,112 @@ export function readLinkedInMessages(text: string, file: string): ActivityRead {
     return profiles.get(url);
   };
   // The same people write to each other all through a conversation: each is read once.
-  const senders = new Map<string, PersonRef>();
+  const senders = new Map<string, Map<string, PersonRef>>();
   const sender = (name: string, url: string) => {
-    const key = `${name}\u0000${url}`;
-    let ref = senders.get(key);
+    let byUrl = senders.get(name);
+    if (!byUrl) senders.set(name, (byUrl = new Map()));
+    let ref = byUrl.get(url);
     if (!ref) {
       const linkedin = profile(url);
       ref = { name: fix(name), ...(linkedin ? { linkedin } : {}) };
-      senders.set(key, ref);
+      byUrl.set(url, ref);
     }
     return ref;
   };
-  const recipientLists = new Map<string, PersonRef[]>();
+  const recipientLists = new Map<string, Map<string, PersonRef[]>>();
   const to = (names: string, urls: string) => {
-    const key = `${names}\u0000${urls}`;
-    let list = recipientLists.get(key);
+    let byUrls = recipientLists.get(names);
+    if (!byUrls) recipientLists.set(names, (byUrls = new Map()));
+    let list = byUrls.get(urls);
     if (!list) {
       list = recipients(names, urls, profile);
-      recipientLists.set(key, list);
+      byUrls.set(urls, list);
     }
     return list;
   };
   const errors: RowError[] = [];
-  const messages: Message[] = [];
+  // Messages by conversation, conversations in the order the file first names them.
+  const conversations = new Map<string, Message[]>();
   for (const row of table.rows) {
-    const c = row.cells;
-    const conversation = (c[ID] ?? '').trim();
-    const at = messageDate(c[DATE] ?? '');
+    const c = row.values;
+    const folder = cell(c, FOLDER);
     // Drafts and spam are not conversations the user had.
-    if (/^(spam|draft)/i.test((c[FOLDER] ?? '').trim())) continue;
+    if (folder && /^\s*(spam|draft)/i.test(folder)) continue;
+    const conversation = cell(c, ID).trim();
     if (!conversation) {
-      errors.push({ file, line: row.line, field: ID, message: `${ID}: is empty` });
+      errors.push({ file, line: row.line, field: names[0], message: `${names[0]}: is empty` });
       continue;
     }
+    const at = messageDate(cell(c, DATE));
     if (!at) {
       errors.push({
         file,
         line: row.line,
-        field: DATE,
-        message: `${DATE}: "${(c[DATE] ?? '').slice(0, 40)}" is not a date like 2023-09-04 14:22:10 UTC`,
+        field: names[6],
+        message: `${names[6]}: "${cell(c, DATE).slice(0, 40)}" is not a date like 2023-09-04 14:22:10 UTC`,
       });
       continue;
     }
-    messages.push({
+    let list = conversations.get(conversation);
+    if (!list) conversations.set(conversation, (list = []));
+    list.push({
       line: row.line,
       conversation,
-      title: fix(c[TITLE]),
-      from: sender(c[FROM] ?? '', c[FROM_URL] ?? ''),
-      to: to(c[TO] ?? '', c[TO_URLS] ?? ''),
+      title: fix(cell(c, TITLE)),
+      from: sender(cell(c, FROM), cell(c, FROM_URL)),
+      to: to(cell(c, TO), cell(c, TO_URLS)),
       at,
-      content: fix(c[CONTENT]),
+      content: fix(cell(c, CONTENT)),
     });
   }
   // The user: in more conversations than anyone else.
-  const inConversations = new Map<string, Set<string>>();
-  for (const m of messages) {
-    for (const r of [m.from, ...m.to]) {
-      const key = refKey(r);
-      const set = inConversations.get(key) ?? new Set<string>();
-      set.add(m.conversation);
-      inConversations.set(key, set);
+  const inConversations = new Map<string, number>();
+  for (const list of conversations.values()) {
+    const here = new Set<string>();
+    for (const m of list) {
+      here.add(refKey(m.from));
+      for (const r of m.to) here.add(refKey(r));
     }
+    for (const key of here) inConversations.set(key, (inConversations.get(key) ?? 0) + 1);
   }
   let owner = '';
   let most = 0;
-  for (const [key, set] of inConversations) {
-    if (set.size > most) [owner, most] = [key, set.size];
+  for (const [key, count] of inConversations) {
+    if (count > most) [owner, most] = [key, count];
   }
   // A conversation with only one other person leaves the user unknown: then nobody is left out.
-  const conversationCount = new Set(messages.map((m) => m.conversation)).size;
-  if (conversationCount < 2) owner = '';
+  if (conversations.size < 2) owner = '';
 
+  // Each conversation's days, in the order the file first names them.
   const people = new Map<string, Map<string, PersonRef>>();
-  const days = new Map<string, Message[]>();
-  for (const m of messages) {
-    const set = people.get(m.conversation) ?? new Map<string, PersonRef>();
-    for (const r of [m.from, ...m.to]) if (refKey(r) !== owner) set.set(refKey(r), r);
-    people.set(m.conversation, set);
-    const key = `${m.conversation}\u0000${m.at.slice(0, 10)}`;
-    const list = days.get(key) ?? [];
-    list.push(m);
-    days.set(key, list);
+  const days: { conversation: string; day: string; line: number; messages: Message[] }[] = [];
+  for (const [conversation, list] of conversations) {
+    const set = new Map<string, PersonRef>();
+    const byDay = new Map<string, Message[]>();
+    for (const m of list) {
+      const fromKey = refKey(m.from);
+      if (fromKey !== owner) set.set(fromKey, m.from);
+      for (const r of m.to) {
+        const key = refKey(r);
+        if (key !== owner) set.set(key, r);
+      }
+      const day = m.at.slice(0, 10);
+      let messages = byDay.get(day);
+      if (!messages) {
+        byDay.set(day, (messages = []));
+        days.push({ conversation, day, line: m.line, messages });
+      }
+      messages.push(m);
+    }
+    people.set(conversation, set);
   }
+  days.sort((a, b) => a.line - b.line);
   const activities: ImportedActivity[] = [];
-  for (const [key, list] of days) {
+  for (const { conversation, day, messages: list } of days) {
     list.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.line - b.line));
     const first = list[0];
     if (!first) continue;
-    const others = [...(people.get(first.conversation)?.values() ?? [])];
+    const others = [...(people.get(conversation)?.values() ?? [])];
     if (others.length === 0) continue;
     let notes = list
       .map((m) => `${m.from.name || 'Someone'} (${m.at.slice(11, 16)} UTC): ${m.content}`)
@@ -237,7 +259,7 @@ export function readLinkedInMessages(text: string, file: string): ActivityRead {
       type: 'interaction',
       kind: 'message',
       source: { file, line: first.line },
-      key: `linkedin-message:${key.replace('\u0000', ':')}`,
+      key: `linkedin-message:${conversation}:${day}`,
       fingerprint: fingerprintOf(summary, notes),
       at: first.at,
       with: others,
@@ -263,7 +285,7 @@ export function readLinkedInInvitations(text: string, file: string): ActivityRea
   const activities: ImportedActivity[] = [];
   const errors: RowError[] = [];
   for (const row of table.rows) {
-    const c = row.cells;
+    const c = cellsOf(table, row);
     const direction = (c.Direction ?? '').trim().toUpperCase();
     if (direction !== 'INCOMING' && direction !== 'OUTGOING') {
       errors.push({

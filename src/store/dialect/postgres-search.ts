@@ -39,6 +39,10 @@ export const postgresSearch: SearchIndex = {
     );
   },
 
+  async keepInteractionWordsOnly() {
+    // Nothing to do: the tsvector already holds words and positions only.
+  },
+
   async indexPeople(db, docs) {
     for (const batch of chunks(docs)) {
       const rows = batch.map(

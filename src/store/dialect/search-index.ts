@@ -31,6 +31,11 @@ export interface SearchIndex {
   readonly dialect: 'sqlite' | 'postgres';
   /** Creates the index tables; called by the first migration. */
   createSchema(db: Kysely<unknown>): Promise<void>;
+  /**
+   * Migration 012: the interactions' index keeps the words only, not a second copy of every
+   * conversation's text (a LinkedIn export's messages made it a third of the file).
+   */
+  keepInteractionWordsOnly(db: Kysely<unknown>): Promise<void>;
   indexPeople(db: Kysely<Database>, docs: PersonDocument[]): Promise<void>;
   /** People in the trash are taken out of the index, and put back when restored. */
   removePeople(db: Kysely<Database>, ids: string[]): Promise<void>;

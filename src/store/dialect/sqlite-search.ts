@@ -16,9 +16,10 @@ import type { Kysely } from 'kysely';
 import { PERSON_FIELD_WEIGHTS, scoreFields } from '../../domain/search-score.js';
 import { chunk } from '../context.js';
 import type { Database } from '../schema.js';
+import type { RowWriter } from './row-writer.js';
 import type { InteractionDocument, PersonDocument, SearchIndex } from './search-index.js';
 
-// Under SQLite's limit of 500 terms in a compound SELECT (see interactionRowids).
+// Ids per statement, well under SQLite's 32,766 bound parameters.
 const CHUNK = 300;
 /**
  * Rowids per minute: room for a million interactions in one minute (a date without a time
@@ -96,14 +97,18 @@ async function personRowids(
 /**
  * Time-ordered rowids for interactions: minutes since the epoch × PER_MINUTE, plus the
  * first free slot of that minute. An interaction keeps its rowid while its minute holds.
+ * Lists go in as one JSON parameter each, so any number of interactions takes three queries.
  */
 async function interactionRowids(
   db: Kysely<Database>,
+  writer: RowWriter,
   docs: InteractionDocument[],
 ): Promise<{ rowids: Map<string, number>; kept: number[] }> {
   const existing = await sql<{ entity_id: string; fts_rowid: number }>`
     SELECT entity_id, fts_rowid FROM interaction_fts_key
-    WHERE entity_id IN (${sql.join(docs.map((d) => d.id))})`.execute(db);
+    WHERE entity_id IN (SELECT value FROM json_each(${JSON.stringify(docs.map((d) => d.id))}))`.execute(
+    db,
+  );
   const current = new Map(existing.rows.map((r) => [r.entity_id, r.fts_rowid]));
   const result = new Map<string, number>();
   /** Rowids already in the index: their old text must go before the new goes in. */
@@ -119,43 +124,56 @@ async function interactionRowids(
       continue;
     }
     if (had !== undefined) stale.push(doc.id);
-    wanted.set(minute, [...(wanted.get(minute) ?? []), doc]);
+    const list = wanted.get(minute);
+    if (list) list.push(doc);
+    else wanted.set(minute, [doc]);
   }
   if (stale.length > 0) {
+    const ids = JSON.stringify(stale);
     await sql`DELETE FROM interaction_fts WHERE rowid IN (
-      SELECT fts_rowid FROM interaction_fts_key WHERE entity_id IN (${sql.join(stale)}))`.execute(
-      db,
-    );
-    await sql`DELETE FROM interaction_fts_key WHERE entity_id IN (${sql.join(stale)})`.execute(db);
+      SELECT fts_rowid FROM interaction_fts_key
+      WHERE entity_id IN (SELECT value FROM json_each(${ids})))`.execute(db);
+    await sql`DELETE FROM interaction_fts_key
+      WHERE entity_id IN (SELECT value FROM json_each(${ids}))`.execute(db);
   }
   if (wanted.size === 0) return { rowids: result, kept };
-  const slots = sql.join(
-    [...wanted.keys()].map(
-      (minute) =>
-        sql`SELECT ${minute} AS minute, max(fts_rowid) AS top FROM interaction_fts_key
-            WHERE fts_rowid >= ${minute * PER_MINUTE} AND fts_rowid < ${(minute + 1) * PER_MINUTE}`,
-    ),
-    sql` UNION ALL `,
-  );
-  const tops = await sql<{ minute: number; top: number | null }>`${slots}`.execute(db);
-  const rows: { id: string; rowid: number }[] = [];
+  const tops = await sql<{ minute: number; top: number | null }>`
+    SELECT m.value AS minute, (
+      SELECT max(fts_rowid) FROM interaction_fts_key
+      WHERE fts_rowid >= m.value * ${PER_MINUTE} AND fts_rowid < (m.value + 1) * ${PER_MINUTE}
+    ) AS top
+    FROM json_each(${JSON.stringify([...wanted.keys()])}) AS m`.execute(db);
+  const rows: { fts_rowid: number; entity_id: string }[] = [];
   for (const { minute, top } of tops.rows) {
     let next = top === null ? minute * PER_MINUTE : top + 1;
     for (const doc of wanted.get(minute) ?? []) {
       if (next >= (minute + 1) * PER_MINUTE) {
         throw new Error(`more than ${PER_MINUTE} interactions at ${doc.occurredAt}`);
       }
-      rows.push({ id: doc.id, rowid: next });
+      rows.push({ fts_rowid: next, entity_id: doc.id });
       result.set(doc.id, next);
       next += 1;
     }
   }
-  await sql`INSERT INTO interaction_fts_key (fts_rowid, entity_id)
-    VALUES ${sql.join(rows.map((r) => sql`(${r.rowid}, ${r.id})`))}`.execute(db);
+  await writer.insert(db, 'interaction_fts_key', rows);
   return { rowids: result, kept };
 }
 
-export const sqliteSearch: SearchIndex = {
+/** The interactions' index: words only (contentless), with the ids it answers with kept. */
+const INTERACTION_FTS = sql`fts5(
+  entity_id UNINDEXED, workspace_id UNINDEXED, summary, notes, insights,
+  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3',
+  content = '', contentless_delete = 1, contentless_unindexed = 1)`;
+
+/**
+ * FTS5 gathers new rows in memory and writes them out as one segment when this much has
+ * gathered (or at the commit): a large import makes a few large segments instead of many
+ * small ones to merge. The default is 1 MB.
+ */
+const INTERACTION_FTS_BATCH_BYTES = 32 * 1024 * 1024;
+
+/** SQLite's search; `writer` appends index rows on the store's own connection. */
+export const sqliteSearch = (writer: RowWriter): SearchIndex => ({
   dialect: 'sqlite',
 
   async createSchema(db) {
@@ -210,20 +228,42 @@ export const sqliteSearch: SearchIndex = {
     }
   },
 
+  async keepInteractionWordsOnly(db) {
+    // The words are kept aside while the table is made again (renaming a contentless table
+    // would leave one of its shadow tables behind under the old name).
+    await sql`CREATE TEMP TABLE interaction_words AS
+      SELECT rowid AS fts_rowid, entity_id, workspace_id, summary, notes, insights
+      FROM interaction_fts`.execute(db);
+    await sql`DROP TABLE interaction_fts`.execute(db);
+    await sql`CREATE VIRTUAL TABLE interaction_fts USING ${INTERACTION_FTS}`.execute(db);
+    await sql`INSERT INTO interaction_fts (interaction_fts, rank)
+      VALUES ('hashsize', ${sql.lit(INTERACTION_FTS_BATCH_BYTES)})`.execute(db);
+    await sql`INSERT INTO interaction_fts (rowid, entity_id, workspace_id, summary, notes, insights)
+      SELECT fts_rowid, entity_id, workspace_id, summary, notes, insights
+      FROM temp.interaction_words ORDER BY fts_rowid`.execute(db);
+    await sql`DROP TABLE temp.interaction_words`.execute(db);
+  },
+
   async indexInteractions(db, docs) {
-    for (const batch of chunks(docs)) {
-      const { rowids, kept } = await interactionRowids(db, batch);
-      // Ascending rowids let FTS5 keep one in-memory batch instead of flushing on each row.
-      batch.sort((a, b) => (rowids.get(a.id) ?? 0) - (rowids.get(b.id) ?? 0));
-      if (kept.length > 0)
-        await sql`DELETE FROM interaction_fts WHERE rowid IN (${sql.join(kept)})`.execute(db);
-      const rows = batch.map(
-        (d) =>
-          sql`(${rowids.get(d.id)}, ${d.id}, ${d.workspaceId}, ${d.summary}, ${d.notes}, ${d.insights})`,
-      );
-      await sql`INSERT INTO interaction_fts (rowid, entity_id, workspace_id, summary, notes, insights)
-        VALUES ${sql.join(rows)}`.execute(db);
-    }
+    // Every rowid first, then the index rows in one ascending run: FTS5 adds them to its
+    // in-memory batch as long as rowids grow, and writes the batch out rarely.
+    if (docs.length === 0) return;
+    const { rowids, kept } = await interactionRowids(db, writer, docs);
+    for (const batch of chunks(kept))
+      await sql`DELETE FROM interaction_fts WHERE rowid IN (${sql.join(batch)})`.execute(db);
+    const rows = docs.map((d) => ({
+      rowid: rowids.get(d.id) ?? 0,
+      entity_id: d.id,
+      workspace_id: d.workspaceId,
+      summary: d.summary,
+      notes: d.notes,
+      insights: d.insights,
+    }));
+    await writer.insert(
+      db,
+      'interaction_fts',
+      rows.sort((a, b) => a.rowid - b.rowid),
+    );
   },
 
   async removeInteractions(db, ids) {
@@ -283,4 +323,4 @@ export const sqliteSearch: SearchIndex = {
     const found = await newestMatches(db, 'interaction_fts', workspaceId, queries, limit);
     return found.map(({ id, step }) => ({ id, score: queries.length - step }));
   },
-};
+});

@@ -14,6 +14,7 @@ import { activitiesMergesFeeds } from './008-activities-merges-feeds.js';
 import { photos } from './009-photos.js';
 import { importFingerprints } from './010-import-fingerprints.js';
 import { photoRuns } from './011-photo-runs.js';
+import { leanerImportStorage } from './012-leaner-import-storage.js';
 
 export function migrationsFor(search: SearchIndex): Record<string, Migration> {
   return {
@@ -28,14 +29,16 @@ export function migrationsFor(search: SearchIndex): Record<string, Migration> {
     '009-photos': photos,
     '010-import-fingerprints': importFingerprints,
     '011-photo-runs': photoRuns,
+    '012-leaner-import-storage': leanerImportStorage(search),
   };
 }
 
-/** Bring the database up to date; a no-op when it already is. */
+/** Bring the database up to date (or up to `upTo`); a no-op when it already is. */
 export async function migrateToLatest(
   db: Kysely<unknown>,
   search: SearchIndex,
   schema?: string,
+  upTo?: string,
 ): Promise<string[]> {
   const provider: MigrationProvider = { getMigrations: async () => migrationsFor(search) };
   // On PostgreSQL the bookkeeping tables go in the schema the data goes in (the first one on
@@ -45,7 +48,9 @@ export async function migrateToLatest(
     provider,
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = upTo
+    ? await migrator.migrateTo(upTo)
+    : await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`Database migration ${failed} failed: ${String(error)}`, { cause: error });

@@ -1,0 +1,98 @@
+// Appending many rows at once, the other place where SQLite and PostgreSQL differ. Imports and
+// bulk loads write hundreds of thousands of rows in one transaction:
+// - SQLite runs in this process, so a prepared one-row INSERT costs about a microsecond a row;
+//   building and compiling a query per batch (Kysely) costs more than SQLite's own work;
+// - PostgreSQL pays a round trip per statement, so rows go in multi-row INSERTs.
+import { sql, type Insertable, type Kysely } from 'kysely';
+import type SQLite from 'better-sqlite3';
+import { rowsPerInsert } from '../context.js';
+import type { Database, SqliteSearchTables } from '../schema.js';
+
+/** The tables rows are appended to: the schema's, and SQLite's full-text tables. */
+type Tables = Database & SqliteSearchTables;
+export type TableName = keyof Tables & string;
+
+/** What a row that meets an existing one does: nothing, or replace some of its columns. */
+export interface OnConflict<T extends TableName> {
+  columns: readonly (keyof Tables[T] & string)[];
+  update: readonly (keyof Tables[T] & string)[];
+}
+
+export interface RowWriter {
+  /**
+   * Inserts `rows` (each with the same columns) into `table`, inside the caller's transaction
+   * when there is one (`db` is that transaction).
+   */
+  insert<T extends TableName>(
+    db: Kysely<Database>,
+    table: T,
+    rows: readonly Insertable<Tables[T]>[],
+    onConflict?: OnConflict<T>,
+  ): Promise<void>;
+}
+
+const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`).join(', ');
+
+/** The same clause on both databases. */
+function conflictClause(
+  onConflict: { columns: readonly string[]; update: readonly string[] } | undefined,
+): string {
+  if (!onConflict) return '';
+  const target = `ON CONFLICT (${quoted(onConflict.columns)})`;
+  if (onConflict.update.length === 0) return ` ${target} DO NOTHING`;
+  const set = onConflict.update.map((c) => `"${c}" = excluded."${c}"`).join(', ');
+  return ` ${target} DO UPDATE SET ${set}`;
+}
+
+const columnsOf = (row: object) => Object.keys(row).sort();
+
+/** Batches of multi-row INSERTs (PostgreSQL). */
+export const batchedRowWriter: RowWriter = {
+  async insert(db, table, rows, onConflict) {
+    const first = rows[0];
+    if (!first) return;
+    const columns = columnsOf(first);
+    const size = rowsPerInsert(columns.length);
+    const values = (row: Record<string, unknown>) => sql`(${sql.join(columns.map((c) => row[c]))})`;
+    for (let i = 0; i < rows.length; i += size) {
+      const part = rows.slice(i, i + size) as Record<string, unknown>[];
+      await sql`INSERT INTO ${sql.table(table)} (${sql.raw(quoted(columns))})
+        VALUES ${sql.join(part.map(values))}${sql.raw(conflictClause(onConflict))}`.execute(db);
+    }
+  },
+};
+
+/**
+ * One prepared statement per table and column list, run once per row on the open connection
+ * (the same one Kysely's transaction holds: SQLite has one writer). Values by position (a
+ * quarter faster than by name); a row without one of the first row's columns is refused.
+ */
+export function preparedRowWriter(database: SQLite.Database): RowWriter {
+  const statements = new Map<string, SQLite.Statement>();
+  const statementFor = (table: string, columns: string[], conflict: string) => {
+    const text = `INSERT INTO "${table}" (${quoted(columns)}) VALUES (${columns.map(() => '?').join(', ')})${conflict}`;
+    let statement = statements.get(text);
+    if (!statement) {
+      statement = database.prepare(text);
+      statements.set(text, statement);
+    }
+    return statement;
+  };
+  return {
+    async insert(_db, table, rows, onConflict) {
+      const first = rows[0];
+      if (!first) return;
+      const columns = columnsOf(first);
+      const statement = statementFor(table, columns, conflictClause(onConflict));
+      const values: unknown[] = new Array(columns.length);
+      for (const row of rows as readonly Record<string, unknown>[]) {
+        for (let i = 0; i < columns.length; i++) {
+          const value = row[columns[i] ?? ''];
+          if (value === undefined) throw new Error(`${table}: a row has no ${columns[i]}`);
+          values[i] = value;
+        }
+        statement.run(values);
+      }
+    },
+  };
+}

@@ -1,0 +1,84 @@
+// Migrations after the first run on databases that already hold a network: each must keep
+// every row and leave the store working as before.
+import Database from 'better-sqlite3';
+import { zipSync } from 'fflate';
+import { expect, it } from 'vitest';
+import { openStore } from '../../src/store/open-store.js';
+import { describeEachDatabase, prepare, snapshot } from '../support/databases.js';
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const ME = 'Alex Doe,https://www.linkedin.com/in/alexdoe';
+const PRIYA = 'Priya Raman,https://www.linkedin.com/in/priya-raman';
+const TOM = 'Tom Becker,https://www.linkedin.com/in/tombecker';
+const linkedinExport = zipSync({
+  'Export/Connections.csv': utf8(
+    'First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n' +
+      'Priya,Raman,https://www.linkedin.com/in/priya-raman,,Northwind,Data Scientist,04 Sep 2023\r\n' +
+      'Tom,Becker,https://www.linkedin.com/in/tombecker,,Contoso,Tax Advisor,12 Jan 2022\r\n',
+  ),
+  'Export/messages.csv': utf8(
+    'CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\r\n' +
+      `c1,,${PRIYA},${ME},2024-03-05 09:12:44 UTC,,Happy to talk about Zürich and careers.,INBOX\r\n` +
+      `c1,,${ME},${PRIYA},2024-03-05 10:01:02 UTC,,Thank you! Thursday?,INBOX\r\n` +
+      `c2,,${TOM},${ME},2024-04-01 12:30:00 UTC,,Ask me anything about taxes,INBOX\r\n`,
+  ),
+});
+
+describeEachDatabase('migration 012 (leaner import storage)', (_db, dialect) => {
+  it('keeps every row, finds the same conversations, and undoes the earlier import', async () => {
+    const { target, cleanup } = await prepare(dialect);
+    const now = () => new Date('2026-11-29T10:00:00Z');
+    try {
+      const old = await openStore(target, { now, schemaVersion: '011-photo-runs' });
+      const run = await old.imports.contacts(linkedinExport, 'export.zip');
+      expect(run.activities.counts.new).toBe(2);
+      await old.interactions.create({
+        occurredAt: '2024-05-01T08:00:00Z',
+        kind: 'coffee',
+        summary: 'Coffee about tax returns',
+        participantIds: [(await old.people.resolve('Tom Becker')).id],
+      });
+      const before = {
+        snapshot: await snapshot(old),
+        backup: await old.exports.json(),
+        zurich: await old.search({ q: 'zurich' }),
+        tax: await old.search({ q: 'tax' }),
+      };
+      await old.close();
+
+      const store = await openStore(target, { now });
+      expect(await snapshot(store)).toEqual(before.snapshot);
+      expect(await store.exports.json()).toEqual(before.backup);
+      expect(await store.search({ q: 'zurich' })).toEqual(before.zurich);
+      expect((await store.search({ q: 'zurich' })).interactions).toHaveLength(1);
+      expect(await store.search({ q: 'tax' })).toEqual(before.tax);
+      if (target.kind === 'sqlite') {
+        const file = new Database(target.file, { readonly: true });
+        const tables = file
+          .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table'")
+          .all() as { name: string; sql: string }[];
+        file.close();
+        const ddl = new Map(tables.map((t) => [t.name, t.sql]));
+        for (const name of ['interaction_participant', 'import_item', 'import_activity_change'])
+          expect(ddl.get(name)).toMatch(/WITHOUT ROWID$/);
+        expect(ddl.get('interaction_fts')).toMatch(/content = ''/);
+        expect([...ddl.keys()].filter((n) => /_with_rowid$|interaction_words/.test(n))).toEqual([]);
+      }
+      // Written after the migration: found too; the earlier import still undoes.
+      await store.interactions.create({
+        occurredAt: '2024-06-01T08:00:00Z',
+        kind: 'call',
+        summary: 'Call about Zürich relocation',
+        participantIds: [(await store.people.resolve('Priya Raman')).id],
+      });
+      expect((await store.search({ q: 'zurich' })).interactions).toHaveLength(2);
+      await store.imports.undo(run.runId ?? '');
+      expect((await store.search({ q: 'zurich' })).interactions.map((i) => i.summary)).toEqual([
+        'Call about Zürich relocation',
+      ]);
+      await store.close();
+    } finally {
+      await cleanup();
+    }
+  });
+});
