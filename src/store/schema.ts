@@ -336,4 +336,15 @@ export interface SqliteSearchTables {
     insights: string;
   };
   interaction_fts_key: { fts_rowid: number; entity_id: string };
+  person_fts: {
+    rowid: number;
+    entity_id: string;
+    workspace_id: string;
+    name: string;
+    work: string;
+    tags: string;
+    notes: string;
+  };
+  person_name_fts: { rowid: number; entity_id: string; workspace_id: string; name: string };
+  person_fts_key: { fts_rowid: number; entity_id: string };
 }

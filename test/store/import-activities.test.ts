@@ -113,6 +113,46 @@ describeEachDatabase('importing conversations, invitations and calendars', (db) 
     expect(again.activities.counts).toMatchObject({ new: 1, updated: 1 });
   });
 
+  it('sets the last contact of the many people a large export talks to, and clears it on undo', async () => {
+    // 150 people: more than the few an ordinary write touches, so the many-people path runs.
+    const n = 150;
+    const connections = Array.from(
+      { length: n },
+      (_, i) => `Given${i},Family${i},https://www.linkedin.com/in/p${i},,Acme,Role,04 Sep 2023`,
+    );
+    const messages = Array.from({ length: n }, (_, i) => {
+      const them = `Given${i} Family${i},https://www.linkedin.com/in/p${i}`;
+      const day = String((i % 28) + 1).padStart(2, '0');
+      return [
+        `m${i},,${them},${ME},2024-02-${day} 09:00:00 UTC,,Hello ${i},INBOX`,
+        `m${i},,${ME},${them},2024-03-${day} 10:30:00 UTC,,Thanks ${i},INBOX`,
+      ].join('\r\n');
+    });
+    const bytes = zipSync({
+      'Export/Connections.csv': utf8(
+        'First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n' +
+          connections.join('\r\n'),
+      ),
+      'Export/messages.csv': utf8(MESSAGES_HEADER + messages.join('\r\n')),
+    });
+    const report = await store.imports.contacts(bytes, 'export.zip');
+    expect(report.activities.counts.new).toBe(2 * n);
+    const people = await store.people.list({ limit: 1000, sort: 'recent' });
+    expect(people.items).toHaveLength(n);
+    for (const p of people.items) {
+      const i = Number(p.displayName.replace(/\D+/g, ' ').trim().split(' ')[0]);
+      const day = String((i % 28) + 1).padStart(2, '0');
+      expect([p.displayName, p.lastContactAt]).toEqual([
+        p.displayName,
+        `2024-03-${day}T10:30:00.000Z`,
+      ]);
+    }
+    await store.imports.undo(report.runId ?? '');
+    const after = await store.people.list({ limit: 1000, sort: 'recent', archived: 'true' });
+    expect(after.items).toHaveLength(n);
+    expect(after.items.filter((p) => p.lastContactAt !== null)).toEqual([]);
+  });
+
   it('refuses to undo when something the import wrote was edited since', async () => {
     const report = await store.imports.contacts(exportZip(), 'export.zip');
     const lena = await store.people.resolve('Lena Park');

@@ -17,7 +17,7 @@ import { PERSON_FIELD_WEIGHTS, scoreFields } from '../../domain/search-score.js'
 import { chunk } from '../context.js';
 import type { Database } from '../schema.js';
 import type { RowWriter } from './row-writer.js';
-import type { InteractionDocument, PersonDocument, SearchIndex } from './search-index.js';
+import type { InteractionDocument, SearchIndex } from './search-index.js';
 
 // Ids per statement, well under SQLite's 32,766 bound parameters.
 const CHUNK = 300;
@@ -74,22 +74,28 @@ async function newestMatches(
   return found;
 }
 
-/** Each person's rowid, made for those new to the index; `kept` are those already in it. */
+/**
+ * Each person's rowid, made for those new to the index (after the largest in use: SQLite has
+ * one writer, and this runs in its transaction); `kept` are those already in it.
+ */
 async function personRowids(
   db: Kysely<Database>,
+  writer: RowWriter,
   ids: string[],
 ): Promise<{ rowids: Map<string, number>; kept: number[] }> {
   const existing = await sql<{ fts_rowid: number; entity_id: string }>`
     SELECT fts_rowid, entity_id FROM person_fts_key
-    WHERE entity_id IN (${sql.join(ids)})`.execute(db);
+    WHERE entity_id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`.execute(db);
   const rowids = new Map(existing.rows.map((r) => [r.entity_id, r.fts_rowid]));
   const kept = [...rowids.values()];
   const missing = [...new Set(ids.filter((id) => !rowids.has(id)))];
   if (missing.length > 0) {
-    const added = await sql<{ fts_rowid: number; entity_id: string }>`
-      INSERT INTO person_fts_key (entity_id) VALUES ${sql.join(missing.map((id) => sql`(${id})`))}
-      RETURNING fts_rowid, entity_id`.execute(db);
-    for (const r of added.rows) rowids.set(r.entity_id, r.fts_rowid);
+    const top = await sql<{ top: number | null }>`
+      SELECT max(fts_rowid) AS top FROM person_fts_key`.execute(db);
+    let next = (top.rows[0]?.top ?? 0) + 1;
+    const added = missing.map((entity_id) => ({ fts_rowid: next++, entity_id }));
+    await writer.insert(db, 'person_fts_key', added);
+    for (const r of added) rowids.set(r.entity_id, r.fts_rowid);
   }
   return { rowids, kept };
 }
@@ -194,28 +200,43 @@ export const sqliteSearch = (writer: RowWriter): SearchIndex => ({
   },
 
   async indexPeople(db, docs) {
-    for (const batch of chunks(docs)) {
-      const { rowids, kept } = await personRowids(
-        db,
-        batch.map((d) => d.id),
-      );
-      // Only people already indexed have old text to take out (a bulk import's are all new).
-      if (kept.length > 0)
-        await sql`DELETE FROM person_fts WHERE rowid IN (${sql.join(kept)})`.execute(db);
-      const rows = batch.map(
-        (d: PersonDocument) =>
-          sql`(${rowids.get(d.id)}, ${d.id}, ${d.workspaceId}, ${d.name}, ${d.work}, ${d.tags}, ${d.notes})`,
-      );
-      await sql`INSERT INTO person_fts (rowid, entity_id, workspace_id, name, work, tags, notes)
-        VALUES ${sql.join(rows)}`.execute(db);
-      if (kept.length > 0)
-        await sql`DELETE FROM person_name_fts WHERE rowid IN (${sql.join(kept)})`.execute(db);
-      const names = batch.map(
-        (d) => sql`(${rowids.get(d.id)}, ${d.id}, ${d.workspaceId}, ${d.name})`,
-      );
-      await sql`INSERT INTO person_name_fts (rowid, entity_id, workspace_id, name)
-        VALUES ${sql.join(names)}`.execute(db);
+    if (docs.length === 0) return;
+    const { rowids, kept } = await personRowids(
+      db,
+      writer,
+      docs.map((d) => d.id),
+    );
+    // Only people already indexed have old text to take out (a bulk import's are all new).
+    for (const batch of chunks(kept)) {
+      await sql`DELETE FROM person_fts WHERE rowid IN (${sql.join(batch)})`.execute(db);
+      await sql`DELETE FROM person_name_fts WHERE rowid IN (${sql.join(batch)})`.execute(db);
     }
+    const rows = docs
+      .map((d) => ({ rowid: rowids.get(d.id) ?? 0, doc: d }))
+      .sort((a, b) => a.rowid - b.rowid);
+    await writer.insert(
+      db,
+      'person_fts',
+      rows.map(({ rowid, doc }) => ({
+        rowid,
+        entity_id: doc.id,
+        workspace_id: doc.workspaceId,
+        name: doc.name,
+        work: doc.work,
+        tags: doc.tags,
+        notes: doc.notes,
+      })),
+    );
+    await writer.insert(
+      db,
+      'person_name_fts',
+      rows.map(({ rowid, doc }) => ({
+        rowid,
+        entity_id: doc.id,
+        workspace_id: doc.workspaceId,
+        name: doc.name,
+      })),
+    );
   },
 
   async removePeople(db, ids) {
