@@ -7,7 +7,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from
 import pg from 'pg';
 import type { DatabaseTarget } from '../config.js';
 import { newId } from '../domain/ids.js';
-import { batchedRowWriter, preparedRowWriter } from './dialect/row-writer.js';
+import { preparedRowWriter, unnestRowWriter } from './dialect/row-writer.js';
 import { postgresSearch } from './dialect/postgres-search.js';
 import { sqliteSearch } from './dialect/sqlite-search.js';
 import { migrateToLatest } from './migrations/index.js';
@@ -90,7 +90,7 @@ function withStatementCache(database: SQLite.Database, size = 300): SqliteDataba
 function openPostgres(url: string) {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, search: postgresSearch, rows: batchedRowWriter };
+  return { db, search: postgresSearch, rows: unnestRowWriter() };
 }
 
 async function ensureWorkspace(db: Kysely<Database>, slug: string): Promise<string> {

@@ -3,7 +3,12 @@
 // accents fold the same way as on SQLite without needing the unaccent extension.
 import { sql } from 'kysely';
 import { chunk } from '../context.js';
-import type { SearchHitId, SearchIndex } from './search-index.js';
+import type {
+  InteractionDocument,
+  PersonDocument,
+  SearchHitId,
+  SearchIndex,
+} from './search-index.js';
 
 const CHUNK = 500;
 
@@ -14,6 +19,8 @@ export function tsQuery(terms: string[]): string {
   return terms.map((t) => `${t}:*`).join(' & ');
 }
 
+// Documents go in as one array per field, unnested by the server: thousands per statement
+// without thousands of parameters.
 export const postgresSearch: SearchIndex = {
   dialect: 'postgres',
 
@@ -44,29 +51,34 @@ export const postgresSearch: SearchIndex = {
   },
 
   async indexPeople(db, docs) {
-    for (const batch of chunks(docs)) {
-      const rows = batch.map(
-        (d) => sql`(${d.id}, ${d.workspaceId},
-          setweight(to_tsvector('simple', ${d.name}), 'A') ||
-          setweight(to_tsvector('simple', ${d.tags}), 'B') ||
-          setweight(to_tsvector('simple', ${d.work}), 'B') ||
-          setweight(to_tsvector('simple', ${d.notes}), 'D'))`,
-      );
-      await sql`INSERT INTO person_search (person_id, workspace_id, document) VALUES ${sql.join(rows)}
+    for (const batch of chunk(docs, 5_000)) {
+      const column = (pick: (d: PersonDocument) => string) => batch.map(pick);
+      await sql`INSERT INTO person_search (person_id, workspace_id, document)
+        SELECT id, workspace_id,
+          setweight(to_tsvector('simple', name), 'A') ||
+          setweight(to_tsvector('simple', tags), 'B') ||
+          setweight(to_tsvector('simple', work), 'B') ||
+          setweight(to_tsvector('simple', notes), 'D')
+        FROM unnest(${column((d) => d.id)}::text[], ${column((d) => d.workspaceId)}::text[],
+          ${column((d) => d.name)}::text[], ${column((d) => d.tags)}::text[],
+          ${column((d) => d.work)}::text[], ${column((d) => d.notes)}::text[])
+          AS d (id, workspace_id, name, tags, work, notes)
         ON CONFLICT (person_id) DO UPDATE SET document = excluded.document`.execute(db);
     }
   },
 
   async indexInteractions(db, docs) {
-    for (const batch of chunks(docs)) {
-      const rows = batch.map(
-        (d) => sql`(${d.id}, ${d.workspaceId}, ${d.occurredAt},
-          setweight(to_tsvector('simple', ${d.summary}), 'A') ||
-          setweight(to_tsvector('simple', ${d.insights}), 'B') ||
-          setweight(to_tsvector('simple', ${d.notes}), 'D'))`,
-      );
+    for (const batch of chunk(docs, 5_000)) {
+      const column = (pick: (d: InteractionDocument) => string) => batch.map(pick);
       await sql`INSERT INTO interaction_search (interaction_id, workspace_id, occurred_at, document)
-        VALUES ${sql.join(rows)}
+        SELECT id, workspace_id, occurred_at,
+          setweight(to_tsvector('simple', summary), 'A') ||
+          setweight(to_tsvector('simple', insights), 'B') ||
+          setweight(to_tsvector('simple', notes), 'D')
+        FROM unnest(${column((d) => d.id)}::text[], ${column((d) => d.workspaceId)}::text[],
+          ${column((d) => d.occurredAt)}::text[], ${column((d) => d.summary)}::text[],
+          ${column((d) => d.insights)}::text[], ${column((d) => d.notes)}::text[])
+          AS d (id, workspace_id, occurred_at, summary, insights, notes)
         ON CONFLICT (interaction_id)
         DO UPDATE SET document = excluded.document, occurred_at = excluded.occurred_at`.execute(db);
     }

@@ -5,7 +5,6 @@
 // - PostgreSQL pays a round trip per statement, so rows go in multi-row INSERTs.
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type SQLite from 'better-sqlite3';
-import { rowsPerInsert } from '../context.js';
 import type { Database, SqliteSearchTables } from '../schema.js';
 
 /** The tables rows are appended to: the schema's, and SQLite's full-text tables. */
@@ -46,21 +45,57 @@ function conflictClause(
 
 const columnsOf = (row: object) => Object.keys(row).sort();
 
-/** Batches of multi-row INSERTs (PostgreSQL). */
-export const batchedRowWriter: RowWriter = {
-  async insert(db, table, rows, onConflict) {
-    const first = rows[0];
-    if (!first) return;
-    const columns = columnsOf(first);
-    const size = rowsPerInsert(columns.length);
-    const values = (row: Record<string, unknown>) => sql`(${sql.join(columns.map((c) => row[c]))})`;
-    for (let i = 0; i < rows.length; i += size) {
-      const part = rows.slice(i, i + size) as Record<string, unknown>[];
-      await sql`INSERT INTO ${sql.table(table)} (${sql.raw(quoted(columns))})
-        VALUES ${sql.join(part.map(values))}${sql.raw(conflictClause(onConflict))}`.execute(db);
+/** Rows per statement on PostgreSQL: large enough to pay few round trips, small enough to stream. */
+const ROWS_PER_UNNEST = 10_000;
+
+/**
+ * PostgreSQL: one array per column, unnested into rows by the server. A statement has as
+ * many parameters as the table has columns, however many rows it carries: binding tens of
+ * thousands of parameters, as multi-row VALUES do, cost more than the rows themselves.
+ * Each column's array is cast to the column's own type, read once per table.
+ */
+export function unnestRowWriter(): RowWriter {
+  const types = new Map<string, Map<string, string>>();
+  const typesOf = async (db: Kysely<Database>, table: string) => {
+    let columns = types.get(table);
+    if (!columns) {
+      const result = await sql<{ name: string; type: string }>`
+        SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type
+        FROM pg_attribute a
+        WHERE a.attrelid = to_regclass(${`"${table}"`}) AND a.attnum > 0 AND NOT a.attisdropped`.execute(
+        db,
+      );
+      columns = new Map(result.rows.map((r) => [r.name, r.type]));
+      types.set(table, columns);
     }
-  },
-};
+    return columns;
+  };
+  return {
+    async insert(db, table, rows, onConflict) {
+      const first = rows[0];
+      if (!first) return;
+      const columns = columnsOf(first);
+      const typeOf = await typesOf(db, table);
+      const casts = columns.map((c) => {
+        const type = typeOf.get(c);
+        if (!type) throw new Error(`${table} has no column ${c}`);
+        return sql.raw(`${type}[]`);
+      });
+      for (let i = 0; i < rows.length; i += ROWS_PER_UNNEST) {
+        const part = rows.slice(i, i + ROWS_PER_UNNEST) as readonly Record<string, unknown>[];
+        const arrays = columns.map((c, k) => {
+          const values = part.map((row) => row[c]);
+          if (values.includes(undefined)) throw new Error(`${table}: a row has no ${c}`);
+          return sql`${values}::${casts[k]}`;
+        });
+        await sql`INSERT INTO ${sql.table(table)} (${sql.raw(quoted(columns))})
+          SELECT * FROM unnest(${sql.join(arrays)})${sql.raw(conflictClause(onConflict))}`.execute(
+          db,
+        );
+      }
+    },
+  };
+}
 
 /**
  * One prepared statement per table and column list, run once per row on the open connection
