@@ -2,7 +2,9 @@
 // of 30,000 rows and a messages.csv of 200,000 messages — imported into an empty workspace on
 // SQLite and PostgreSQL; then the same export again (nothing changes); compared with writing
 // the same rows as plain prepared INSERTs in one transaction (people, their emails, and the
-// messages as rows; no search index, no matching, no grouping): the floor an import could reach.
+// messages as rows; no search index, no matching, no grouping): the floor an import could reach;
+// on SQLite also that floor with the messages in a full-text index, and the time to read the
+// file without writing anything.
 //
 //   npm run bench:import                        # both databases, 30,000 + 200,000
 //   npm run bench:import -- --db sqlite --rows 10000 --messages 0
@@ -15,6 +17,7 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { zipSync } from 'fflate';
 import pg from 'pg';
+import { readContactsFile } from '../src/domain/import/contacts-csv.js';
 import { openStore } from '../src/store/open-store.js';
 import { benchTarget } from './support.js';
 
@@ -80,8 +83,17 @@ function messagesCsv(n: number, connections: number): string {
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
-/** The floor: the same people and emails as prepared INSERTs in one transaction. */
-async function plainInserts(kind: 'sqlite' | 'postgres', n: number, m: number): Promise<number> {
+/**
+ * The floor: the same people and emails as prepared INSERTs in one transaction. `searchable`
+ * (SQLite): the messages also go into an FTS5 index made as Kith makes its own, the least an
+ * import that finds conversations by their words must write.
+ */
+async function plainInserts(
+  kind: 'sqlite' | 'postgres',
+  n: number,
+  m: number,
+  searchable = false,
+): Promise<number> {
   const messages = Array.from({ length: m }, (_, i) => ({
     id: `m${i}`,
     conversation: `conv${Math.floor(i / 10)}`,
@@ -94,7 +106,7 @@ async function plainInserts(kind: 'sqlite' | 'postgres', n: number, m: number): 
     email: i % 3 === 0 ? `person${i}@example.com` : null,
   }));
   if (kind === 'sqlite') {
-    const file = join(values.dir, `import-plain-${n}.db`);
+    const file = join(values.dir, `import-plain-${n}${searchable ? '-fts' : ''}.db`);
     rmSync(file, { force: true });
     const db = new Database(file);
     db.pragma('journal_mode = WAL');
@@ -105,16 +117,25 @@ async function plainInserts(kind: 'sqlite' | 'postgres', n: number, m: number): 
     db.exec(
       'CREATE TABLE message (id TEXT PRIMARY KEY, conversation TEXT, person_id TEXT, at TEXT, content TEXT)',
     );
+    if (searchable)
+      db.exec(`CREATE VIRTUAL TABLE message_fts USING fts5(content, content = '',
+        tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')`);
     const start = performance.now();
     const person = db.prepare('INSERT INTO person VALUES (?, ?, ?, ?, ?)');
     const contact = db.prepare('INSERT INTO contact VALUES (?, ?)');
     const message = db.prepare('INSERT INTO message VALUES (?, ?, ?, ?, ?)');
+    const words = searchable
+      ? db.prepare('INSERT INTO message_fts (rowid, content) VALUES (?, ?)')
+      : null;
     db.transaction(() => {
       for (const p of people) {
         person.run(p.id, p.name, `https://www.linkedin.com/in/${p.id}`, 'Company', 'Role');
         if (p.email) contact.run(p.id, p.email);
       }
-      messages.forEach((x, i) => message.run(x.id, x.conversation, `p${i % n}`, x.at, x.content));
+      messages.forEach((x, i) => {
+        message.run(x.id, x.conversation, `p${i % n}`, x.at, x.content);
+        words?.run(i + 1, x.content);
+      });
     })();
     const ms = performance.now() - start;
     db.close();
@@ -186,7 +207,13 @@ async function bench(kind: 'sqlite' | 'postgres', bytes: Uint8Array): Promise<vo
   const rereadMs = performance.now() - start;
   clearInterval(watch);
   await store.close();
+  // Reading alone: the .zip unpacked, parsed, repaired and checked; nothing written.
+  start = performance.now();
+  readContactsFile(bytes, 'export.zip', { now: new Date() });
+  const readMs = performance.now() - start;
   const floor = await plainInserts(kind, rows, messageCount);
+  const floorSearchable =
+    kind === 'sqlite' ? await plainInserts(kind, rows, messageCount, true) : null;
   console.log(`\n${kind}:`);
   console.log(
     `  first import      ${seconds(firstMs)}  (${first.counts.new} new people, ${first.rows.filter((r) => r.repaired.length).length} rows repaired; ${first.activities.counts.new} conversations-days)`,
@@ -199,6 +226,13 @@ async function bench(kind: 'sqlite' | 'postgres', bytes: Uint8Array): Promise<vo
   );
   console.log(
     `  plain INSERTs     ${seconds(floor)}  → the import takes ${(firstMs / floor).toFixed(1)}× as long`,
+  );
+  if (floorSearchable !== null)
+    console.log(
+      `  plain INSERTs + full-text index of the messages  ${seconds(floorSearchable)}  → the import takes ${(firstMs / floorSearchable).toFixed(1)}× as long`,
+    );
+  console.log(
+    `  reading alone     ${seconds(readMs)}  (nothing written: ${(readMs / floor).toFixed(1)}× the plain INSERTs)`,
   );
   console.log(`  peak memory (RSS) ${mb(peak)}`);
 }
