@@ -28,8 +28,8 @@ export function cellsOf(table: CsvTable, row: CsvRow): Record<string, string> {
 }
 
 /** Where a column is, found without regard to case; -1 when the file has none. */
-export const columnOf = (table: CsvTable, name: string) =>
-  table.header.findIndex((h) => h.toUpperCase() === name.toUpperCase());
+export const columnOf = (header: string[], name: string) =>
+  header.findIndex((h) => h.toUpperCase() === name.toUpperCase());
 
 /** Where each line starts, to turn an offset into a line number. */
 function lineStarts(text: string): number[] {
@@ -64,6 +64,22 @@ export function readCsv(
   file: string,
   isHeader: (line: string) => boolean = () => true,
 ): CsvTable {
+  const rows: CsvRow[] = [];
+  const header = eachCsvRow(text, file, isHeader, (row) => rows.push(row));
+  return { header, rows };
+}
+
+/**
+ * The same, a row at a time: `each` sees every row with the header, and nothing is kept (a
+ * file of 200,000 messages need not be held twice). Returns the header. A file that is not
+ * CSV throws once parsing stops, whatever rows `each` saw before.
+ */
+export function eachCsvRow(
+  text: string,
+  file: string,
+  isHeader: (line: string) => boolean,
+  each: (row: CsvRow, header: string[]) => void,
+): string[] {
   const starts = lineStarts(text);
   const lineText = (i: number) =>
     text.slice(starts[i] ?? 0, (starts[i + 1] ?? text.length + 1) - 1).replace(/\r?\n?$/, '');
@@ -84,7 +100,6 @@ export function readCsv(
   }
   const offset = starts[headerIndex] ?? 0;
   let header: string[] | null = null;
-  const rows: CsvRow[] = [];
   let previous = offset;
   let failure: KithError | null = null;
   Papa.parse<string[]>(text.slice(offset), {
@@ -121,9 +136,9 @@ export function readCsv(
         return;
       }
       while (record.length < header.length) record.push('');
-      rows.push({ line, values: record });
+      each({ line, values: record }, header);
     },
   });
   if (failure) throw failure;
-  return { header: header ?? [], rows };
+  return header ?? [];
 }

@@ -10,7 +10,7 @@
 import { isRealDate, LIMITS } from '../fields.js';
 import { fingerprintOf, linkedinOf, type ImportedActivity, type PersonRef } from './activity.js';
 import { importedPerson, type ImportedPerson, type RowError } from './contacts-csv.js';
-import { cellsOf, columnOf, readCsv } from './csv.js';
+import { cellsOf, columnOf, eachCsvRow, readCsv } from './csv.js';
 import { repairText } from './text-repair.js';
 
 export interface ActivityRead {
@@ -110,24 +110,34 @@ const refKey = (r: PersonRef) => {
   return key;
 };
 
+/** Where messages.csv keeps each thing; -1 for a column the file lacks. */
+interface MessageColumns {
+  id: number;
+  title: number;
+  from: number;
+  fromUrl: number;
+  to: number;
+  toUrls: number;
+  date: number;
+  content: number;
+  folder: number;
+}
+
+const messageColumns = (header: string[]): MessageColumns => ({
+  id: columnOf(header, 'CONVERSATION ID'),
+  title: columnOf(header, 'CONVERSATION TITLE'),
+  from: columnOf(header, 'FROM'),
+  fromUrl: columnOf(header, 'SENDER PROFILE URL'),
+  to: columnOf(header, 'TO'),
+  toUrls: columnOf(header, 'RECIPIENT PROFILE URLS'),
+  date: columnOf(header, 'DATE'),
+  content: columnOf(header, 'CONTENT'),
+  folder: columnOf(header, 'FOLDER'),
+});
+
 /** Read messages.csv into one interaction per conversation and day. */
 export function readLinkedInMessages(text: string, file: string): ActivityRead {
-  const table = readCsv(text, file, isMessagesHeader);
-  // Columns by position: a file holds hundreds of thousands of rows.
-  const names = [
-    'CONVERSATION ID',
-    'CONVERSATION TITLE',
-    'FROM',
-    'SENDER PROFILE URL',
-    'TO',
-    'RECIPIENT PROFILE URLS',
-    'DATE',
-    'CONTENT',
-    'FOLDER',
-  ] as const;
-  const [ID, TITLE, FROM, FROM_URL, TO, TO_URLS, DATE, CONTENT, FOLDER] = names.map((n) =>
-    columnOf(table, n),
-  ) as [number, number, number, number, number, number, number, number, number];
+  let col: MessageColumns | null = null;
   const cell = (values: string[], column: number) => (column < 0 ? '' : (values[column] ?? ''));
   // Addresses repeat on every message of a conversation: each is checked once.
   const profiles = new Map<string, string | undefined>();
@@ -163,38 +173,44 @@ export function readLinkedInMessages(text: string, file: string): ActivityRead {
   const errors: RowError[] = [];
   // Messages by conversation, conversations in the order the file first names them.
   const conversations = new Map<string, Message[]>();
-  for (const row of table.rows) {
+  const header = eachCsvRow(text, file, isMessagesHeader, (row, header) => {
+    col ??= messageColumns(header);
     const c = row.values;
-    const folder = cell(c, FOLDER);
+    const folder = cell(c, col.folder);
     // Drafts and spam are not conversations the user had.
-    if (folder && /^\s*(spam|draft)/i.test(folder)) continue;
-    const conversation = cell(c, ID).trim();
+    if (folder && /^\s*(spam|draft)/i.test(folder)) return;
+    const conversation = cell(c, col.id).trim();
     if (!conversation) {
-      errors.push({ file, line: row.line, field: names[0], message: `${names[0]}: is empty` });
-      continue;
+      errors.push({
+        file,
+        line: row.line,
+        field: 'CONVERSATION ID',
+        message: 'CONVERSATION ID: is empty',
+      });
+      return;
     }
-    const at = messageDate(cell(c, DATE));
+    const at = messageDate(cell(c, col.date));
     if (!at) {
       errors.push({
         file,
         line: row.line,
-        field: names[6],
-        message: `${names[6]}: "${cell(c, DATE).slice(0, 40)}" is not a date like 2023-09-04 14:22:10 UTC`,
+        field: 'DATE',
+        message: `DATE: "${cell(c, col.date).slice(0, 40)}" is not a date like 2023-09-04 14:22:10 UTC`,
       });
-      continue;
+      return;
     }
     let list = conversations.get(conversation);
     if (!list) conversations.set(conversation, (list = []));
     list.push({
       line: row.line,
       conversation,
-      title: fix(cell(c, TITLE)),
-      from: sender(cell(c, FROM), cell(c, FROM_URL)),
-      to: to(cell(c, TO), cell(c, TO_URLS)),
+      title: fix(cell(c, col.title)),
+      from: sender(cell(c, col.from), cell(c, col.fromUrl)),
+      to: to(cell(c, col.to), cell(c, col.toUrls)),
       at,
-      content: fix(cell(c, CONTENT)),
+      content: fix(cell(c, col.content)),
     });
-  }
+  });
   // The user: in more conversations than anyone else.
   const inConversations = new Map<string, number>();
   for (const list of conversations.values()) {
@@ -271,7 +287,7 @@ export function readLinkedInMessages(text: string, file: string): ActivityRead {
     people: [],
     activities,
     errors,
-    ignoredColumns: table.header.filter((h) => h && !MESSAGE_COLUMNS.test(h)),
+    ignoredColumns: header.filter((h) => h && !MESSAGE_COLUMNS.test(h)),
   };
 }
 
