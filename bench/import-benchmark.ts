@@ -18,6 +18,7 @@ import Database from 'better-sqlite3';
 import { zipSync } from 'fflate';
 import pg from 'pg';
 import { readContactsFile } from '../src/domain/import/contacts-csv.js';
+import { searchDocument } from '../src/domain/text.js';
 import { openStore } from '../src/store/open-store.js';
 import { benchTarget } from './support.js';
 
@@ -187,8 +188,106 @@ async function plainInserts(
   return ms;
 }
 
+/** Every row of a SQLite database, table by table, parents before the tables that refer to them. */
+interface DatabaseRows {
+  tables: { name: string; columns: string[]; rows: unknown[][] }[];
+}
+
+/**
+ * The rows an import left in a SQLite file (read right after it), to be written again with
+ * plain prepared statements. Full-text tables are written as Kith writes them: the people's
+ * with their stored text; the interactions' (contentless) with the folded text of each
+ * interaction, made here, before any timing.
+ */
+function rowsOf(file: string): DatabaseRows {
+  const db = new Database(file, { readonly: true });
+  const all = db
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    .all() as { name: string; sql: string }[];
+  const virtual = all.filter((t) => /^CREATE VIRTUAL TABLE/i.test(t.sql)).map((t) => t.name);
+  const isShadow = (name: string) =>
+    virtual.some((v) => name.startsWith(`${v}_`) && name !== `${v}_key`);
+  const names = all
+    .map((t) => t.name)
+    .filter((n) => !n.startsWith('sqlite_') && !n.startsWith('kysely_') && !isShadow(n));
+  // Parents first, as foreign keys require.
+  const parents = new Map(
+    names.map((n) => [
+      n,
+      (db.prepare(`PRAGMA foreign_key_list("${n}")`).all() as { table: string }[])
+        .map((f) => f.table)
+        .filter((t) => t !== n),
+    ]),
+  );
+  const ordered: string[] = [];
+  const visit = (n: string) => {
+    if (ordered.includes(n)) return;
+    for (const p of parents.get(n) ?? []) visit(p);
+    ordered.push(n);
+  };
+  names.forEach(visit);
+  const tables = ordered.map((name) => {
+    if (name === 'interaction_fts') {
+      const rows = db
+        .prepare(
+          `SELECT k.fts_rowid, i.id, i.workspace_id, i.summary, i.notes FROM interaction i
+           JOIN interaction_fts_key k ON k.entity_id = i.id ORDER BY k.fts_rowid`,
+        )
+        .raw()
+        .all() as [number, string, string, string, string | null][];
+      return {
+        name,
+        columns: ['rowid', 'entity_id', 'workspace_id', 'summary', 'notes', 'insights'],
+        rows: rows.map(([rowid, id, ws, summary, notes]) => [
+          rowid,
+          id,
+          ws,
+          searchDocument(summary),
+          searchDocument(notes),
+          '',
+        ]),
+      };
+    }
+    const select = db.prepare(
+      virtual.includes(name) ? `SELECT rowid, * FROM "${name}"` : `SELECT * FROM "${name}"`,
+    );
+    const columns = select.columns().map((c) => c.name);
+    return { name, columns, rows: select.raw().all() as unknown[][] };
+  });
+  db.close();
+  return { tables };
+}
+
+/** The same rows into an empty Kith database (its schema, indexes and full-text tables). */
+async function replayRows(data: DatabaseRows): Promise<number> {
+  const target = await benchTarget('sqlite', `import-${rows}-replay`, { dir: values.dir });
+  await (await openStore(target)).close();
+  if (target.kind !== 'sqlite') throw new Error('unreachable');
+  const db = new Database(target.file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  // The new database's own first rows (its workspace, settings) make way for the import's.
+  for (const { name } of [...data.tables].reverse()) db.exec(`DELETE FROM "${name}"`);
+  db.pragma('foreign_keys = ON');
+  const start = performance.now();
+  db.transaction(() => {
+    for (const table of data.tables) {
+      if (table.rows.length === 0) continue;
+      const insert = db.prepare(
+        `INSERT INTO "${table.name}" (${table.columns.map((c) => `"${c}"`).join(', ')})
+         VALUES (${table.columns.map(() => '?').join(', ')})`,
+      );
+      for (const row of table.rows) insert.run(row);
+    }
+  })();
+  const ms = performance.now() - start;
+  db.close();
+  return ms;
+}
+
 async function bench(kind: 'sqlite' | 'postgres', bytes: Uint8Array): Promise<void> {
-  const store = await openStore(await benchTarget(kind, `import-${rows}`, { dir: values.dir }));
+  const target = await benchTarget(kind, `import-${rows}`, { dir: values.dir });
+  const store = await openStore(target);
   let peak = process.memoryUsage().rss;
   const watch = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
@@ -196,6 +295,14 @@ async function bench(kind: 'sqlite' | 'postgres', bytes: Uint8Array): Promise<vo
   let start = performance.now();
   const first = await store.imports.contacts(bytes, 'export.zip');
   const firstMs = performance.now() - start;
+  // The database as the import left it, kept aside (its rows are written again below).
+  const snapshot = join(values.dir, `import-${rows}-after-first.db`);
+  if (target.kind === 'sqlite') {
+    rmSync(snapshot, { force: true });
+    const copy = new Database(target.file, { readonly: true });
+    copy.exec(`VACUUM INTO '${snapshot}'`);
+    copy.close();
+  }
   start = performance.now();
   const again = await store.imports.contacts(bytes, 'export.zip');
   const againMs = performance.now() - start;
@@ -214,6 +321,8 @@ async function bench(kind: 'sqlite' | 'postgres', bytes: Uint8Array): Promise<vo
   const floor = await plainInserts(kind, rows, messageCount);
   const floorSearchable =
     kind === 'sqlite' ? await plainInserts(kind, rows, messageCount, true) : null;
+  const written = kind === 'sqlite' ? rowsOf(snapshot) : null;
+  const replay = written ? await replayRows(written) : null;
   console.log(`\n${kind}:`);
   console.log(
     `  first import      ${seconds(firstMs)}  (${first.counts.new} new people, ${first.rows.filter((r) => r.repaired.length).length} rows repaired; ${first.activities.counts.new} conversations-days)`,
@@ -230,6 +339,10 @@ async function bench(kind: 'sqlite' | 'postgres', bytes: Uint8Array): Promise<vo
   if (floorSearchable !== null)
     console.log(
       `  plain INSERTs + full-text index of the messages  ${seconds(floorSearchable)}  → the import takes ${(firstMs / floorSearchable).toFixed(1)}× as long`,
+    );
+  if (replay !== null && written)
+    console.log(
+      `  the rows the import wrote (${written.tables.reduce((n, t) => n + t.rows.length, 0)} in ${written.tables.filter((t) => t.rows.length).length} tables), as plain INSERTs into Kith's schema  ${seconds(replay)}  → the import takes ${(firstMs / replay).toFixed(1)}× as long`,
     );
   console.log(
     `  reading alone     ${seconds(readMs)}  (nothing written: ${(readMs / floor).toFixed(1)}× the plain INSERTs)`,

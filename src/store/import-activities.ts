@@ -50,14 +50,19 @@ export async function addStoredPeople(
   activities: ImportedActivity[],
   refs: PeopleByRef,
 ): Promise<void> {
-  const all = activities.flatMap((a) => a.with);
+  // Each person once: the same few people are in thousands of conversation-days.
+  const linkedins = new Set<string>();
+  const emails = new Set<string>();
+  const names = new Set<string>();
+  for (const r of new Set(activities.flatMap((a) => a.with))) {
+    if (r.linkedin) linkedins.add(r.linkedin);
+    if (r.email) emails.add(r.email.toLowerCase());
+    const name = nameKey(r.name);
+    if (name) names.add(name);
+  }
   const found = await peopleByKeys(
     ctx,
-    {
-      linkedins: all.flatMap((r) => (r.linkedin ? [r.linkedin] : [])),
-      emails: all.flatMap((r) => (r.email ? [r.email.toLowerCase()] : [])),
-      names: all.map((r) => nameKey(r.name)).filter(Boolean),
-    },
+    { linkedins: [...linkedins], emails: [...emails], names: [...names] },
     { liveOnly: true },
   );
   for (const [key, id] of found.byLinkedin) refs.byLinkedin.set(key, id);
@@ -164,6 +169,8 @@ export async function writeActivities(
   runId: string,
   now: string,
   onProgress: (done: number, total: number) => void = () => undefined,
+  /** People written by this import with their last contact already (see importContacts). */
+  lastContactKnown: ReadonlySet<string> = new Set(),
 ): Promise<void> {
   const items: ImportItemTable[] = [];
   const changes: ImportActivityChangeTable[] = [];
@@ -313,7 +320,10 @@ export async function writeActivities(
   });
   await tx.rows.insert(tx.db, 'import_activity_change', changes);
   if (touched.size > 0) {
-    await refreshLastContact(tx, [...touched]);
+    await refreshLastContact(
+      tx,
+      [...touched].filter((id) => !lastContactKnown.has(id)),
+    );
     await bumpTies(tx);
   }
 }

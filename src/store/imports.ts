@@ -298,10 +298,31 @@ export async function importContacts(
       })
       .execute();
     // New people in multi-row inserts (the way bulk loads write), then their keep-in-touch days.
+    // Their last contact is known already: the latest of this file's conversations with them
+    // (they had none before). Written with them, it need not be looked up afterwards.
+    const latest = new Map<string, string>();
+    for (const p of activityPlan.planned) {
+      if (p.action !== 'new' || p.activity.type !== 'interaction') continue;
+      for (const id of p.personIds) {
+        const known = latest.get(id);
+        if (id.startsWith('new:') && (known === undefined || known < p.activity.at))
+          latest.set(id, p.activity.at);
+      }
+    }
     const fresh = planned.filter((r) => r.action === 'new');
+    const lastContactOf = new Map(
+      planned.flatMap((r, i) => {
+        const at = latest.get(`new:${i}`);
+        return at ? [[r, at] as const] : [];
+      }),
+    );
     const ids = await insertPeople(
       tx,
-      fresh.map((r, i) => ({ key: String(i), data: personDataFrom(r.person) })),
+      fresh.map((r, i) => ({
+        key: String(i),
+        data: personDataFrom(r.person),
+        lastContactAt: lastContactOf.get(r) ?? null,
+      })),
       now,
       (done) => options.onProgress?.({ phase: 'people', done, total: fresh.length }),
     );
@@ -389,8 +410,13 @@ export async function importContacts(
       p.personIds = [...new Set(p.personIds.map((id) => realIds.get(id) ?? id))];
       if (p.activity.type !== 'interaction') p.key = personalKey(p.activity, p.personIds[0] ?? '');
     }
-    await writeActivities(tx, activityPlan.planned, runId, now, (done, total) =>
-      options.onProgress?.({ phase: 'conversations', done, total }),
+    await writeActivities(
+      tx,
+      activityPlan.planned,
+      runId,
+      now,
+      (done, total) => options.onProgress?.({ phase: 'conversations', done, total }),
+      new Set(fresh.flatMap((r) => (lastContactOf.has(r) && r.personId ? [r.personId] : []))),
     );
     planned.forEach((row, i) => {
       const out = rows[i];

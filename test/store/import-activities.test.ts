@@ -113,44 +113,62 @@ describeEachDatabase('importing conversations, invitations and calendars', (db) 
     expect(again.activities.counts).toMatchObject({ new: 1, updated: 1 });
   });
 
-  it('sets the last contact of the many people a large export talks to, and clears it on undo', async () => {
-    // 150 people: more than the few an ordinary write touches, so the many-people path runs.
-    const n = 150;
-    const connections = Array.from(
-      { length: n },
-      (_, i) => `Given${i},Family${i},https://www.linkedin.com/in/p${i},,Acme,Role,04 Sep 2023`,
-    );
-    const messages = Array.from({ length: n }, (_, i) => {
-      const them = `Given${i} Family${i},https://www.linkedin.com/in/p${i}`;
-      const day = String((i % 28) + 1).padStart(2, '0');
-      return [
-        `m${i},,${them},${ME},2024-02-${day} 09:00:00 UTC,,Hello ${i},INBOX`,
-        `m${i},,${ME},${them},2024-03-${day} 10:30:00 UTC,,Thanks ${i},INBOX`,
-      ].join('\r\n');
+  // 150 people: more than the few an ordinary write touches, so the many-people paths run.
+  const many = 150;
+  const manyConnections = utf8(
+    'First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n' +
+      Array.from(
+        { length: many },
+        (_, i) => `Given${i},Family${i},https://www.linkedin.com/in/p${i},,Acme,Role,04 Sep 2023`,
+      ).join('\r\n'),
+  );
+  const manyMessages = utf8(
+    MESSAGES_HEADER +
+      Array.from({ length: many }, (_, i) => {
+        const them = `Given${i} Family${i},https://www.linkedin.com/in/p${i}`;
+        const day = String((i % 28) + 1).padStart(2, '0');
+        return [
+          `m${i},,${them},${ME},2024-02-${day} 09:00:00 UTC,,Hello ${i},INBOX`,
+          `m${i},,${ME},${them},2024-03-${day} 10:30:00 UTC,,Thanks ${i},INBOX`,
+        ].join('\r\n');
+      }).join('\r\n'),
+  );
+  const expectLastContacts = async (archived: boolean) => {
+    const people = await store.people.list({
+      limit: 1000,
+      sort: 'recent',
+      ...(archived ? { archived: 'true' as const } : {}),
     });
+    expect(people.items).toHaveLength(many);
+    return people.items.map((p) => {
+      const i = Number(/\d+/.exec(p.displayName)?.[0]);
+      return [p.lastContactAt, `2024-03-${String((i % 28) + 1).padStart(2, '0')}T10:30:00.000Z`];
+    });
+  };
+
+  it('sets the last contact of the many people a large export brings in, and clears it on undo', async () => {
     const bytes = zipSync({
-      'Export/Connections.csv': utf8(
-        'First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n' +
-          connections.join('\r\n'),
-      ),
-      'Export/messages.csv': utf8(MESSAGES_HEADER + messages.join('\r\n')),
+      'Export/Connections.csv': manyConnections,
+      'Export/messages.csv': manyMessages,
     });
     const report = await store.imports.contacts(bytes, 'export.zip');
-    expect(report.activities.counts.new).toBe(2 * n);
-    const people = await store.people.list({ limit: 1000, sort: 'recent' });
-    expect(people.items).toHaveLength(n);
-    for (const p of people.items) {
-      const i = Number(p.displayName.replace(/\D+/g, ' ').trim().split(' ')[0]);
-      const day = String((i % 28) + 1).padStart(2, '0');
-      expect([p.displayName, p.lastContactAt]).toEqual([
-        p.displayName,
-        `2024-03-${day}T10:30:00.000Z`,
-      ]);
-    }
+    expect(report.activities.counts.new).toBe(2 * many);
+    for (const [actual, expected] of await expectLastContacts(false)) expect(actual).toBe(expected);
     await store.imports.undo(report.runId ?? '');
-    const after = await store.people.list({ limit: 1000, sort: 'recent', archived: 'true' });
-    expect(after.items).toHaveLength(n);
-    expect(after.items.filter((p) => p.lastContactAt !== null)).toEqual([]);
+    for (const [actual] of await expectLastContacts(true)) expect(actual).toBeNull();
+  });
+
+  it('sets the last contact of many people already in Kith, and clears it on undo', async () => {
+    await store.imports.contacts(manyConnections, 'Connections.csv');
+    for (const [actual] of await expectLastContacts(false)) expect(actual).toBeNull();
+    const report = await store.imports.contacts(
+      zipSync({ 'Export/messages.csv': manyMessages }),
+      'messages.zip',
+    );
+    expect(report.activities.counts.new).toBe(2 * many);
+    for (const [actual, expected] of await expectLastContacts(false)) expect(actual).toBe(expected);
+    await store.imports.undo(report.runId ?? '');
+    for (const [actual] of await expectLastContacts(false)) expect(actual).toBeNull();
   });
 
   it('refuses to undo when something the import wrote was edited since', async () => {
