@@ -22,7 +22,7 @@ export function cliContext(
     env,
     now,
     async withStore(work) {
-      const store = await openStore(databaseTarget(env), { now });
+      const store = await openStore(databaseTarget(env), { now, onUpgrade: upgrading(output) });
       try {
         return await work(store);
       } finally {
@@ -31,6 +31,12 @@ export function cliContext(
     },
   };
 }
+
+/** What a command says while an earlier version's database is brought up to date. */
+export const upgrading = (output: Output) => (migrations: string[]) =>
+  output.err(
+    `Upgrading the database for this version of Kith (${migrations.join(', ')}): once; on a large network it takes a few seconds…`,
+  );
 
 /** Collects a repeatable option into a list. */
 export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];

@@ -24,6 +24,11 @@ export interface OpenOptions {
    * version left it, then open it again to see a later migration keep everything.
    */
   schemaVersion?: string;
+  /**
+   * Called before migrations run on a database that already holds data from an earlier
+   * version, with their names: some take a while on a large database, once.
+   */
+  onUpgrade?: (migrations: string[]) => void;
 }
 
 export async function openStore(target: DatabaseTarget, options: OpenOptions = {}): Promise<Store> {
@@ -35,7 +40,9 @@ export async function openStore(target: DatabaseTarget, options: OpenOptions = {
         ? (await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db)).rows[0]
             ?.schema
         : undefined;
-    await migrateToLatest(db as Kysely<unknown>, search, schema, options.schemaVersion);
+    await migrateToLatest(db as Kysely<unknown>, search, schema, options.schemaVersion, {
+      onUpgrade: options.onUpgrade,
+    });
     const workspaceId = await ensureWorkspace(db, options.workspace ?? 'default');
     return new Store({ db, search, rows, workspaceId, now: options.now ?? (() => new Date()) });
   } catch (error) {

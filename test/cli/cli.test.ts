@@ -37,6 +37,21 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('kith CLI', () => {
+  it('says so, on stderr, when it brings an earlier version’s database up to date', async () => {
+    const old = await openStore(
+      { kind: 'sqlite', file: env.KITH_DB ?? '' },
+      { schemaVersion: '011-photo-runs' },
+    );
+    await old.people.create({ displayName: 'Ada Lovelace' });
+    await old.close();
+    const first = await kith('people', '--json');
+    expect(first.code).toBe(0);
+    expect(first.err).toMatch(/Upgrading the database .*012-leaner-import-storage/);
+    expect(JSON.parse(first.out)).toMatchObject({ items: [{ displayName: 'Ada Lovelace' }] });
+    const again = await kith('people', '--json');
+    expect(again.err).toBe('');
+  });
+
   it('adds a person with every flag and shows them, for people and as JSON', async () => {
     const add = await kith(
       'add',

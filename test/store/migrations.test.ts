@@ -29,7 +29,11 @@ describeEachDatabase('migration 012 (leaner import storage)', (_db, dialect) => 
     const { target, cleanup } = await prepare(dialect);
     const now = () => new Date('2026-11-29T10:00:00Z');
     try {
-      const old = await openStore(target, { now, schemaVersion: '011-photo-runs' });
+      const upgrades: string[][] = [];
+      const onUpgrade = (migrations: string[]) => upgrades.push(migrations);
+      // A new database is made, not upgraded: nothing to announce.
+      const old = await openStore(target, { now, schemaVersion: '011-photo-runs', onUpgrade });
+      expect(upgrades).toEqual([]);
       const run = await old.imports.contacts(linkedinExport, 'export.zip');
       expect(run.activities.counts.new).toBe(2);
       await old.interactions.create({
@@ -46,7 +50,10 @@ describeEachDatabase('migration 012 (leaner import storage)', (_db, dialect) => 
       };
       await old.close();
 
-      const store = await openStore(target, { now });
+      const store = await openStore(target, { now, onUpgrade });
+      expect(upgrades).toEqual([['012-leaner-import-storage']]);
+      await (await openStore(target, { now, onUpgrade })).close();
+      expect(upgrades).toHaveLength(1);
       expect(await snapshot(store)).toEqual(before.snapshot);
       expect(await store.exports.json()).toEqual(before.backup);
       expect(await store.search({ q: 'zurich' })).toEqual(before.zurich);

@@ -3,7 +3,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { describeTarget, readConfig } from '../../config.js';
 import { openStore } from '../../store/open-store.js';
 import { startServer } from '../../server/serve.js';
-import type { CliContext } from '../context.js';
+import { upgrading, type CliContext } from '../context.js';
 
 export const parsePort = (value: string): number => {
   const port = Number(value);
@@ -21,7 +21,7 @@ export function registerServeCommand(program: Command, ctx: CliContext, version:
     .option('--host <host>', 'address to bind to')
     .action(async (flags: { port?: number; host?: string }) => {
       const config = readConfig(flags, ctx.env);
-      const store = await openStore(config.database);
+      const store = await openStore(config.database, { onUpgrade: upgrading(ctx.output) });
       const server = await startServer(store, { host: config.host, port: config.port, version });
       const counts = await store.counts();
       ctx.output.out(`Kith is serving ${describeTarget(config.database)}`);

@@ -39,6 +39,7 @@ export async function migrateToLatest(
   search: SearchIndex,
   schema?: string,
   upTo?: string,
+  hooks: { onUpgrade?: (migrations: string[]) => void } = {},
 ): Promise<string[]> {
   const provider: MigrationProvider = { getMigrations: async () => migrationsFor(search) };
   // On PostgreSQL the bookkeeping tables go in the schema the data goes in (the first one on
@@ -48,6 +49,14 @@ export async function migrateToLatest(
     provider,
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
+  if (hooks.onUpgrade) {
+    const known = await migrator.getMigrations();
+    const done = known.filter((m) => m.executedAt !== undefined);
+    const pending = known.filter((m) => m.executedAt === undefined).map((m) => m.name);
+    const wanted = upTo ? pending.filter((name) => name <= upTo) : pending;
+    // A new database has nothing to upgrade: its first migrations are quick.
+    if (done.length > 0 && wanted.length > 0) hooks.onUpgrade(wanted);
+  }
   const { error, results } = upTo
     ? await migrator.migrateTo(upTo)
     : await migrator.migrateToLatest();
