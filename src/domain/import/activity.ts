@@ -62,12 +62,18 @@ export function resolveRef(
 
 /** A short, stable fingerprint of some text (FNV-1a, 32 bits): not for secrets, for change. */
 export function fingerprintOf(...parts: (string | number | null | undefined)[]): string {
+  // The parts joined by U+0000, hashed without making the joined copy (a day's messages can
+  // be long, and an export has tens of thousands of days).
   let hash = 0x811c9dc5;
-  const text = parts.map((p) => String(p ?? '')).join('\u0000');
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
+  parts.forEach((part, n) => {
+    // The U+0000 between parts: XOR with zero leaves the hash; the multiplication remains.
+    if (n > 0) hash = Math.imul(hash, 0x01000193);
+    const text = String(part ?? '');
+    for (let i = 0; i < text.length; i++) {
+      hash ^= text.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193);
+    }
+  });
   return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
