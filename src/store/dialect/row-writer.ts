@@ -2,7 +2,8 @@
 // bulk loads write hundreds of thousands of rows in one transaction:
 // - SQLite runs in this process, so a prepared one-row INSERT costs about a microsecond a row;
 //   building and compiling a query per batch (Kysely) costs more than SQLite's own work;
-// - PostgreSQL pays a round trip per statement, so rows go in multi-row INSERTs.
+// - PostgreSQL pays a round trip per statement and a bind per parameter, so rows go as one
+//   array per column, thousands of rows per statement.
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type SQLite from 'better-sqlite3';
 import type { Database, SqliteSearchTables } from '../schema.js';
@@ -120,14 +121,21 @@ export function preparedRowWriter(database: SQLite.Database): RowWriter {
       const columns = columnsOf(first);
       const statement = statementFor(table, columns, conflictClause(onConflict));
       const values: unknown[] = new Array(columns.length);
-      for (const row of rows as readonly Record<string, unknown>[]) {
-        for (let i = 0; i < columns.length; i++) {
-          const value = row[columns[i] ?? ''];
-          if (value === undefined) throw new Error(`${table}: a row has no ${columns[i]}`);
-          values[i] = value;
+      const write = () => {
+        for (const row of rows as readonly Record<string, unknown>[]) {
+          for (let i = 0; i < columns.length; i++) {
+            const value = row[columns[i] ?? ''];
+            if (value === undefined) throw new Error(`${table}: a row has no ${columns[i]}`);
+            values[i] = value;
+          }
+          statement.run(values);
         }
-        statement.run(values);
-      }
+      };
+      // All the rows or none, as one multi-row INSERT would be. Inside the caller's transaction
+      // (the usual case) its rollback covers them; no savepoint there: opening one makes FTS5
+      // write out the rows it gathers in memory.
+      if (database.inTransaction) write();
+      else database.transaction(write)();
     },
   };
 }
