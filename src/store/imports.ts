@@ -12,6 +12,8 @@ import {
   type ContactsRead,
 } from '../domain/import/contacts-csv.js';
 import { decodeText } from '../domain/import/decode.js';
+import type { ActivityRead } from '../domain/import/linkedin-activity.js';
+import { combineLinkedInParts, isZip, readLinkedInParts } from '../domain/import/linkedin-zip.js';
 import type { Photo } from '../domain/import/photo.js';
 import { BACKUP_FORMAT, isBackup, restoreBackup, type Backup } from './backup.js';
 import type {
@@ -40,12 +42,12 @@ import { chunk, inTransaction, type StoreContext } from './context.js';
 import { insertPeople } from './bulk-load.js';
 import { peopleByKeys } from './people-by-keys.js';
 import { refreshTouchDue } from './keep-in-touch.js';
+import { readMessagesSoon } from './read-messages.js';
 import type { ImportChangeTable, ImportSourceTable } from './schema.js';
 import { bumpTies } from './ties.js';
 import {
   addStoredPeople,
   editedSince,
-  personalKey,
   planActivities,
   undoActivities,
   writeActivities,
@@ -157,9 +159,19 @@ export async function photoOf(
 export async function importContacts(
   ctx: StoreContext,
   read: ContactsRead,
-  options: { file: string; dryRun?: boolean; onProgress?: OnImportProgress; fileHash?: string },
+  options: {
+    file: string;
+    dryRun?: boolean;
+    onProgress?: OnImportProgress;
+    fileHash?: string;
+    /**
+     * The whole file once read, when `read` is only its beginning: the same people, without
+     * what happened (a large messages.csv still being read on another thread).
+     */
+    whole?: Promise<ContactsRead>;
+  },
 ): Promise<ImportReport> {
-  const base = {
+  const reportOf = (read: ContactsRead) => ({
     file: options.file,
     format: read.format,
     dryRun: !!options.dryRun,
@@ -167,23 +179,33 @@ export async function importContacts(
     ignoredColumns: read.ignoredColumns,
     ignoredFiles: read.ignoredFiles ?? [],
     remarks: read.remarks ?? [],
-  };
+  });
   const noActivities = {
     counts: { new: 0, updated: 0, unchanged: 0, skipped: 0 },
     skipped: [],
   };
-  const empty = { new: 0, updated: 0, unchanged: 0, review: 0, errors: read.errors.length };
-  if (read.errors.length > 0) {
-    return {
-      ...base,
-      status: 'refused',
-      runId: null,
-      counts: empty,
-      rows: [],
-      activities: noActivities,
-    };
+  // One bad row anywhere refuses the whole file, with every bad row listed.
+  const refused = (whole: ContactsRead): ImportReport => ({
+    ...reportOf(whole),
+    status: 'refused',
+    runId: null,
+    counts: { new: 0, updated: 0, unchanged: 0, review: 0, errors: whole.errors.length },
+    rows: [],
+    activities: noActivities,
+  });
+  if (read.errors.length > 0) return refused((await options.whole) ?? read);
+  /** Thrown inside the transaction to take back what it wrote when the rest of the file is bad. */
+  class Refused {
+    constructor(readonly whole: ContactsRead) {}
   }
-  return inTransaction(ctx, async (tx) => {
+  try {
+    return await inTransaction(ctx, (tx) => importInTransaction(tx));
+  } catch (error) {
+    if (error instanceof Refused) return refused(error.whole);
+    throw error;
+  }
+
+  async function importInTransaction(tx: StoreContext): Promise<ImportReport> {
     const incoming = read.people.map((p) => p.person);
     const existing = await existingFor(tx, incoming);
     const seen = new Map<string, number>();
@@ -257,31 +279,41 @@ export async function importContacts(
     const rows = planned.map(({ person: _person, ...row }) => row);
 
     // Conversations and events: their people are found among those already in Kith and
-    // those this file adds (not written yet: known by a stand-in id until they are).
-    const activities = read.activities ?? [];
-    const refs: PeopleByRef = { byLinkedin: new Map(), byEmail: new Map(), byName: new Map() };
-    planned.forEach((row, i) => {
-      if (row.action === 'duplicate') return;
-      const id = row.personId ?? `new:${i}`;
-      if (row.person.linkedin) refs.byLinkedin.set(row.person.linkedin, id);
-      for (const e of row.person.emails ?? []) refs.byEmail.set(e.toLowerCase(), id);
-      const key = nameKey(row.person.displayName);
-      const list = refs.byName.get(key) ?? [];
-      if (!list.includes(id)) list.push(id);
-      refs.byName.set(key, list);
-    });
-    if (activities.length > 0) await addStoredPeople(tx, activities, refs);
-    const activityPlan = await planActivities(tx, activities, refs);
-    const activityReport = { counts: activityPlan.counts, skipped: activityPlan.skipped };
-    if (options.dryRun)
+    // those this file adds (written by then, or known by a stand-in id in a preview).
+    const planActivitiesOf = async (whole: ContactsRead) => {
+      const activities = whole.activities ?? [];
+      const refs: PeopleByRef = { byLinkedin: new Map(), byEmail: new Map(), byName: new Map() };
+      planned.forEach((row, i) => {
+        if (row.action === 'duplicate') return;
+        const id = row.personId ?? `new:${i}`;
+        if (row.person.linkedin) refs.byLinkedin.set(row.person.linkedin, id);
+        for (const e of row.person.emails ?? []) refs.byEmail.set(e.toLowerCase(), id);
+        const key = nameKey(row.person.displayName);
+        const list = refs.byName.get(key) ?? [];
+        if (!list.includes(id)) list.push(id);
+        refs.byName.set(key, list);
+      });
+      if (activities.length > 0) await addStoredPeople(tx, activities, refs);
+      return planActivities(tx, activities, refs);
+    };
+    /** The whole file, once read; a bad row in what came last takes back what was written. */
+    const wholeRead = async () => {
+      const whole = (await options.whole) ?? read;
+      if (whole.errors.length > 0) throw new Refused(whole);
+      return whole;
+    };
+    if (options.dryRun) {
+      const whole = await wholeRead();
+      const activityPlan = await planActivitiesOf(whole);
       return {
-        ...base,
+        ...reportOf(whole),
         status: 'preview',
         runId: null,
         counts,
         rows,
-        activities: activityReport,
+        activities: { counts: activityPlan.counts, skipped: activityPlan.skipped },
       };
+    }
 
     const runId = newId();
     const now = tx.now().toISOString();
@@ -292,37 +324,16 @@ export async function importContacts(
         workspace_id: tx.workspaceId,
         file: options.file,
         format: read.format,
-        counts: JSON.stringify({ ...counts, activities: activityPlan.counts }),
+        counts: JSON.stringify(counts),
         created_at: now,
         undone_at: null,
       })
       .execute();
-    // New people in multi-row inserts (the way bulk loads write), then their keep-in-touch days.
-    // Their last contact is known already: the latest of this file's conversations with them
-    // (they had none before). Written with them, it need not be looked up afterwards.
-    const latest = new Map<string, string>();
-    for (const p of activityPlan.planned) {
-      if (p.action !== 'new' || p.activity.type !== 'interaction') continue;
-      for (const id of p.personIds) {
-        const known = latest.get(id);
-        if (id.startsWith('new:') && (known === undefined || known < p.activity.at))
-          latest.set(id, p.activity.at);
-      }
-    }
+    // New people in bulk (the way bulk loads write), then their keep-in-touch days.
     const fresh = planned.filter((r) => r.action === 'new');
-    const lastContactOf = new Map(
-      planned.flatMap((r, i) => {
-        const at = latest.get(`new:${i}`);
-        return at ? [[r, at] as const] : [];
-      }),
-    );
     const ids = await insertPeople(
       tx,
-      fresh.map((r, i) => ({
-        key: String(i),
-        data: personDataFrom(r.person),
-        lastContactAt: lastContactOf.get(r) ?? null,
-      })),
+      fresh.map((r, i) => ({ key: String(i), data: personDataFrom(r.person) })),
       now,
       (done) => options.onProgress?.({ phase: 'people', done, total: fresh.length }),
     );
@@ -404,19 +415,37 @@ export async function importContacts(
       now,
       runId,
     );
-    // The people this file adds have their ids now.
-    const realIds = new Map(planned.map((row, i) => [`new:${i}`, row.personId ?? '']));
+    // The rest of the file (a large messages.csv is read on another thread meanwhile): its
+    // conversations, planned now that everyone in it has an id.
+    const whole = await wholeRead();
+    const activityPlan = await planActivitiesOf(whole);
+    // The people this file adds had no conversations before it: their last contact is the
+    // latest of its conversations with them, set at once rather than looked up one by one.
+    const added = new Set(fresh.flatMap((r) => (r.personId ? [r.personId] : [])));
+    const latest = new Map<string, string>();
     for (const p of activityPlan.planned) {
-      p.personIds = [...new Set(p.personIds.map((id) => realIds.get(id) ?? id))];
-      if (p.activity.type !== 'interaction') p.key = personalKey(p.activity, p.personIds[0] ?? '');
+      if (p.action !== 'new' || p.activity.type !== 'interaction') continue;
+      for (const id of p.personIds) {
+        const known = latest.get(id);
+        if (added.has(id) && (known === undefined || known < p.activity.at))
+          latest.set(id, p.activity.at);
+      }
     }
+    await tx.rows.update(
+      tx.db,
+      'person',
+      'id',
+      [...latest].map(([id, at]) => ({ id, last_contact_at: at })),
+    );
+    const dueNow = due.filter((id) => latest.has(id));
+    for (const part of chunk(dueNow, 5000)) await refreshTouchDue(tx, part);
     await writeActivities(
       tx,
       activityPlan.planned,
       runId,
       now,
       (done, total) => options.onProgress?.({ phase: 'conversations', done, total }),
-      new Set(fresh.flatMap((r) => (lastContactOf.has(r) && r.personId ? [r.personId] : []))),
+      new Set(latest.keys()),
     );
     planned.forEach((row, i) => {
       const out = rows[i];
@@ -426,11 +455,22 @@ export async function importContacts(
     // while no person changes, need not be read (see importFile).
     await tx.db
       .updateTable('import_run')
-      .set({ file_hash: options.fileHash ?? null, people_mark: await peopleMark(tx) })
+      .set({
+        counts: JSON.stringify({ ...counts, activities: activityPlan.counts }),
+        file_hash: options.fileHash ?? null,
+        people_mark: await peopleMark(tx),
+      })
       .where('id', '=', runId)
       .execute();
-    return { ...base, status: 'imported', runId, counts, rows, activities: activityReport };
-  });
+    return {
+      ...reportOf(whole),
+      status: 'imported',
+      runId,
+      counts,
+      rows,
+      activities: { counts: activityPlan.counts, skipped: activityPlan.skipped },
+    };
+  }
 }
 
 export async function listImportRuns(ctx: StoreContext): Promise<ImportRunSummary[]> {
@@ -569,6 +609,20 @@ export async function importFile(
       .digest('hex');
     const done = await importedAlready(ctx, fileHash, file, !!options.dryRun);
     if (done) return done;
+    // A LinkedIn archive's messages are read while the people are matched and written.
+    if (isZip(bytes)) {
+      let messages: Promise<ActivityRead | null> = Promise.resolve(null);
+      const parts = readLinkedInParts(bytes, file, {
+        onMessages: (found) => (messages = readMessagesSoon(found)),
+      });
+      const whole = messages.then((m) => combineLinkedInParts(parts, m));
+      // Awaited once the people are written; a refusal that comes sooner must wait for it
+      // there, not be reported as unhandled meanwhile.
+      whole.catch(() => undefined);
+      // Until then: the people (messages bring none), and nothing that happened yet.
+      const early = { ...combineLinkedInParts(parts, null), activities: [] };
+      return importContacts(ctx, early, { file, ...options, fileHash, whole });
+    }
     const read = readContactsFile(bytes, file, {
       now: ctx.now(),
       keepPhotos: !!options.keepPhotos,

@@ -171,6 +171,37 @@ describeEachDatabase('importing conversations, invitations and calendars', (db) 
     for (const [actual] of await expectLastContacts(false)) expect(actual).toBeNull();
   });
 
+  it('refuses a large export whose messages.csv is broken, writing nothing, whenever the refusal comes', async () => {
+    // Large enough to be read on another thread while the people are written; enough people
+    // that the thread may refuse a file broken on its first line while they are written.
+    const filler = `c9,,${PRIYA},${ME},2024-03-05 09:12:44 UTC,,${'x'.repeat(200)},INBOX\r\n`;
+    const connections =
+      CONNECTIONS +
+      Array.from(
+        { length: 10_000 },
+        (_, i) => `Given${i},Family${i},https://www.linkedin.com/in/p${i},,Acme,Role,04 Sep 2023`,
+      ).join('\r\n');
+    for (const broken of [
+      // Refused at once, long before the people are written…
+      `${MESSAGES_HEADER}c1,,"never closed,${ME}\r\n${filler.repeat(12_000)}`,
+      // …or at the very end.
+      `${MESSAGES_HEADER}${filler.repeat(12_000)}c1,,"never closed,${ME}\r\n`,
+    ]) {
+      expect(broken.length).toBeGreaterThan(2 * 1024 * 1024);
+      await expect(
+        store.imports.contacts(
+          zipSync({
+            'Export/Connections.csv': utf8(connections),
+            'Export/messages.csv': utf8(broken),
+          }),
+          'export.zip',
+        ),
+      ).rejects.toThrow(/messages\.csv: line \d+: a quoted field is never closed/);
+      expect(await store.counts()).toMatchObject({ people: 0, interactions: 0 });
+      expect(await store.imports.runs()).toEqual([]);
+    }
+  });
+
   it('refuses to undo when something the import wrote was edited since', async () => {
     const report = await store.imports.contacts(exportZip(), 'export.zip');
     const lena = await store.people.resolve('Lena Park');

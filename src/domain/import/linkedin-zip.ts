@@ -6,7 +6,11 @@ import { unzipSync } from 'fflate';
 import { KithError } from '../errors.js';
 import { readContactsCsv, type ContactsRead } from './contacts-csv.js';
 import { decodeText } from './decode.js';
-import { readLinkedInInvitations, readLinkedInMessages } from './linkedin-activity.js';
+import {
+  readLinkedInInvitations,
+  readLinkedInMessages,
+  type ActivityRead,
+} from './linkedin-activity.js';
 
 /** Far above any real export's file (30,000 connections are ~3 MB; 200,000 messages ~60 MB). */
 const MAX_UNPACKED = 500 * 1024 * 1024;
@@ -18,7 +22,41 @@ const baseName = (path: string) => (path.split('/').pop() ?? path).toLowerCase()
 export const isZip = (bytes: Uint8Array) =>
   bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
+/**
+ * The archive's parts, messages.csv not read yet: it is most of a large export, and a caller
+ * may read it on another thread while it works on the people (see readMessagesFile).
+ */
+export interface LinkedInParts {
+  file: string;
+  connections: ContactsRead | null;
+  messages: MessagesFile | null;
+  invitations: ActivityRead | null;
+  ignoredFiles: string[];
+}
+
+/** messages.csv as it came out of the archive. */
+export interface MessagesFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
 export function readLinkedInZip(bytes: Uint8Array, file: string): ContactsRead {
+  const parts = readLinkedInParts(bytes, file);
+  return combineLinkedInParts(parts, parts.messages && readMessagesFile(parts.messages));
+}
+
+/** messages.csv read: its conversations, by day. */
+export const readMessagesFile = (messages: MessagesFile): ActivityRead =>
+  readLinkedInMessages(decodeText(messages.bytes).text, messages.name);
+
+export function readLinkedInParts(
+  bytes: Uint8Array,
+  file: string,
+  options: {
+    /** Given messages.csv as soon as it is unpacked, before the other files are read. */
+    onMessages?: (messages: MessagesFile) => void;
+  } = {},
+): LinkedInParts {
   const others: string[] = [];
   let tooLarge: string | null = null;
   let entries: Record<string, Uint8Array>;
@@ -69,20 +107,32 @@ export function readLinkedInZip(bytes: Uint8Array, file: string): ContactsRead {
     const entry = found.get(base);
     return entry ? { name: `${file}/${entry[0]}`, text: decodeText(entry[1]).text } : null;
   };
+  const entry = found.get('messages.csv');
+  const messages = entry ? { name: `${file}/${entry[0]}`, bytes: entry[1] } : null;
+  if (messages) options.onMessages?.(messages);
   const connections = text('connections.csv');
-  const messages = text('messages.csv');
   const invitations = text('invitations.csv');
-  const parts = [
-    connections && readContactsCsv(connections.text, connections.name),
-    messages && readLinkedInMessages(messages.text, messages.name),
-    invitations && readLinkedInInvitations(invitations.text, invitations.name),
-  ].filter((p) => p !== null);
+  return {
+    file,
+    connections: connections && readContactsCsv(connections.text, connections.name),
+    messages,
+    invitations: invitations && readLinkedInInvitations(invitations.text, invitations.name),
+    ignoredFiles: others.sort(),
+  };
+}
+
+/** The whole export as read: connections, then conversations, then invitations. */
+export function combineLinkedInParts(
+  parts: LinkedInParts,
+  messages: ActivityRead | null,
+): ContactsRead {
+  const read = [parts.connections, messages, parts.invitations].filter((p) => p !== null);
   return {
     format: 'linkedin-export',
-    people: parts.flatMap((p) => p.people),
-    activities: parts.flatMap((p) => ('activities' in p ? (p.activities ?? []) : [])),
-    errors: parts.flatMap((p) => p.errors),
-    ignoredColumns: [...new Set(parts.flatMap((p) => p.ignoredColumns))],
-    ignoredFiles: others.sort(),
+    people: read.flatMap((p) => p.people),
+    activities: read.flatMap((p) => ('activities' in p ? (p.activities ?? []) : [])),
+    errors: read.flatMap((p) => p.errors),
+    ignoredColumns: [...new Set(read.flatMap((p) => p.ignoredColumns))],
+    ignoredFiles: parts.ignoredFiles,
   };
 }

@@ -56,4 +56,24 @@ describe('preparedRowWriter', () => {
     });
     expect(raw.prepare('SELECT id FROM tag').pluck().all()).toEqual(['c']);
   });
+
+  it('sets columns of many rows by key, and only theirs', async () => {
+    await writer.insert(db, 'tag', [
+      { id: 'a', workspace_id: 'w', name: 'finance' },
+      { id: 'b', workspace_id: 'w', name: 'taxes' },
+      { id: 'c', workspace_id: 'w', name: 'design' },
+    ]);
+    await writer.update(db, 'tag', 'id', [
+      { id: 'c', name: 'product design' },
+      { id: 'a', name: 'personal finance' },
+    ]);
+    expect(names()).toEqual(['personal finance', 'taxes', 'product design']);
+    await expect(writer.update(db, 'tag', 'id', [{ id: 'b' }])).rejects.toThrow(
+      'tag: an update with nothing to set',
+    );
+    await expect(
+      writer.update(db, 'tag', 'id', [{ id: 'b', name: 'x' }, { id: 'c' }]),
+    ).rejects.toThrow('tag: a row has no name');
+    expect(names()).toEqual(['personal finance', 'taxes', 'product design']);
+  });
 });

@@ -29,6 +29,16 @@ export interface RowWriter {
     rows: readonly Insertable<Tables[T]>[],
     onConflict?: OnConflict<T>,
   ): Promise<void>;
+  /**
+   * Sets columns of many rows, each found by its `key` column: every row holds the key's
+   * value and the same columns to set.
+   */
+  update<T extends TableName>(
+    db: Kysely<Database>,
+    table: T,
+    key: keyof Tables[T] & string,
+    rows: readonly Partial<Tables[T]>[],
+  ): Promise<void>;
 }
 
 const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`).join(', ');
@@ -71,28 +81,53 @@ export function unnestRowWriter(): RowWriter {
     }
     return columns;
   };
+  /** Each column of `rows`, ROWS_PER_UNNEST rows at a time, as arrays cast to its type. */
+  async function* arraysOf(
+    db: Kysely<Database>,
+    table: string,
+    columns: string[],
+    rows: readonly object[],
+  ) {
+    const typeOf = await typesOf(db, table);
+    const casts = columns.map((c) => {
+      const type = typeOf.get(c);
+      if (!type) throw new Error(`${table} has no column ${c}`);
+      return sql.raw(`${type}[]`);
+    });
+    for (let i = 0; i < rows.length; i += ROWS_PER_UNNEST) {
+      const part = rows.slice(i, i + ROWS_PER_UNNEST) as readonly Record<string, unknown>[];
+      yield columns.map((c, k) => {
+        const values = part.map((row) => row[c]);
+        if (values.includes(undefined)) throw new Error(`${table}: a row has no ${c}`);
+        return sql`${values}::${casts[k]}`;
+      });
+    }
+  }
   return {
     async insert(db, table, rows, onConflict) {
       const first = rows[0];
       if (!first) return;
       const columns = columnsOf(first);
-      const typeOf = await typesOf(db, table);
-      const casts = columns.map((c) => {
-        const type = typeOf.get(c);
-        if (!type) throw new Error(`${table} has no column ${c}`);
-        return sql.raw(`${type}[]`);
-      });
-      for (let i = 0; i < rows.length; i += ROWS_PER_UNNEST) {
-        const part = rows.slice(i, i + ROWS_PER_UNNEST) as readonly Record<string, unknown>[];
-        const arrays = columns.map((c, k) => {
-          const values = part.map((row) => row[c]);
-          if (values.includes(undefined)) throw new Error(`${table}: a row has no ${c}`);
-          return sql`${values}::${casts[k]}`;
-        });
+      for await (const arrays of arraysOf(db, table, columns, rows)) {
         await sql`INSERT INTO ${sql.table(table)} (${sql.raw(quoted(columns))})
           SELECT * FROM unnest(${sql.join(arrays)})${sql.raw(conflictClause(onConflict))}`.execute(
           db,
         );
+      }
+    },
+    async update(db, table, key, rows) {
+      const first = rows[0];
+      if (!first) return;
+      const columns = [key, ...columnsOf(first).filter((c) => c !== key)];
+      if (columns.length < 2) throw new Error(`${table}: an update with nothing to set`);
+      const set = columns
+        .slice(1)
+        .map((c) => `"${c}" = u."${c}"`)
+        .join(', ');
+      for await (const arrays of arraysOf(db, table, columns, rows)) {
+        await sql`UPDATE ${sql.table(table)} SET ${sql.raw(set)}
+          FROM unnest(${sql.join(arrays)}) AS u (${sql.raw(quoted(columns))})
+          WHERE ${sql.table(table)}.${sql.raw(`"${key}"`)} = u.${sql.raw(`"${key}"`)}`.execute(db);
       }
     },
   };
@@ -105,8 +140,7 @@ export function unnestRowWriter(): RowWriter {
  */
 export function preparedRowWriter(database: SQLite.Database): RowWriter {
   const statements = new Map<string, SQLite.Statement>();
-  const statementFor = (table: string, columns: string[], conflict: string) => {
-    const text = `INSERT INTO "${table}" (${quoted(columns)}) VALUES (${columns.map(() => '?').join(', ')})${conflict}`;
+  const prepared = (text: string) => {
     let statement = statements.get(text);
     if (!statement) {
       statement = database.prepare(text);
@@ -114,28 +148,55 @@ export function preparedRowWriter(database: SQLite.Database): RowWriter {
     }
     return statement;
   };
+  /**
+   * Runs `statement` once per row with the row's `columns` in order. All the rows or none, as
+   * one statement would be: inside the caller's transaction (the usual case) its rollback
+   * covers them; no savepoint there, since opening one makes FTS5 write out the rows it
+   * gathers in memory.
+   */
+  const runEach = (
+    statement: SQLite.Statement,
+    table: string,
+    columns: string[],
+    rows: readonly object[],
+  ) => {
+    const values: unknown[] = new Array(columns.length);
+    const write = () => {
+      for (const row of rows as readonly Record<string, unknown>[]) {
+        for (let i = 0; i < columns.length; i++) {
+          const value = row[columns[i] ?? ''];
+          if (value === undefined) throw new Error(`${table}: a row has no ${columns[i]}`);
+          values[i] = value;
+        }
+        statement.run(values);
+      }
+    };
+    if (database.inTransaction) write();
+    else database.transaction(write)();
+  };
   return {
     async insert(_db, table, rows, onConflict) {
       const first = rows[0];
       if (!first) return;
       const columns = columnsOf(first);
-      const statement = statementFor(table, columns, conflictClause(onConflict));
-      const values: unknown[] = new Array(columns.length);
-      const write = () => {
-        for (const row of rows as readonly Record<string, unknown>[]) {
-          for (let i = 0; i < columns.length; i++) {
-            const value = row[columns[i] ?? ''];
-            if (value === undefined) throw new Error(`${table}: a row has no ${columns[i]}`);
-            values[i] = value;
-          }
-          statement.run(values);
-        }
-      };
-      // All the rows or none, as one multi-row INSERT would be. Inside the caller's transaction
-      // (the usual case) its rollback covers them; no savepoint there: opening one makes FTS5
-      // write out the rows it gathers in memory.
-      if (database.inTransaction) write();
-      else database.transaction(write)();
+      const places = columns.map(() => '?').join(', ');
+      const conflict = conflictClause(onConflict);
+      const statement = prepared(
+        `INSERT INTO "${table}" (${quoted(columns)}) VALUES (${places})${conflict}`,
+      );
+      runEach(statement, table, columns, rows);
+    },
+    async update(_db, table, key, rows) {
+      const first = rows[0];
+      if (!first) return;
+      const columns = [...columnsOf(first).filter((c) => c !== key), key];
+      if (columns.length < 2) throw new Error(`${table}: an update with nothing to set`);
+      const set = columns
+        .slice(0, -1)
+        .map((c) => `"${c}" = ?`)
+        .join(', ');
+      const statement = prepared(`UPDATE "${table}" SET ${set} WHERE "${key}" = ?`);
+      runEach(statement, table, columns, rows);
     },
   };
 }

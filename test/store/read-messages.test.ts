@@ -1,0 +1,49 @@
+// Reading messages.csv on another thread gives what reading it here gives, refusals included.
+import { describe, expect, it } from 'vitest';
+import { KithError } from '../../src/domain/errors.js';
+import { readMessagesFile } from '../../src/domain/import/linkedin-zip.js';
+import { readMessagesSoon } from '../../src/store/read-messages.js';
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const HEADER =
+  'CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\r\n';
+const ME = 'Alex Doe,https://www.linkedin.com/in/alexdoe';
+const messages = (n: number) =>
+  HEADER +
+  Array.from({ length: n }, (_, i) => {
+    const them = `Given${i % 40} Family${i % 40},https://www.linkedin.com/in/p${i % 40}`;
+    const [from, to] = i % 2 ? [ME, them] : [them, ME];
+    const day = String((i % 28) + 1).padStart(2, '0');
+    return `c${i % 40},,${from},${to},2024-03-${day} 10:${String(i % 60).padStart(2, '0')}:00 UTC,,"Message ${i}: Zürich, “quoted”, emoji 🎉",INBOX`;
+  }).join('\r\n');
+
+describe('readMessagesSoon', () => {
+  it('reads on a thread what reading here reads', async () => {
+    const file = { name: 'export.zip/messages.csv', bytes: utf8(messages(2000)) };
+    const here = readMessagesFile(file);
+    expect(here.activities.length).toBeGreaterThan(100);
+    const there = await readMessagesSoon(file, { minBytes: 0, threadOnly: true });
+    expect(there).toEqual(here);
+    // The bytes are still there for a reader on this thread.
+    expect(file.bytes.length).toBeGreaterThan(0);
+  });
+
+  it('refuses on a thread what it refuses here, with the same words', async () => {
+    const file = { name: 'messages.csv', bytes: utf8(`${HEADER}c1,,"never closed,${ME}\r\n`) };
+    let here: unknown;
+    try {
+      readMessagesFile(file);
+    } catch (error) {
+      here = error;
+    }
+    expect(here).toBeInstanceOf(KithError);
+    const there = readMessagesSoon(file, { minBytes: 0, threadOnly: true });
+    await expect(there).rejects.toBeInstanceOf(KithError);
+    await expect(there).rejects.toThrow((here as KithError).message);
+  });
+
+  it('reads a small file here, at once', async () => {
+    const file = { name: 'messages.csv', bytes: utf8(messages(10)) };
+    expect(await readMessagesSoon(file)).toEqual(readMessagesFile(file));
+  });
+});
