@@ -1,8 +1,10 @@
 // The built `kith` binary (package.json "bin"), as a user runs it: npm test builds it first.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
@@ -64,5 +66,56 @@ describe('the kith binary', () => {
     const exit = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     expect(await exit).toBe(0);
+  });
+
+  it('imports a LinkedIn export whose messages.csv is read on a second thread, from the built files', async () => {
+    const me = 'Alex Doe,https://www.linkedin.com/in/alexdoe';
+    const header =
+      'CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\r\n';
+    const lines = Array.from({ length: 20_000 }, (_, i) => {
+      const them = `Given${i % 50} Family${i % 50},https://www.linkedin.com/in/p${i % 50}`;
+      const day = String((i % 28) + 1).padStart(2, '0');
+      return `c${i % 50},,${them},${me},2024-03-${day} 10:00:00 UTC,,Message ${i} ${'about careers '.repeat(8)},INBOX`;
+    });
+    const messages = new TextEncoder().encode(header + lines.join('\r\n'));
+    // One interaction per conversation and day.
+    const days = new Set(lines.map((_, i) => `${i % 50}:${i % 28}`)).size;
+    expect(messages.length).toBeGreaterThan(2 * 1024 * 1024);
+    // The compiled thread itself (no falling back to this one).
+    const built = (await import(
+      pathToFileURL(resolve('dist/store/read-messages.js')).href
+    )) as typeof import('../../src/store/read-messages.js');
+    const read = await built.readMessagesSoon(
+      { name: 'messages.csv', bytes: messages },
+      { threadOnly: true },
+    );
+    expect(read.activities).toHaveLength(days);
+    // And the whole import, as a user runs it.
+    const connections =
+      'First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n' +
+      Array.from(
+        { length: 50 },
+        (_, i) => `Given${i},Family${i},https://www.linkedin.com/in/p${i},,Acme,Role,04 Sep 2023`,
+      ).join('\r\n');
+    const file = join(dir, 'export.zip');
+    writeFileSync(
+      file,
+      zipSync({
+        'Export/Connections.csv': new TextEncoder().encode(connections),
+        'Export/messages.csv': messages,
+      }),
+    );
+    const run = spawnSync(process.execPath, [bin, 'import', file, '--json'], {
+      encoding: 'utf8',
+      env: { ...process.env, KITH_DB: join(dir, 'k.db'), DATABASE_URL: '' },
+    });
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout) as {
+      status: string;
+      counts: { new: number };
+      activities: { counts: { new: number } };
+    };
+    expect(report).toMatchObject({ status: 'imported', counts: { new: 50 } });
+    expect(report.activities.counts.new).toBe(days);
   });
 });
