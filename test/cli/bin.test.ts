@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { readMessagesSoon } from '../../src/store/read-messages.js';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
   version: string;
@@ -82,9 +83,9 @@ describe('the kith binary', () => {
     const days = new Set(lines.map((_, i) => `${i % 50}:${i % 28}`)).size;
     expect(messages.length).toBeGreaterThan(2 * 1024 * 1024);
     // The compiled thread itself (no falling back to this one).
-    const built = (await import(
-      pathToFileURL(resolve('dist/store/read-messages.js')).href
-    )) as typeof import('../../src/store/read-messages.js');
+    const built = (await import(pathToFileURL(resolve('dist/store/read-messages.js')).href)) as {
+      readMessagesSoon: typeof readMessagesSoon;
+    };
     const read = await built.readMessagesSoon(
       { name: 'messages.csv', bytes: messages },
       { threadOnly: true },
