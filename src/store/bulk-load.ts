@@ -282,7 +282,7 @@ export async function insertAsks(
  */
 export async function insertPeople(
   tx: StoreContext,
-  people: readonly { key: string; data: PersonData; lastContactAt?: string | null }[],
+  people: readonly { key: string; data: PersonData }[],
   now: string,
   onProgress: (done: number) => void = () => undefined,
 ): Promise<Map<string, string>> {
@@ -335,7 +335,7 @@ export async function insertPeople(
   const personIds = new Map<string, string>();
   let done = 0;
   for (const batch of chunk(people, rowsPerInsert(20))) {
-    const rows = batch.map(({ key, data, lastContactAt }) => {
+    const rows = batch.map(({ key, data }) => {
       const id = newId();
       personIds.set(key, id);
       return {
@@ -348,7 +348,6 @@ export async function insertPeople(
         created_at: now,
         updated_at: now,
         archived_at: null,
-        last_contact_at: lastContactAt ?? null,
       };
     });
     await tx.rows.insert(tx.db, 'person', rows);

@@ -168,10 +168,14 @@ export async function writeActivities(
   planned: PlannedActivity[],
   runId: string,
   now: string,
-  onProgress: (done: number, total: number) => void = () => undefined,
-  /** People written by this import with their last contact already (see importContacts). */
-  lastContactKnown: ReadonlySet<string> = new Set(),
+  options: {
+    onProgress?: (done: number, total: number) => void;
+    /** People this import gave their last contact already (see importContacts). */
+    lastContactKnown?: ReadonlySet<string>;
+  } = {},
 ): Promise<void> {
+  const onProgress = options.onProgress ?? (() => undefined);
+  const lastContactKnown = options.lastContactKnown ?? new Set<string>();
   const items: ImportItemTable[] = [];
   const changes: ImportActivityChangeTable[] = [];
   const touched = new Set<string>();

@@ -14,6 +14,7 @@ import {
 import { decodeText } from '../domain/import/decode.js';
 import type { ActivityRead } from '../domain/import/linkedin-activity.js';
 import { combineLinkedInParts, isZip, readLinkedInParts } from '../domain/import/linkedin-zip.js';
+import { latestInteractionOf } from '../domain/import/activity.js';
 import type { Photo } from '../domain/import/photo.js';
 import { BACKUP_FORMAT, isBackup, restoreBackup, type Backup } from './backup.js';
 import type {
@@ -155,6 +156,11 @@ export async function photoOf(
   return row ? { mime: row.mime, bytes: Buffer.from(row.data, 'base64') } : null;
 }
 
+/** Thrown inside an import's transaction to take back what it wrote when the rest of the file is bad. */
+class Refused {
+  constructor(readonly whole: ContactsRead) {}
+}
+
 /** Plan an import and, unless it is a dry run or a row is wrong, carry it out. */
 export async function importContacts(
   ctx: StoreContext,
@@ -194,10 +200,6 @@ export async function importContacts(
     activities: noActivities,
   });
   if (read.errors.length > 0) return refused((await options.whole) ?? read);
-  /** Thrown inside the transaction to take back what it wrote when the rest of the file is bad. */
-  class Refused {
-    constructor(readonly whole: ContactsRead) {}
-  }
   try {
     return await inTransaction(ctx, (tx) => importInTransaction(tx));
   } catch (error) {
@@ -421,16 +423,14 @@ export async function importContacts(
     const activityPlan = await planActivitiesOf(whole);
     // The people this file adds had no conversations before it: their last contact is the
     // latest of its conversations with them, set at once rather than looked up one by one.
-    const added = new Set(fresh.flatMap((r) => (r.personId ? [r.personId] : [])));
-    const latest = new Map<string, string>();
-    for (const p of activityPlan.planned) {
-      if (p.action !== 'new' || p.activity.type !== 'interaction') continue;
-      for (const id of p.personIds) {
-        const known = latest.get(id);
-        if (added.has(id) && (known === undefined || known < p.activity.at))
-          latest.set(id, p.activity.at);
-      }
-    }
+    const latest = latestInteractionOf(
+      activityPlan.planned.flatMap((p) =>
+        p.action === 'new' && p.activity.type === 'interaction'
+          ? [{ at: p.activity.at, personIds: p.personIds }]
+          : [],
+      ),
+      new Set(fresh.flatMap((r) => (r.personId ? [r.personId] : []))),
+    );
     await tx.rows.update(
       tx.db,
       'person',
@@ -439,14 +439,10 @@ export async function importContacts(
     );
     const dueNow = due.filter((id) => latest.has(id));
     for (const part of chunk(dueNow, 5000)) await refreshTouchDue(tx, part);
-    await writeActivities(
-      tx,
-      activityPlan.planned,
-      runId,
-      now,
-      (done, total) => options.onProgress?.({ phase: 'conversations', done, total }),
-      new Set(latest.keys()),
-    );
+    await writeActivities(tx, activityPlan.planned, runId, now, {
+      onProgress: (done, total) => options.onProgress?.({ phase: 'conversations', done, total }),
+      lastContactKnown: new Set(latest.keys()),
+    });
     planned.forEach((row, i) => {
       const out = rows[i];
       if (out) out.personId = row.personId;

@@ -33,24 +33,8 @@ export async function refreshLastContact(
 }
 
 async function refreshManyLastContact(ctx: DbContext, ids: string[]): Promise<void> {
-  const updated = await ctx.db
-    .updateTable('person')
-    .from((eb) =>
-      eb
-        .selectFrom('interaction_participant as ip')
-        .innerJoin('interaction as i', 'i.id', 'ip.interaction_id')
-        .select((b) => ['ip.person_id', b.fn.max('i.occurred_at').as('latest')])
-        .where('ip.person_id', 'in', ids)
-        .groupBy('ip.person_id')
-        .as('m'),
-    )
-    .set((eb) => ({ last_contact_at: eb.ref('m.latest') }))
-    .whereRef('person.id', '=', 'm.person_id')
-    .where('person.id', 'in', ids)
-    .returning('person.id')
-    .execute();
+  const found = new Set(await setLatestContact(ctx, ids));
   // Those with no interaction left (one was deleted or moved) have no last contact.
-  const found = new Set(updated.map((r) => r.id));
   const none = ids.filter((id) => !found.has(id));
   if (none.length > 0) {
     await ctx.db
@@ -63,23 +47,35 @@ async function refreshManyLastContact(ctx: DbContext, ids: string[]): Promise<vo
 }
 
 /**
+ * One set-based UPDATE from the latest interaction of each person (of `ids`, or of the whole
+ * workspace); the ids of those who have one.
+ */
+async function setLatestContact(ctx: DbContext, ids: string[] | 'all'): Promise<string[]> {
+  let query = ctx.db
+    .updateTable('person')
+    .from((eb) => {
+      const latest = eb
+        .selectFrom('interaction_participant as ip')
+        .innerJoin('interaction as i', 'i.id', 'ip.interaction_id')
+        .select((b) => ['ip.person_id', b.fn.max('i.occurred_at').as('latest')])
+        .groupBy('ip.person_id');
+      return (
+        ids === 'all'
+          ? latest.where('ip.workspace_id', '=', ctx.workspaceId)
+          : latest.where('ip.person_id', 'in', ids)
+      ).as('m');
+    })
+    .set((eb) => ({ last_contact_at: eb.ref('m.latest') }))
+    .whereRef('person.id', '=', 'm.person_id');
+  if (ids !== 'all') query = query.where('person.id', 'in', ids);
+  return (await query.returning('person.id').execute()).map((r) => r.id);
+}
+
+/**
  * After a bulk load, which only adds people and their interactions: one set-based UPDATE
  * from the latest interaction per person, instead of a subquery per person.
  */
 export async function refreshAllLastContact(ctx: DbContext): Promise<void> {
-  await ctx.db
-    .updateTable('person')
-    .from((eb) =>
-      eb
-        .selectFrom('interaction_participant as ip')
-        .innerJoin('interaction as i', 'i.id', 'ip.interaction_id')
-        .select((b) => ['ip.person_id', b.fn.max('i.occurred_at').as('latest')])
-        .where('ip.workspace_id', '=', ctx.workspaceId)
-        .groupBy('ip.person_id')
-        .as('m'),
-    )
-    .set((eb) => ({ last_contact_at: eb.ref('m.latest') }))
-    .whereRef('person.id', '=', 'm.person_id')
-    .execute();
+  await setLatestContact(ctx, 'all');
   await refreshTouchDue(ctx, 'all');
 }

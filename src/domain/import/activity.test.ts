@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fingerprintOf } from './activity.js';
+import { fingerprintOf, latestInteractionOf } from './activity.js';
 
 /** The definition: 32-bit FNV-1a over the parts joined by U+0000, UTF-16 code units. */
 function byDefinition(...parts: (string | number | null | undefined)[]): string {
@@ -31,5 +31,24 @@ describe('fingerprintOf', () => {
     expect(fingerprintOf('2 LinkedIn messages', 'Hello')).toBe(
       byDefinition('2 LinkedIn messages\u0000Hello'),
     );
+  });
+});
+
+describe('latestInteractionOf', () => {
+  it('gives each person asked about the latest interaction they took part in, and no one else', () => {
+    const latest = latestInteractionOf(
+      [
+        { at: '2024-03-05T09:12:44.000Z', personIds: ['a', 'b'] },
+        { at: '2024-04-01T12:30:00.000Z', personIds: ['a'] },
+        { at: '2024-01-01T00:00:00.000Z', personIds: ['a', 'c'] },
+        { at: '2025-01-01T00:00:00.000Z', personIds: ['z'] },
+      ],
+      new Set(['a', 'b', 'c', 'd']),
+    );
+    expect([...latest].sort()).toEqual([
+      ['a', '2024-04-01T12:30:00.000Z'],
+      ['b', '2024-03-05T09:12:44.000Z'],
+      ['c', '2024-01-01T00:00:00.000Z'],
+    ]);
   });
 });

@@ -94,3 +94,23 @@ export function kindOfEvent(
   if (/\bcall\b|phone/.test(words)) return 'call';
   return 'meeting';
 }
+
+/**
+ * The last contact each of `people` has from these interactions: the latest time among those
+ * they took part in (times are UTC ISO-8601, so they order as text). For people new to Kith,
+ * whose only interactions are the ones an import brings.
+ */
+export function latestInteractionOf(
+  interactions: Iterable<{ at: string; personIds: readonly string[] }>,
+  people: ReadonlySet<string>,
+): Map<string, string> {
+  const latest = new Map<string, string>();
+  for (const { at, personIds } of interactions) {
+    for (const id of personIds) {
+      if (!people.has(id)) continue;
+      const known = latest.get(id);
+      if (known === undefined || known < at) latest.set(id, at);
+    }
+  }
+  return latest;
+}

@@ -27,7 +27,6 @@ export const isZip = (bytes: Uint8Array) =>
  * may read it on another thread while it works on the people (see readMessagesFile).
  */
 export interface LinkedInParts {
-  file: string;
   connections: ContactsRead | null;
   messages: MessagesFile | null;
   invitations: ActivityRead | null;
@@ -113,7 +112,6 @@ export function readLinkedInParts(
   const connections = text('connections.csv');
   const invitations = text('invitations.csv');
   return {
-    file,
     connections: connections && readContactsCsv(connections.text, connections.name),
     messages,
     invitations: invitations && readLinkedInInvitations(invitations.text, invitations.name),

@@ -74,6 +74,18 @@ async function newestMatches(
   return found;
 }
 
+/** The rowids the index already gave these ids (any number of them: one JSON parameter). */
+async function keyedRowids(
+  db: Kysely<Database>,
+  table: 'person_fts_key' | 'interaction_fts_key',
+  ids: string[],
+): Promise<Map<string, number>> {
+  const existing = await sql<{ fts_rowid: number; entity_id: string }>`
+    SELECT fts_rowid, entity_id FROM ${sql.table(table)}
+    WHERE entity_id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`.execute(db);
+  return new Map(existing.rows.map((r) => [r.entity_id, r.fts_rowid]));
+}
+
 /**
  * Each person's rowid, made for those new to the index (after the largest in use: SQLite has
  * one writer, and this runs in its transaction); `kept` are those already in it.
@@ -83,10 +95,7 @@ async function personRowids(
   writer: RowWriter,
   ids: string[],
 ): Promise<{ rowids: Map<string, number>; kept: number[] }> {
-  const existing = await sql<{ fts_rowid: number; entity_id: string }>`
-    SELECT fts_rowid, entity_id FROM person_fts_key
-    WHERE entity_id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`.execute(db);
-  const rowids = new Map(existing.rows.map((r) => [r.entity_id, r.fts_rowid]));
+  const rowids = await keyedRowids(db, 'person_fts_key', ids);
   const kept = [...rowids.values()];
   const missing = [...new Set(ids.filter((id) => !rowids.has(id)))];
   if (missing.length > 0) {
@@ -110,12 +119,11 @@ async function interactionRowids(
   writer: RowWriter,
   docs: InteractionDocument[],
 ): Promise<{ rowids: Map<string, number>; kept: number[] }> {
-  const existing = await sql<{ entity_id: string; fts_rowid: number }>`
-    SELECT entity_id, fts_rowid FROM interaction_fts_key
-    WHERE entity_id IN (SELECT value FROM json_each(${JSON.stringify(docs.map((d) => d.id))}))`.execute(
+  const current = await keyedRowids(
     db,
+    'interaction_fts_key',
+    docs.map((d) => d.id),
   );
-  const current = new Map(existing.rows.map((r) => [r.entity_id, r.fts_rowid]));
   const result = new Map<string, number>();
   /** Rowids already in the index: their old text must go before the new goes in. */
   const kept: number[] = [];
