@@ -6,7 +6,11 @@
 import { Worker } from 'node:worker_threads';
 import { KithError, type ErrorCode } from '../domain/errors.js';
 import type { ActivityRead } from '../domain/import/linkedin-activity.js';
-import { readMessagesFile, type MessagesFile } from '../domain/import/linkedin-zip.js';
+import {
+  messagesSize,
+  readMessagesFile,
+  type MessagesFile,
+} from '../domain/import/linkedin-zip.js';
 
 /** Below this a thread costs more than it saves (starting one and copying the answer back). */
 export const THREAD_MIN_BYTES = 2 * 1024 * 1024;
@@ -25,7 +29,7 @@ export function readMessagesSoon(
     threadOnly?: boolean;
   } = {},
 ): Promise<ActivityRead> {
-  if (messages.bytes.length < (options.minBytes ?? THREAD_MIN_BYTES)) return readHere(messages);
+  if (messagesSize(messages) < (options.minBytes ?? THREAD_MIN_BYTES)) return readHere(messages);
   return new Promise<ActivityRead>((resolve, reject) => {
     let settled = false;
     const fallBack = (why?: unknown) => {
@@ -36,7 +40,8 @@ export function readMessagesSoon(
     };
     let worker: Worker;
     try {
-      // The bytes are copied, not moved: they are still needed if the thread fails.
+      // The bytes are copied, not moved: they are still needed if the thread fails (handed
+      // the archive, the thread unpacks messages.csv itself: a few megabytes cross, not 50).
       worker = new Worker(workerCode(), { eval: true, workerData: messages });
     } catch (error) {
       fallBack(error);

@@ -2,6 +2,7 @@ import { zipSync } from 'fflate';
 import { beforeEach, expect, it } from 'vitest';
 import type { Store } from '../../src/store/store.js';
 import { describeEachDatabase, snapshot } from '../support/databases.js';
+import { breakPackedEntry } from '../support/zip.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const CONNECTIONS =
@@ -200,6 +201,20 @@ describeEachDatabase('importing conversations, invitations and calendars', (db) 
       expect(await store.counts()).toMatchObject({ people: 0, interactions: 0 });
       expect(await store.imports.runs()).toEqual([]);
     }
+    // messages.csv is unpacked by the thread that reads it: one that cannot be unpacked is
+    // refused from there, and nothing is written either.
+    const unpackable = breakPackedEntry(
+      zipSync({
+        'Export/Connections.csv': utf8(connections),
+        'Export/messages.csv': utf8(`${MESSAGES_HEADER}${filler.repeat(12_000)}`),
+      }),
+      'Export/messages.csv',
+    );
+    await expect(store.imports.contacts(unpackable, 'export.zip')).rejects.toThrow(
+      /^export\.zip\/Export\/messages\.csv: not a readable zip archive/,
+    );
+    expect(await store.counts()).toMatchObject({ people: 0, interactions: 0 });
+    expect(await store.imports.runs()).toEqual([]);
   });
 
   it('refuses to undo when something the import wrote was edited since', async () => {

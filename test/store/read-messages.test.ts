@@ -1,8 +1,10 @@
 // Reading messages.csv on another thread gives what reading it here gives, refusals included.
+import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { KithError } from '../../src/domain/errors.js';
 import { readMessagesFile } from '../../src/domain/import/linkedin-zip.js';
 import { readMessagesSoon } from '../../src/store/read-messages.js';
+import { breakPackedEntry } from '../support/zip.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const HEADER =
@@ -40,6 +42,23 @@ describe('readMessagesSoon', () => {
     const there = readMessagesSoon(file, { minBytes: 0, threadOnly: true });
     await expect(there).rejects.toBeInstanceOf(KithError);
     await expect(there).rejects.toThrow((here as KithError).message);
+  });
+
+  it('unpacks on the thread a messages.csv handed over still in its archive', async () => {
+    const bytes = utf8(messages(2000));
+    const zip = zipSync({ 'Export/messages.csv': bytes });
+    const packed = {
+      name: 'export.zip/Export/messages.csv',
+      zip,
+      entry: 'Export/messages.csv',
+      size: bytes.length,
+    };
+    const there = await readMessagesSoon(packed, { minBytes: 0, threadOnly: true });
+    expect(there).toEqual(readMessagesFile({ name: packed.name, bytes }));
+    const broken = { ...packed, zip: breakPackedEntry(zip, packed.entry) };
+    await expect(readMessagesSoon(broken, { minBytes: 0, threadOnly: true })).rejects.toThrow(
+      /^export\.zip\/Export\/messages\.csv: not a readable zip archive/,
+    );
   });
 
   it('reads a small file here, at once', async () => {

@@ -1,6 +1,14 @@
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { breakPackedEntry } from '../../../test/support/zip.js';
 import { readContactsFile } from './contacts-csv.js';
+import {
+  combineLinkedInParts,
+  readLinkedInParts,
+  readLinkedInZip,
+  readMessagesFile,
+  type MessagesFile,
+} from './linkedin-zip.js';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const CONNECTIONS =
@@ -54,6 +62,51 @@ describe('reading a LinkedIn export as downloaded (.zip)', () => {
     const broken = zip.slice(0, 40);
     expect(() => readContactsFile(broken, 'broken.zip')).toThrow(
       /^broken\.zip: not a readable zip archive/,
+    );
+  });
+
+  it('hands messages.csv over still packed, read the same wherever it is unpacked', () => {
+    const zip = zipSync({
+      'Export/Connections.csv': encode(CONNECTIONS),
+      'Export/messages.csv': encode(MESSAGES),
+    });
+    const handed: MessagesFile[] = [];
+    const parts = readLinkedInParts(zip, 'export.zip', { onMessages: (m) => handed.push(m) });
+    expect(handed).toHaveLength(1);
+    const [messages] = handed;
+    if (!messages) throw new Error('unreachable');
+    expect(messages).toMatchObject({
+      name: 'export.zip/Export/messages.csv',
+      entry: 'Export/messages.csv',
+      size: encode(MESSAGES).length,
+    });
+    expect('bytes' in messages).toBe(false);
+    // Left out of the parts: the caller reads it.
+    expect(parts.messages).toBeNull();
+    expect(parts.connections?.people).toHaveLength(1);
+    expect(combineLinkedInParts(parts, readMessagesFile(messages))).toEqual(
+      readLinkedInZip(zip, 'export.zip'),
+    );
+  });
+
+  it('names the archive when the messages.csv it holds cannot be unpacked', () => {
+    const zip = breakPackedEntry(
+      zipSync({
+        'Connections.csv': encode(CONNECTIONS),
+        'messages.csv': encode(MESSAGES.repeat(20)),
+      }),
+      'messages.csv',
+    );
+    const handed: MessagesFile[] = [];
+    const parts = readLinkedInParts(zip, 'export.zip', { onMessages: (m) => handed.push(m) });
+    expect(parts.connections?.people).toHaveLength(1);
+    const [messages] = handed;
+    if (!messages) throw new Error('unreachable');
+    expect(() => readMessagesFile(messages)).toThrow(
+      /^export\.zip\/messages\.csv: not a readable zip archive/,
+    );
+    expect(() => readContactsFile(zip, 'export.zip')).toThrow(
+      /^export\.zip: not a readable zip archive/,
     );
   });
 });

@@ -33,10 +33,33 @@ export interface LinkedInParts {
   ignoredFiles: string[];
 }
 
-/** messages.csv as it came out of the archive. */
-export interface MessagesFile {
-  name: string;
-  bytes: Uint8Array;
+/**
+ * messages.csv: as it came out of the archive, or still in it — then whoever reads it unpacks
+ * it (a thread handed the archive unpacks its largest file itself, instead of this one
+ * unpacking it and copying tens of megabytes across).
+ */
+export type MessagesFile =
+  | { name: string; bytes: Uint8Array }
+  | { name: string; zip: Uint8Array; entry: string; size: number };
+
+/** Its size unpacked. */
+export const messagesSize = (messages: MessagesFile) =>
+  'bytes' in messages ? messages.bytes.length : messages.size;
+
+const notAZip = (file: string, error: unknown) =>
+  new KithError(
+    'invalid_input',
+    `${file}: not a readable zip archive (${(error as Error).message})`,
+    'file',
+  );
+
+/** The named entries of an archive, unpacked. */
+function unpack(bytes: Uint8Array, file: string, names: Set<string>): Record<string, Uint8Array> {
+  try {
+    return unzipSync(bytes, { filter: (entry) => names.has(entry.name) });
+  } catch (error) {
+    throw notAZip(file, error);
+  }
 }
 
 export function readLinkedInZip(bytes: Uint8Array, file: string): ContactsRead {
@@ -45,55 +68,51 @@ export function readLinkedInZip(bytes: Uint8Array, file: string): ContactsRead {
 }
 
 /** messages.csv read: its conversations, by day. */
-export const readMessagesFile = (messages: MessagesFile): ActivityRead =>
-  readLinkedInMessages(decodeText(messages.bytes).text, messages.name);
+export function readMessagesFile(messages: MessagesFile): ActivityRead {
+  const bytes =
+    'bytes' in messages
+      ? messages.bytes
+      : unpack(messages.zip, messages.name, new Set([messages.entry]))[messages.entry];
+  return readLinkedInMessages(decodeText(bytes ?? new Uint8Array()).text, messages.name);
+}
 
 export function readLinkedInParts(
   bytes: Uint8Array,
   file: string,
   options: {
-    /** Given messages.csv as soon as it is unpacked, before the other files are read. */
+    /**
+     * Given messages.csv still packed, before the other files are unpacked and read; the
+     * parts then leave it out.
+     */
     onMessages?: (messages: MessagesFile) => void;
   } = {},
 ): LinkedInParts {
-  const others: string[] = [];
-  let tooLarge: string | null = null;
-  let entries: Record<string, Uint8Array>;
+  // What the archive holds, from its directory (nothing is unpacked yet).
+  const listed: { name: string; size: number }[] = [];
   try {
-    entries = unzipSync(bytes, {
+    unzipSync(bytes, {
       filter: (entry) => {
-        if (entry.name.endsWith('/')) return false;
-        if (!READ.includes(baseName(entry.name))) {
-          others.push(entry.name);
-          return false;
-        }
-        if (entry.originalSize > MAX_UNPACKED) {
-          tooLarge = entry.name;
-          return false;
-        }
-        return true;
+        if (!entry.name.endsWith('/')) listed.push({ name: entry.name, size: entry.originalSize });
+        return false;
       },
     });
   } catch (error) {
-    throw new KithError(
-      'invalid_input',
-      `${file}: not a readable zip archive (${(error as Error).message})`,
-      'file',
-    );
+    throw notAZip(file, error);
   }
-  if (tooLarge) {
-    throw new KithError(
-      'invalid_input',
-      `${file}: ${tooLarge as string} is too large to be an export`,
-      'file',
-    );
-  }
+  const others: string[] = [];
   // One of each: a second Connections.csv deeper in the archive is not LinkedIn's.
-  const found = new Map<string, [string, Uint8Array]>();
-  for (const [name, content] of Object.entries(entries).sort(([a], [b]) => a.localeCompare(b))) {
-    const base = baseName(name);
-    if (found.has(base)) others.push(name);
-    else found.set(base, [name, content]);
+  const found = new Map<string, { name: string; size: number }>();
+  for (const entry of listed.sort((a, b) => a.name.localeCompare(b.name))) {
+    const base = baseName(entry.name);
+    if (!READ.includes(base)) others.push(entry.name);
+    else if (entry.size > MAX_UNPACKED) {
+      throw new KithError(
+        'invalid_input',
+        `${file}: ${entry.name} is too large to be an export`,
+        'file',
+      );
+    } else if (found.has(base)) others.push(entry.name);
+    else found.set(base, entry);
   }
   if (found.size === 0) {
     throw new KithError(
@@ -102,13 +121,36 @@ export function readLinkedInParts(
       'file',
     );
   }
+  // messages.csv goes to a caller who wants it still packed, before anything is unpacked here.
+  const inArchive = found.get('messages.csv');
+  const handedOver = !!inArchive && !!options.onMessages;
+  if (inArchive && options.onMessages)
+    options.onMessages({
+      name: `${file}/${inArchive.name}`,
+      zip: bytes,
+      entry: inArchive.name,
+      size: inArchive.size,
+    });
+  const entries = unpack(
+    bytes,
+    file,
+    new Set(
+      [...found]
+        .filter(([base]) => base !== 'messages.csv' || !handedOver)
+        .map(([, entry]) => entry.name),
+    ),
+  );
+  const messages: MessagesFile | null =
+    inArchive && !handedOver
+      ? { name: `${file}/${inArchive.name}`, bytes: entries[inArchive.name] ?? new Uint8Array() }
+      : null;
   const text = (base: string) => {
-    const entry = found.get(base);
-    return entry ? { name: `${file}/${entry[0]}`, text: decodeText(entry[1]).text } : null;
+    const name = found.get(base)?.name;
+    const content = name === undefined ? undefined : entries[name];
+    return name !== undefined && content
+      ? { name: `${file}/${name}`, text: decodeText(content).text }
+      : null;
   };
-  const entry = found.get('messages.csv');
-  const messages = entry ? { name: `${file}/${entry[0]}`, bytes: entry[1] } : null;
-  if (messages) options.onMessages?.(messages);
   const connections = text('connections.csv');
   const invitations = text('invitations.csv');
   return {
