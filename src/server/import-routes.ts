@@ -33,7 +33,7 @@ export const importRoutes: Route[] = [
     path: '/api/imports/stream',
     tag: 'imports',
     summary:
-      'The same import, answered as it goes (application/x-ndjson): {"phase","done","total"} lines while people and conversations are written, then {"result": report} — or {"error": …}',
+      'The same import, answered as it goes (application/x-ndjson): {"phase","done","total"} lines as it goes (reading, people, conversations, saving; reading and saving are not counted: 0 of 0), then {"result": report} — or {"error": …}',
     body: importRequestSchema,
     produces: ['application/x-ndjson'],
     handle: async (store, { body }) =>

@@ -300,6 +300,7 @@ export async function importContacts(
     };
     /** The whole file, once read; a bad row in what came last takes back what was written. */
     const wholeRead = async () => {
+      if (options.whole) options.onProgress?.({ phase: 'reading', done: 0, total: 0 });
       const whole = (await options.whole) ?? read;
       if (whole.errors.length > 0) throw new Refused(whole);
       return whole;
@@ -458,6 +459,8 @@ export async function importContacts(
       })
       .where('id', '=', runId)
       .execute();
+    // All of it is written; what is left is making it last (the commit).
+    options.onProgress?.({ phase: 'saving', done: 0, total: 0 });
     return {
       ...reportOf(whole),
       status: 'imported',
@@ -599,6 +602,7 @@ export async function importFile(
 ): Promise<ImportReport> {
   const backup = backupIn(bytes, file);
   if (!backup) {
+    options.onProgress?.({ phase: 'reading', done: 0, total: 0 });
     const fileHash = createHash('sha256')
       .update(`kith-import ${READER_VERSION} keepPhotos=${!!options.keepPhotos}\n`)
       .update(bytes)

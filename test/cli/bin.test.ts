@@ -119,4 +119,39 @@ describe('the kith binary', () => {
     expect(report).toMatchObject({ status: 'imported', counts: { new: 50 } });
     expect(report.activities.counts.new).toBe(days);
   });
+
+  it('says on a terminal what an import is doing: reading, a bar while writing, saving', () => {
+    const me = 'Alex Doe,https://www.linkedin.com/in/alexdoe';
+    const file = join(dir, 'export.zip');
+    writeFileSync(
+      file,
+      zipSync({
+        'Export/Connections.csv': new TextEncoder().encode(
+          'First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n' +
+            'Lena,Park,https://www.linkedin.com/in/lenapark,,Acme,PM,04 Sep 2023\r\n',
+        ),
+        'Export/messages.csv': new TextEncoder().encode(
+          'CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\r\n' +
+            `c1,,Lena Park,https://www.linkedin.com/in/lenapark,${me},2024-03-05 09:00:00 UTC,,Hello,INBOX\r\n`,
+        ),
+      }),
+    );
+    // `script` gives the command a terminal, as a user's shell does.
+    const run = spawnSync(
+      'script',
+      ['-qec', `"${process.execPath}" "${resolve(bin)}" import "${file}"`, '/dev/null'],
+      { encoding: 'utf8', env: { ...process.env, KITH_DB: join(dir, 'k.db'), DATABASE_URL: '' } },
+    );
+    expect(run.status).toBe(0);
+    const steps = [
+      ' reading export.zip…',
+      ' importing people [',
+      ' reading the rest of export.zip…',
+      ' importing conversations [',
+      ' saving…',
+      'export.zip (linkedin-export) imported: 1 new',
+    ].map((step) => run.stdout.indexOf(step));
+    expect(steps.every((at) => at >= 0)).toBe(true);
+    expect(steps).toEqual([...steps].sort((a, b) => a - b));
+  });
 });

@@ -62,7 +62,10 @@ describeEachDatabase('HTTP API: imports', (db) => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines.slice(0, -1)).toContainEqual({ phase: 'people', done: 4, total: 4 });
+    const progress = lines.slice(0, -1);
+    expect(progress[0]).toEqual({ phase: 'reading', done: 0, total: 0 });
+    expect(progress).toContainEqual({ phase: 'people', done: 4, total: 4 });
+    expect(progress.at(-1)).toEqual({ phase: 'saving', done: 0, total: 0 });
     expect(lines.at(-1)).toMatchObject({ result: { status: 'imported', counts: { new: 4 } } });
     const again = await app.request('http://127.0.0.1:4321/api/imports/stream', {
       method: 'POST',

@@ -152,7 +152,16 @@ describeEachDatabase('importing conversations, invitations and calendars', (db) 
       'Export/Connections.csv': manyConnections,
       'Export/messages.csv': manyMessages,
     });
-    const report = await store.imports.contacts(bytes, 'export.zip');
+    const phases: string[] = [];
+    const report = await store.imports.contacts(bytes, 'export.zip', {
+      onProgress: ({ phase, done, total }) => {
+        if (phases.at(-1) !== phase) phases.push(phase);
+        if (phase === 'reading' || phase === 'saving') expect([done, total]).toEqual([0, 0]);
+        else expect(done).toBeLessThanOrEqual(total);
+      },
+    });
+    // The people are written while the messages are still being read.
+    expect(phases).toEqual(['reading', 'people', 'reading', 'conversations', 'saving']);
     expect(report.activities.counts.new).toBe(2 * many);
     for (const [actual, expected] of await expectLastContacts(false)) expect(actual).toBe(expected);
     await store.imports.undo(report.runId ?? '');

@@ -124,23 +124,40 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
             Presets.shades_classic,
           );
           const showBar = !flags.json && !flags.dryRun && process.stderr.isTTY;
-          let started: string | null = null;
+          let phaseNow: string | null = null;
+          let barShown = false;
+          let readings = 0;
+          const stopBar = () => {
+            if (barShown) bar.stop();
+            barShown = false;
+          };
           try {
             return await store.imports.contacts(bytes, basename(first), {
               dryRun: flags.dryRun,
               keepPhotos: flags.keepPhotos,
               onProgress: ({ phase, done, total }) => {
-                if (!showBar || total === 0) return;
-                if (phase !== started) {
-                  if (started) bar.stop();
-                  bar.start(total, done, { phase });
-                  started = phase;
+                if (!showBar) return;
+                if (phase !== phaseNow) {
+                  phaseNow = phase;
+                  stopBar();
+                  // Reading and saving have nothing to count: a line says what is going on.
+                  if (phase === 'reading')
+                    ctx.output.err(
+                      readings++ === 0
+                        ? ` reading ${basename(first)}…`
+                        : ` reading the rest of ${basename(first)}…`,
+                    );
+                  else if (phase === 'saving') ctx.output.err(' saving…');
+                  else if (total > 0) {
+                    bar.start(total, done, { phase });
+                    barShown = true;
+                  }
                 }
-                bar.update(done);
+                if (barShown) bar.update(done);
               },
             });
           } finally {
-            if (started) bar.stop();
+            stopBar();
           }
         });
         ctx.output.out(flags.json ? json(report) : summary(report));

@@ -73,9 +73,14 @@ export type ImportReport = z.output<typeof importReportSchema>;
 export type ImportRow = ImportReport['rows'][number];
 export type ImportAction = ImportRow['action'];
 
-/** How far an import has come: people written, then conversations and events. */
+/**
+ * How far an import has come: the file being read (at first, and again while the people are
+ * written and the rest of a large file is still being read), people written, conversations and
+ * events written, then everything saved at once. Reading and saving have no count: their
+ * `done` and `total` are 0.
+ */
 export const importProgressSchema = z.object({
-  phase: z.enum(['people', 'conversations']),
+  phase: z.enum(['reading', 'people', 'conversations', 'saving']),
   done: z.number(),
   total: z.number(),
 });

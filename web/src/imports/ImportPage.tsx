@@ -120,6 +120,19 @@ function repairedNote(report: ImportReport): string {
   return `Garbled text repaired on ${rows.length} ${rows.length === 1 ? 'row' : 'rows'}${example}; the original is kept with the import.`;
 }
 
+/** How full the bar is: counted phases by their count; saving, all of it; reading, none yet. */
+function progressValue(progress: ImportProgress | null): number {
+  if (!progress) return 0;
+  if (progress.phase === 'saving') return 100;
+  return progress.total ? (100 * progress.done) / progress.total : 0;
+}
+
+function progressText(progress: ImportProgress | null): string {
+  if (!progress || progress.phase === 'reading') return 'Reading the file…';
+  if (progress.phase === 'saving') return 'Saving…';
+  return `Writing ${progress.phase}: ${progress.done.toLocaleString()} of ${progress.total.toLocaleString()}`;
+}
+
 export function ImportPage() {
   const queryClient = useQueryClient();
   const input = useRef<HTMLInputElement>(null);
@@ -302,16 +315,12 @@ export function ImportPage() {
                 {commit.isPending && (
                   <Stack gap={4} data-testid="import-progress">
                     <Progress
-                      value={
-                        progress && progress.total ? (100 * progress.done) / progress.total : 0
-                      }
+                      value={progressValue(progress)}
                       animated
                       aria-label="Import progress"
                     />
                     <Text size="xs" c="dimmed" aria-live="polite">
-                      {progress
-                        ? `Writing ${progress.phase}: ${progress.done.toLocaleString()} of ${progress.total.toLocaleString()}`
-                        : 'Reading the file…'}
+                      {progressText(progress)}
                     </Text>
                   </Stack>
                 )}
