@@ -27,15 +27,14 @@ const fix = (text: string | undefined) => repairText(text ?? '').text.trim();
 /** Days already checked; emptied when a hostile file fills it. */
 const realDays = new Map<string, boolean>();
 
+const MESSAGE_DATE = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?(?:\s*(?:UTC|Z|GMT))?$/i;
+
 /** "2023-09-04 14:22:10 UTC" (messages.csv) as ISO-8601 in UTC. */
 export function messageDate(text: string): string | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?(?:\s*(?:UTC|Z|GMT))?$/i.exec(
-    text.trim(),
-  );
+  const m = MESSAGE_DATE.exec(text.trim());
   if (!m) return undefined;
   // Written out, not through Date: a file holds hundreds of thousands of these.
-  const [, y = '', mo = '', d = '', h = '', mi = '', s = '00'] = m;
-  const day = `${y}-${mo}-${d}`;
+  const [, day = '', h = '', mi = '', s = '00'] = m;
   // A file's many messages share few days: each day is checked once.
   let real = realDays.get(day);
   if (real === undefined) {
@@ -44,7 +43,9 @@ export function messageDate(text: string): string | undefined {
   }
   if (!real) return undefined;
   if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return undefined;
-  return `${y}-${mo}-${d}T${h}:${mi}:${s}.000Z`;
+  // Joined rather than a template: a template's result is a tree of its pieces until something
+  // reads it whole, and a reader keeps 200,000 of these (it took a third of the reading time).
+  return [day, 'T', h, ':', mi, ':', s, '.000Z'].join('');
 }
 
 /** "1/15/24, 10:03 AM" (Invitations.csv, US style, no zone: read as UTC) as ISO-8601. */
@@ -79,7 +80,6 @@ const MESSAGE_COLUMNS =
 
 interface Message {
   line: number;
-  conversation: string;
   title: string;
   from: PersonRef;
   to: PersonRef[];
@@ -203,7 +203,6 @@ export function readLinkedInMessages(text: string, file: string): ActivityRead {
     if (!list) conversations.set(conversation, (list = []));
     list.push({
       line: row.line,
-      conversation,
       title: fix(cell(c, col.title)),
       from: sender(cell(c, col.from), cell(c, col.fromUrl)),
       to: to(cell(c, col.to), cell(c, col.toUrls)),
