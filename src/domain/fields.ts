@@ -53,9 +53,19 @@ export const isoDate = z
   })
   .meta({ description: 'A calendar date, YYYY-MM-DD', examples: ['2026-11-20'] });
 
+/** Days already checked: an import names the same few thousand days again and again. */
+const checkedDays = new Map<string, boolean>();
+
 export function isRealDate(s: string): boolean {
-  const d = new Date(`${s}T00:00:00.000Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  let real = checkedDays.get(s);
+  if (real === undefined) {
+    const d = new Date(`${s}T00:00:00.000Z`);
+    real = !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+    // Bounded: a hostile file of random strings empties it rather than filling the memory.
+    if (checkedDays.size >= 20_000) checkedDays.clear();
+    checkedDays.set(s, real);
+  }
+  return real;
 }
 
 /**

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KithError } from '../errors.js';
+import { isRealDate } from '../fields.js';
 import { contactFormatOf, linkedinDate, readContactsFile } from './contacts-csv.js';
 
 const OUTLOOK =
@@ -24,6 +25,15 @@ describe('reading contacts exports', () => {
     expect(linkedinDate('4 sep 2023')).toBe('2023-09-04');
     expect(linkedinDate('31 Feb 2023')).toBeUndefined();
     expect(linkedinDate('2023-09-04')).toBeUndefined();
+    // Dates already read are remembered, within a bound: the answers stay the same after
+    // more distinct strings than it keeps.
+    for (let i = 0; i < 25_000; i++) linkedinDate(`${(i % 28) + 1} Jan ${1000 + i}`);
+    expect(linkedinDate('04 Sep 2023')).toBe('2023-09-04');
+    expect(linkedinDate('31 Feb 2023')).toBeUndefined();
+    expect(isRealDate('2024-02-29')).toBe(true);
+    for (let i = 0; i < 25_000; i++) isRealDate(`${1000 + i}-02-29`);
+    expect(isRealDate('2023-02-29')).toBe(false);
+    expect(isRealDate('2024-02-29')).toBe(true);
   });
 
   it('knows each export by its header', () => {

@@ -70,8 +70,20 @@ export interface ContactsRead {
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
+/** Dates already read: 30,000 connections were made on a few thousand days. */
+const linkedinDates = new Map<string, string | undefined>();
+
 /** "04 Sep 2023" (LinkedIn's "Connected On") as 2023-09-04; undefined when it is not one. */
 export function linkedinDate(text: string): string | undefined {
+  if (linkedinDates.has(text)) return linkedinDates.get(text);
+  // Bounded: a hostile file of random strings empties it rather than filling the memory.
+  if (linkedinDates.size >= 20_000) linkedinDates.clear();
+  const date = readLinkedinDate(text);
+  linkedinDates.set(text, date);
+  return date;
+}
+
+function readLinkedinDate(text: string): string | undefined {
   const m = /^(\d{1,2}) ([A-Za-z]{3}) (\d{4})$/.exec(text.trim());
   if (!m) return undefined;
   const month = MONTHS.indexOf((m[2] ?? '').toLowerCase());

@@ -24,9 +24,6 @@ export interface ActivityRead {
 
 const fix = (text: string | undefined) => repairText(text ?? '').text.trim();
 
-/** Days already checked; emptied when a hostile file fills it. */
-const realDays = new Map<string, boolean>();
-
 const MESSAGE_DATE = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?(?:\s*(?:UTC|Z|GMT))?$/i;
 
 /** "2023-09-04 14:22:10 UTC" (messages.csv) as ISO-8601 in UTC. */
@@ -35,13 +32,7 @@ export function messageDate(text: string): string | undefined {
   if (!m) return undefined;
   // Written out, not through Date: a file holds hundreds of thousands of these.
   const [, day = '', h = '', mi = '', s = '00'] = m;
-  // A file's many messages share few days: each day is checked once.
-  let real = realDays.get(day);
-  if (real === undefined) {
-    if (realDays.size > 50_000) realDays.clear();
-    realDays.set(day, (real = isRealDate(day)));
-  }
-  if (!real) return undefined;
+  if (!isRealDate(day)) return undefined;
   if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return undefined;
   // Joined rather than a template: a template's result is a tree of its pieces until something
   // reads it whole, and a reader keeps 200,000 of these (it took a third of the reading time).
