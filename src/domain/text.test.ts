@@ -80,10 +80,20 @@ describe('wordsOf', () => {
       .join(' ');
 
   it('is the folded words, one space apart, for ASCII and for any text', () => {
+    // Plain ASCII (printable, tabs, line breaks) takes a path of its own.
+    const ascii = fc.constantFrom(
+      ...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)),
+      '\t',
+      '\n',
+      '\r',
+    );
     const text = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 80 }),
       fc.string({ unit: 'grapheme', maxLength: 80 }),
+      fc.string({ unit: ascii, maxLength: 300 }),
       fc.constantFrom('  Hello, World!  ', 'José—Straße; Łódź', 'C++ & C#', '', '---', '北京 2024'),
+      // Longer than any text before it: the ASCII path's buffer grows.
+      fc.constantFrom('Ab, 9 '.repeat(5000), `${'x'.repeat(9000)} Y`),
     );
     fc.assert(fc.property(text, (t) => wordsOf(t) === byDefinition(t)));
     expect(wordsOf('  Hello, World!  ')).toBe('hello world');
