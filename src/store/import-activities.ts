@@ -51,22 +51,29 @@ export async function addStoredPeople(
   refs: PeopleByRef,
 ): Promise<void> {
   // Each person once: the same few people are in thousands of conversation-days.
+  const mentioned = new Set(activities.flatMap((a) => a.with));
   const linkedins = new Set<string>();
   const emails = new Set<string>();
-  const names = new Set<string>();
-  for (const r of new Set(activities.flatMap((a) => a.with))) {
+  for (const r of mentioned) {
     if (r.linkedin) linkedins.add(r.linkedin);
     if (r.email) emails.add(r.email.toLowerCase());
+  }
+  const byAddress = await peopleByKeys(
+    ctx,
+    { linkedins: [...linkedins], emails: [...emails] },
+    { liveOnly: true },
+  );
+  for (const [key, id] of byAddress.byLinkedin) refs.byLinkedin.set(key, id);
+  for (const [key, id] of byAddress.byEmail) if (!refs.byEmail.has(key)) refs.byEmail.set(key, id);
+  // Names only for the people no profile or address finds (resolveRef asks in that order).
+  const names = new Set<string>();
+  for (const r of mentioned) {
+    if (r.linkedin && refs.byLinkedin.has(r.linkedin)) continue;
+    if (r.email && refs.byEmail.has(r.email.toLowerCase())) continue;
     const name = nameKey(r.name);
     if (name) names.add(name);
   }
-  const found = await peopleByKeys(
-    ctx,
-    { linkedins: [...linkedins], emails: [...emails], names: [...names] },
-    { liveOnly: true },
-  );
-  for (const [key, id] of found.byLinkedin) refs.byLinkedin.set(key, id);
-  for (const [key, id] of found.byEmail) if (!refs.byEmail.has(key)) refs.byEmail.set(key, id);
+  const found = await peopleByKeys(ctx, { names: [...names] }, { liveOnly: true });
   for (const [key, people] of found.byName) {
     const list = refs.byName.get(key) ?? [];
     for (const { id } of people) if (!list.includes(id)) list.push(id);

@@ -226,6 +226,33 @@ describeEachDatabase('importing conversations, invitations and calendars', (db) 
     expect(await store.imports.runs()).toEqual([]);
   });
 
+  it('finds people already in Kith by profile, else by a name only one of them has', async () => {
+    const dana = await store.people.create({ displayName: 'Dana Whitfield' });
+    const priya = await store.people.create({
+      displayName: 'Priya Raman',
+      linkedin: 'https://www.linkedin.com/in/priya-raman',
+    });
+    // Two people called Sam: a name alone cannot say which.
+    await store.people.create({ displayName: 'Sam Ortiz' });
+    await store.people.create({ displayName: 'Sam Ortiz', organization: 'Contoso' });
+    const report = await store.imports.contacts(
+      zipSync({
+        'Export/messages.csv': utf8(
+          MESSAGES_HEADER +
+            `d1,,Dana Whitfield,https://www.linkedin.com/in/ACoAAdana,${ME},2024-05-01 09:00:00 UTC,,Hi,INBOX\r\n` +
+            // Priya's profile finds her, whatever name the message gives her.
+            `p1,,P. Raman,https://www.linkedin.com/in/priya-raman,${ME},2024-05-02 09:00:00 UTC,,Hello,INBOX\r\n` +
+            `s1,,Sam Ortiz,https://www.linkedin.com/in/ACoAAsam,${ME},2024-05-03 09:00:00 UTC,,Hey,INBOX\r\n`,
+        ),
+      }),
+      'messages.zip',
+    );
+    expect(report.activities.counts).toMatchObject({ new: 2, skipped: 1 });
+    expect(report.activities.skipped).toEqual([expect.objectContaining({ people: 'Sam Ortiz' })]);
+    expect((await store.interactions.list({ personId: dana.id })).items).toHaveLength(1);
+    expect((await store.interactions.list({ personId: priya.id })).items).toHaveLength(1);
+  });
+
   it('refuses to undo when something the import wrote was edited since', async () => {
     const report = await store.imports.contacts(exportZip(), 'export.zip');
     const lena = await store.people.resolve('Lena Park');
