@@ -11,12 +11,13 @@ import {
   readMessagesFile,
   type MessagesFile,
 } from '../domain/import/linkedin-zip.js';
+import { fromWire, type WireRead } from './messages-wire.js';
 
 /** Below this a thread costs more than it saves (starting one and copying the answer back). */
 export const THREAD_MIN_BYTES = 2 * 1024 * 1024;
 
 type Answer =
-  { read: ActivityRead } | { refused: { code: ErrorCode; message: string; field?: string } };
+  { read: WireRead } | { refused: { code: ErrorCode; message: string; field?: string } };
 
 const readHere = (messages: MessagesFile): Promise<ActivityRead> =>
   new Promise((resolve) => resolve(readMessagesFile(messages)));
@@ -50,7 +51,7 @@ export function readMessagesSoon(
     worker.once('message', (answer: Answer) => {
       settled = true;
       void worker.terminate();
-      if ('read' in answer) resolve(answer.read);
+      if ('read' in answer) resolve(fromWire(answer.read));
       else reject(new KithError(answer.refused.code, answer.refused.message, answer.refused.field));
     });
     worker.once('error', fallBack);

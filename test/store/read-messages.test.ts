@@ -3,6 +3,7 @@ import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { KithError } from '../../src/domain/errors.js';
 import { readMessagesFile } from '../../src/domain/import/linkedin-zip.js';
+import { fromWire, toWire } from '../../src/store/messages-wire.js';
 import { readMessagesSoon } from '../../src/store/read-messages.js';
 import { breakPackedEntry } from '../support/zip.js';
 
@@ -59,6 +60,36 @@ describe('readMessagesSoon', () => {
     await expect(readMessagesSoon(broken, { minBytes: 0, threadOnly: true })).rejects.toThrow(
       /^export\.zip\/Export\/messages\.csv: not a readable zip archive/,
     );
+  });
+
+  it('hands the answer across in columns and takes it back as it was, people shared', () => {
+    const read = readMessagesFile({ name: 'messages.csv', bytes: utf8(messages(400)) });
+    const wire = toWire(read);
+    expect('packed' in wire).toBe(true);
+    const back = fromWire(structuredClone(wire));
+    expect(back).toEqual(read);
+    // A conversation's days name the same person object, as the reader made them.
+    const [first, second] = back.activities.filter((a) => a.key.startsWith('linkedin-message:c1:'));
+    expect(first?.with[0]).toBeDefined();
+    expect(first?.with[0]).toBe(second?.with[0]);
+    // What is not a conversation crosses as it is.
+    const invitation = {
+      ...read,
+      activities: [
+        ...read.activities,
+        {
+          type: 'invitation' as const,
+          question: 'One question?',
+          source: { file: 'Invitations.csv', line: 2 },
+          key: 'k',
+          fingerprint: 'f',
+          at: '2024-01-15T10:03:00.000Z',
+          with: [{ name: 'Lena Park' }],
+        },
+      ],
+    };
+    expect(toWire(invitation)).toBe(invitation);
+    expect(fromWire(structuredClone(toWire(invitation)))).toEqual(invitation);
   });
 
   it('reads a small file here, at once', async () => {
