@@ -26,6 +26,8 @@ export const importRoutes: Route[] = [
       store.imports.contacts(new Uint8Array(Buffer.from(body.content, 'base64')), body.fileName, {
         dryRun: body.dryRun,
         keepPhotos: body.keepPhotos,
+        recurringFrom: body.recurringFrom,
+        recurringTo: body.recurringTo,
       }),
   }),
   defineRoute({
@@ -41,6 +43,8 @@ export const importRoutes: Route[] = [
         store.imports.contacts(new Uint8Array(Buffer.from(body.content, 'base64')), body.fileName, {
           dryRun: body.dryRun,
           keepPhotos: body.keepPhotos,
+          recurringFrom: body.recurringFrom,
+          recurringTo: body.recurringTo,
           onProgress: send,
         }),
       ),

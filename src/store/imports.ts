@@ -594,17 +594,29 @@ export async function provenanceOf(
  * Any file Kith imports: a Kith backup (JSON) is restored into an empty workspace; anything
  * else is read as an export of contacts, conversations or a calendar.
  */
+/** How a file is imported: previewed, with its photos, with which recurring events. */
+export interface ImportOptions {
+  dryRun?: boolean;
+  keepPhotos?: boolean;
+  /** A calendar's recurring events, from this day up to this one (YYYY-MM-DD). */
+  recurringFrom?: string;
+  recurringTo?: string;
+  onProgress?: OnImportProgress;
+}
+
 export async function importFile(
   ctx: StoreContext,
   bytes: Uint8Array,
   file: string,
-  options: { dryRun?: boolean; keepPhotos?: boolean; onProgress?: OnImportProgress } = {},
+  options: ImportOptions = {},
 ): Promise<ImportReport> {
   const backup = backupIn(bytes, file);
   if (!backup) {
     options.onProgress?.({ phase: 'reading', done: 0, total: 0 });
     const fileHash = createHash('sha256')
-      .update(`kith-import ${READER_VERSION} keepPhotos=${!!options.keepPhotos}\n`)
+      .update(
+        `kith-import ${READER_VERSION} keepPhotos=${!!options.keepPhotos} recurring=${options.recurringFrom ?? ''}..${options.recurringTo ?? ''}\n`,
+      )
       .update(bytes)
       .digest('hex');
     const done = await importedAlready(ctx, fileHash, file, !!options.dryRun);
@@ -626,6 +638,8 @@ export async function importFile(
     const read = readContactsFile(bytes, file, {
       now: ctx.now(),
       keepPhotos: !!options.keepPhotos,
+      recurringFrom: options.recurringFrom,
+      recurringTo: options.recurringTo,
     });
     return importContacts(ctx, read, { file, ...options, fileHash });
   }

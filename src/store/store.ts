@@ -44,8 +44,7 @@ import {
   revokeFeed,
 } from './export.js';
 import { exportBackup } from './backup.js';
-import type { ImportReport, ImportRunSummary } from './imports.js';
-import type { OnImportProgress } from '../domain/import/schemas.js';
+import type { ImportOptions, ImportReport, ImportRunSummary } from './imports.js';
 import { strengthsOf, whoCanHelp } from './who.js';
 import type { Strength } from '../domain/connect/strength.js';
 import * as ledger from './ledger.js';
@@ -205,7 +204,7 @@ export class Store {
     contacts: (
       bytes: Uint8Array,
       file: string,
-      options: { dryRun?: boolean; keepPhotos?: boolean; onProgress?: OnImportProgress } = {},
+      options: ImportOptions = {},
     ): Promise<ImportReport> => imports.importFile(this.ctx, bytes, file, options),
     runs: (): Promise<ImportRunSummary[]> => imports.listImportRuns(this.ctx),
     undo: (id: string) => imports.undoImport(this.ctx, id),

@@ -48,6 +48,45 @@ describe('kith import', () => {
     expect((await kith('import', join(box.dir, 'missing.csv'))).err).toContain('cannot read');
   });
 
+  it("takes a calendar's recurring events between the days it is given", async () => {
+    const file = join(box.dir, 'weekly.ics');
+    writeFileSync(
+      file,
+      [
+        'BEGIN:VCALENDAR',
+        'VERSION:2.0',
+        'BEGIN:VEVENT',
+        'UID:weekly',
+        'DTSTAMP:20200101T000000Z',
+        'DTSTART:20200106T100000Z',
+        'DTEND:20200106T103000Z',
+        'RRULE:FREQ=WEEKLY;BYDAY=MO',
+        'SUMMARY:1:1 with Priya',
+        'ATTENDEE;CN=Priya Raman:mailto:priya@example.com',
+        'END:VEVENT',
+        'END:VCALENDAR',
+        '',
+      ].join('\r\n'),
+    );
+    const january = await kith(
+      'import',
+      file,
+      '--dry-run',
+      '--json',
+      '--recurring-from',
+      '2020-01-01',
+      '--recurring-to',
+      '2020-01-27',
+    );
+    // Nobody in Kith yet: the four Mondays of January 2020 are listed as left out.
+    expect(JSON.parse(january.out)).toMatchObject({
+      activities: { counts: { new: 0, skipped: 4 } },
+    });
+    const bad = await kith('import', file, '--recurring-to', '2020-13-01');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('recurringTo: must be a date as YYYY-MM-DD');
+  });
+
   it('exports people as vCard to a file, and refuses a format it does not write', async () => {
     await kith('import', join(FIXTURES, 'linkedin', 'Connections.csv'));
     const out = join(box.dir, 'people.vcf');

@@ -171,6 +171,55 @@ describe('the import wizard', { timeout: 120_000 }, () => {
     expect(chats.items.map((i) => i.summary)).toEqual(['Coffee with Priya']);
   });
 
+  it("reads a calendar's recurring events between the days given, then imports them", async () => {
+    const { page } = session.tab;
+    await session.server.api('POST', '/api/people', {
+      displayName: 'Priya Raman',
+      emails: ['priya@example.com'],
+    });
+    const ics = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'BEGIN:VEVENT',
+      'UID:weekly-e2e',
+      'DTSTART:20200106T100000Z',
+      'RRULE:FREQ=WEEKLY;BYDAY=MO;UNTIL=20241230T100000Z',
+      'SUMMARY:1:1 with Priya',
+      'ATTENDEE;CN=Priya Raman:mailto:priya@example.com',
+      'END:VEVENT',
+      'END:VCALENDAR',
+      '',
+    ].join('\r\n');
+    await page.getByLabel('File to import').setInputFiles({
+      name: 'weekly.ics',
+      mimeType: 'text/calendar',
+      buffer: Buffer.from(ics),
+    });
+    const preview = page.getByTestId('import-preview');
+    // The series ended in 2024: nothing of it in the usual window (a year back from now).
+    await preview.getByText('Calendar', { exact: true }).waitFor();
+    expect(await preview.getByTestId('import-activities').count()).toBe(0);
+    await page.getByLabel('Recurring events from').fill('2020-01-01');
+    await page.getByLabel('Recurring events to').fill('2020-01-27');
+    await page.getByRole('button', { name: 'Read again' }).click();
+    await preview
+      .getByText('Conversations, invitations and events: 4 new, 0 updated, 0 unchanged.')
+      .waitFor();
+    await preview.getByRole('button', { name: /^Import 4 / }).click();
+    await page.getByTestId('import-done').waitFor();
+    const chats = await session.server.api<{ items: { summary: string; occurredAt: string }[] }>(
+      'GET',
+      '/api/interactions?limit=100',
+    );
+    const weekly = chats.items.filter((i) => i.summary === '1:1 with Priya');
+    expect(weekly.map((i) => i.occurredAt).sort()).toEqual([
+      '2020-01-06T10:00:00.000Z',
+      '2020-01-13T10:00:00.000Z',
+      '2020-01-20T10:00:00.000Z',
+      '2020-01-27T10:00:00.000Z',
+    ]);
+  });
+
   it('offers every export and a calendar feed address that can be renewed and revoked', async () => {
     const { page } = session.tab;
     const json = page.getByRole('link', { name: 'Everything (JSON)' });

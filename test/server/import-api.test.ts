@@ -49,6 +49,42 @@ describeEachDatabase('HTTP API: imports', (db) => {
     expect((await send('POST', `/api/imports/${runs[0]?.id ?? ''}/undo`)).status).toBe(409);
   });
 
+  it("takes a calendar's recurring events between two days, and names a day it cannot read", async () => {
+    const content = Buffer.from(
+      [
+        'BEGIN:VCALENDAR',
+        'VERSION:2.0',
+        'BEGIN:VEVENT',
+        'UID:weekly',
+        'DTSTART:20200106T100000Z',
+        'RRULE:FREQ=WEEKLY;BYDAY=MO',
+        'SUMMARY:1:1 with Priya',
+        'ATTENDEE;CN=Priya Raman:mailto:priya@example.com',
+        'END:VEVENT',
+        'END:VCALENDAR',
+        '',
+      ].join('\r\n'),
+    ).toString('base64');
+    const request = { fileName: 'weekly.ics', content, dryRun: true };
+    const january = await send('POST', '/api/imports', {
+      ...request,
+      recurringFrom: '2020-01-01',
+      recurringTo: '2020-01-27',
+    });
+    expect(january).toMatchObject({
+      status: 200,
+      body: { activities: { counts: { new: 0, skipped: 4 } } },
+    });
+    const notADay = await send('POST', '/api/imports', { ...request, recurringFrom: '2020-02-30' });
+    expect(notADay).toMatchObject({ status: 400, body: { error: { field: 'recurringFrom' } } });
+    const backwards = await send('POST', '/api/imports', {
+      ...request,
+      recurringFrom: '2020-02-01',
+      recurringTo: '2020-01-31',
+    });
+    expect(backwards).toMatchObject({ status: 400, body: { error: { field: 'recurringTo' } } });
+  });
+
   it('streams an import: progress lines, then the report; an error as the last line', async () => {
     const content = readFileSync(join(FIXTURES, 'linkedin', 'Connections.csv')).toString('base64');
     const res = await app.request('http://127.0.0.1:4321/api/imports/stream', {

@@ -179,6 +179,15 @@ export interface Today {
 /** The browser's own time zone: days in the agenda are the user's days. */
 export const browserTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
+/** A file to import and how: its photos kept or not, a calendar's recurring events between two days. */
+export interface ImportInput {
+  fileName: string;
+  content: string;
+  keepPhotos?: boolean;
+  recurringFrom?: string;
+  recurringTo?: string;
+}
+
 export const api = {
   stats: () => request<Stats>('GET', '/api/stats'),
   organizations: () => request<Organization[]>('GET', '/api/organizations'),
@@ -245,18 +254,14 @@ export const api = {
   insights: () => request<Insights>('GET', '/api/insights'),
   networkMap: (limit?: number) =>
     request<NetworkMap>('GET', `/api/network${queryString({ limit })}`),
-  importContacts: (input: {
-    fileName: string;
-    content: string;
-    dryRun?: boolean;
-    keepPhotos?: boolean;
-  }) => request<ImportReport>('POST', '/api/imports', input),
+  importContacts: (input: ImportInput & { dryRun?: boolean }) =>
+    request<ImportReport>('POST', '/api/imports', input),
   imports: () => request<ImportRun[]>('GET', '/api/imports'),
   provenance: (personId: string) =>
     request<Provenance>('GET', `/api/people/${encodeURIComponent(personId)}/provenance`),
   /** The import, with its progress as it goes (newline-delimited JSON from the server). */
   importWithProgress: async (
-    input: { fileName: string; content: string; keepPhotos?: boolean },
+    input: ImportInput,
     onProgress: (p: ImportProgress) => void,
   ): Promise<ImportReport> => {
     const response = await send('POST', '/api/imports/stream', input);

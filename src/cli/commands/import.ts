@@ -68,12 +68,23 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
     .argument('[run]', 'with undo: the run (its short id)')
     .option('--dry-run', 'show what would change, change nothing')
     .option('--keep-photos', 'keep the photos vCards carry (left out otherwise)')
+    .option(
+      '--recurring-from <date>',
+      "a calendar's recurring events from this day, YYYY-MM-DD (default: a year ago)",
+    )
+    .option('--recurring-to <date>', '…up to this day (default: 90 days ahead)')
     .option('--json', 'print JSON')
     .action(
       async (
         first: string,
         run: string | undefined,
-        flags: { dryRun?: boolean; keepPhotos?: boolean; json?: boolean },
+        flags: {
+          dryRun?: boolean;
+          keepPhotos?: boolean;
+          recurringFrom?: string;
+          recurringTo?: string;
+          json?: boolean;
+        },
       ) => {
         if (first === 'list') {
           const runs = await ctx.withStore((store) => store.imports.runs());
@@ -135,6 +146,8 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
             return await store.imports.contacts(bytes, basename(first), {
               dryRun: flags.dryRun,
               keepPhotos: flags.keepPhotos,
+              recurringFrom: flags.recurringFrom,
+              recurringTo: flags.recurringTo,
               onProgress: ({ phase, done, total }) => {
                 if (!showBar) return;
                 if (phase !== phaseNow) {

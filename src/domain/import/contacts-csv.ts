@@ -253,6 +253,9 @@ export interface ReadOptions {
   now?: Date;
   /** Keep the pictures vCards carry (left out and listed otherwise). */
   keepPhotos?: boolean;
+  /** A calendar's recurring events: from this day, up to this one (YYYY-MM-DD). */
+  recurringFrom?: string;
+  recurringTo?: string;
 }
 
 /** A CSV file of one of LinkedIn's activity kinds, read as such. */
@@ -279,7 +282,11 @@ export function readContactsFile(
   if (/^\s*BEGIN:VCALENDAR/i.test(text))
     return {
       format: 'icalendar',
-      ...readIcalendar(text, file, { now: options.now ?? new Date() }),
+      ...readIcalendar(text, file, {
+        now: options.now ?? new Date(),
+        recurringFrom: options.recurringFrom,
+        recurringTo: options.recurringTo,
+      }),
     };
   if (/^\s*BEGIN:VCARD/i.test(text)) return readVcard(text, file, options);
   return readActivityCsv(text, file) ?? readContactsCsv(text, file);

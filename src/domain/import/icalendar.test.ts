@@ -130,6 +130,51 @@ describe('reading a calendar', () => {
     expect(new Set(read.activities.map((a) => a.key)).size).toBe(5);
   });
 
+  it('expands recurring events between two days when asked, and refuses a window that cannot be', () => {
+    const weekly = cal(
+      event(
+        'UID:weekly',
+        'DTSTAMP:20200101T000000Z',
+        'DTSTART:20200106T100000Z',
+        'DTEND:20200106T103000Z',
+        'RRULE:FREQ=WEEKLY;BYDAY=MO',
+        'SUMMARY:1:1 with Priya',
+        ME,
+        PRIYA,
+      ),
+    );
+    const january = readIcalendar(weekly, 'cal.ics', {
+      now: NOW,
+      recurringFrom: '2020-01-01',
+      recurringTo: '2020-01-27',
+    });
+    // Every Monday of January 2020, the last day counted whole.
+    expect(january.activities.map((a) => a.at)).toEqual([
+      '2020-01-06T10:00:00.000Z',
+      '2020-01-13T10:00:00.000Z',
+      '2020-01-20T10:00:00.000Z',
+      '2020-01-27T10:00:00.000Z',
+    ]);
+    // One end given: the other is the usual one (90 days ahead of now).
+    const since2025 = readIcalendar(weekly, 'cal.ics', { now: NOW, recurringFrom: '2025-01-01' });
+    expect(since2025.activities[0]?.at).toBe('2025-01-06T10:00:00.000Z');
+    expect(since2025.activities.at(-1)?.at).toBe('2027-02-22T10:00:00.000Z');
+    expect(() =>
+      readIcalendar(weekly, 'cal.ics', { now: NOW, recurringFrom: '2020-02-30' }),
+    ).toThrow('recurringFrom: must be a date as YYYY-MM-DD');
+    expect(() =>
+      readIcalendar(weekly, 'cal.ics', {
+        now: NOW,
+        recurringFrom: '2020-02-01',
+        recurringTo: '2020-01-31',
+      }),
+    ).toThrow(/^recurringTo: recurring events would be read from 2020-02-01 to 2020-01-31/);
+    // Before the file is even read.
+    expect(() =>
+      readIcalendar('not a calendar', 'cal.ics', { now: NOW, recurringTo: '1999-01-01' }),
+    ).toThrow(/^recurringTo:/);
+  });
+
   it('reads a zone the file names but does not define by its IANA name, and floating times as UTC', () => {
     const read = readIcalendar(
       [

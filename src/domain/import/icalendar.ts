@@ -8,7 +8,7 @@
 // is not a conversation) are left out, and the report says how many.
 import ICAL from 'ical.js';
 import { KithError } from '../errors.js';
-import { LIMITS } from '../fields.js';
+import { isRealDate, LIMITS } from '../fields.js';
 import { isTimeZone, localInstant } from '../method/calendar.js';
 import { fingerprintOf, kindOfEvent, type ImportedActivity, type PersonRef } from './activity.js';
 import type { RowError } from './contacts-csv.js';
@@ -22,6 +22,37 @@ export interface CalendarOptions {
   daysBack?: number;
   /** …up to this many days ahead. */
   daysAhead?: number;
+  /** Or from this day (YYYY-MM-DD, UTC)… */
+  recurringFrom?: string;
+  /** …up to the end of this one. */
+  recurringTo?: string;
+}
+
+/** Where a recurring event's occurrences are taken from and up to (milliseconds, UTC). */
+export function recurringWindow(options: CalendarOptions): { start: number; end: number } {
+  const day = (field: 'recurringFrom' | 'recurringTo', value: string) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isRealDate(value))
+      throw new KithError('invalid_input', `${field}: must be a date as YYYY-MM-DD`, field);
+    return Date.parse(`${value}T00:00:00.000Z`);
+  };
+  const now = options.now.getTime();
+  const start =
+    options.recurringFrom !== undefined
+      ? day('recurringFrom', options.recurringFrom)
+      : now - (options.daysBack ?? 365) * DAY_MS;
+  const end =
+    options.recurringTo !== undefined
+      ? day('recurringTo', options.recurringTo) + DAY_MS - 1
+      : now + (options.daysAhead ?? 90) * DAY_MS;
+  if (end < start) {
+    const field = options.recurringTo !== undefined ? 'recurringTo' : 'recurringFrom';
+    throw new KithError(
+      'invalid_input',
+      `${field}: recurring events would be read from ${new Date(start).toISOString().slice(0, 10)} to ${new Date(end).toISOString().slice(0, 10)}, which is no time at all`,
+      field,
+    );
+  }
+  return { start, end };
 }
 
 /** More other people than this and an event is a meeting of a group, not a chat. */
@@ -77,6 +108,8 @@ function eventLines(text: string): number[] {
 }
 
 export function readIcalendar(text: string, file: string, options: CalendarOptions): ActivityRead {
+  // The options first: a window that cannot be is refused before the file is read.
+  const { start: windowStart, end: windowEnd } = recurringWindow(options);
   let parsed: unknown;
   try {
     parsed = ICAL.parse(text);
@@ -91,8 +124,6 @@ export function readIcalendar(text: string, file: string, options: CalendarOptio
     (jcal) => new ICAL.Component(jcal as unknown[]),
   );
   const now = options.now.getTime();
-  const windowStart = now - (options.daysBack ?? 365) * DAY_MS;
-  const windowEnd = now + (options.daysAhead ?? 90) * DAY_MS;
   const lines = eventLines(text);
   const activities: ImportedActivity[] = [];
   const errors: RowError[] = [];

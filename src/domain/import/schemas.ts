@@ -1,5 +1,6 @@
 // The shapes of an import at the doors (API, web): the request and the report.
 import { z } from 'zod';
+import { isoDate } from '../fields.js';
 
 export const importRequestSchema = z
   .object({
@@ -9,6 +10,10 @@ export const importRequestSchema = z
     dryRun: z.boolean().optional(),
     /** Keep the pictures vCards carry (else they are left out and listed). */
     keepPhotos: z.boolean().optional(),
+    /** A calendar's recurring events are expanded from this day (default: a year ago)… */
+    recurringFrom: isoDate.optional(),
+    /** …up to this one (default: 90 days ahead). */
+    recurringTo: isoDate.optional(),
   })
   .strict();
 

@@ -17,6 +17,7 @@ import {
   Stack,
   Table,
   Text,
+  TextInput,
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -141,6 +142,14 @@ export function ImportPage() {
   const [done, setDone] = useState<ImportReport | null>(null);
   const [dragging, setDragging] = useState(false);
   const [keepPhotos, setKeepPhotos] = useState(false);
+  // A calendar's recurring events: between these days ('' for the usual year back, 90 days on).
+  const [recurringFrom, setRecurringFrom] = useState('');
+  const [recurringTo, setRecurringTo] = useState('');
+  const how = () => ({
+    keepPhotos,
+    recurringFrom: recurringFrom || undefined,
+    recurringTo: recurringTo || undefined,
+  });
   const runs = useQuery({ queryKey: ['imports'], queryFn: api.imports });
   const refresh = () =>
     Promise.all(
@@ -151,13 +160,13 @@ export function ImportPage() {
 
   const check = useMutation({
     mutationFn: (f: { name: string; content: string }) =>
-      api.importContacts({ fileName: f.name, content: f.content, dryRun: true, keepPhotos }),
+      api.importContacts({ fileName: f.name, content: f.content, dryRun: true, ...how() }),
     onSuccess: setPreview,
   });
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const commit = useMutation({
     mutationFn: (f: { name: string; content: string }) =>
-      api.importWithProgress({ fileName: f.name, content: f.content, keepPhotos }, setProgress),
+      api.importWithProgress({ fileName: f.name, content: f.content, ...how() }, setProgress),
     onSuccess: (report) => {
       setDone(report);
       setPreview(null);
@@ -236,6 +245,27 @@ export function ImportPage() {
         checked={keepPhotos}
         onChange={(e) => setKeepPhotos(e.currentTarget.checked)}
       />
+      {file && /\.ics$/i.test(file.name) && (
+        <Group align="flex-end" gap="sm" wrap="wrap">
+          <TextInput
+            type="date"
+            label="Recurring events from"
+            description="A year ago unless you say"
+            value={recurringFrom}
+            onChange={(e) => setRecurringFrom(e.currentTarget.value)}
+          />
+          <TextInput
+            type="date"
+            label="Recurring events to"
+            description="90 days ahead unless you say"
+            value={recurringTo}
+            onChange={(e) => setRecurringTo(e.currentTarget.value)}
+          />
+          <Button variant="default" onClick={() => check.mutate(file)}>
+            Read again
+          </Button>
+        </Group>
+      )}
       {check.isPending && <Loader aria-label="Reading the file" />}
       {check.error && <Alert color="red">{check.error.message}</Alert>}
       {commit.error && <Alert color="red">{commit.error.message}</Alert>}
