@@ -604,6 +604,19 @@ export interface ImportOptions {
   onProgress?: OnImportProgress;
 }
 
+/** The report, saying so when it was asked for days of recurring events a file has none of. */
+function withUnusedOptions(report: ImportReport, options: ImportOptions): ImportReport {
+  if ((!options.recurringFrom && !options.recurringTo) || report.format === 'icalendar')
+    return report;
+  return {
+    ...report,
+    remarks: [
+      ...report.remarks,
+      'The days given for recurring events apply to calendars (.ics) only: this file has none.',
+    ],
+  };
+}
+
 export async function importFile(
   ctx: StoreContext,
   bytes: Uint8Array,
@@ -633,7 +646,10 @@ export async function importFile(
       whole.catch(() => undefined);
       // Until then: the people (messages bring none), and nothing that happened yet.
       const early = { ...combineLinkedInParts(parts, null), activities: [] };
-      return importContacts(ctx, early, { file, ...options, fileHash, whole });
+      return withUnusedOptions(
+        await importContacts(ctx, early, { file, ...options, fileHash, whole }),
+        options,
+      );
     }
     const read = readContactsFile(bytes, file, {
       now: ctx.now(),
@@ -641,7 +657,10 @@ export async function importFile(
       recurringFrom: options.recurringFrom,
       recurringTo: options.recurringTo,
     });
-    return importContacts(ctx, read, { file, ...options, fileHash });
+    return withUnusedOptions(
+      await importContacts(ctx, read, { file, ...options, fileHash }),
+      options,
+    );
   }
   const counts = await restoreBackup(ctx, backup, { file, dryRun: options.dryRun });
   const n = (table: string) => counts[table] ?? 0;

@@ -82,6 +82,17 @@ describe('kith import', () => {
     expect(JSON.parse(january.out)).toMatchObject({
       activities: { counts: { new: 0, skipped: 4 } },
     });
+    // Given for a file that is not a calendar, the days are left unused, and the report says so.
+    const csv = await kith(
+      'import',
+      join(FIXTURES, 'linkedin', 'Connections.csv'),
+      '--dry-run',
+      '--recurring-from',
+      '2020-01-01',
+    );
+    expect(csv.out).toContain(
+      'The days given for recurring events apply to calendars (.ics) only: this file has none.',
+    );
     const bad = await kith('import', file, '--recurring-to', '2020-13-01');
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('recurringTo: must be a date as YYYY-MM-DD');
