@@ -590,10 +590,6 @@ export async function provenanceOf(
   }));
 }
 
-/**
- * Any file Kith imports: a Kith backup (JSON) is restored into an empty workspace; anything
- * else is read as an export of contacts, conversations or a calendar.
- */
 /** How a file is imported: previewed, with its photos, with which recurring events. */
 export interface ImportOptions {
   dryRun?: boolean;
@@ -617,6 +613,10 @@ function withUnusedOptions(report: ImportReport, options: ImportOptions): Import
   };
 }
 
+/**
+ * Any file Kith imports: a Kith backup (JSON) is restored into an empty workspace; anything
+ * else is read as an export of contacts, conversations or a calendar.
+ */
 export async function importFile(
   ctx: StoreContext,
   bytes: Uint8Array,
@@ -627,8 +627,14 @@ export async function importFile(
   if (!backup) {
     options.onProgress?.({ phase: 'reading', done: 0, total: 0 });
     const fileHash = createHash('sha256')
+      // Days for recurring events count only when given: a file imported before they could be
+      // is still known by the same hash.
       .update(
-        `kith-import ${READER_VERSION} keepPhotos=${!!options.keepPhotos} recurring=${options.recurringFrom ?? ''}..${options.recurringTo ?? ''}\n`,
+        `kith-import ${READER_VERSION} keepPhotos=${!!options.keepPhotos}${
+          options.recurringFrom || options.recurringTo
+            ? ` recurring=${options.recurringFrom ?? ''}..${options.recurringTo ?? ''}`
+            : ''
+        }\n`,
       )
       .update(bytes)
       .digest('hex');

@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { calendarFile, weeklyWithPriya } from '../support/calendar.js';
 import { cliSandbox } from '../support/cli.js';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures');
@@ -50,24 +51,7 @@ describe('kith import', () => {
 
   it("takes a calendar's recurring events between the days it is given", async () => {
     const file = join(box.dir, 'weekly.ics');
-    writeFileSync(
-      file,
-      [
-        'BEGIN:VCALENDAR',
-        'VERSION:2.0',
-        'BEGIN:VEVENT',
-        'UID:weekly',
-        'DTSTAMP:20200101T000000Z',
-        'DTSTART:20200106T100000Z',
-        'DTEND:20200106T103000Z',
-        'RRULE:FREQ=WEEKLY;BYDAY=MO',
-        'SUMMARY:1:1 with Priya',
-        'ATTENDEE;CN=Priya Raman:mailto:priya@example.com',
-        'END:VEVENT',
-        'END:VCALENDAR',
-        '',
-      ].join('\r\n'),
-    );
+    writeFileSync(file, calendarFile(weeklyWithPriya()));
     const january = await kith(
       'import',
       file,

@@ -4,6 +4,7 @@ import type { Hono } from 'hono';
 import { beforeEach, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.js';
 import type { Store } from '../../src/store/store.js';
+import { calendarFile, weeklyWithPriya } from '../support/calendar.js';
 import { describeEachDatabase } from '../support/databases.js';
 
 /** A JSON request to the app, and its status and body (null for 204). */
@@ -50,21 +51,7 @@ describeEachDatabase('HTTP API: imports', (db) => {
   });
 
   it("takes a calendar's recurring events between two days, and names a day it cannot read", async () => {
-    const content = Buffer.from(
-      [
-        'BEGIN:VCALENDAR',
-        'VERSION:2.0',
-        'BEGIN:VEVENT',
-        'UID:weekly',
-        'DTSTART:20200106T100000Z',
-        'RRULE:FREQ=WEEKLY;BYDAY=MO',
-        'SUMMARY:1:1 with Priya',
-        'ATTENDEE;CN=Priya Raman:mailto:priya@example.com',
-        'END:VEVENT',
-        'END:VCALENDAR',
-        '',
-      ].join('\r\n'),
-    ).toString('base64');
+    const content = Buffer.from(calendarFile(weeklyWithPriya())).toString('base64');
     const request = { fileName: 'weekly.ics', content, dryRun: true };
     const january = await send('POST', '/api/imports', {
       ...request,

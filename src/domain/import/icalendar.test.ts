@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { calendarFile, weeklyWithPriya } from '../../../test/support/calendar.js';
 import { readIcalendar } from './icalendar.js';
 
 const NOW = new Date('2026-11-28T12:00:00Z');
@@ -131,18 +132,7 @@ describe('reading a calendar', () => {
   });
 
   it('expands recurring events between two days when asked, and refuses a window that cannot be', () => {
-    const weekly = cal(
-      event(
-        'UID:weekly',
-        'DTSTAMP:20200101T000000Z',
-        'DTSTART:20200106T100000Z',
-        'DTEND:20200106T103000Z',
-        'RRULE:FREQ=WEEKLY;BYDAY=MO',
-        'SUMMARY:1:1 with Priya',
-        ME,
-        PRIYA,
-      ),
-    );
+    const weekly = calendarFile(weeklyWithPriya({ more: [ME] }));
     const january = readIcalendar(weekly, 'cal.ics', {
       now: NOW,
       recurringFrom: '2020-01-01',

@@ -8,7 +8,7 @@
 // is not a conversation) are left out, and the report says how many.
 import ICAL from 'ical.js';
 import { KithError } from '../errors.js';
-import { isRealDate, LIMITS } from '../fields.js';
+import { isoDate, LIMITS } from '../fields.js';
 import { isTimeZone, localInstant } from '../method/calendar.js';
 import { fingerprintOf, kindOfEvent, type ImportedActivity, type PersonRef } from './activity.js';
 import type { RowError } from './contacts-csv.js';
@@ -31,9 +31,10 @@ export interface CalendarOptions {
 /** Where a recurring event's occurrences are taken from and up to (milliseconds, UTC). */
 export function recurringWindow(options: CalendarOptions): { start: number; end: number } {
   const day = (field: 'recurringFrom' | 'recurringTo', value: string) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isRealDate(value))
+    const date = isoDate.safeParse(value);
+    if (!date.success)
       throw new KithError('invalid_input', `${field}: must be a date as YYYY-MM-DD`, field);
-    return Date.parse(`${value}T00:00:00.000Z`);
+    return Date.parse(`${date.data}T00:00:00.000Z`);
   };
   const now = options.now.getTime();
   const start =

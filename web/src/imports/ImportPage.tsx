@@ -134,6 +134,21 @@ function progressText(progress: ImportProgress | null): string {
   return `Writing ${progress.phase}: ${progress.done.toLocaleString()} of ${progress.total.toLocaleString()}`;
 }
 
+/** The days a calendar's recurring events are read between, as typed ('' for the usual). */
+interface RecurringDays {
+  recurringFrom: string;
+  recurringTo: string;
+}
+
+const RECURRING_FIELDS: { key: keyof RecurringDays; label: string; description: string }[] = [
+  {
+    key: 'recurringFrom',
+    label: 'Recurring events from',
+    description: 'A year ago unless you say',
+  },
+  { key: 'recurringTo', label: 'Recurring events to', description: '90 days ahead unless you say' },
+];
+
 export function ImportPage() {
   const queryClient = useQueryClient();
   const input = useRef<HTMLInputElement>(null);
@@ -143,12 +158,11 @@ export function ImportPage() {
   const [dragging, setDragging] = useState(false);
   const [keepPhotos, setKeepPhotos] = useState(false);
   // A calendar's recurring events: between these days ('' for the usual year back, 90 days on).
-  const [recurringFrom, setRecurringFrom] = useState('');
-  const [recurringTo, setRecurringTo] = useState('');
-  const how = () => ({
+  const [days, setDays] = useState<RecurringDays>({ recurringFrom: '', recurringTo: '' });
+  const how = (d: RecurringDays) => ({
     keepPhotos,
-    recurringFrom: recurringFrom || undefined,
-    recurringTo: recurringTo || undefined,
+    recurringFrom: d.recurringFrom || undefined,
+    recurringTo: d.recurringTo || undefined,
   });
   const runs = useQuery({ queryKey: ['imports'], queryFn: api.imports });
   const refresh = () =>
@@ -158,15 +172,21 @@ export function ImportPage() {
       ),
     );
 
+  // Previews can overlap (a file, then each day typed): only the latest one is shown.
+  const latestCheck = useRef(0);
   const check = useMutation({
-    mutationFn: (f: { name: string; content: string }) =>
-      api.importContacts({ fileName: f.name, content: f.content, dryRun: true, ...how() }),
-    onSuccess: setPreview,
+    mutationFn: ({ f, d }: { f: { name: string; content: string }; d: RecurringDays; n: number }) =>
+      api.importContacts({ fileName: f.name, content: f.content, dryRun: true, ...how(d) }),
+    onSuccess: (report, { n }) => {
+      if (n === latestCheck.current) setPreview(report);
+    },
   });
+  const readPreview = (f: { name: string; content: string }, d: RecurringDays) =>
+    check.mutate({ f, d, n: ++latestCheck.current });
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const commit = useMutation({
     mutationFn: (f: { name: string; content: string }) =>
-      api.importWithProgress({ fileName: f.name, content: f.content, ...how() }, setProgress),
+      api.importWithProgress({ fileName: f.name, content: f.content, ...how(days) }, setProgress),
     onSuccess: (report) => {
       setDone(report);
       setPreview(null);
@@ -193,7 +213,13 @@ export function ImportPage() {
     setFile(picked);
     setDone(null);
     setPreview(null);
-    check.mutate(picked);
+    readPreview(picked, days);
+  };
+  // The preview is read again with each new day, so what is imported is what was previewed.
+  const setDay = (key: keyof RecurringDays, value: string) => {
+    const next = { ...days, [key]: value };
+    setDays(next);
+    if (file) readPreview(file, next);
   };
   const drop = (event: DragEvent) => {
     event.preventDefault();
@@ -245,25 +271,18 @@ export function ImportPage() {
         checked={keepPhotos}
         onChange={(e) => setKeepPhotos(e.currentTarget.checked)}
       />
-      {file && /\.ics$/i.test(file.name) && (
-        <Group align="flex-end" gap="sm" wrap="wrap">
-          <TextInput
-            type="date"
-            label="Recurring events from"
-            description="A year ago unless you say"
-            value={recurringFrom}
-            onChange={(e) => setRecurringFrom(e.currentTarget.value)}
-          />
-          <TextInput
-            type="date"
-            label="Recurring events to"
-            description="90 days ahead unless you say"
-            value={recurringTo}
-            onChange={(e) => setRecurringTo(e.currentTarget.value)}
-          />
-          <Button variant="default" onClick={() => check.mutate(file)}>
-            Read again
-          </Button>
+      {file && (/\.ics$/i.test(file.name) || preview?.format === 'icalendar') && (
+        <Group gap="sm" wrap="wrap">
+          {RECURRING_FIELDS.map(({ key, label, description }) => (
+            <TextInput
+              key={key}
+              type="date"
+              label={label}
+              description={description}
+              value={days[key]}
+              onChange={(e) => setDay(key, e.currentTarget.value)}
+            />
+          ))}
         </Group>
       )}
       {check.isPending && <Loader aria-label="Reading the file" />}
@@ -361,11 +380,13 @@ export function ImportPage() {
                   <Button
                     loading={commit.isPending}
                     disabled={
+                      // A preview being read again (new days) is not yet what would be imported.
+                      check.isPending ||
                       preview.counts.new +
                         preview.counts.updated +
                         preview.activities.counts.new +
                         preview.activities.counts.updated ===
-                      0
+                        0
                     }
                     onClick={() => commit.mutate(file)}
                   >
