@@ -6,7 +6,7 @@ import { validateNetwork, type NetworkData, type ValidNetwork } from '../domain/
 import type { Ask } from '../domain/method/ask.js';
 import type { PersonData } from '../domain/person.js';
 import { nameKey } from '../domain/text.js';
-import { chunk, inTransaction, rowsPerInsert, type StoreContext } from './context.js';
+import { chunk, inTransaction, letOthersRun, rowsPerInsert, type StoreContext } from './context.js';
 import { interactionDocument } from './interactions.js';
 import { refreshAllLastContact } from './last-contact.js';
 import { bumpTies, orderedPair } from './ties.js';
@@ -222,6 +222,7 @@ export async function insertInteractions(
     );
     ids.push(...rows.map((r) => r.id));
     onProgress(ids.length);
+    await letOthersRun();
   }
   return ids;
 }
@@ -376,6 +377,7 @@ export async function insertPeople(
     );
     done += batch.length;
     onProgress(done);
+    await letOthersRun();
   }
   return personIds;
 }

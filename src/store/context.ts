@@ -26,6 +26,17 @@ export async function inTransaction<T>(
   return ctx.db.transaction().execute((trx) => work({ ...ctx, db: trx }));
 }
 
+/**
+ * One turn of the event loop. SQLite answers synchronously, so a long write (an import, a bulk
+ * load) would otherwise hold the whole process until its commit: its progress would reach a
+ * browser all at once at the end, and the server would answer nobody meanwhile. Called between
+ * batches; requests for the database still wait for the transaction, everything else gets through.
+ */
+export const letOthersRun = (): Promise<void> =>
+  new Promise((resolve) => {
+    setImmediate(resolve);
+  });
+
 export function chunk<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));

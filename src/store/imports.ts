@@ -39,7 +39,7 @@ import {
   matchOf,
   type KnownPeople,
 } from '../domain/import/match.js';
-import { chunk, inTransaction, type StoreContext } from './context.js';
+import { chunk, inTransaction, letOthersRun, type StoreContext } from './context.js';
 import { insertPeople } from './bulk-load.js';
 import { peopleByKeys } from './people-by-keys.js';
 import { refreshTouchDue } from './keep-in-touch.js';
@@ -461,6 +461,7 @@ export async function importContacts(
       .execute();
     // All of it is written; what is left is making it last (the commit).
     options.onProgress?.({ phase: 'saving', done: 0, total: 0 });
+    await letOthersRun();
     return {
       ...reportOf(whole),
       status: 'imported',
@@ -626,6 +627,7 @@ export async function importFile(
   const backup = backupIn(bytes, file);
   if (!backup) {
     options.onProgress?.({ phase: 'reading', done: 0, total: 0 });
+    await letOthersRun();
     const fileHash = createHash('sha256')
       // Days for recurring events count only when given: a file imported before they could be
       // is still known by the same hash.

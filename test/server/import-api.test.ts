@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Hono } from 'hono';
 import { beforeEach, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.js';
+import { startServer } from '../../src/server/serve.js';
 import type { Store } from '../../src/store/store.js';
 import { calendarFile, weeklyWithPriya } from '../support/calendar.js';
 import { describeEachDatabase } from '../support/databases.js';
@@ -103,6 +104,65 @@ describeEachDatabase('HTTP API: imports', (db) => {
     expect(JSON.parse((await again.text()).trim())).toMatchObject({
       error: { code: 'conflict', message: expect.stringContaining('empty workspace only') },
     });
+  });
+
+  it('sends progress while a large import runs, and answers other requests meanwhile', async () => {
+    // Over a real socket: SQLite answers synchronously, so without turns of the event loop
+    // between batches every line would leave at the commit, and nothing else would be answered.
+    const server = await startServer(store, { host: '127.0.0.1', port: 0, version: 'test' });
+    try {
+      const rows = Array.from(
+        { length: 12_000 },
+        (_, i) => `Given${i},Family${i},https://www.linkedin.com/in/p-${i},,Co,Role,01 Jan 2020`,
+      );
+      const csv = ['First Name,Last Name,URL,Email Address,Company,Position,Connected On', ...rows];
+      const res = await fetch(`${server.url}/api/imports/stream`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          fileName: 'Connections.csv',
+          content: Buffer.from(csv.join('\n')).toString('base64'),
+        }),
+      });
+      const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+      const decoder = new TextDecoder();
+      let text = '';
+      /** What had arrived when the other request was answered, and the people lines as they came. */
+      let arrivedWhenAnswered: string | null = null;
+      let other: Promise<void> | null = null;
+      const peopleLinesPerRead: number[] = [];
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        const chunk = decoder.decode(value, { stream: true });
+        text += chunk;
+        peopleLinesPerRead.push(chunk.split('"phase":"people"').length - 1);
+        if (!other && text.includes('"phase":"people"') && !text.includes('"result"')) {
+          other = fetch(`${server.url}/api/openapi.json`).then(async (r) => {
+            expect(r.status).toBe(200);
+            await r.arrayBuffer();
+            arrivedWhenAnswered = text;
+          });
+        }
+      }
+      await other;
+      const lines = text
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(lines.at(-1)).toMatchObject({
+        result: { status: 'imported', counts: { new: 12_000 } },
+      });
+      const people = lines.filter((l) => l.phase === 'people');
+      expect(people.length).toBeGreaterThanOrEqual(8);
+      // The people's progress came in several pieces, not all at once at the end...
+      expect(peopleLinesPerRead.filter((n) => n > 0).length).toBeGreaterThanOrEqual(4);
+      // ...and the other request was answered before the import's report was sent.
+      expect(arrivedWhenAnswered).not.toBeNull();
+      expect(arrivedWhenAnswered).not.toContain('"result"');
+    } finally {
+      await server.close();
+    }
   });
 
   it('takes an export larger than other requests may be (a LinkedIn archive of years)', async () => {
