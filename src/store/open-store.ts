@@ -3,13 +3,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DatabaseTarget } from '../config.js';
 import { newId } from '../domain/ids.js';
 import { preparedRowWriter, unnestRowWriter } from './dialect/row-writer.js';
 import { postgresSearch } from './dialect/postgres-search.js';
 import { sqliteSearch } from './dialect/sqlite-search.js';
+import { TwoConnectionSqliteDialect, type SqliteHandle } from './dialect/sqlite-connections.js';
 import { migrateToLatest } from './migrations/index.js';
 import type { Database } from './schema.js';
 import { Store } from './store.js';
@@ -62,20 +63,34 @@ function openSqlite(file: string) {
   // Keeps the planner's statistics fresh as the network grows (SQLite's advice for each open).
   database.pragma('optimize = 0x10002');
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(database) }),
+    dialect: new TwoConnectionSqliteDialect(
+      withStatementCache(database),
+      file === ':memory:' ? null : withStatementCache(openReader(file)),
+    ),
   });
   const rows = preparedRowWriter(database);
   return { db, search: sqliteSearch(rows), rows };
+}
+
+/** A second connection that only reads: it sees the last commit while the writer is busy. */
+function openReader(file: string): SQLite.Database {
+  const reader = new SQLite(file);
+  reader.pragma('query_only = ON');
+  reader.pragma('busy_timeout = 5000');
+  return reader;
 }
 
 /**
  * Kysely prepares every query anew; compiling the SQL costs more than running a small query.
  * Keeping the most recent prepared statements roughly halves the time of a search.
  */
-function withStatementCache(database: SQLite.Database, size = 300): SqliteDatabase {
+function withStatementCache(database: SQLite.Database, size = 300): SqliteHandle {
   const cache = new Map<string, SQLite.Statement>();
   return {
     close: () => database.close(),
+    get inTransaction() {
+      return database.inTransaction;
+    },
     prepare(query: string) {
       const cached = cache.get(query);
       if (cached) {
