@@ -141,7 +141,7 @@ const like: Record<Kind, SQLite.Statement> = {
 
 // The index alone (ids, as the LIKE baseline returns), through the store's own dialect code.
 const indexDb = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
-const index = sqliteSearch(preparedRowWriter(raw));
+const index = sqliteSearch(preparedRowWriter(raw), raw);
 const indexOnly = (kind: Kind, q: string) =>
   kind === 'people'
     ? index.searchPeople(indexDb, store.workspaceId, searchTerms(q), 20)

@@ -69,7 +69,7 @@ function openSqlite(file: string) {
     ),
   });
   const rows = preparedRowWriter(database);
-  return { db, search: sqliteSearch(rows), rows };
+  return { db, search: sqliteSearch(rows, database), rows };
 }
 
 /** A second connection that only reads: it sees the last commit while the writer is busy. */

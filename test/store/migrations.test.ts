@@ -51,7 +51,9 @@ describeEachDatabase('migration 012 (leaner import storage)', (_db, dialect) => 
       await old.close();
 
       const store = await openStore(target, { now, onUpgrade });
-      expect(upgrades).toEqual([['012-leaner-import-storage']]);
+      expect(upgrades).toEqual([
+        ['012-leaner-import-storage', '013-interaction-words-without-positions'],
+      ]);
       await (await openStore(target, { now, onUpgrade })).close();
       expect(upgrades).toHaveLength(1);
       expect(await snapshot(store)).toEqual(before.snapshot);
@@ -83,6 +85,86 @@ describeEachDatabase('migration 012 (leaner import storage)', (_db, dialect) => 
       expect((await store.search({ q: 'zurich' })).interactions.map((i) => i.summary)).toEqual([
         'Call about Zürich relocation',
       ]);
+      await store.close();
+    } finally {
+      await cleanup();
+    }
+  });
+});
+
+describeEachDatabase('migration 013 (interaction words without positions)', (_db, dialect) => {
+  it('finds the same interactions by the same words and word beginnings, leaving no table behind', async () => {
+    const { target, cleanup } = await prepare(dialect);
+    const now = () => new Date('2026-11-29T10:00:00Z');
+    try {
+      const old = await openStore(target, { now, schemaVersion: '012-leaner-import-storage' });
+      const run = await old.imports.contacts(linkedinExport, 'export.zip');
+      const tom = (await old.people.resolve('Tom Becker')).id;
+      await old.interactions.create({
+        occurredAt: '2024-05-01T08:00:00Z',
+        kind: 'coffee',
+        summary: 'Café near the Rathaus',
+        notes: 'Spoke about 领英 and Łódź; quarterly prepayments',
+        insights: ['Negotiate scope before price', 'Ask Zoë about Kraków'],
+        participantIds: [tom],
+      });
+      const queries = [
+        'zurich',
+        'zur',
+        'tax',
+        'ta',
+        'cafe',
+        '领英',
+        'lodz',
+        'negotiate scope',
+        'krak',
+        'thursday',
+      ];
+      const results = async (store: typeof old) =>
+        Promise.all(queries.map(async (q) => (await store.search({ q })).interactions));
+      const before = { snapshot: await snapshot(old), found: await results(old) };
+      expect(before.found.map((hits) => hits.length)).toEqual([1, 1, 1, 2, 1, 1, 1, 1, 1, 1]);
+      await old.close();
+      const ftsTables = () => {
+        if (target.kind !== 'sqlite') return 0;
+        const file = new Database(target.file, { readonly: true });
+        const { n } = file
+          .prepare("SELECT count(*) AS n FROM sqlite_master WHERE name LIKE 'interaction_fts%'")
+          .get() as { n: number };
+        file.close();
+        return n;
+      };
+      const tablesBefore = ftsTables();
+
+      const upgrades: string[][] = [];
+      const store = await openStore(target, { now, onUpgrade: (m) => upgrades.push(m) });
+      expect(upgrades).toEqual([['013-interaction-words-without-positions']]);
+      expect(await snapshot(store)).toEqual(before.snapshot);
+      expect(await results(store)).toEqual(before.found);
+      if (target.kind === 'sqlite') {
+        expect(ftsTables()).toBe(tablesBefore);
+        const file = new Database(target.file, { readonly: true });
+        const { sql: ddl } = file
+          .prepare("SELECT sql FROM sqlite_master WHERE name = 'interaction_fts'")
+          .get() as { sql: string };
+        file.close();
+        expect(ddl).toMatch(/detail = none/);
+        expect(ddl).toMatch(/tokenize = 'ascii'/);
+      }
+      // Written, edited and taken back after the migration: the index follows.
+      const call = await store.interactions.create({
+        occurredAt: '2024-06-01T08:00:00Z',
+        kind: 'call',
+        summary: 'Call about Zürich relocation',
+        participantIds: [tom],
+      });
+      expect((await store.search({ q: 'zurich' })).interactions).toHaveLength(2);
+      await store.interactions.update(call.id, { summary: 'Call about Geneva' });
+      expect((await store.search({ q: 'zurich' })).interactions).toHaveLength(1);
+      expect((await store.search({ q: 'gen' })).interactions).toHaveLength(1);
+      await store.imports.undo(run.runId ?? '');
+      expect((await store.search({ q: 'zurich' })).interactions).toEqual([]);
+      expect((await store.search({ q: 'krak' })).interactions).toHaveLength(1);
       await store.close();
     } finally {
       await cleanup();

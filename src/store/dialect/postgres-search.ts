@@ -50,6 +50,10 @@ export const postgresSearch: SearchIndex = {
     // Nothing to do: the tsvector already holds words and positions only.
   },
 
+  async keepInteractionWordsWithoutPositions() {
+    // Nothing to do: this is FTS5's index; PostgreSQL's tsvector and GIN index stay as they are.
+  },
+
   async indexPeople(db, docs) {
     for (const batch of chunk(docs, 5_000)) {
       const column = (pick: (d: PersonDocument) => string) => batch.map(pick);

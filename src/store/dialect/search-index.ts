@@ -36,6 +36,11 @@ export interface SearchIndex {
    * conversation's text (a LinkedIn export's messages made it a third of the file).
    */
   keepInteractionWordsOnly(db: Kysely<unknown>): Promise<void>;
+  /**
+   * Migration 013: the interactions' index keeps which rows hold each word, not where in them
+   * (search asks for words and word beginnings only).
+   */
+  keepInteractionWordsWithoutPositions(db: Kysely<unknown>): Promise<void>;
   indexPeople(db: Kysely<Database>, docs: PersonDocument[]): Promise<void>;
   /** People in the trash are taken out of the index, and put back when restored. */
   removePeople(db: Kysely<Database>, ids: string[]): Promise<void>;

@@ -13,7 +13,9 @@
 //   LIMIT n" walks the index newest first and stops after n rows.
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
+import type SQLite from 'better-sqlite3';
 import { PERSON_FIELD_WEIGHTS, scoreFields } from '../../domain/search-score.js';
+import { searchDocument } from '../../domain/text.js';
 import { chunk } from '../context.js';
 import type { Database } from '../schema.js';
 import type { RowWriter } from './row-writer.js';
@@ -173,11 +175,29 @@ async function interactionRowids(
   return { rowids: result, kept };
 }
 
-/** The interactions' index: words only (contentless), with the ids it answers with kept. */
-const INTERACTION_FTS = sql`fts5(
+/** The interactions' index as migration 012 made it: words and their positions. */
+const INTERACTION_FTS_012 = sql`fts5(
   entity_id UNINDEXED, workspace_id UNINDEXED, summary, notes, insights,
   tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3',
   content = '', contentless_delete = 1, contentless_unindexed = 1)`;
+
+/**
+ * The interactions' index since migration 013: for each word, the rows that hold it, and the
+ * ids it answers with; no copy of the text (contentless). Search asks only for words and word
+ * beginnings, never a phrase, a column or a ranking, so where a word stands is not kept
+ * (detail = none: about a third of the index's size).
+ * Documents arrive as folded words separated by spaces (domain/text.ts), so the ascii
+ * tokenizer, which splits on ASCII spaces and punctuation and keeps every other character, finds
+ * exactly those words — and a query's term is always one of them, never a phrase this index
+ * could not answer.
+ */
+const INTERACTION_FTS = sql`fts5(
+  entity_id UNINDEXED, workspace_id UNINDEXED, summary, notes, insights,
+  tokenize = 'ascii', prefix = '2 3', detail = none,
+  content = '', contentless_delete = 1, contentless_unindexed = 1)`;
+
+/** Interactions read per query when the index is made again from them. */
+const REINDEX_BATCH = 5000;
 
 /**
  * FTS5 gathers new rows in memory and writes them out as one segment when this much has
@@ -186,8 +206,31 @@ const INTERACTION_FTS = sql`fts5(
  */
 const INTERACTION_FTS_BATCH_BYTES = 32 * 1024 * 1024;
 
-/** SQLite's search; `writer` appends index rows on the store's own connection. */
-export const sqliteSearch = (writer: RowWriter): SearchIndex => ({
+/**
+ * Drops a contentless FTS5 table that keeps UNINDEXED columns. SQLite (3.53) drops every shadow
+ * table of it but `<name>_content`, and better-sqlite3's defensive mode refuses to drop what
+ * still looks like a shadow table, so that one is dropped with defensive mode off for the one
+ * statement. Without it, the table could not be made again under its name.
+ */
+function dropContentlessFts(database: SQLite.Database, name: string): void {
+  database.exec(`DROP TABLE "${name}"`);
+  const left = database
+    .prepare('SELECT 1 FROM sqlite_master WHERE name = ?')
+    .get(`${name}_content`);
+  if (!left) return;
+  database.unsafeMode(true);
+  try {
+    database.exec(`DROP TABLE "${name}_content"`);
+  } finally {
+    database.unsafeMode(false);
+  }
+}
+
+/**
+ * SQLite's search; `writer` appends index rows on the store's own connection, `database`
+ * (that connection) serves the one schema change Kysely cannot make (dropContentlessFts).
+ */
+export const sqliteSearch = (writer: RowWriter, database: SQLite.Database): SearchIndex => ({
   dialect: 'sqlite',
 
   async createSchema(db) {
@@ -264,13 +307,54 @@ export const sqliteSearch = (writer: RowWriter): SearchIndex => ({
       SELECT rowid AS fts_rowid, entity_id, workspace_id, summary, notes, insights
       FROM interaction_fts`.execute(db);
     await sql`DROP TABLE interaction_fts`.execute(db);
-    await sql`CREATE VIRTUAL TABLE interaction_fts USING ${INTERACTION_FTS}`.execute(db);
+    await sql`CREATE VIRTUAL TABLE interaction_fts USING ${INTERACTION_FTS_012}`.execute(db);
     await sql`INSERT INTO interaction_fts (interaction_fts, rank)
       VALUES ('hashsize', ${sql.lit(INTERACTION_FTS_BATCH_BYTES)})`.execute(db);
     await sql`INSERT INTO interaction_fts (rowid, entity_id, workspace_id, summary, notes, insights)
       SELECT fts_rowid, entity_id, workspace_id, summary, notes, insights
       FROM temp.interaction_words ORDER BY fts_rowid`.execute(db);
     await sql`DROP TABLE temp.interaction_words`.execute(db);
+  },
+
+  async keepInteractionWordsWithoutPositions(db) {
+    // A contentless index cannot give its words back: they are made again from the
+    // interactions, under the rowids the key table already gives them, in ascending order.
+    dropContentlessFts(database, 'interaction_fts');
+    await sql`CREATE VIRTUAL TABLE interaction_fts USING ${INTERACTION_FTS}`.execute(db);
+    await sql`INSERT INTO interaction_fts (interaction_fts, rank)
+      VALUES ('hashsize', ${sql.lit(INTERACTION_FTS_BATCH_BYTES)})`.execute(db);
+    for (let after = -1; ;) {
+      const batch = await sql<{
+        rowid: number;
+        id: string;
+        workspace_id: string;
+        summary: string;
+        notes: string | null;
+        insights: string;
+      }>`
+        SELECT k.fts_rowid AS rowid, i.id, i.workspace_id, i.summary, i.notes,
+          (SELECT json_group_array(text) FROM
+            (SELECT text FROM insight WHERE interaction_id = i.id ORDER BY position)) AS insights
+        FROM interaction_fts_key k JOIN interaction i ON i.id = k.entity_id
+        WHERE k.fts_rowid > ${after}
+        ORDER BY k.fts_rowid
+        LIMIT ${REINDEX_BATCH}`.execute(db);
+      const last = batch.rows.at(-1);
+      if (!last) break;
+      await writer.insert(
+        db as Kysely<Database>,
+        'interaction_fts',
+        batch.rows.map((r) => ({
+          rowid: r.rowid,
+          entity_id: r.id,
+          workspace_id: r.workspace_id,
+          summary: searchDocument(r.summary),
+          notes: searchDocument(r.notes),
+          insights: searchDocument(...(JSON.parse(r.insights) as string[])),
+        })),
+      );
+      after = last.rowid;
+    }
   },
 
   async indexInteractions(db, docs) {

@@ -15,6 +15,7 @@ import { photos } from './009-photos.js';
 import { importFingerprints } from './010-import-fingerprints.js';
 import { photoRuns } from './011-photo-runs.js';
 import { leanerImportStorage } from './012-leaner-import-storage.js';
+import { interactionWordsWithoutPositions } from './013-interaction-words-without-positions.js';
 
 export function migrationsFor(search: SearchIndex): Record<string, Migration> {
   return {
@@ -30,6 +31,7 @@ export function migrationsFor(search: SearchIndex): Record<string, Migration> {
     '010-import-fingerprints': importFingerprints,
     '011-photo-runs': photoRuns,
     '012-leaner-import-storage': leanerImportStorage(search),
+    '013-interaction-words-without-positions': interactionWordsWithoutPositions(search),
   };
 }
 
