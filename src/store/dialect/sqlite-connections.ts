@@ -99,10 +99,20 @@ class RoutedConnection implements DatabaseConnection {
     }
   }
 
+  /**
+   * A stream keeps its statement running between rows, and a connection runs one statement at
+   * a time: it holds the writer (the lock) until it ends, as Kysely's own driver does.
+   */
   async *streamQuery<R>(query: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
     if (!SelectQueryNode.is(query.query)) throw new Error('SQLite streams only SELECT queries');
-    const statement = this.readerStatement(query.sql) ?? this.writer.prepare(query.sql);
-    for (const row of statement.iterate(query.parameters)) yield { rows: [row as R] };
+    const own = !this.inTransaction;
+    if (own) await this.lock.acquire();
+    try {
+      const statement = this.writer.prepare(query.sql);
+      for (const row of statement.iterate(query.parameters)) yield { rows: [row as R] };
+    } finally {
+      if (own) this.lock.release();
+    }
   }
 
   async begin(): Promise<void> {
