@@ -19,11 +19,11 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { zipSync } from 'fflate';
 import pg from 'pg';
 import { readContactsFile } from '../src/domain/import/contacts-csv.js';
 import { searchDocument } from '../src/domain/text.js';
 import type * as OpenStoreModule from '../src/store/open-store.js';
+import { linkedinExport } from './linkedin-export.js';
 import { benchTarget } from './support.js';
 
 // The built store, as `kith import` runs it: run from source, the thread that reads messages.csv
@@ -43,55 +43,6 @@ const { values } = parseArgs({
 });
 const rows = Number(values.rows);
 const messageCount = Number(values.messages);
-const OWNER = 'Alex Owner,https://www.linkedin.com/in/alex-owner';
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** A LinkedIn export as LinkedIn writes it: preamble, CRLF, some emails, some mojibake. */
-function connectionsCsv(n: number): string {
-  const lines = [
-    'Notes:',
-    '"When exporting your connection data, you may notice that some of the email addresses are missing."',
-    '',
-    'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
-  ];
-  for (let i = 0; i < n; i += 1) {
-    const family = i % 97 === 0 ? `CuriÃ©${i}` : `Family${i}`;
-    const email = i % 3 === 0 ? `person${i}@example.com` : '';
-    const date = `${String((i % 28) + 1).padStart(2, '0')} ${MONTHS[i % 12]} ${2015 + (i % 10)}`;
-    lines.push(
-      `Given${i},${family},https://www.linkedin.com/in/person-${i},${email},"Company ${i % 800}, Inc",Role ${i % 60},${date}`,
-    );
-  }
-  return lines.join('\r\n') + '\r\n';
-}
-
-/**
- * messages.csv as LinkedIn writes it: conversations of ten messages between the owner and one
- * connection, a message or two a day, back and forth, each ~90 characters.
- */
-function messagesCsv(n: number, connections: number): string {
-  const lines = [
-    'CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER',
-  ];
-  for (let m = 0; m < n; m += 1) {
-    const c = Math.floor(m / 10);
-    const k = m % 10;
-    const other = `Given${c % connections} Family${c % connections},https://www.linkedin.com/in/person-${c % connections}`;
-    const [from, to] = k % 2 === 0 ? [other, OWNER] : [OWNER, other];
-    const day = new Date(
-      Date.UTC(2020, 0, 1) +
-        ((c * 7) % 2000) * 86_400_000 +
-        Math.floor(k / 3) * 86_400_000 +
-        k * 600_000,
-    );
-    const date = `${day.toISOString().slice(0, 10)} ${day.toISOString().slice(11, 19)} UTC`;
-    lines.push(
-      `2-conv${c}==,,${from},${to},${date},,"Message ${m}: thanks for the chat about careers, data and how you got there.",INBOX`,
-    );
-  }
-  return lines.join('\r\n') + '\r\n';
-}
-
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
@@ -402,13 +353,7 @@ async function bench(kind: 'sqlite' | 'postgres', bytes: Uint8Array): Promise<vo
   );
 }
 
-const encode = (text: string) => new TextEncoder().encode(text);
-const bytes = zipSync({
-  'Basic_LinkedInDataExport/Connections.csv': encode(connectionsCsv(rows)),
-  ...(messageCount > 0
-    ? { 'Basic_LinkedInDataExport/messages.csv': encode(messagesCsv(messageCount, rows)) }
-    : {}),
-});
+const bytes = linkedinExport(rows, messageCount);
 console.log(
   `Kith import benchmark: a LinkedIn export (.zip, ${mb(bytes.length)}) of ${rows} connections and ${messageCount} messages, node ${process.version}, ${new Date().toISOString()}`,
 );

@@ -200,6 +200,8 @@ export async function importContacts(
     activities: noActivities,
   });
   if (read.errors.length > 0) return refused((await options.whole) ?? read);
+  // Reading took a while (synchronously): let what waited meanwhile through first.
+  await letOthersRun();
   try {
     return await inTransaction(ctx, (tx) => importInTransaction(tx));
   } catch (error) {

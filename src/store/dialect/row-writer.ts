@@ -6,6 +6,7 @@
 //   array per column, thousands of rows per statement.
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type SQLite from 'better-sqlite3';
+import { letOthersRun } from '../context.js';
 import type { Database, SqliteSearchTables } from '../schema.js';
 
 /** The tables rows are appended to: the schema's, and SQLite's full-text tables. */
@@ -140,6 +141,17 @@ export function unnestRowWriter(): RowWriter {
  */
 export function preparedRowWriter(database: SQLite.Database): RowWriter {
   const statements = new Map<string, SQLite.Statement>();
+  /**
+   * SQLite writes synchronously: a large import's rows would hold the event loop for seconds.
+   * After this long without a turn, the next call ends with one (see letOthersRun).
+   */
+  const TURN_EVERY_MS = 50;
+  let lastTurn = performance.now();
+  const turnIfDue = async () => {
+    if (performance.now() - lastTurn < TURN_EVERY_MS) return;
+    await letOthersRun();
+    lastTurn = performance.now();
+  };
   const prepared = (text: string) => {
     let statement = statements.get(text);
     if (!statement) {
@@ -185,6 +197,7 @@ export function preparedRowWriter(database: SQLite.Database): RowWriter {
         `INSERT INTO "${table}" (${quoted(columns)}) VALUES (${places})${conflict}`,
       );
       runEach(statement, table, columns, rows);
+      await turnIfDue();
     },
     async update(_db, table, key, rows) {
       const first = rows[0];
@@ -197,6 +210,7 @@ export function preparedRowWriter(database: SQLite.Database): RowWriter {
         .join(', ');
       const statement = prepared(`UPDATE "${table}" SET ${set} WHERE "${key}" = ?`);
       runEach(statement, table, columns, rows);
+      await turnIfDue();
     },
   };
 }
