@@ -11,6 +11,7 @@ import { preparedRowWriter, unnestRowWriter } from './dialect/row-writer.js';
 import { postgresSearch } from './dialect/postgres-search.js';
 import { sqliteSearch } from './dialect/sqlite-search.js';
 import { TwoConnectionSqliteDialect, type SqliteHandle } from './dialect/sqlite-connections.js';
+import { BackgroundCheckpoints } from './dialect/sqlite-checkpoints.js';
 import { migrateToLatest } from './migrations/index.js';
 import type { Database } from './schema.js';
 import { Store } from './store.js';
@@ -62,10 +63,16 @@ function openSqlite(file: string) {
   database.pragma('busy_timeout = 5000');
   // Keeps the planner's statistics fresh as the network grows (SQLite's advice for each open).
   database.pragma('optimize = 0x10002');
+  // A file's log is copied into it on a thread of its own (dialect/sqlite-checkpoints.ts).
+  const checkpoints = file === ':memory:' ? null : new BackgroundCheckpoints(file);
+  if (checkpoints) database.pragma('wal_autocheckpoint = 0');
   const db = new Kysely<Database>({
     dialect: new TwoConnectionSqliteDialect(
       withStatementCache(database),
       file === ':memory:' ? null : withStatementCache(openReader(file)),
+      checkpoints
+        ? { afterWrite: () => checkpoints.afterWrite(), beforeClose: () => checkpoints.close() }
+        : undefined,
     ),
   });
   const rows = preparedRowWriter(database);

@@ -22,6 +22,14 @@ export interface SqliteHandle {
   readonly inTransaction: boolean;
 }
 
+/** What the store does around the connections: after each write, and before closing them. */
+export interface ConnectionHooks {
+  afterWrite(): void;
+  beforeClose(): Promise<void>;
+}
+
+const NO_HOOKS: ConnectionHooks = { afterWrite: () => undefined, beforeClose: async () => {} };
+
 /** One at a time: whoever holds it writes. */
 class WriteLock {
   #held: Promise<void> | null = null;
@@ -72,6 +80,7 @@ class RoutedConnection implements DatabaseConnection {
     private readonly writer: SqliteHandle,
     private readonly reader: SqliteHandle | null,
     private readonly lock: WriteLock,
+    private readonly hooks: ConnectionHooks,
   ) {}
 
   /**
@@ -96,6 +105,7 @@ class RoutedConnection implements DatabaseConnection {
       return run(this.writer.prepare(sql), parameters) as QueryResult<R>;
     } finally {
       this.lock.release();
+      this.hooks.afterWrite();
     }
   }
 
@@ -130,6 +140,7 @@ class RoutedConnection implements DatabaseConnection {
   async commit(): Promise<void> {
     this.writer.prepare('commit').run();
     this.end();
+    this.hooks.afterWrite();
   }
 
   async rollback(): Promise<void> {
@@ -153,12 +164,13 @@ class TwoConnectionDriver implements Driver {
   constructor(
     private readonly writer: SqliteHandle,
     private readonly reader: SqliteHandle | null,
+    private readonly hooks: ConnectionHooks,
   ) {}
 
   async init(): Promise<void> {}
 
   async acquireConnection(): Promise<DatabaseConnection> {
-    return new RoutedConnection(this.writer, this.reader, this.lock);
+    return new RoutedConnection(this.writer, this.reader, this.lock, this.hooks);
   }
 
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
@@ -180,6 +192,8 @@ class TwoConnectionDriver implements Driver {
   }
 
   async destroy(): Promise<void> {
+    await this.hooks.beforeClose();
+    // The writer last: the last connection to close checkpoints what is left and removes the log.
     this.reader?.close();
     this.writer.close();
   }
@@ -193,13 +207,14 @@ export class TwoConnectionSqliteDialect extends SqliteDialect {
   constructor(
     private readonly writer: SqliteHandle,
     private readonly reader: SqliteHandle | null,
+    private readonly hooks: ConnectionHooks = NO_HOOKS,
   ) {
     // The base class is used for its compiler, adapter and introspector only.
     super({ database: { close: () => undefined, prepare: () => unusable() } });
   }
 
   override createDriver(): Driver {
-    return new TwoConnectionDriver(this.writer, this.reader);
+    return new TwoConnectionDriver(this.writer, this.reader, this.hooks);
   }
 }
 
