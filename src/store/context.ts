@@ -30,7 +30,8 @@ export async function inTransaction<T>(
  * One turn of the event loop. SQLite answers synchronously, so a long write (an import, a bulk
  * load) would otherwise hold the whole process until its commit: its progress would reach a
  * browser all at once at the end, and the server would answer nobody meanwhile. Called between
- * batches; requests for the database still wait for the transaction, everything else gets through.
+ * batches (and by the row writer every 50 ms); other writes still wait for the transaction,
+ * reads and everything else get through (see dialect/sqlite-connections.ts).
  */
 export const letOthersRun = (): Promise<void> =>
   new Promise((resolve) => {

@@ -65,7 +65,7 @@ function openSqlite(file: string) {
   database.pragma('optimize = 0x10002');
   // A file's log is copied into it on a thread of its own (dialect/sqlite-checkpoints.ts).
   const checkpoints = file === ':memory:' ? null : new BackgroundCheckpoints(file);
-  if (checkpoints) database.pragma('wal_autocheckpoint = 0');
+  if (checkpoints) BackgroundCheckpoints.configure(database);
   const db = new Kysely<Database>({
     dialect: new TwoConnectionSqliteDialect(
       withStatementCache(database),

@@ -20,7 +20,7 @@ beforeEach(() => {
   file = join(dir, 'log.db');
   writer = new SQLite(file);
   writer.pragma('journal_mode = WAL');
-  writer.pragma('wal_autocheckpoint = 0');
+  BackgroundCheckpoints.configure(writer);
   writer.exec('CREATE TABLE blob (id INTEGER PRIMARY KEY, data BLOB NOT NULL)');
 });
 
@@ -63,6 +63,13 @@ it('copies a large log into the file on its thread; a small one waits for more',
     expect(
       (writer.prepare('SELECT count(*) AS n FROM blob').get() as { n: number }).n,
     ).toBeGreaterThan(128);
+    expect(checkpoints.started).toBe(1);
+    // The next write starts the log again and cuts it back: small writes ask for no copy.
+    write(64 * 1024);
+    expect(checkpoints.logBytes()).toBeLessThanOrEqual(CHECKPOINT_BYTES);
+    checkpoints.afterWrite();
+    await checkpoints.settled();
+    expect(checkpoints.started).toBe(1);
   } finally {
     await checkpoints.close();
   }

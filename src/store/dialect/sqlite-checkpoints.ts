@@ -3,8 +3,11 @@
 // import that is ~0.8 s with the event loop held, after the import's own work. Here the writer
 // never checkpoints by itself (wal_autocheckpoint = 0): after a write, when the log has grown
 // past CHECKPOINT_BYTES, a connection on a thread of its own copies it (PASSIVE: it never waits
-// for, nor holds up, the writer or the readers). Closing waits for a running checkpoint; the
-// writer, closed last, checkpoints what is left and removes the log.
+// for, nor holds up, the writer or the readers). Once copied, the writer's next transaction
+// starts the log again from its beginning and cuts the file back to CHECKPOINT_BYTES
+// (journal_size_limit), so a log that has grown once does not stay large, nor ask for a copy
+// after every write. Closing waits for a running checkpoint; the writer, closed last,
+// checkpoints what is left and removes the log.
 import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
@@ -32,6 +35,14 @@ parentPort.on('message', (message) => {
 });`;
 
 export class BackgroundCheckpoints {
+  /** The writer's settings that hand its checkpoints to this class. */
+  static configure(writer: { pragma(source: string): unknown }): void {
+    writer.pragma('wal_autocheckpoint = 0');
+    writer.pragma(`journal_size_limit = ${CHECKPOINT_BYTES}`);
+  }
+
+  /** Checkpoints started so far. */
+  started = 0;
   #worker: Worker | null = null;
   #running: Promise<void> | null = null;
   #again = false;
@@ -50,7 +61,7 @@ export class BackgroundCheckpoints {
 
   /** After a write: a checkpoint on the thread if the log is large and none is running. */
   afterWrite(): void {
-    if (this.#closed || this.logBytes() < CHECKPOINT_BYTES) return;
+    if (this.#closed || this.logBytes() <= CHECKPOINT_BYTES) return;
     if (this.#running) {
       this.#again = true;
       return;
@@ -83,6 +94,7 @@ export class BackgroundCheckpoints {
   }
 
   #checkpoint(): Promise<void> {
+    this.started += 1;
     const worker = (this.#worker ??= this.#start());
     return new Promise((resolve) => {
       // Done or failed (the file busy past the timeout: tried again after the next write; the
