@@ -22,6 +22,16 @@ export interface InteractionDocument {
   insights: string;
 }
 
+/** What an interaction's document is made from, as stored. */
+export interface StoredInteractionText {
+  id: string;
+  workspaceId: string;
+  occurredAt: string;
+  summary: string;
+  notes: string | null;
+  insights: string[];
+}
+
 export interface SearchHitId {
   id: string;
   score: number;
@@ -38,9 +48,13 @@ export interface SearchIndex {
   keepInteractionWordsOnly(db: Kysely<unknown>): Promise<void>;
   /**
    * Migration 013: the interactions' index keeps which rows hold each word, not where in them
-   * (search asks for words and word beginnings only).
+   * (search asks for words and word beginnings only); `documentOf` makes each interaction's
+   * document again, as the store writes it.
    */
-  keepInteractionWordsWithoutPositions(db: Kysely<unknown>): Promise<void>;
+  keepInteractionWordsWithoutPositions(
+    db: Kysely<unknown>,
+    documentOf: (row: StoredInteractionText) => InteractionDocument,
+  ): Promise<void>;
   indexPeople(db: Kysely<Database>, docs: PersonDocument[]): Promise<void>;
   /** People in the trash are taken out of the index, and put back when restored. */
   removePeople(db: Kysely<Database>, ids: string[]): Promise<void>;

@@ -15,7 +15,6 @@ import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type SQLite from 'better-sqlite3';
 import { PERSON_FIELD_WEIGHTS, scoreFields } from '../../domain/search-score.js';
-import { searchDocument } from '../../domain/text.js';
 import { chunk } from '../context.js';
 import type { Database } from '../schema.js';
 import type { RowWriter } from './row-writer.js';
@@ -316,7 +315,7 @@ export const sqliteSearch = (writer: RowWriter, database: SQLite.Database): Sear
     await sql`DROP TABLE temp.interaction_words`.execute(db);
   },
 
-  async keepInteractionWordsWithoutPositions(db) {
+  async keepInteractionWordsWithoutPositions(db, documentOf) {
     // A contentless index cannot give its words back: they are made again from the
     // interactions, under the rowids the key table already gives them, in ascending order.
     dropContentlessFts(database, 'interaction_fts');
@@ -328,11 +327,12 @@ export const sqliteSearch = (writer: RowWriter, database: SQLite.Database): Sear
         rowid: number;
         id: string;
         workspace_id: string;
+        occurred_at: string;
         summary: string;
         notes: string | null;
         insights: string;
       }>`
-        SELECT k.fts_rowid AS rowid, i.id, i.workspace_id, i.summary, i.notes,
+        SELECT k.fts_rowid AS rowid, i.id, i.workspace_id, i.occurred_at, i.summary, i.notes,
           (SELECT json_group_array(text) FROM
             (SELECT text FROM insight WHERE interaction_id = i.id ORDER BY position)) AS insights
         FROM interaction_fts_key k JOIN interaction i ON i.id = k.entity_id
@@ -344,14 +344,24 @@ export const sqliteSearch = (writer: RowWriter, database: SQLite.Database): Sear
       await writer.insert(
         db as Kysely<Database>,
         'interaction_fts',
-        batch.rows.map((r) => ({
-          rowid: r.rowid,
-          entity_id: r.id,
-          workspace_id: r.workspace_id,
-          summary: searchDocument(r.summary),
-          notes: searchDocument(r.notes),
-          insights: searchDocument(...(JSON.parse(r.insights) as string[])),
-        })),
+        batch.rows.map((r) => {
+          const doc = documentOf({
+            id: r.id,
+            workspaceId: r.workspace_id,
+            occurredAt: r.occurred_at,
+            summary: r.summary,
+            notes: r.notes,
+            insights: JSON.parse(r.insights) as string[],
+          });
+          return {
+            rowid: r.rowid,
+            entity_id: doc.id,
+            workspace_id: doc.workspaceId,
+            summary: doc.summary,
+            notes: doc.notes,
+            insights: doc.insights,
+          };
+        }),
       );
       after = last.rowid;
     }

@@ -5,6 +5,7 @@
 // leaves the database as it was.
 import { sql, type Kysely, type Migration } from 'kysely';
 import type { SearchIndex } from '../dialect/search-index.js';
+import { interactionDocument } from '../interactions.js';
 
 export function interactionWordsWithoutPositions(search: SearchIndex): Migration {
   return {
@@ -12,7 +13,9 @@ export function interactionWordsWithoutPositions(search: SearchIndex): Migration
       if (search.dialect !== 'sqlite') return;
       await sql`SAVEPOINT interaction_words_without_positions`.execute(db);
       try {
-        await search.keepInteractionWordsWithoutPositions(db);
+        await search.keepInteractionWordsWithoutPositions(db, (row) =>
+          interactionDocument(row.workspaceId, row.id, row),
+        );
         await sql`RELEASE interaction_words_without_positions`.execute(db);
       } catch (error) {
         await sql`ROLLBACK TO interaction_words_without_positions`.execute(db);
