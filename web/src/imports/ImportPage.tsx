@@ -134,13 +134,21 @@ function progressText(progress: ImportProgress | null): string {
   return `Writing ${progress.phase}: ${progress.done.toLocaleString()} of ${progress.total.toLocaleString()}`;
 }
 
-/** The days a calendar's recurring events are read between, as typed ('' for the usual). */
-interface RecurringDays {
+/**
+ * How the file is read: its photos kept or not, and the days a calendar's recurring events are
+ * read between, as typed ('' for the usual year back and 90 days on).
+ */
+interface ReadHow {
+  keepPhotos: boolean;
   recurringFrom: string;
   recurringTo: string;
 }
 
-const RECURRING_FIELDS: { key: keyof RecurringDays; label: string; description: string }[] = [
+const RECURRING_FIELDS: {
+  key: 'recurringFrom' | 'recurringTo';
+  label: string;
+  description: string;
+}[] = [
   {
     key: 'recurringFrom',
     label: 'Recurring events from',
@@ -156,13 +164,15 @@ export function ImportPage() {
   const [preview, setPreview] = useState<ImportReport | null>(null);
   const [done, setDone] = useState<ImportReport | null>(null);
   const [dragging, setDragging] = useState(false);
-  const [keepPhotos, setKeepPhotos] = useState(false);
-  // A calendar's recurring events: between these days ('' for the usual year back, 90 days on).
-  const [days, setDays] = useState<RecurringDays>({ recurringFrom: '', recurringTo: '' });
-  const how = (d: RecurringDays) => ({
-    keepPhotos,
-    recurringFrom: d.recurringFrom || undefined,
-    recurringTo: d.recurringTo || undefined,
+  const [how, setHow] = useState<ReadHow>({
+    keepPhotos: false,
+    recurringFrom: '',
+    recurringTo: '',
+  });
+  const asSent = (h: ReadHow) => ({
+    keepPhotos: h.keepPhotos,
+    recurringFrom: h.recurringFrom || undefined,
+    recurringTo: h.recurringTo || undefined,
   });
   const runs = useQuery({ queryKey: ['imports'], queryFn: api.imports });
   const refresh = () =>
@@ -172,21 +182,21 @@ export function ImportPage() {
       ),
     );
 
-  // Previews can overlap (a file, then each day typed): only the latest one is shown.
+  // Previews can overlap (a file, then each change of how it is read): only the latest is shown.
   const latestCheck = useRef(0);
   const check = useMutation({
-    mutationFn: ({ f, d }: { f: { name: string; content: string }; d: RecurringDays; n: number }) =>
-      api.importContacts({ fileName: f.name, content: f.content, dryRun: true, ...how(d) }),
+    mutationFn: ({ f, h }: { f: { name: string; content: string }; h: ReadHow; n: number }) =>
+      api.importContacts({ fileName: f.name, content: f.content, dryRun: true, ...asSent(h) }),
     onSuccess: (report, { n }) => {
       if (n === latestCheck.current) setPreview(report);
     },
   });
-  const readPreview = (f: { name: string; content: string }, d: RecurringDays) =>
-    check.mutate({ f, d, n: ++latestCheck.current });
+  const readPreview = (f: { name: string; content: string }, h: ReadHow) =>
+    check.mutate({ f, h, n: ++latestCheck.current });
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const commit = useMutation({
     mutationFn: (f: { name: string; content: string }) =>
-      api.importWithProgress({ fileName: f.name, content: f.content, ...how(days) }, setProgress),
+      api.importWithProgress({ fileName: f.name, content: f.content, ...asSent(how) }, setProgress),
     onSuccess: (report) => {
       setDone(report);
       setPreview(null);
@@ -213,12 +223,13 @@ export function ImportPage() {
     setFile(picked);
     setDone(null);
     setPreview(null);
-    readPreview(picked, days);
+    readPreview(picked, how);
   };
-  // The preview is read again with each new day, so what is imported is what was previewed.
-  const setDay = (key: keyof RecurringDays, value: string) => {
-    const next = { ...days, [key]: value };
-    setDays(next);
+  // The preview is read again with each change (photos, days), so what is imported is what was
+  // previewed.
+  const change = (patch: Partial<ReadHow>) => {
+    const next = { ...how, ...patch };
+    setHow(next);
     if (file) readPreview(file, next);
   };
   const drop = (event: DragEvent) => {
@@ -268,8 +279,8 @@ export function ImportPage() {
       </Card>
       <Checkbox
         label="Keep the photos vCards carry (only pictures inside the file; none is ever fetched)"
-        checked={keepPhotos}
-        onChange={(e) => setKeepPhotos(e.currentTarget.checked)}
+        checked={how.keepPhotos}
+        onChange={(e) => change({ keepPhotos: e.currentTarget.checked })}
       />
       {file && (/\.ics$/i.test(file.name) || preview?.format === 'icalendar') && (
         <Group gap="sm" wrap="wrap">
@@ -279,8 +290,8 @@ export function ImportPage() {
               type="date"
               label={label}
               description={description}
-              value={days[key]}
-              onChange={(e) => setDay(key, e.currentTarget.value)}
+              value={how[key]}
+              onChange={(e) => change({ [key]: e.currentTarget.value })}
             />
           ))}
         </Group>
