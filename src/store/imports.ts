@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import {
   readContactsFile,
   sourceOf,
+  unusedOptionRemarks,
   type ContactFormat,
   type ContactsRead,
 } from '../domain/import/contacts-csv.js';
@@ -603,18 +604,11 @@ export interface ImportOptions {
   onProgress?: OnImportProgress;
 }
 
-/** The report, saying so when it was asked for days of recurring events a file has none of. */
-function withUnusedOptions(report: ImportReport, options: ImportOptions): ImportReport {
-  if ((!options.recurringFrom && !options.recurringTo) || report.format === 'icalendar')
-    return report;
-  return {
-    ...report,
-    remarks: [
-      ...report.remarks,
-      'The days given for recurring events apply to calendars (.ics) only: this file has none.',
-    ],
-  };
-}
+/** The report, with what it was asked that its file had no use for. */
+const withUnusedOptions = (report: ImportReport, options: ImportOptions): ImportReport => ({
+  ...report,
+  remarks: [...report.remarks, ...unusedOptionRemarks(report.format, options)],
+});
 
 /**
  * Any file Kith imports: a Kith backup (JSON) is restored into an empty workspace; anything

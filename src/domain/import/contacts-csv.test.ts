@@ -2,7 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KithError } from '../errors.js';
 import { isRealDate } from '../fields.js';
-import { contactFormatOf, linkedinDate, readContactsFile } from './contacts-csv.js';
+import {
+  contactFormatOf,
+  linkedinDate,
+  readContactsFile,
+  unusedOptionRemarks,
+} from './contacts-csv.js';
 
 const OUTLOOK =
   'First Name,Middle Name,Last Name,Company,Department,Job Title,E-mail Address,Mobile Phone,Categories\r\n' +
@@ -34,6 +39,15 @@ describe('reading contacts exports', () => {
     for (let i = 0; i < 25_000; i++) isRealDate(`${1000 + i}-02-29`);
     expect(isRealDate('2023-02-29')).toBe(false);
     expect(isRealDate('2024-02-29')).toBe(true);
+  });
+
+  it('says when days for recurring events were given for a file that is not a calendar', () => {
+    expect(unusedOptionRemarks('google-csv', { recurringFrom: '2020-01-01' })).toEqual([
+      'The days given for recurring events apply to calendars (.ics) only: this file has none.',
+    ]);
+    expect(unusedOptionRemarks('linkedin-export', { recurringTo: '2020-01-01' })).toHaveLength(1);
+    expect(unusedOptionRemarks('icalendar', { recurringFrom: '2020-01-01' })).toEqual([]);
+    expect(unusedOptionRemarks('vcard', {})).toEqual([]);
   });
 
   it('knows each export by its header', () => {

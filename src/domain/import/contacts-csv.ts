@@ -258,6 +258,17 @@ export interface ReadOptions {
   recurringTo?: string;
 }
 
+/** What was asked of a file of this format that it has no use for, as the report says it. */
+export function unusedOptionRemarks(
+  format: string,
+  options: Pick<ReadOptions, 'recurringFrom' | 'recurringTo'>,
+): string[] {
+  if ((!options.recurringFrom && !options.recurringTo) || format === 'icalendar') return [];
+  return [
+    'The days given for recurring events apply to calendars (.ics) only: this file has none.',
+  ];
+}
+
 /** A CSV file of one of LinkedIn's activity kinds, read as such. */
 export function readActivityCsv(text: string, file: string): ContactsRead | null {
   const lines = text.split(/\r\n|\n|\r/, 40);

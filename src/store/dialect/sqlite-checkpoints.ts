@@ -41,14 +41,18 @@ export class BackgroundCheckpoints {
     writer.pragma(`journal_size_limit = ${CHECKPOINT_BYTES}`);
   }
 
-  /** Checkpoints started so far. */
-  started = 0;
+  #started = 0;
   #worker: Worker | null = null;
   #running: Promise<void> | null = null;
   #again = false;
   #closed = false;
 
   constructor(private readonly file: string) {}
+
+  /** Checkpoints started so far. */
+  get started(): number {
+    return this.#started;
+  }
 
   /** The log's size now (0 when there is none). */
   logBytes(): number {
@@ -94,7 +98,7 @@ export class BackgroundCheckpoints {
   }
 
   #checkpoint(): Promise<void> {
-    this.started += 1;
+    this.#started += 1;
     const worker = (this.#worker ??= this.#start());
     return new Promise((resolve) => {
       // Done or failed (the file busy past the timeout: tried again after the next write; the

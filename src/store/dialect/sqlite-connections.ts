@@ -6,10 +6,17 @@
 // as it was until the import commits. Writes still take turns.
 import {
   SelectQueryNode,
-  SqliteDialect,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
   type CompiledQuery,
   type DatabaseConnection,
+  type DatabaseIntrospector,
+  type Dialect,
+  type DialectAdapter,
   type Driver,
+  type Kysely,
+  type QueryCompiler,
   type QueryResult,
 } from 'kysely';
 import type SQLite from 'better-sqlite3';
@@ -200,24 +207,29 @@ class TwoConnectionDriver implements Driver {
 }
 
 /**
- * Kysely's SQLite dialect with a writer and, for a file (an in-memory database cannot be
- * shared), a reader.
+ * SQLite as Kysely's own dialect speaks it (its compiler, adapter and introspector), with a
+ * writer and, for a file (an in-memory database cannot be shared), a reader.
  */
-export class TwoConnectionSqliteDialect extends SqliteDialect {
+export class TwoConnectionSqliteDialect implements Dialect {
   constructor(
     private readonly writer: SqliteHandle,
     private readonly reader: SqliteHandle | null,
     private readonly hooks: ConnectionHooks = NO_HOOKS,
-  ) {
-    // The base class is used for its compiler, adapter and introspector only.
-    super({ database: { close: () => undefined, prepare: () => unusable() } });
-  }
+  ) {}
 
-  override createDriver(): Driver {
+  createDriver(): Driver {
     return new TwoConnectionDriver(this.writer, this.reader, this.hooks);
   }
-}
 
-function unusable(): never {
-  throw new Error('the SQLite dialect prepares statements through its own connections');
+  createQueryCompiler(): QueryCompiler {
+    return new SqliteQueryCompiler();
+  }
+
+  createAdapter(): DialectAdapter {
+    return new SqliteAdapter();
+  }
+
+  createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
+    return new SqliteIntrospector(db);
+  }
 }
