@@ -1,6 +1,7 @@
 // The demo's method data: a campaign under way, so Today shows the method at work on the
 // first look — a thank-you owed, a chat today, an ask to nudge, one that moved on without
-// fuss, the prompt to try one more, an introduction received and one being made.
+// fuss, someone waiting on the user's answer, the prompt to try one more, an introduction
+// received and one being made.
 import type { Store } from '../store/store.js';
 
 const DAY = 86_400_000;
@@ -60,6 +61,18 @@ export async function addSampleCampaign(store: Store, now: Date): Promise<{ asks
       campaignId: plan.inCampaign ? campaign.id : null,
     });
     for (const step of plan.steps) await store.asks.act(ask.id, step);
+    asks += 1;
+  }
+  // Someone asked the user two days ago: it waits on the user's answer.
+  const asker = people[4];
+  if (asker) {
+    await store.asks.create({
+      personId: asker.id,
+      question: 'Could we talk for 30 minutes about how you priced your first project?',
+      direction: 'incoming',
+      askedAt: at(2, 9),
+      channel: 'email',
+    });
     asks += 1;
   }
   // The chat that happened brought an introduction; and one to give back is under way.

@@ -3,7 +3,13 @@
 import { z } from 'zod';
 import { KithError } from './errors.js';
 import { interactionCreateSchema } from './interaction.js';
-import { newAsk, transition, type Ask, type AskAction } from './method/ask.js';
+import {
+  INCOMING_NOT_IN_CAMPAIGN,
+  newAsk,
+  transition,
+  type Ask,
+  type AskAction,
+} from './method/ask.js';
 import { askActionSchema, askCreateSchema, campaignCreateSchema } from './method/schemas.js';
 import { personCreateSchema, personDataFrom, type PersonData } from './person.js';
 import { LIMITS, optionalText } from './fields.js';
@@ -53,7 +59,7 @@ export interface NetworkData {
 
 const bulkInteractionSchema = interactionCreateSchema.omit({ participantIds: true });
 const bulkAskSchema = askCreateSchema
-  .omit({ personId: true, campaignId: true })
+  .omit({ personId: true, campaignId: true, askedAt: true })
   .extend({ at: z.iso.datetime({ offset: true, error: 'must be an ISO-8601 date-time' }) });
 const bulkStepSchema = z.intersection(
   askActionSchema,
@@ -144,6 +150,13 @@ export function validateNetwork(network: NetworkData): ValidNetwork {
     }
     const parsed = bulkAskSchema.safeParse(row.ask);
     if (!parsed.success) throw rowError('asks', index, parsed.error);
+    if (row.campaign !== undefined && parsed.data.direction === 'incoming') {
+      throw new KithError(
+        'invalid_input',
+        `asks[${index}]: ${INCOMING_NOT_IN_CAMPAIGN}`,
+        `${at}.campaign`,
+      );
+    }
     let ask = newAsk({ id: '', personId: row.person, ...parsed.data });
     (row.steps ?? []).forEach((raw, step) => {
       const parsedStep = bulkStepSchema.safeParse(raw);

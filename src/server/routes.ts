@@ -240,7 +240,7 @@ export const routes: Route[] = [
     path: '/api/asks',
     tag: 'method',
     summary:
-      'Draft an ask: one specific question to one person (warnings, never refusals, for several questions)',
+      'Draft an ask: one specific question to one person (warnings, never refusals, for several questions); or, with direction "incoming", note one someone asked you',
     status: 201,
     body: askCreateSchema,
     response: askSchema,

@@ -3,12 +3,17 @@
 import { KithError, notFound, parseOrThrow } from '../domain/errors.js';
 import { isId, isShortId, newId } from '../domain/ids.js';
 import {
+  INCOMING_NOT_IN_CAMPAIGN,
   OPEN_STATES,
+  answered,
   moveOnIfDue,
+  newAsk,
   questionWarnings,
+  receivedAsk,
   transition,
   type Ask,
   type AskAction,
+  type AskDirection,
   type AskPurpose,
   type AskState,
 } from '../domain/method/ask.js';
@@ -27,6 +32,7 @@ import {
 } from '../domain/method/schemas.js';
 import { MOVED_ON_NOTICE_DAYS } from '../domain/method/today.js';
 import { nameKey } from '../domain/text.js';
+import { insertAsks } from './bulk-load.js';
 import { chunk, inTransaction, type StoreContext } from './context.js';
 import { createInteraction } from './interactions.js';
 import { requirePerson, tagIdsFor } from './people.js';
@@ -63,6 +69,7 @@ async function toAsks(
     personId: r.person_id,
     personName: r.person_name,
     campaignId: r.campaign_id,
+    direction: r.direction as AskDirection,
     question: r.question,
     purpose: r.purpose as AskPurpose,
     minutes: r.minutes,
@@ -84,7 +91,7 @@ async function toAsks(
         to: e.to_state as AskState,
         ...(e.note ? { note: e.note } : {}),
       })),
-    warnings: questionWarnings(r.question),
+    warnings: r.direction === 'incoming' ? [] : questionWarnings(r.question),
   }));
 }
 
@@ -120,6 +127,7 @@ export async function listAsks(ctx: StoreContext, query: unknown = {}): Promise<
   const q = parseOrThrow(askListQuerySchema, query);
   let select = selectAsks(ctx);
   if (q.state) select = select.where('ask.state', '=', q.state);
+  if (q.direction) select = select.where('ask.direction', '=', q.direction);
   if (q.personId) select = select.where('ask.person_id', '=', q.personId);
   if (q.campaignId) select = select.where('ask.campaign_id', '=', q.campaignId);
   const rows = await select
@@ -164,6 +172,7 @@ export async function recentAsksOf(
       .select(['person_id', 'state', 'sent_at'])
       .where('workspace_id', '=', ctx.workspaceId)
       .where('person_id', 'in', ids)
+      .where('direction', '=', 'outgoing')
       .where((eb) => eb.or([eb('state', 'in', OPEN_STATES), eb('sent_at', '>=', since)]))
       .execute();
     for (const r of rows)
@@ -274,48 +283,45 @@ export async function saveAsk(ctx: StoreContext, ask: Ask, knownEvents: number):
 
 export async function createAsk(ctx: StoreContext, input: unknown): Promise<StoredAsk> {
   const data = parseOrThrow(askCreateSchema, input);
+  const incoming = data.direction === 'incoming';
+  if (incoming && data.campaignId)
+    throw new KithError('invalid_input', INCOMING_NOT_IN_CAMPAIGN, 'campaignId');
+  if (data.askedAt && !incoming)
+    throw new KithError(
+      'invalid_input',
+      'askedAt: only for an ask made of you (direction "incoming"); your own ask is dated when you mark it sent',
+      'askedAt',
+    );
   return inTransaction(ctx, async (tx) => {
     await requirePerson(tx, data.personId, 'personId');
     if (data.campaignId) await getCampaignRow(tx, data.campaignId, 'campaignId');
     const now = tx.now().toISOString();
-    const id = newId();
-    await tx.db
-      .insertInto('ask')
-      .values({
-        id,
-        workspace_id: tx.workspaceId,
-        person_id: data.personId,
-        campaign_id: data.campaignId ?? null,
-        question: data.question,
-        purpose: data.purpose ?? 'path',
-        minutes: data.minutes ?? 30,
-        channel: data.channel ?? null,
-        state: 'draft',
-        sent_at: null,
-        nudged_at: null,
-        replied_at: null,
-        scheduled_for: null,
-        met_at: null,
-        interaction_id: null,
-        closed_at: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    await tx.db
-      .insertInto('ask_event')
-      .values({
-        workspace_id: tx.workspaceId,
-        ask_id: id,
-        position: 0,
-        at: now,
-        action: 'draft',
-        from_state: 'draft',
-        to_state: 'draft',
-        note: null,
-      })
-      .execute();
-    return getAsk(tx, id);
+    if (data.askedAt && Date.parse(data.askedAt) > Date.parse(now))
+      throw new KithError('invalid_input', `askedAt: ${data.askedAt} is in the future`, 'askedAt');
+    const fields = {
+      id: newId(),
+      personId: data.personId,
+      question: data.question,
+      purpose: data.purpose,
+      minutes: data.minutes,
+    };
+    // Made of the user, it arrives sent by them; the user's own starts as a draft.
+    const ask = incoming
+      ? receivedAsk({ ...fields, at: data.askedAt ?? now })
+      : newAsk({ ...fields, at: now });
+    await insertAsks(
+      tx,
+      [
+        {
+          ask,
+          personId: data.personId,
+          campaignId: data.campaignId ?? null,
+          channel: data.channel ?? null,
+        },
+      ],
+      now,
+    );
+    return getAsk(tx, ask.id);
   });
 }
 
@@ -340,8 +346,12 @@ export async function actOnAsk(ctx: StoreContext, id: string, input: unknown): P
       next = { ...next, interactionId: interaction.id };
     }
     await saveAsk(tx, next, ask.history.length);
-    // Asking counts in the reciprocity part of the tie.
-    if (action.type === 'send') await bumpTies(tx);
+    // Asking, and answering someone who asked, count in the reciprocity part of the tie.
+    if (
+      (action.type === 'send' && ask.direction === 'outgoing') ||
+      answered(next) !== answered(ask)
+    )
+      await bumpTies(tx);
     return getAsk(tx, id);
   });
 }
@@ -362,6 +372,7 @@ export async function moveOnOverdueAsks(
       tx,
       await selectAsks(tx)
         .where('ask.state', '=', 'sent')
+        .where('ask.direction', '=', 'outgoing')
         .where('ask.sent_at', '<=', before)
         .execute(),
     );
@@ -539,6 +550,12 @@ export async function draftAsk(
   extra: { work?: string; topic?: string } = {},
 ): Promise<{ askId: string; purpose: string; text: string }> {
   const ask = await getAsk(ctx, id);
+  if (ask.direction === 'incoming')
+    throw new KithError(
+      'invalid_state',
+      `${ask.personName} asked you this: there is no message of yours to draft for it.`,
+      'id',
+    );
   const settings = await getSettings(ctx);
   const person = await ctx.db
     .selectFrom('person')

@@ -137,6 +137,8 @@ async function checkBackup(ctx: StoreContext, backup: Backup, file: string): Pro
       // belongs is refused, not quietly stored as "42".
       for (const [name, column] of columns) {
         const value = row[name];
+        // A column added after the backup was made takes its default (`ask.direction`).
+        if (value === undefined && column.hasDefault) continue;
         if (value === undefined || value === null) {
           if (!column.nullable)
             throw new KithError('invalid_input', `${where}.${name}: is required`, table);
@@ -153,7 +155,7 @@ async function checkBackup(ctx: StoreContext, backup: Backup, file: string): Pro
   }
 }
 
-type Columns = Map<string, { type: 'string' | 'number'; nullable: boolean }>;
+type Columns = Map<string, { type: 'string' | 'number'; nullable: boolean; hasDefault: boolean }>;
 const columnCache = new Map<string, Columns>();
 /** A table's columns (but the workspace), each with the JSON type it takes. */
 async function columnsOf(ctx: StoreContext, table: string): Promise<Columns> {
@@ -171,6 +173,7 @@ async function columnsOf(ctx: StoreContext, table: string): Promise<Columns> {
             {
               type: /int|real|float|double|numeric|decimal/i.test(c.dataType) ? 'number' : 'string',
               nullable: c.isNullable,
+              hasDefault: c.hasDefaultValue,
             },
           ]),
       ),

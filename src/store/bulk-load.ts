@@ -234,7 +234,7 @@ export async function insertAsks(
   now: string,
 ): Promise<void> {
   const ws = tx.workspaceId;
-  for (const batch of chunk(items, rowsPerInsert(18))) {
+  for (const batch of chunk(items, rowsPerInsert(19))) {
     const rows: AskTable[] = [];
     const events: AskEventTable[] = [];
     for (const { ask, personId, campaignId, channel } of batch) {
@@ -243,6 +243,7 @@ export async function insertAsks(
         workspace_id: ws,
         person_id: personId,
         campaign_id: campaignId,
+        direction: ask.direction,
         question: ask.question,
         purpose: ask.purpose,
         minutes: ask.minutes,

@@ -1,5 +1,6 @@
 // What an import brings beside people: conversations and calendar events become interactions,
-// invitations the user sent become asks, chats still to come become scheduled asks. Each is
+// invitations become asks (the user's, or made of the user), chats still to come become
+// scheduled asks. Each is
 // remembered by its key (import_item): the same file again changes nothing, an updated export
 // updates what changed in it — unless the user edited or deleted it since, which wins.
 import { newId } from '../domain/ids.js';
@@ -9,6 +10,7 @@ import {
   AWAITING_DATE,
   CALENDAR_MOVES,
   newAsk,
+  receivedAsk,
   transition,
   type Ask,
 } from '../domain/method/ask.js';
@@ -227,7 +229,8 @@ export async function writeActivities(
     for (const id of p.personIds) touched.add(id);
   });
 
-  // New asks: invitations the user sent, and chats in the calendar not asked for in Kith.
+  // New asks: invitations (sent, or made of the user), and chats in the calendar not asked
+  // for in Kith.
   const newAsks: { ask: Ask; personId: string; campaignId: null; channel: string | null }[] = [];
   const openAsks = await openAsksOf(
     tx,
@@ -240,11 +243,17 @@ export async function writeActivities(
     const personId = p.personIds[0] ?? '';
     const a = p.activity;
     if (a.type === 'invitation') {
-      const ask = transition(
-        newAsk({ id: newId(), personId, question: a.question, purpose: 'path', at: a.at }),
-        { type: 'send' },
-        a.at,
-      );
+      const fields = {
+        id: newId(),
+        personId,
+        question: a.question,
+        purpose: 'path' as const,
+        at: a.at,
+      };
+      const ask =
+        a.direction === 'incoming'
+          ? receivedAsk(fields)
+          : transition(newAsk(fields), { type: 'send' }, a.at);
       newAsks.push({ ask, personId, campaignId: null, channel: 'linkedin' });
       created(p, 'ask', ask.id, ask.history.at(-1)?.at ?? now);
       continue;

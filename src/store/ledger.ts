@@ -1,5 +1,5 @@
 // Reciprocity: what the user asked of each person (asks sent, introductions they made for the
-// user) and what the user gave (introductions made for them), read from the asks and
+// user) and what the user gave (introductions made for them, answers to what they asked), read from the asks and
 // introductions themselves, so the ledger can never disagree with them.
 import { notFound } from '../domain/errors.js';
 import {
@@ -16,6 +16,7 @@ import { askedCounts, givenCounts } from './ties.js';
 import { strengthsOf } from './who.js';
 import { namesOf } from './people.js';
 import { GIVEN_STATES } from '../domain/connect/introduction.js';
+import { answered, type AskState } from '../domain/method/ask.js';
 
 export type PersonLedger = z.output<typeof ledgerSchema>;
 
@@ -24,7 +25,7 @@ async function entriesOf(ctx: StoreContext, personId: string): Promise<LedgerEnt
   const [asks, received, made] = await Promise.all([
     ctx.db
       .selectFrom('ask')
-      .select(['sent_at', 'question'])
+      .select(['direction', 'state', 'sent_at', 'replied_at', 'question'])
       .where('workspace_id', '=', ws)
       .where('person_id', '=', personId)
       .where('sent_at', 'is not', null)
@@ -59,11 +60,18 @@ async function entriesOf(ctx: StoreContext, personId: string): Promise<LedgerEnt
       .execute(),
   ]);
   return [
-    ...asks.map((a) => ({
-      at: a.sent_at ?? '',
-      direction: 'asked' as const,
-      what: `you asked: ${a.question}`,
-    })),
+    ...asks.flatMap((a): LedgerEntry[] => {
+      if (a.direction === 'outgoing')
+        return [{ at: a.sent_at ?? '', direction: 'asked', what: `you asked: ${a.question}` }];
+      const ask = {
+        direction: 'incoming' as const,
+        state: a.state as AskState,
+        repliedAt: a.replied_at,
+      };
+      return answered(ask)
+        ? [{ at: a.replied_at ?? '', direction: 'gave', what: `you answered: ${a.question}` }]
+        : [];
+    }),
     ...received.map((r) => ({
       at: r.created_at,
       direction: 'asked' as const,
@@ -142,6 +150,7 @@ export async function recentHelpers(ctx: StoreContext, since: string): Promise<H
       .innerJoin('person', 'person.id', 'ask.person_id')
       .select(['ask.person_id', 'ask.met_at as at', 'person.display_name', 'ask.question'])
       .where('ask.workspace_id', '=', ws)
+      .where('ask.direction', '=', 'outgoing')
       .where('ask.met_at', '>=', since)
       .where('person.archived_at', 'is', null)
       .execute(),
@@ -174,6 +183,10 @@ export async function recentHelpers(ctx: StoreContext, since: string): Promise<H
   for (const i of intros) add(i.person_a, i.display_name, i.at, `introduced you to ${i.b_name}`);
   if (helpers.size === 0) return [];
   const ids = [...helpers.keys()];
+  const gave = (personId: string, at: string | null) => {
+    const h = helpers.get(personId);
+    if (h && at && (!h.gaveAt || h.gaveAt < at)) h.gaveAt = at;
+  };
   for (const side of ['person_a', 'person_b'] as const) {
     const rows = await ctx.db
       .selectFrom('introduction')
@@ -183,10 +196,18 @@ export async function recentHelpers(ctx: StoreContext, since: string): Promise<H
       .where('state', 'in', GIVEN_STATES)
       .where(side, 'in', ids)
       .execute();
-    for (const r of rows) {
-      const h = helpers.get(r.person_id);
-      if (h && (!h.gaveAt || h.gaveAt < r.updated_at)) h.gaveAt = r.updated_at;
-    }
+    for (const r of rows) gave(r.person_id, r.updated_at);
   }
+  // Answering what they asked of the user is giving back too.
+  const answers = await ctx.db
+    .selectFrom('ask')
+    .select(['person_id', 'replied_at'])
+    .where('workspace_id', '=', ws)
+    .where('direction', '=', 'incoming')
+    .where('replied_at', 'is not', null)
+    .where('state', '!=', 'declined')
+    .where('person_id', 'in', ids)
+    .execute();
+  for (const a of answers) gave(a.person_id, a.replied_at);
   return [...helpers.values()];
 }

@@ -123,6 +123,8 @@ export interface AskTable {
   workspace_id: string;
   person_id: string;
   campaign_id: string | null;
+  /** 'outgoing' (the user asked) or 'incoming' (they asked the user). */
+  direction: string;
   question: string;
   purpose: string;
   minutes: number;

@@ -323,6 +323,7 @@ export async function askedCounts(ctx: DbContext, ids?: string[]): Promise<Map<s
     .selectFrom('ask')
     .select((eb) => ['person_id', eb.fn.count<number | string>('sent_at').as('n')])
     .where('workspace_id', '=', ctx.workspaceId)
+    .where('direction', '=', 'outgoing')
     .where('sent_at', 'is not', null)
     .groupBy('person_id');
   let intros = ctx.db
@@ -343,9 +344,23 @@ export async function askedCounts(ctx: DbContext, ids?: string[]): Promise<Map<s
   return counts;
 }
 
-/** What the user gave each person: introductions made for them (made or closed with an outcome). */
+/**
+ * What the user gave each person: introductions made for them (made or closed with an
+ * outcome), and answers to what they asked of the user (not declined).
+ */
 export async function givenCounts(ctx: DbContext, ids?: string[]): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
+  if (ids && ids.length === 0) return counts;
+  let answers = ctx.db
+    .selectFrom('ask')
+    .select((eb) => ['person_id', eb.fn.countAll<number | string>().as('n')])
+    .where('workspace_id', '=', ctx.workspaceId)
+    .where('direction', '=', 'incoming')
+    .where('replied_at', 'is not', null)
+    .where('state', '!=', 'declined')
+    .groupBy('person_id');
+  if (ids) answers = answers.where('person_id', 'in', ids);
+  for (const r of await answers.execute()) counts.set(r.person_id, Number(r.n));
   for (const side of ['person_a', 'person_b'] as const) {
     let query = ctx.db
       .selectFrom('introduction')

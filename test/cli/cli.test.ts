@@ -256,7 +256,7 @@ describe('kith CLI', () => {
   it('loads the demo network once, and refuses to mix it into a network with people', async () => {
     const first = await kith('demo', '--size', '40', '--seed', '5', '--json');
     expect(first.code).toBe(0);
-    expect(JSON.parse(first.out)).toMatchObject({ people: 40, interactions: 240, asks: 4 });
+    expect(JSON.parse(first.out)).toMatchObject({ people: 40, interactions: 240, asks: 5 });
     const today = await kith('today');
     expect(today.out).toMatch(/Thank .+ for the chat/);
     expect(today.out).toMatch(/Chat with .+ today: What surprised you about taxes/);

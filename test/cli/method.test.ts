@@ -119,6 +119,41 @@ describe('the method from the terminal', () => {
     expect((await kith('ask', 'scheduled', id, '--for', 'friday')).code).toBe(1);
   });
 
+  it('notes an ask someone made of you, lists it apart, and shows it on Today until answered', async () => {
+    await kith('add', 'Lee Park');
+    await kith('add', 'Dana Finch');
+    const noted = await kith(
+      'ask',
+      'lee',
+      '--from-them',
+      '--question',
+      'Could you review my CV?',
+      '--at',
+      '2026-10-30T18:00:00Z',
+    );
+    expect(noted.code).toBe(0);
+    expect(noted.out).toMatch(/^Lee Park asked you: Could you review my CV\?\nState: sent/);
+    const id = /Id: (\w+)/.exec(noted.out)?.[1] ?? '';
+    await kith('ask', 'dana', '--question', 'How did you start?');
+    const theirs = await kith('ask', 'list', '--from-them');
+    expect(theirs.out).toContain('Lee Park → you');
+    expect(theirs.out).not.toContain('Dana Finch');
+    const mine = await kith('ask', 'list', '--mine');
+    expect(mine.out).toContain('Dana Finch');
+    expect(mine.out).not.toContain('Lee Park');
+    expect((await kith('ask', 'list', '--mine', '--from-them')).err).toBe(
+      'kith: --from-them and --mine: choose one (or neither, for every ask)',
+    );
+    expect((await kith('today')).out).toContain(
+      'Lee Park asked you 3 days ago: Could you review my CV?',
+    );
+    expect((await kith('ask', 'nudged', id)).err).toBe(
+      'kith: An ask made of you that is sent cannot be marked "nudge"; it can be: reply, schedule, meet, decline.',
+    );
+    expect((await kith('ask', 'replied', id)).out).toContain('State: replied');
+    expect((await kith('today')).out).not.toContain('Lee Park asked you');
+  });
+
   it('sets a cadence and shows the reminder on the day, planning ahead with --date', async () => {
     await kith('add', 'Mina Sato');
     expect((await kith('cadence', 'mina', 'once', '2026-11-20')).out).toBe(

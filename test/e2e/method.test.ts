@@ -135,6 +135,48 @@ describe('the networking method in the web app', { timeout: 120_000 }, () => {
     expect(saved.cadence).toEqual({ kind: 'every', days: 21 });
   });
 
+  it('answers, from Today, what someone asked; and notes a question someone asked', async () => {
+    const { page } = session.tab;
+    await page.getByRole('link', { name: 'Today', exact: true }).click();
+    // The demo's ask made of the user waits on them, with its one-click answer.
+    const waiting = page.getByRole('listitem').filter({ hasText: /^Asked you/ });
+    await waiting.getByText(/asked you 2 days ago: Could we talk for 30 minutes/).waitFor();
+    await waiting.getByRole('button', { name: 'I answered' }).click();
+    await page.getByText('Answer noted: that counts as giving back.').waitFor();
+    await waiting.waitFor({ state: 'detached' });
+    const answered = await session.server.api<(Ask & { direction: string })[]>(
+      'GET',
+      '/api/asks?direction=incoming',
+    );
+    expect(answered.map((a) => a.state)).toEqual(['replied']);
+
+    // A question someone asked, noted from the keyboard: on Today until answered.
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('a');
+    let dialog = page.getByRole('dialog', { name: 'Ask one specific question' });
+    await dialog.waitFor();
+    await dialog.getByText('They asked me').click();
+    dialog = page.getByRole('dialog', { name: 'A question someone asked you' });
+    await dialog
+      .getByRole('combobox', { name: 'Who asked you' })
+      .fill(answered[0]?.personName ?? '');
+    await page
+      .getByRole('option', { name: new RegExp(answered[0]?.personName ?? '') })
+      .first()
+      .click();
+    // Their question, two in one: no advice to keep one, that advice is for the user's asks.
+    await dialog
+      .getByRole('textbox', { name: 'The question' })
+      .fill('Could you introduce me to your CFO? And review my deck?');
+    await dialog.getByRole('button', { name: 'Save: waiting on my answer' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText(/It waits on your answer on Today\./).waitFor();
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: /asked you today: Could you introduce me to your CFO\?/ })
+      .waitFor();
+  });
+
   it('charts a campaign’s progress', async () => {
     const { page } = session.tab;
     await page.getByRole('link', { name: 'Campaigns' }).click();

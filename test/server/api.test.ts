@@ -261,6 +261,41 @@ describeEachDatabase('HTTP API', (db) => {
     expect((await send('GET', '/api/today?timeZone=Mars/Base')).status).toBe(400);
   });
 
+  it('notes an ask made of the user, lists it by direction, and puts it on Today', async () => {
+    const lee = (await (await send('POST', '/api/people', { displayName: 'Lee Park' })).json()) as {
+      id: string;
+    };
+    const created = await send('POST', '/api/asks', {
+      personId: lee.id,
+      question: 'Could you look at my portfolio?',
+      direction: 'incoming',
+      askedAt: '2026-11-05T09:00:00Z',
+    });
+    expect(created.status).toBe(201);
+    const ask = (await created.json()) as { id: string };
+    expect(ask).toMatchObject({ direction: 'incoming', state: 'sent' });
+    const incoming = await send('GET', '/api/asks?direction=incoming');
+    expect(((await incoming.json()) as { id: string }[]).map((a) => a.id)).toEqual([ask.id]);
+    expect(await (await send('GET', '/api/asks?direction=outgoing')).json()).toEqual([]);
+    expect((await send('GET', '/api/asks?direction=up')).status).toBe(400);
+    const today = await send('GET', '/api/today?date=2026-11-09&timeZone=Europe/Lisbon');
+    expect(await today.json()).toMatchObject({
+      items: [
+        {
+          kind: 'answer',
+          askId: ask.id,
+          reason: 'Lee Park asked you 4 days ago: Could you look at my portfolio?',
+        },
+      ],
+    });
+    const nudge = await send('POST', `/api/asks/${ask.id}/actions`, { type: 'nudge' });
+    expect(nudge.status).toBe(409);
+    const draft = await send('GET', `/api/asks/${ask.id}/draft`);
+    expect(draft.status).toBe(409);
+    const replied = await send('POST', `/api/asks/${ask.id}/actions`, { type: 'reply' });
+    expect(await replied.json()).toMatchObject({ state: 'replied', direction: 'incoming' });
+  });
+
   it('patches settings without resetting the rest, and drafts an ask from them', async () => {
     expect(
       await (await send('PATCH', '/api/settings', { nudgeAfterDays: 3 })).json(),

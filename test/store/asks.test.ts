@@ -214,4 +214,93 @@ describeEachDatabase('asks and campaigns', (db) => {
     expect(today.items.map((i) => i.reason)).toContain('Thank Dana Finch for the chat');
     await expect(store.asks.list({ limit: 0 })).rejects.toMatchObject({ field: 'limit' });
   });
+
+  it('keeps an ask made of the user: waiting on their answer, never nudged or moved on, and answering it is giving', async () => {
+    const asked = await store.asks.create({
+      personId: lee.id,
+      question: 'Could you tell me how you price a retainer?',
+      direction: 'incoming',
+      askedAt: '2026-10-30T16:00:00Z',
+      channel: 'email',
+    });
+    expect(asked).toMatchObject({
+      direction: 'incoming',
+      state: 'sent',
+      sentAt: '2026-10-30T16:00:00.000Z',
+      personName: 'Lee Park',
+    });
+    expect(asked.history.map((e) => e.action)).toEqual(['draft', 'send']);
+    const mine = await store.asks.create({ personId: dana.id, question: 'How did you start?' });
+    await store.asks.act(mine.id, { type: 'send' });
+    expect((await store.asks.list({ direction: 'incoming' })).map((a) => a.id)).toEqual([asked.id]);
+    expect((await store.asks.list({ direction: 'outgoing' })).map((a) => a.id)).toEqual([mine.id]);
+
+    // Weeks later: the user's own ask moved on; the one made of the user still waits on them.
+    expect(await store.asks.moveOnOverdue('2026-12-01T10:00:00Z', TZ)).toBe(1);
+    expect((await store.asks.get(asked.id)).state).toBe('sent');
+    const waiting = await store.today('2026-12-01T10:00:00Z', TZ);
+    expect(waiting.items.filter((i) => i.kind === 'answer')).toEqual([
+      {
+        kind: 'answer',
+        askId: asked.id,
+        personId: lee.id,
+        personName: 'Lee Park',
+        reason: 'Lee Park asked you 5 weeks ago: Could you tell me how you price a retainer?',
+      },
+    ]);
+    expect(waiting.items.map((i) => i.kind)).not.toContain('nudge');
+
+    // Refused, changing nothing: a nudge of one's own answer, a campaign, a date to come.
+    const campaign = await store.campaigns.create({ name: 'Pricing' });
+    const before = await snapshot(store);
+    await expect(store.asks.act(asked.id, { type: 'nudge' })).rejects.toMatchObject({
+      code: 'invalid_state',
+      message:
+        'An ask made of you that is sent cannot be marked "nudge"; it can be: reply, schedule, meet, decline.',
+    });
+    await expect(
+      store.asks.create({
+        personId: lee.id,
+        question: 'Why?',
+        direction: 'incoming',
+        campaignId: campaign.id,
+      }),
+    ).rejects.toMatchObject({ field: 'campaignId' });
+    await expect(
+      store.asks.create({
+        personId: lee.id,
+        question: 'Why?',
+        direction: 'incoming',
+        askedAt: '2027-01-01T00:00:00Z',
+      }),
+    ).rejects.toMatchObject({
+      field: 'askedAt',
+      message: 'askedAt: 2027-01-01T00:00:00Z is in the future',
+    });
+    await expect(
+      store.asks.create({ personId: lee.id, question: 'Why?', askedAt: '2026-10-01T00:00:00Z' }),
+    ).rejects.toMatchObject({ field: 'askedAt' });
+    await expect(
+      store.asks.create({ personId: lee.id, question: 'Why?', direction: 'sideways' }),
+    ).rejects.toMatchObject({ field: 'direction' });
+    expect(await snapshot(store)).toEqual(before);
+
+    // Answered: the ledger counts it as given, and Today no longer lists it.
+    expect((await store.ledger.of(lee.id)).gave).toBe(0);
+    clock = new Date('2026-12-01T11:00:00Z');
+    await store.asks.act(asked.id, { type: 'reply' });
+    const ledger = await store.ledger.of(lee.id);
+    expect(ledger).toMatchObject({ asked: 0, gave: 1 });
+    expect(ledger.entries.map((e) => e.what)).toEqual([
+      'you answered: Could you tell me how you price a retainer?',
+    ]);
+    expect((await store.ledger.of(dana.id)).asked).toBe(1);
+    const later = await store.today('2026-12-01T12:00:00Z', TZ);
+    expect(later.items.map((i) => i.kind)).not.toContain('answer');
+    // The chat they asked for: met, and no thank-you owed by the user for it.
+    const met = await store.asks.act(asked.id, { type: 'meet' });
+    expect(met.state).toBe('met');
+    const after = await store.today('2026-12-01T13:00:00Z', TZ);
+    expect(after.items.map((i) => i.reason)).not.toContain('Thank Lee Park for the chat');
+  });
 });

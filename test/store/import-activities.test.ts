@@ -23,7 +23,8 @@ const MESSAGES =
   `c3,,Stranger Danger,https://www.linkedin.com/in/stranger,${ME},2024-04-02 12:30:00 UTC,,Buy now,INBOX\r\n`;
 const INVITATIONS =
   'From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\r\n' +
-  'Alex Doe,Lena Park,"1/15/24, 10:03 AM",Could I ask you one question about product roles?,OUTGOING,https://www.linkedin.com/in/alexdoe,https://www.linkedin.com/in/lenapark\r\n';
+  'Alex Doe,Lena Park,"1/15/24, 10:03 AM",Could I ask you one question about product roles?,OUTGOING,https://www.linkedin.com/in/alexdoe,https://www.linkedin.com/in/lenapark\r\n' +
+  'Sam Ortiz,Alex Doe,"11/12/26, 4:45 PM",How did you move from finance into product?,INCOMING,https://www.linkedin.com/in/samortiz,https://www.linkedin.com/in/alexdoe\r\n';
 const exportZip = (messages = MESSAGES) =>
   zipSync({
     'Export/Connections.csv': utf8(CONNECTIONS),
@@ -45,14 +46,14 @@ describeEachDatabase('importing conversations, invitations and calendars', (db) 
 
   it('brings a whole LinkedIn export in: people, conversations and invitations; again, nothing', async () => {
     const preview = await store.imports.contacts(exportZip(), 'export.zip', { dryRun: true });
-    expect(preview.activities.counts).toEqual({ new: 3, updated: 0, unchanged: 0, skipped: 1 });
+    expect(preview.activities.counts).toEqual({ new: 4, updated: 0, unchanged: 0, skipped: 1 });
     expect(preview.activities.skipped).toEqual([
       expect.objectContaining({ line: 5, people: 'Stranger Danger' }),
     ]);
     expect((await store.counts()).interactions).toBe(0);
 
     const report = await store.imports.contacts(exportZip(), 'export.zip');
-    expect(report.counts.new).toBe(3);
+    expect(report.counts.new).toBe(4);
     const priya = await store.people.resolve('Priya Raman');
     const tom = await store.people.resolve('Tom Becker');
     const lena = await store.people.resolve('Lena Park');
@@ -69,12 +70,30 @@ describeEachDatabase('importing conversations, invitations and calendars', (db) 
       state: 'sent',
       sentAt: '2024-01-15T10:03:00.000Z',
       question: 'Could I ask you one question about product roles?',
+      direction: 'outgoing',
       channel: 'linkedin',
     });
+    // Sam's invitation is an ask made of the user: on Today, waiting on the user's answer.
+    const sam = await store.people.resolve('Sam Ortiz');
+    const [asked] = await store.asks.list({ personId: sam.id });
+    expect(asked).toMatchObject({
+      direction: 'incoming',
+      state: 'sent',
+      sentAt: '2026-11-12T16:45:00.000Z',
+      question: 'How did you move from finance into product?',
+      channel: 'linkedin',
+    });
+    expect((await store.asks.list({ direction: 'incoming' })).map((a) => a.id)).toEqual([
+      asked?.id,
+    ]);
+    const today = await store.today(clock.toISOString(), 'UTC');
+    expect(today.items.filter((i) => i.kind === 'answer').map((i) => i.reason)).toEqual([
+      'Sam Ortiz asked you 8 days ago: How did you move from finance into product?',
+    ]);
 
     const before = await snapshot(store);
     const again = await store.imports.contacts(exportZip(), 'export.zip');
-    expect(again.activities.counts).toEqual({ new: 0, updated: 0, unchanged: 3, skipped: 1 });
+    expect(again.activities.counts).toEqual({ new: 0, updated: 0, unchanged: 4, skipped: 1 });
     expect(await snapshot(store)).toEqual(before);
   });
 
@@ -93,7 +112,7 @@ describeEachDatabase('importing conversations, invitations and calendars', (db) 
       `c2,,${TOM},${ME},2024-04-01 13:00:00 UTC,,One more thing,INBOX\r\n` +
       `c1,,${PRIYA},${ME},2024-03-08 08:00:00 UTC,,Thanks for the chat,INBOX\r\n`;
     const report = await store.imports.contacts(exportZip(later), 'export-2.zip');
-    expect(report.activities.counts).toEqual({ new: 1, updated: 1, unchanged: 2, skipped: 1 });
+    expect(report.activities.counts).toEqual({ new: 1, updated: 1, unchanged: 3, skipped: 1 });
     const withPriya = (await store.interactions.list({ personId: priya.id })).items;
     expect(withPriya.map((i) => i.summary)).toEqual([
       'a LinkedIn message with Priya Raman',

@@ -2,6 +2,8 @@
 // every row and leave the store working as before.
 import Database from 'better-sqlite3';
 import { zipSync } from 'fflate';
+import pg from 'pg';
+import type { DatabaseTarget } from '../../src/config.js';
 import { expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
 import { describeEachDatabase, prepare, snapshot } from '../support/databases.js';
@@ -52,7 +54,11 @@ describeEachDatabase('migration 012 (leaner import storage)', (_db, dialect) => 
 
       const store = await openStore(target, { now, onUpgrade });
       expect(upgrades).toEqual([
-        ['012-leaner-import-storage', '013-interaction-words-without-positions'],
+        [
+          '012-leaner-import-storage',
+          '013-interaction-words-without-positions',
+          '014-asks-made-of-you',
+        ],
       ]);
       await (await openStore(target, { now, onUpgrade })).close();
       expect(upgrades).toHaveLength(1);
@@ -138,7 +144,9 @@ describeEachDatabase('migration 013 (interaction words without positions)', (_db
 
       const upgrades: string[][] = [];
       const store = await openStore(target, { now, onUpgrade: (m) => upgrades.push(m) });
-      expect(upgrades).toEqual([['013-interaction-words-without-positions']]);
+      expect(upgrades).toEqual([
+        ['013-interaction-words-without-positions', '014-asks-made-of-you'],
+      ]);
       expect(await snapshot(store)).toEqual(before.snapshot);
       expect(await results(store)).toEqual(before.found);
       if (target.kind === 'sqlite') {
@@ -165,6 +173,99 @@ describeEachDatabase('migration 013 (interaction words without positions)', (_db
       await store.imports.undo(run.runId ?? '');
       expect((await store.search({ q: 'zurich' })).interactions).toEqual([]);
       expect((await store.search({ q: 'krak' })).interactions).toHaveLength(1);
+      await store.close();
+    } finally {
+      await cleanup();
+    }
+  });
+});
+
+/** One statement straight on the database, as a Kith of an earlier schema would have written. */
+async function runRaw(target: DatabaseTarget, text: string, values: unknown[]): Promise<void> {
+  if (target.kind === 'sqlite') {
+    const file = new Database(target.file);
+    file.prepare(text.replace(/\$\d+/g, '?')).run(...values);
+    file.close();
+    return;
+  }
+  const client = new pg.Client({ connectionString: target.url });
+  await client.connect();
+  await client.query(text, values);
+  await client.end();
+}
+
+describeEachDatabase('migration 014 (asks made of you)', (db, dialect) => {
+  it('keeps every earlier ask as the user’s own, and restores a backup made before it', async () => {
+    const { target, cleanup } = await prepare(dialect);
+    const now = () => new Date('2026-11-29T10:00:00Z');
+    try {
+      const old = await openStore(target, {
+        now,
+        schemaVersion: '013-interaction-words-without-positions',
+      });
+      const lena = await old.people.create({ displayName: 'Lena Park' });
+      const workspace = old.workspaceId;
+      await old.close();
+      // An ask sent on 1 November, as the schema before 014 held it (no direction).
+      const id = '01a00000-0000-7000-8000-000000000001';
+      const at = '2026-11-01T09:00:00.000Z';
+      await runRaw(
+        target,
+        `INSERT INTO ask (id, workspace_id, person_id, campaign_id, question, purpose, minutes,
+           channel, state, sent_at, nudged_at, replied_at, scheduled_for, met_at, interaction_id,
+           closed_at, created_at, updated_at)
+         VALUES ($1, $2, $3, NULL, 'How did you start?', 'path', 30, NULL, 'sent', $4, NULL,
+           NULL, NULL, NULL, NULL, NULL, $5, $6)`,
+        [id, workspace, lena.id, at, at, at],
+      );
+      for (const [position, action, from, to] of [
+        [0, 'draft', 'draft', 'draft'],
+        [1, 'send', 'draft', 'sent'],
+      ] as const)
+        await runRaw(
+          target,
+          `INSERT INTO ask_event (workspace_id, ask_id, position, at, action, from_state, to_state, note)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, NULL)`,
+          [workspace, id, position, at, action, from, to],
+        );
+
+      const upgrades: string[][] = [];
+      const store = await openStore(target, { now, onUpgrade: (m) => upgrades.push(m) });
+      expect(upgrades).toEqual([['014-asks-made-of-you']]);
+      expect(await store.asks.get(id)).toMatchObject({
+        direction: 'outgoing',
+        state: 'sent',
+        sentAt: at,
+        personName: 'Lena Park',
+      });
+      // Still the user's own: nudged on time, and moved on when nobody answers.
+      expect(await store.asks.moveOnOverdue('2026-11-29T10:00:00Z', 'UTC')).toBe(1);
+      const asked = await store.asks.create({
+        personId: lena.id,
+        question: 'Could we talk about your move to Lisbon?',
+        direction: 'incoming',
+      });
+      expect(asked).toMatchObject({ direction: 'incoming', state: 'sent' });
+
+      // A backup written before 014 has no direction: each ask restores as the user's own.
+      const backup = await store.exports.json();
+      const older = {
+        ...backup,
+        tables: {
+          ...backup.tables,
+          ask: (backup.tables.ask ?? []).map(({ direction: _gone, ...row }) => row),
+        },
+      };
+      const copy = await db().newDatabase({ now });
+      await copy.imports.contacts(
+        new TextEncoder().encode(JSON.stringify(older)),
+        'kith-backup.json',
+      );
+      expect((await copy.asks.list()).map((a) => [a.question, a.direction])).toEqual([
+        ['Could we talk about your move to Lisbon?', 'outgoing'],
+        ['How did you start?', 'outgoing'],
+      ]);
+      await copy.close();
       await store.close();
     } finally {
       await cleanup();

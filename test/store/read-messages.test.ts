@@ -79,6 +79,7 @@ describe('readMessagesSoon', () => {
         ...read.activities,
         {
           type: 'invitation' as const,
+          direction: 'incoming' as const,
           question: 'One question?',
           source: { file: 'Invitations.csv', line: 2 },
           key: 'k',

@@ -30,14 +30,20 @@ const wholeNumber = (value: string) => {
   return n;
 };
 
+/** Whose ask it is, as a list shows it: "Lee Park" asked by the user, "Lee Park → you" by Lee. */
+const askedBy = (a: StoredAsk) =>
+  a.direction === 'incoming' ? `${a.personName} → you` : a.personName;
+
 function askLine(a: StoredAsk): string[] {
-  return [shortId(a.id), a.personName, a.state, a.question, day(a.sentAt)];
+  return [shortId(a.id), askedBy(a), a.state, a.question, day(a.sentAt)];
 }
 
 function printAsk(ctx: CliContext, ask: StoredAsk, asJson: boolean) {
   if (asJson) return ctx.output.out(json(ask));
   const lines = [
-    `${ask.personName}: ${ask.question}`,
+    ask.direction === 'incoming'
+      ? `${ask.personName} asked you: ${ask.question}`
+      : `${ask.personName}: ${ask.question}`,
     `State: ${ask.state}${ask.scheduledFor ? ` (chat ${ask.scheduledFor})` : ''}   Id: ${shortId(ask.id)} (${ask.id})`,
     ...ask.warnings.map((w) => `Note: ${w}`),
     'History:',
@@ -53,7 +59,8 @@ export function registerMethodCommands(program: Command, ctx: CliContext): void 
   program
     .command('ask')
     .description(
-      'draft an ask to one person (kith ask <person> --question "…"), list them (kith ask list), ' +
+      'draft an ask to one person (kith ask <person> --question "…"), note one they asked you ' +
+        '(add --from-them), list them (kith ask list), ' +
         'or mark one (kith ask sent|nudged|replied|scheduled|met|thanked|declined|moved-on <id>)',
     )
     .argument('<person-or-verb>', 'a person, or list, show, or a state to mark')
@@ -62,6 +69,11 @@ export function registerMethodCommands(program: Command, ctx: CliContext): void 
     .option('--purpose <purpose>', 'path, feedback, advice or intro')
     .option('--minutes <n>', 'how long a chat to ask for', wholeNumber)
     .option('--campaign <campaign>', 'the campaign it belongs to (name or id)')
+    .option(
+      '--from-them',
+      'they asked you (it waits on your answer; --at is when they asked); with list: only those',
+    )
+    .option('--mine', 'with list: only the asks you made')
     .option('--state <state>', 'with list: only asks in this state')
     .option('--limit <n>', 'with list: how many, newest first (default 200)', wholeNumber)
     .option('--for <datetime>', 'with scheduled: when the chat is (ISO-8601, with a zone)')
@@ -76,6 +88,8 @@ export function registerMethodCommands(program: Command, ctx: CliContext): void 
           purpose?: string;
           minutes?: number;
           campaign?: string;
+          fromThem?: boolean;
+          mine?: boolean;
           state?: string;
           limit?: number;
           for?: string;
@@ -85,7 +99,18 @@ export function registerMethodCommands(program: Command, ctx: CliContext): void 
       ) => {
         await ctx.withStore(async (store) => {
           if (first === 'list') {
-            const asks = await store.asks.list({ state: flags.state, limit: flags.limit });
+            if (flags.fromThem && flags.mine)
+              throw new KithError(
+                'invalid_input',
+                '--from-them and --mine: choose one (or neither, for every ask)',
+                'direction',
+              );
+            const direction = flags.fromThem ? 'incoming' : flags.mine ? 'outgoing' : undefined;
+            const asks = await store.asks.list({
+              state: flags.state,
+              direction,
+              limit: flags.limit,
+            });
             if (flags.json) return ctx.output.out(json(asks));
             if (asks.length === 0) return ctx.output.out('No asks yet.');
             return ctx.output.out(
@@ -128,6 +153,7 @@ export function registerMethodCommands(program: Command, ctx: CliContext): void 
             purpose: flags.purpose,
             minutes: flags.minutes,
             campaignId: campaign?.id,
+            ...(flags.fromThem ? { direction: 'incoming', askedAt: flags.at } : {}),
           });
           printAsk(ctx, ask, !!flags.json);
         });

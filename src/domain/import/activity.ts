@@ -5,6 +5,7 @@
 // an updated export can update what changed in it.
 import { linkedinSchema } from '../person.js';
 import type { InteractionKind } from '../interaction.js';
+import type { AskDirection } from '../method/ask.js';
 import { nameKey } from '../text.js';
 import type { SourceRef } from './contacts-csv.js';
 
@@ -32,8 +33,11 @@ export type ImportedActivity = ActivityBase &
     | { type: 'interaction'; kind: InteractionKind; summary: string; notes: string | null }
     /** A chat in the calendar that has not happened yet. */
     | { type: 'scheduled'; summary: string; minutes: number }
-    /** An invitation the user sent: an ask that is waiting for an answer. */
-    | { type: 'invitation'; question: string }
+    /**
+     * An invitation: sent by the user, an ask waiting for their answer (outgoing); received,
+     * an ask made of the user, waiting for the user's answer (incoming).
+     */
+    | { type: 'invitation'; direction: AskDirection; question: string }
   );
 
 /** A LinkedIn profile address as Kith stores it, or undefined when it is not one. */

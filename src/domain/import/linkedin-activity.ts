@@ -5,8 +5,9 @@
 // conversation is read as an exchange, not as many separate events; its notes hold the day's
 // messages. The user is whoever takes part in the most conversations (the export is theirs);
 // everyone else in a conversation is one of its people, found later by profile or name.
-// An invitation the user sent becomes an ask waiting for an answer; one the user received, a
-// message from that person. The people invited, or inviting, are brought in as well.
+// An invitation the user sent becomes an ask waiting for their answer; one the user received,
+// an ask made of the user, waiting for the user's. The people invited, or inviting, are
+// brought in as well.
 import { isRealDate, LIMITS } from '../fields.js';
 import { fingerprintOf, linkedinOf, type ImportedActivity, type PersonRef } from './activity.js';
 import { importedPerson, type ImportedPerson, type RowError } from './contacts-csv.js';
@@ -284,7 +285,7 @@ export function readLinkedInMessages(text: string, file: string): ActivityRead {
 const INVITATION_COLUMNS =
   /^(From|To|Sent At|Message|Direction|inviterProfileUrl|inviteeProfileUrl)$/i;
 
-/** Read Invitations.csv: the people in them, and an ask or a message for each. */
+/** Read Invitations.csv: the people in them, and an ask (the user's, or made of them) for each. */
 export function readLinkedInInvitations(text: string, file: string): ActivityRead {
   const table = readCsv(text, file, isInvitationsHeader);
   const people: ImportedPerson[] = [];
@@ -340,24 +341,12 @@ export function readLinkedInInvitations(text: string, file: string): ActivityRea
       at,
       with: [ref],
     };
-    activities.push(
-      outgoing
-        ? {
-            ...base,
-            type: 'invitation',
-            question: (message || 'Would you like to connect on LinkedIn?').slice(
-              0,
-              LIMITS.longText,
-            ),
-          }
-        : {
-            ...base,
-            type: 'interaction',
-            kind: 'message',
-            summary: `${ref.name} invited me to connect on LinkedIn`.slice(0, LIMITS.shortText),
-            notes: message || null,
-          },
-    );
+    activities.push({
+      ...base,
+      type: 'invitation',
+      direction: outgoing ? 'outgoing' : 'incoming',
+      question: (message || 'Would you like to connect on LinkedIn?').slice(0, LIMITS.longText),
+    });
   }
   return {
     people,

@@ -3,9 +3,11 @@ import {
   ASK_STATES,
   allowedActions,
   followUp,
+  answered,
   moveOnIfDue,
   newAsk,
   questionWarnings,
+  receivedAsk,
   transition,
   type Ask,
   type AskAction,
@@ -266,5 +268,55 @@ describe('stateAfter', () => {
     expect(stateAfter('moved-on', 'reply')).toBe('replied');
     expect(stateAfter('sent', 'thank')).toBeUndefined();
     expect(stateAfter('thanked', 'reply')).toBeUndefined();
+  });
+});
+
+describe('an ask made of the user (incoming)', () => {
+  const received = () =>
+    receivedAsk({
+      id: 'in1',
+      personId: 'p2',
+      question: 'Could you tell me how you moved into product?',
+      at: '2026-11-01T08:00:00Z',
+    });
+
+  it('arrives sent, at the time they asked, with its story kept', () => {
+    const ask = received();
+    expect(ask).toMatchObject({
+      direction: 'incoming',
+      state: 'sent',
+      sentAt: '2026-11-01T08:00:00.000Z',
+      closedAt: null,
+    });
+    expect(ask.history.map((e) => e.action)).toEqual(['draft', 'send']);
+  });
+
+  it('is answered, scheduled, met or declined by the user, never nudged, moved on or thanked', () => {
+    expect(allowedActions('sent', 'incoming')).toEqual(['reply', 'schedule', 'meet', 'decline']);
+    expect(allowedActions('met', 'incoming')).toEqual([]);
+    expect(() => transition(received(), { type: 'nudge' }, T0)).toThrow(
+      'An ask made of you that is sent cannot be marked "nudge"; it can be: reply, schedule, meet, decline.',
+    );
+    const met = run(received(), [{ type: 'meet', interactionId: 'i9' }, T0]);
+    expect(met).toMatchObject({ state: 'met', repliedAt: '2026-11-02T09:00:00.000Z' });
+    expect(() => transition(met, { type: 'thank' }, T0)).toThrow(/it is closed/);
+    // The same steps on an ask the user made are allowed: the rules differ by direction.
+    expect(stateAfter('sent', 'nudge', 'outgoing')).toBe('sent');
+    expect(stateAfter('sent', 'nudge', 'incoming')).toBeUndefined();
+  });
+
+  it('waits on the user: no nudge falls due and it never moves on by itself', () => {
+    const longAgo = '2027-06-01T09:00:00Z';
+    expect(followUp(received(), longAgo, 'Europe/Paris')).toBeNull();
+    expect(moveOnIfDue(received(), longAgo, 'Europe/Paris')).toEqual(received());
+  });
+
+  it('counts as given once answered, unless declined', () => {
+    expect(answered(received())).toBe(false);
+    const replied = run(received(), [{ type: 'reply' }, T0]);
+    expect(answered(replied)).toBe(true);
+    expect(answered(run(replied, [{ type: 'decline' }, T0]))).toBe(false);
+    // An answer to the user's own ask is them giving, not the user.
+    expect(answered(run(draft(), [{ type: 'send' }, T0], [{ type: 'reply' }, T0]))).toBe(false);
   });
 });

@@ -2,6 +2,9 @@
 //   draft → sent → replied → scheduled → met → thanked
 // or declined, or — when they never answer — one gentle nudge, then "moved on", without
 // the user having to chase or remember. Every change is kept in the ask's history.
+// An ask can also come the other way: someone asked the user (a LinkedIn invitation, a
+// question for a chat). It arrives sent and waits on the user's answer, so nothing about it
+// is nudged or moved on, and answering it is giving, not taking.
 import { z } from 'zod';
 import { KithError } from '../errors.js';
 import { addDays, daysBetween, localDate } from './calendar.js';
@@ -20,6 +23,10 @@ export const ASK_STATES = [
   'moved-on',
 ] as const;
 export type AskState = (typeof ASK_STATES)[number];
+
+/** outgoing: the user asked them; incoming: they asked the user. */
+export const ASK_DIRECTIONS = ['outgoing', 'incoming'] as const;
+export type AskDirection = (typeof ASK_DIRECTIONS)[number];
 
 /** States in which the ask is still waiting on something. */
 export const OPEN_STATES: readonly AskState[] = ['draft', 'sent', 'replied', 'scheduled'];
@@ -51,6 +58,7 @@ export interface AskEvent {
 export interface Ask {
   id: string;
   personId: string;
+  direction: AskDirection;
   question: string;
   purpose: AskPurpose;
   minutes: number;
@@ -65,8 +73,10 @@ export interface Ask {
   history: AskEvent[];
 }
 
-/** Which actions each state allows, and where they lead. */
-const TRANSITIONS: Record<AskState, Partial<Record<AskAction['type'], AskState>>> = {
+type Transitions = Record<AskState, Partial<Record<AskAction['type'], AskState>>>;
+
+/** Which actions each state of an ask the user made allows, and where they lead. */
+const OUTGOING: Transitions = {
   draft: { send: 'sent', 'move-on': 'moved-on' },
   sent: {
     nudge: 'sent',
@@ -84,14 +94,47 @@ const TRANSITIONS: Record<AskState, Partial<Record<AskAction['type'], AskState>>
   'moved-on': { reply: 'replied' },
 };
 
-export function allowedActions(state: AskState): AskAction['type'][] {
-  return Object.keys(TRANSITIONS[state]) as AskAction['type'][];
+/**
+ * An ask made of the user: "sent" is only how it arrives (the store sends it on their
+ * behalf); then the user answers (reply), agrees a time, meets, or declines. The user does
+ * not nudge or move on from their own answer, and owes no thanks for a chat they gave.
+ */
+const INCOMING: Transitions = {
+  draft: { send: 'sent' },
+  sent: { reply: 'replied', schedule: 'scheduled', meet: 'met', decline: 'declined' },
+  replied: { schedule: 'scheduled', meet: 'met', decline: 'declined' },
+  scheduled: { schedule: 'scheduled', meet: 'met', decline: 'declined' },
+  met: {},
+  thanked: {},
+  declined: {},
+  'moved-on': {},
+};
+
+const TRANSITIONS: Record<AskDirection, Transitions> = { outgoing: OUTGOING, incoming: INCOMING };
+
+export function allowedActions(
+  state: AskState,
+  direction: AskDirection = 'outgoing',
+): AskAction['type'][] {
+  return Object.keys(TRANSITIONS[direction][state]) as AskAction['type'][];
 }
 
 /** The state an action leads to from a state, or undefined when the action is not allowed. */
-export function stateAfter(state: AskState, action: AskAction['type']): AskState | undefined {
-  return TRANSITIONS[state][action];
+export function stateAfter(
+  state: AskState,
+  action: AskAction['type'],
+  direction: AskDirection = 'outgoing',
+): AskState | undefined {
+  return TRANSITIONS[direction][state][action];
 }
+
+/** Campaigns pace the user's own asks; someone else's question is not one of them. */
+export const INCOMING_NOT_IN_CAMPAIGN =
+  'campaign: an ask made of you is not part of a campaign (campaigns pace your own asks)';
+
+/** An answer given to someone who asked: what counts as the user giving back. */
+export const answered = (ask: Pick<Ask, 'direction' | 'repliedAt' | 'state'>): boolean =>
+  ask.direction === 'incoming' && ask.repliedAt !== null && ask.state !== 'declined';
 
 const momentSchema = z.iso.datetime({ offset: true });
 
@@ -100,12 +143,13 @@ const momentSchema = z.iso.datetime({ offset: true });
  * the ask allows; the ask passed in is never changed.
  */
 export function transition(ask: Ask, action: AskAction, at: string): Ask {
-  const to = TRANSITIONS[ask.state][action.type];
+  const to = stateAfter(ask.state, action.type, ask.direction);
   if (to === undefined) {
-    const allowed = allowedActions(ask.state);
+    const allowed = allowedActions(ask.state, ask.direction);
+    const which = ask.direction === 'incoming' ? 'An ask made of you' : 'An ask';
     throw new KithError(
       'invalid_state',
-      `An ask that is ${ask.state} cannot be marked "${action.type}"; ` +
+      `${which} that is ${ask.state} cannot be marked "${action.type}"; ` +
         (allowed.length ? `it can be: ${allowed.join(', ')}.` : 'it is closed.'),
       'state',
     );
@@ -197,7 +241,7 @@ export function followUp(
   timeZone: string,
   policy: FollowUpPolicy = DEFAULT_FOLLOW_UP,
 ): FollowUp | null {
-  if (ask.state !== 'sent' || !ask.sentAt) return null;
+  if (ask.direction === 'incoming' || ask.state !== 'sent' || !ask.sentAt) return null;
   const today = localDate(now, timeZone);
   const nudgeOn = addDays(localDate(ask.sentAt, timeZone), policy.nudgeAfterDays);
   const moveOnOn = ask.nudgedAt
@@ -207,6 +251,18 @@ export function followUp(
   if (ask.nudgedAt) return { kind: 'waiting-after-nudge', moveOnOn };
   if (daysBetween(nudgeOn, today) >= 0) return { kind: 'nudge', since: nudgeOn };
   return { kind: 'waiting', nudgeOn };
+}
+
+/** An ask someone made of the user, as it arrives: sent by them at `at`, waiting on an answer. */
+export function receivedAsk(fields: {
+  id: string;
+  personId: string;
+  question: string;
+  purpose?: AskPurpose;
+  minutes?: number;
+  at: string;
+}): Ask {
+  return transition(newAsk({ ...fields, direction: 'incoming' }), { type: 'send' }, fields.at);
 }
 
 /** Close the ask as "moved on" when its time has come; otherwise return it unchanged. */
@@ -237,6 +293,7 @@ export function newAsk(fields: {
   question: string;
   purpose?: AskPurpose;
   minutes?: number;
+  direction?: AskDirection;
   at: string;
 }): Ask {
   const question = fields.question.trim();
@@ -245,6 +302,7 @@ export function newAsk(fields: {
   return {
     id: fields.id,
     personId: fields.personId,
+    direction: fields.direction ?? 'outgoing',
     question,
     purpose: fields.purpose ?? 'path',
     minutes: fields.minutes ?? 30,

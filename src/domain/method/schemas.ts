@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { LIMITS, idSchema, isoDate, optionalText, requiredText } from '../fields.js';
 import { tagSchema } from '../person.js';
-import { ASK_PURPOSES, ASK_STATES } from './ask.js';
+import { ASK_DIRECTIONS, ASK_PURPOSES, ASK_STATES } from './ask.js';
 
 const instant = z.iso.datetime({
   offset: true,
@@ -21,6 +21,9 @@ export const askCreateSchema = z
       .optional(),
     channel: optionalText(60, 'channel').optional(),
     campaignId: idSchema.nullable().optional(),
+    /** incoming: they asked the user; it starts sent, at `askedAt` (default: now). */
+    direction: z.enum(ASK_DIRECTIONS).optional(),
+    askedAt: instant.optional(),
   })
   .strict();
 export type AskCreate = z.output<typeof askCreateSchema>;
@@ -44,6 +47,7 @@ export const askSchema = z.object({
   personId: z.string(),
   personName: z.string(),
   campaignId: z.string().nullable(),
+  direction: z.enum(ASK_DIRECTIONS),
   question: z.string(),
   purpose: z.enum(ASK_PURPOSES),
   minutes: z.int(),
@@ -71,6 +75,7 @@ export const askSchema = z.object({
 export const askListQuerySchema = z
   .object({
     state: z.enum(ASK_STATES).optional(),
+    direction: z.enum(ASK_DIRECTIONS).optional(),
     personId: idSchema.optional(),
     campaignId: idSchema.optional(),
     limit: z.coerce.number().int().min(1).max(1000).optional(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newAsk, transition, type Ask } from './ask.js';
+import { newAsk, receivedAsk, transition, type Ask } from './ask.js';
 import { campaignProgress } from './campaign.js';
 import { buildToday, type TodayPerson } from './today.js';
 
@@ -191,5 +191,54 @@ describe('Today', () => {
     expect(
       suggested([{ personId: 'omar', state: 'thanked', sentAt: '2026-10-01T12:00:00Z' }]),
     ).toEqual(['ida']);
+    // Omar asking the user something does not make him "asked recently".
+    const prompt = buildToday(
+      {
+        people,
+        asks: [receivedAsk({ id: 'in', personId: 'omar', question: 'Coffee?', at: NOW })],
+        campaigns: [campaign],
+        tasks: [],
+      },
+      NOW,
+      TZ,
+    ).find((i) => i.kind === 'pacing');
+    expect(prompt?.kind === 'pacing' && prompt.suggestions.map((x) => x.id)).toEqual([
+      'ida',
+      'omar',
+    ]);
+  });
+
+  it('lists who is waiting on the user’s answer, latest first, the rest counted', () => {
+    const people = Array.from({ length: 8 }, (_, i) => person(`p${i}`, `Person ${i}`));
+    const asks = people.map((p, i) =>
+      receivedAsk({
+        id: `in${i}`,
+        personId: p.id,
+        question: `Question ${i}?`,
+        // p0 asked yesterday, p1 two days ago, … p7 eight days ago.
+        at: `2026-11-${String(19 - i).padStart(2, '0')}T18:00:00Z`,
+      }),
+    );
+    // One answered already, and one met: neither waits; a chat they gave owes no thanks.
+    asks[6] = transition(asks[6] as Ask, { type: 'reply' }, NOW);
+    asks[7] = transition(asks[7] as Ask, { type: 'meet' }, NOW);
+    const items = buildToday({ people, asks, campaigns: [], tasks: [] }, NOW, TZ);
+    expect(items.map((i) => i.reason)).toEqual([
+      'Person 0 asked you yesterday: Question 0?',
+      'Person 1 asked you 2 days ago: Question 1?',
+      'Person 2 asked you 3 days ago: Question 2?',
+      'Person 3 asked you 4 days ago: Question 3?',
+      'Person 4 asked you 5 days ago: Question 4?',
+      '…and 1 more ask made of you waiting on an answer',
+    ]);
+    expect(items[0]).toMatchObject({ kind: 'answer', askId: 'in0', personId: 'p0' });
+    // Never a nudge or "moved on" for them, however long ago they asked.
+    const later = buildToday(
+      { people, asks: asks.slice(0, 1), campaigns: [], tasks: [] },
+      '2027-03-01T17:00:00Z',
+      TZ,
+    );
+    expect(later.map((i) => i.kind)).toEqual(['answer']);
+    expect(later[0]?.reason).toBe('Person 0 asked you 3 months ago: Question 0?');
   });
 });

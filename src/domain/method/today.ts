@@ -1,5 +1,5 @@
 // Today: one ordered list of what to do, each line with its reason — thank-yous owed, chats
-// scheduled today, asks to nudge, tasks due, people to keep in touch with, campaign pacing —
+// scheduled today, people waiting on the user's answer, asks to nudge, tasks due, people to keep in touch with, campaign pacing —
 // and, for information and without guilt, the asks that just moved on.
 import type { Cadence } from '../cadence.js';
 import type { Role } from '../person.js';
@@ -45,7 +45,7 @@ export interface TodayInput {
   others?: readonly TodayPerson[];
   /** Asks that may make a line: open, met, or just moved on. */
   asks: readonly (Ask & { campaignId?: string | null })[];
-  /** Further asks of the people who may be suggested, for the "not asked recently" rule. */
+  /** Further asks the user made of the people who may be suggested ("not asked recently"). */
   otherAsks?: readonly Pick<Ask, 'personId' | 'state' | 'sentAt'>[];
   campaigns: readonly (Campaign & { progress: PacingCounts })[];
   tasks: readonly Task[];
@@ -66,6 +66,8 @@ export type TodayItem =
       at: string;
       reason: string;
     }
+  | { kind: 'answer'; askId: string; personId: string; personName: string; reason: string }
+  | { kind: 'answer-more'; count: number; reason: string }
   | { kind: 'nudge'; askId: string; personId: string; personName: string; reason: string }
   | { kind: 'task'; taskId: string; personId: string | null; reason: string }
   | {
@@ -88,6 +90,8 @@ export type TodayItem =
 const ORDER: TodayItem['kind'][] = [
   'thank',
   'chat-today',
+  'answer',
+  'answer-more',
   'nudge',
   'task',
   'keep-in-touch',
@@ -98,6 +102,8 @@ const ORDER: TodayItem['kind'][] = [
 ];
 /** A day's list stays short: the most overdue people first, the rest counted. */
 export const KEEP_IN_TOUCH_PER_DAY = 7;
+/** People waiting on the user's answer: the latest asks first, the rest counted. */
+export const ANSWERS_PER_DAY = 5;
 /** Asks that moved on in the last few days are mentioned, then forgotten. */
 export const MOVED_ON_NOTICE_DAYS = 3;
 
@@ -109,9 +115,12 @@ export function buildToday(input: TodayInput, now: string, timeZone: string): To
   const items: TodayItem[] = [];
   const policy = input.followUpPolicy ?? DEFAULT_FOLLOW_UP;
 
+  const waiting: Ask[] = [];
   for (const ask of input.asks) {
     const who = name(ask.personId);
-    if (ask.state === 'met') {
+    if (ask.direction === 'incoming' && ask.state === 'sent') {
+      waiting.push(ask);
+    } else if (ask.state === 'met' && ask.direction === 'outgoing') {
       items.push({
         kind: 'thank',
         askId: ask.id,
@@ -132,7 +141,7 @@ export function buildToday(input: TodayInput, now: string, timeZone: string): To
         at: ask.scheduledFor,
         reason: `Chat with ${who} today: ${ask.question}`,
       });
-    } else if (ask.state === 'sent') {
+    } else if (ask.state === 'sent' && ask.direction === 'outgoing') {
       const next = followUp(ask, now, timeZone, policy);
       if (next?.kind === 'nudge') {
         items.push({
@@ -143,7 +152,7 @@ export function buildToday(input: TodayInput, now: string, timeZone: string): To
           reason: `No reply from ${who} since ${localDate(ask.sentAt ?? now, timeZone)}: one gentle nudge`,
         });
       }
-    } else if (ask.state === 'moved-on' && ask.closedAt) {
+    } else if (ask.state === 'moved-on' && ask.direction === 'outgoing' && ask.closedAt) {
       const ago = daysBetween(localDate(ask.closedAt, timeZone), today);
       if (ago >= 0 && ago < MOVED_ON_NOTICE_DAYS) {
         items.push({
@@ -155,6 +164,30 @@ export function buildToday(input: TodayInput, now: string, timeZone: string): To
         });
       }
     }
+  }
+
+  // Latest first: an invitation from years ago still waits, but is not today's news.
+  waiting.sort(
+    (a, b) => (b.sentAt ?? '').localeCompare(a.sentAt ?? '') || a.id.localeCompare(b.id),
+  );
+  for (const ask of waiting.slice(0, ANSWERS_PER_DAY)) {
+    const who = name(ask.personId);
+    const days = Math.max(0, daysBetween(localDate(ask.sentAt ?? now, timeZone), today));
+    items.push({
+      kind: 'answer',
+      askId: ask.id,
+      personId: ask.personId,
+      personName: who,
+      reason: `${who} asked you ${timeAgo(days)}: ${ask.question}`,
+    });
+  }
+  if (waiting.length > ANSWERS_PER_DAY) {
+    const count = waiting.length - ANSWERS_PER_DAY;
+    items.push({
+      kind: 'answer-more',
+      count,
+      reason: `…and ${count} more ${count === 1 ? 'ask' : 'asks'} made of you waiting on an answer`,
+    });
   }
 
   for (const task of input.tasks) {
@@ -220,7 +253,9 @@ export function buildToday(input: TodayInput, now: string, timeZone: string): To
   }
 
   const asksByPerson = new Map<string, Pick<Ask, 'state' | 'sentAt'>[]>();
-  for (const a of [...input.asks, ...(input.otherAsks ?? [])])
+  // Only what the user asked: being asked by someone does not make them "asked recently".
+  const mine = input.asks.filter((a) => a.direction === 'outgoing');
+  for (const a of [...mine, ...(input.otherAsks ?? [])])
     asksByPerson.set(a.personId, [...(asksByPerson.get(a.personId) ?? []), a]);
   const candidates = [...new Map(everyone.map((p) => [p.id, p])).values()].filter(
     (p) => !p.archived,

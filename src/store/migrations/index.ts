@@ -16,6 +16,7 @@ import { importFingerprints } from './010-import-fingerprints.js';
 import { photoRuns } from './011-photo-runs.js';
 import { leanerImportStorage } from './012-leaner-import-storage.js';
 import { interactionWordsWithoutPositions } from './013-interaction-words-without-positions.js';
+import { asksMadeOfYou } from './014-asks-made-of-you.js';
 
 export function migrationsFor(search: SearchIndex): Record<string, Migration> {
   return {
@@ -32,6 +33,7 @@ export function migrationsFor(search: SearchIndex): Record<string, Migration> {
     '011-photo-runs': photoRuns,
     '012-leaner-import-storage': leanerImportStorage(search),
     '013-interaction-words-without-positions': interactionWordsWithoutPositions(search),
+    '014-asks-made-of-you': asksMadeOfYou,
   };
 }
 

@@ -26,6 +26,7 @@ import { PeoplePage } from '../people/PeoplePage';
 import type { Interaction } from '../../../src/domain/interaction.js';
 import { NAV } from './navigation';
 import { ActionsContext, type AppActions, type ParticipantChoice } from './actions';
+import { savedMessage } from '../asks/saved-message';
 
 // Loaded when first needed, so the People screen's script stays small and starts fast.
 const PersonPage = lazy(() => import('../person/PersonPage'));
@@ -236,9 +237,7 @@ export function App() {
             onClose={() => setAsking(false)}
             onCreated={(ask) => {
               setAsking(false);
-              notifications.show({
-                message: `Draft saved: ${ask.personName}. Find it under Asks.`,
-              });
+              notifications.show({ message: savedMessage(ask) });
               void queryClient.invalidateQueries({ queryKey: ['asks'] });
               void queryClient.invalidateQueries({ queryKey: ['today'] });
             }}

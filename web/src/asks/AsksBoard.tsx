@@ -12,7 +12,6 @@ import {
   Loader,
   Menu,
   Modal,
-  NativeSelect,
   ScrollArea,
   Stack,
   Text,
@@ -33,7 +32,9 @@ import {
 import { api, type Ask, type AskAction } from '../api';
 import { relativeDay } from '../app/format';
 import { FormModal } from '../app/FormModal';
+import { CampaignSelect } from '../campaigns/CampaignSelect';
 import { NewAskModal } from './NewAskModal';
+import { savedMessage } from './saved-message';
 
 const COLUMN_LABELS: Record<AskState, string> = {
   draft: 'Draft',
@@ -68,6 +69,15 @@ const ACTION_LABELS: Record<AskAction['type'], string> = {
   'move-on': 'Move on',
 };
 
+/** On an ask made of the user, the user is the one who answers or declines. */
+const INCOMING_LABELS: Partial<Record<AskAction['type'], string>> = {
+  reply: 'I answered',
+  decline: 'I declined',
+};
+
+const actionLabel = (ask: Ask, type: AskAction['type']) =>
+  (ask.direction === 'incoming' ? INCOMING_LABELS[type] : undefined) ?? ACTION_LABELS[type];
+
 const ASKS_KEY = (campaignId: string) => ['asks', 'board', campaignId] as const;
 
 export function AsksBoard() {
@@ -89,7 +99,7 @@ export function AsksBoard() {
       const key = ASKS_KEY(campaignId);
       await queryClient.cancelQueries({ queryKey: key });
       const before = queryClient.getQueryData<Ask[]>(key);
-      const to = stateAfter(ask.state, action.type);
+      const to = stateAfter(ask.state, action.type, ask.direction);
       if (before && to) {
         queryClient.setQueryData<Ask[]>(
           key,
@@ -144,14 +154,11 @@ export function AsksBoard() {
           Asks
         </Title>
         <Group gap="xs" align="flex-end">
-          <NativeSelect
+          <CampaignSelect
             label="Campaign"
-            data={[
-              { value: '', label: 'All asks' },
-              ...(campaigns.data ?? []).map((c) => ({ value: c.id, label: c.name })),
-            ]}
+            noneLabel="All asks"
             value={campaignId}
-            onChange={(e) => setCampaignId(e.currentTarget.value)}
+            onChange={setCampaignId}
           />
           <Button
             leftSection={<IconPlus size={16} aria-hidden />}
@@ -168,7 +175,10 @@ export function AsksBoard() {
           {ASK_STATES.map((state) => {
             const cards = all.filter((a) => a.state === state);
             const into = ACTION_INTO[state];
-            const allowed = !!dragging && !!into && stateAfter(dragging.state, into) === state;
+            const allowed =
+              !!dragging &&
+              !!into &&
+              stateAfter(dragging.state, into, dragging.direction) === state;
             return (
               <section
                 key={state}
@@ -224,7 +234,7 @@ export function AsksBoard() {
           onClose={() => setCreating(false)}
           onCreated={(ask) => {
             setCreating(false);
-            notifications.show({ message: `Draft saved: ${ask.personName}.` });
+            notifications.show({ message: savedMessage(ask, 'It is in Draft.') });
             void queryClient.invalidateQueries({ queryKey: ['asks'] });
             void queryClient.invalidateQueries({ queryKey: ['campaigns'] });
           }}
@@ -243,12 +253,13 @@ function AskCard(props: {
   onDraft(): void;
 }) {
   const { ask } = props;
-  const actions = allowedActions(ask.state);
+  const actions = allowedActions(ask.state, ask.direction);
+  const incoming = ask.direction === 'incoming';
   const when =
     ask.state === 'scheduled' && ask.scheduledFor
       ? `chat ${new Date(ask.scheduledFor).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}`
       : ask.sentAt
-        ? `sent ${relativeDay(ask.sentAt)}`
+        ? `${incoming ? 'asked you' : 'sent'} ${relativeDay(ask.sentAt)}`
         : 'not sent yet';
   return (
     <Card
@@ -263,7 +274,7 @@ function AskCard(props: {
       }}
       onDragEnd={props.onDragEnd}
       data-testid="ask-card"
-      aria-label={`${ask.personName}: ${ask.question}`}
+      aria-label={`${ask.personName}${incoming ? ' asked you' : ''}: ${ask.question}`}
       style={{ cursor: 'grab' }}
     >
       <Stack gap={4}>
@@ -276,6 +287,11 @@ function AskCard(props: {
         <Text size="xs" c="dimmed">
           {when}
         </Text>
+        {incoming && (
+          <Badge size="xs" variant="light" color="violet" style={{ alignSelf: 'flex-start' }}>
+            Asked you
+          </Badge>
+        )}
         {props.campaign && (
           <Badge size="xs" variant="light" color="grape" style={{ alignSelf: 'flex-start' }}>
             {props.campaign}
@@ -297,21 +313,23 @@ function AskCard(props: {
               <Menu.Dropdown>
                 {actions.map((type) => (
                   <Menu.Item key={type} onClick={() => props.onAct(type)}>
-                    {ACTION_LABELS[type]}
+                    {actionLabel(ask, type)}
                   </Menu.Item>
                 ))}
               </Menu.Dropdown>
             </Menu>
           )}
-          <Button
-            size="compact-xs"
-            variant="subtle"
-            leftSection={<IconMessage2 size={12} aria-hidden />}
-            onClick={props.onDraft}
-            aria-label={`Draft the message to ${ask.personName}`}
-          >
-            Draft
-          </Button>
+          {!incoming && (
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              leftSection={<IconMessage2 size={12} aria-hidden />}
+              onClick={props.onDraft}
+              aria-label={`Draft the message to ${ask.personName}`}
+            >
+              Draft
+            </Button>
+          )}
         </Group>
       </Stack>
     </Card>

@@ -1,7 +1,16 @@
 // Ask one person one specific question: the question, what it is for, how long, and the
 // campaign it belongs to. Warns (never refuses) when the text holds several questions.
-import { Alert, Group, NativeSelect, NumberInput, TextInput, Textarea } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+// Or note a question someone asked the user: it waits on the user's answer, on Today.
+import {
+  Alert,
+  Group,
+  NativeSelect,
+  NumberInput,
+  SegmentedControl,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { questionWarnings } from '../../../src/domain/method/ask.js';
 import { askCreateSchema } from '../../../src/domain/method/schemas.js';
@@ -10,6 +19,7 @@ import type { ParticipantChoice } from '../app/actions';
 import { FormModal } from '../app/FormModal';
 import { apiFieldErrors, validate, type FieldErrors } from '../app/field-errors';
 import { PURPOSES } from '../app/format';
+import { CampaignSelect } from '../campaigns/CampaignSelect';
 import { PersonPicker } from '../interactions/PersonPicker';
 
 export interface NewAskDefaults {
@@ -20,7 +30,21 @@ export interface NewAskDefaults {
   purpose?: string;
 }
 
-const FIELDS = ['personId', 'question', 'purpose', 'minutes', 'channel', 'campaignId'] as const;
+const FIELDS = [
+  'personId',
+  'question',
+  'purpose',
+  'minutes',
+  'channel',
+  'campaignId',
+  'askedAt',
+] as const;
+
+/** Today's date in this browser, for a date input. */
+const todayHere = () => {
+  const now = new Date();
+  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+};
 
 export function NewAskModal(props: {
   defaults: NewAskDefaults;
@@ -35,24 +59,36 @@ export function NewAskModal(props: {
   const [minutes, setMinutes] = useState<number | string>(30);
   const [channel, setChannel] = useState('');
   const [campaignId, setCampaignId] = useState(props.defaults.campaignId ?? '');
+  const [direction, setDirection] = useState<'outgoing' | 'incoming'>('outgoing');
+  const [askedOn, setAskedOn] = useState(todayHere());
+  const incoming = direction === 'incoming';
   const [errors, setErrors] = useState<FieldErrors>({});
-  const campaigns = useQuery({ queryKey: ['campaigns'], queryFn: api.campaigns });
   const create = useMutation({
     mutationFn: api.createAsk,
     onSuccess: props.onCreated,
     onError: (error) => setErrors(apiFieldErrors(error, FIELDS)),
   });
-  const warnings = questionWarnings(question);
+  // Their question is theirs: the one-question advice is for the user's own asks.
+  const warnings = incoming ? [] : questionWarnings(question);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    // The day they asked, at this moment of the day (today) or at noon (an earlier day).
+    const askedAt =
+      askedOn === todayHere()
+        ? new Date().toISOString()
+        : askedOn
+          ? new Date(`${askedOn}T12:00:00`).toISOString()
+          : undefined;
     const input = {
       personId: people[people.length - 1]?.id ?? '',
       question,
       purpose,
       minutes: Number(minutes),
       ...(channel.trim() ? { channel } : {}),
-      campaignId: campaignId || null,
+      ...(incoming
+        ? { direction, ...(askedAt ? { askedAt } : {}) }
+        : { campaignId: campaignId || null }),
     };
     const checked = validate(askCreateSchema, input);
     if (checked.errors) {
@@ -65,15 +101,24 @@ export function NewAskModal(props: {
 
   return (
     <FormModal
-      title="Ask one specific question"
+      title={incoming ? 'A question someone asked you' : 'Ask one specific question'}
       error={errors.form}
-      submitLabel="Save as draft"
+      submitLabel={incoming ? 'Save: waiting on my answer' : 'Save as draft'}
       submitting={create.isPending}
       onClose={props.onClose}
       onSubmit={submit}
     >
+      <SegmentedControl
+        aria-label="Who asks"
+        value={direction}
+        onChange={(value) => setDirection(value === 'incoming' ? 'incoming' : 'outgoing')}
+        data={[
+          { value: 'outgoing', label: 'I ask them' },
+          { value: 'incoming', label: 'They asked me' },
+        ]}
+      />
       <PersonPicker
-        label="Whom to ask"
+        label={incoming ? 'Who asked you' : 'Whom to ask'}
         value={people}
         onChange={(chosen) => setPeople(chosen.slice(-1))}
         error={errors.personId}
@@ -81,7 +126,11 @@ export function NewAskModal(props: {
       />
       <Textarea
         label="The question"
-        description="One specific question they can answer in a short chat"
+        description={
+          incoming
+            ? 'What they would like from you: a short chat, advice, an introduction'
+            : 'One specific question they can answer in a short chat'
+        }
         required
         autosize
         minRows={2}
@@ -122,16 +171,24 @@ export function NewAskModal(props: {
           miw={160}
         />
       </Group>
-      <NativeSelect
-        label="Campaign"
-        data={[
-          { value: '', label: 'None' },
-          ...(campaigns.data ?? []).map((c) => ({ value: c.id, label: c.name })),
-        ]}
-        value={campaignId}
-        onChange={(e) => setCampaignId(e.currentTarget.value)}
-        error={errors.campaignId}
-      />
+      {incoming ? (
+        <TextInput
+          type="date"
+          label="When they asked"
+          max={todayHere()}
+          value={askedOn}
+          onChange={(e) => setAskedOn(e.currentTarget.value)}
+          error={errors.askedAt}
+        />
+      ) : (
+        <CampaignSelect
+          label="Campaign"
+          noneLabel="None"
+          value={campaignId}
+          onChange={setCampaignId}
+          error={errors.campaignId}
+        />
+      )}
     </FormModal>
   );
 }

@@ -12,7 +12,6 @@ import {
   Group,
   Loader,
   Modal,
-  NativeSelect,
   SegmentedControl,
   Stack,
   Text,
@@ -32,6 +31,7 @@ import type { ParticipantChoice } from '../app/actions';
 import { FormModal } from '../app/FormModal';
 import { apiFieldErrors, validate, type FieldErrors } from '../app/field-errors';
 import { longDate } from '../app/format';
+import { CampaignSelect } from '../campaigns/CampaignSelect';
 import { PersonPicker } from '../interactions/PersonPicker';
 
 const STATE_LABELS: Record<string, string> = {
@@ -327,7 +327,6 @@ function ReceivedIntroductionModal(props: { onClose(): void; onDone(): void }) {
   const [reason, setReason] = useState('');
   const [campaignId, setCampaignId] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
-  const campaigns = useQuery({ queryKey: ['campaigns'], queryFn: api.campaigns });
   const receive = useMutation({
     mutationFn: api.receiveIntroduction,
     onSuccess: props.onDone,
@@ -390,14 +389,11 @@ function ReceivedIntroductionModal(props: { onClose(): void; onDone(): void }) {
         onChange={(e) => setReason(e.currentTarget.value)}
         error={errors.reason}
       />
-      <NativeSelect
+      <CampaignSelect
         label="Campaign it came from"
-        data={[
-          { value: '', label: 'None' },
-          ...(campaigns.data ?? []).map((c) => ({ value: c.id, label: c.name })),
-        ]}
+        noneLabel="None"
         value={campaignId}
-        onChange={(e) => setCampaignId(e.currentTarget.value)}
+        onChange={setCampaignId}
         error={errors.campaignId}
       />
     </FormModal>

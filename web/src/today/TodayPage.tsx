@@ -21,6 +21,7 @@ import {
   IconGift,
   IconHeartHandshake,
   IconMessageCircle,
+  IconMessageQuestion,
   IconPlayerSkipForward,
   IconRocket,
   IconUsers,
@@ -45,6 +46,16 @@ const KIND: Record<TodayItem['kind'], { label: string; icon: ReactNode; color: s
     label: 'Chat today',
     icon: <IconCalendarEvent size={18} aria-hidden />,
     color: 'indigo',
+  },
+  answer: {
+    label: 'Asked you',
+    icon: <IconMessageQuestion size={18} aria-hidden />,
+    color: 'violet',
+  },
+  'answer-more': {
+    label: 'Asked you',
+    icon: <IconMessageQuestion size={18} aria-hidden />,
+    color: 'violet',
   },
   nudge: { label: 'Nudge', icon: <IconBellRinging size={18} aria-hidden />, color: 'cyan' },
   task: { label: 'Task', icon: <IconChecklist size={18} aria-hidden />, color: 'green' },
@@ -153,6 +164,30 @@ export function TodayPage() {
               'default',
             )}
           </Group>
+        );
+      case 'answer':
+        return (
+          <Group gap="xs">
+            {step(
+              item,
+              'I answered',
+              () => api.actOnAsk(item.askId, { type: 'reply' }),
+              'Answer noted: that counts as giving back.',
+            )}
+            {step(
+              item,
+              'Decline',
+              () => api.actOnAsk(item.askId, { type: 'decline' }),
+              'Declined. It will not come back.',
+              'default',
+            )}
+          </Group>
+        );
+      case 'answer-more':
+        return (
+          <Button size="xs" variant="default" component={Link} href="/asks">
+            See them all
+          </Button>
         );
       case 'task':
         return step(item, 'Done', () => api.completeTask(item.taskId), 'Task done.');

@@ -21,6 +21,7 @@ import { Fragment, useState, type FormEvent } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { api } from '../api';
 import { NewAskModal, type NewAskDefaults } from '../asks/NewAskModal';
+import { savedMessage } from '../asks/saved-message';
 
 const STRENGTH_COLORS: Record<string, string> = {
   strong: 'indigo',
@@ -170,7 +171,7 @@ export function WhoPage() {
             setAsking(null);
             notifications.show({
               color: 'green',
-              message: `Draft ask to ${ask.personName} saved: it is on the Asks board.`,
+              message: savedMessage(ask, 'It is on the Asks board.'),
             });
             navigate('/asks');
           }}
