@@ -139,6 +139,10 @@ export async function planActivities(
     p.item = items.get(p.key) ?? null;
     if (!p.item) return false;
     p.action = 'unchanged';
+    // What an earlier import made of it stays what it is when the activity would now make
+    // something else (a received invitation was a message before asks went both ways).
+    const makes = p.activity.type === 'interaction' ? 'interaction' : 'ask';
+    if (p.item.target_kind !== makes) return false;
     return p.item.fingerprint !== p.activity.fingerprint;
   });
   // Content changed since: updated, unless the user edited or deleted it since.

@@ -90,6 +90,13 @@ describeEachDatabase('importing conversations, invitations and calendars', (db) 
     expect(today.items.filter((i) => i.kind === 'answer').map((i) => i.reason)).toEqual([
       'Sam Ortiz asked you 8 days ago: How did you move from finance into product?',
     ]);
+    // Lena never answered the 2024 invitation: it moved on back then, and is not today's news.
+    expect(today.items.map((i) => i.kind)).not.toContain('moved-on');
+    await store.asks.moveOnOverdue(clock.toISOString(), 'UTC');
+    expect(await store.asks.get(invitation?.id ?? '')).toMatchObject({
+      state: 'moved-on',
+      closedAt: '2024-01-29T12:00:00.000Z',
+    });
 
     const before = await snapshot(store);
     const again = await store.imports.contacts(exportZip(), 'export.zip');

@@ -272,3 +272,38 @@ describeEachDatabase('migration 014 (asks made of you)', (db, dialect) => {
     }
   });
 });
+
+describeEachDatabase('a received invitation imported before 014', (db) => {
+  it('stays the message it was made into, even when a later export changes its text', async () => {
+    const store = await db().newStore({ now: () => new Date('2026-11-29T10:00:00Z') });
+    const invitations = (message: string) =>
+      zipSync({
+        'Export/Invitations.csv': utf8(
+          'From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\r\n' +
+            `Sam Ortiz,Alex Doe,"11/12/26, 4:45 PM",${message},INCOMING,https://www.linkedin.com/in/samortiz,https://www.linkedin.com/in/alexdoe\r\n`,
+        ),
+      });
+    await store.imports.contacts(invitations('Hello'), 'export.zip');
+    const sam = await store.people.resolve('Sam Ortiz');
+    // What Kith before 014 made of it: a message, remembered under the same key.
+    const message = await store.interactions.create({
+      occurredAt: '2026-11-12T16:45:00Z',
+      kind: 'message',
+      summary: 'Sam Ortiz invited me to connect on LinkedIn',
+      notes: 'Hello',
+      participantIds: [sam.id],
+    });
+    const [ask] = await store.asks.list({ personId: sam.id });
+    await store.asks.act(ask?.id ?? '', { type: 'decline' });
+    await runRaw(
+      db().target,
+      `UPDATE import_item SET target_kind = 'interaction', target_id = $1, written_at = $2
+       WHERE workspace_id = $3 AND key LIKE 'linkedin-invitation:incoming:%'`,
+      [message.id, message.updatedAt, store.workspaceId],
+    );
+    const before = await snapshot(store);
+    const again = await store.imports.contacts(invitations('Hello again'), 'export-2.zip');
+    expect(again.activities.counts).toEqual({ new: 0, updated: 0, unchanged: 1, skipped: 0 });
+    expect(await snapshot(store)).toEqual(before);
+  });
+});

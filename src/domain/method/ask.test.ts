@@ -197,6 +197,13 @@ describe('no reply: nudge once, then move on', () => {
       note: 'no reply; moved on automatically',
     });
     expect(moveOnIfDue(nudged, '2026-11-18T08:00:00Z', UTC)).toBe(nudged);
+    // Looked at days later, it moved on the day it was due (noon there), not the day it was seen.
+    expect(moveOnIfDue(nudged, '2026-11-25T08:00:00Z', UTC).closedAt).toBe(
+      '2026-11-19T12:00:00.000Z',
+    );
+    expect(
+      moveOnIfDue(sentAt('2024-01-15T10:03:00Z'), '2026-11-25T08:00:00Z', 'Asia/Tokyo'),
+    ).toMatchObject({ state: 'moved-on', closedAt: '2024-01-29T03:00:00.000Z' });
   });
 
   it('stops counting once they reply', () => {

@@ -7,7 +7,7 @@
 // is nudged or moved on, and answering it is giving, not taking.
 import { z } from 'zod';
 import { KithError } from '../errors.js';
-import { addDays, daysBetween, localDate } from './calendar.js';
+import { addDays, daysBetween, localDate, localNoon } from './calendar.js';
 
 export const ASK_PURPOSES = ['path', 'feedback', 'advice', 'intro'] as const;
 export type AskPurpose = (typeof ASK_PURPOSES)[number];
@@ -265,16 +265,23 @@ export function receivedAsk(fields: {
   return transition(newAsk({ ...fields, direction: 'incoming' }), { type: 'send' }, fields.at);
 }
 
-/** Close the ask as "moved on" when its time has come; otherwise return it unchanged. */
+/**
+ * Close the ask as "moved on" when its time has come; otherwise return it unchanged. It is
+ * closed on the day it fell due (at noon there, or now if that is earlier), not on the day
+ * someone looked: an invitation imported today that went unanswered a year ago moved on a year
+ * ago, and Today does not announce it as news.
+ */
 export function moveOnIfDue(
   ask: Ask,
   now: string,
   timeZone: string,
   policy: FollowUpPolicy = DEFAULT_FOLLOW_UP,
 ): Ask {
-  return followUp(ask, now, timeZone, policy)?.kind === 'move-on'
-    ? transition(ask, { type: 'move-on', automatic: true }, now)
-    : ask;
+  const due = followUp(ask, now, timeZone, policy);
+  if (due?.kind !== 'move-on') return ask;
+  const dueDay = localNoon(due.since, timeZone);
+  const at = Date.parse(dueDay) < Date.parse(now) ? dueDay : now;
+  return transition(ask, { type: 'move-on', automatic: true }, at);
 }
 
 /** A warning (never a refusal) when the text asks more than one question. */
