@@ -352,6 +352,106 @@ export async function writeActivities(
   }
 }
 
+/** An invitation the person accepted since: its ask, and when they connected. */
+export interface AcceptedInvitation {
+  askId: string;
+  key: string;
+  personId: string;
+  personName: string;
+  direction: string;
+  /** When it was answered: the day they connected (noon UTC), never before it was sent. */
+  at: string;
+}
+
+/**
+ * LinkedIn lists only the invitations still waiting. Someone invited, or inviting, who is a
+ * connection in this file since the invitation's day or later, accepted it: that ask was
+ * answered then — by them (the user's invitation) or by the user (theirs). Only asks an
+ * imported invitation made, still waiting or moved on; read only.
+ */
+export async function acceptedInvitations(
+  ctx: StoreContext,
+  connections: readonly { personId: string; on: string }[],
+  now: string,
+): Promise<AcceptedInvitation[]> {
+  const since = new Map(connections.map((c) => [c.personId, c.on]));
+  if (since.size === 0) return [];
+  // The invitations imported so far: few, beside many conversations.
+  const items = await ctx.db
+    .selectFrom('import_item')
+    .select(['key', 'target_id'])
+    .where('workspace_id', '=', ctx.workspaceId)
+    .where('target_kind', '=', 'ask')
+    .where('key', 'like', 'linkedin-invitation:%')
+    .execute();
+  const keyOf = new Map(items.map((i) => [i.target_id, i.key]));
+  const found: AcceptedInvitation[] = [];
+  for (const part of chunk([...keyOf.keys()], 5000)) {
+    const rows = await ctx.db
+      .selectFrom('ask')
+      .innerJoin('person', 'person.id', 'ask.person_id')
+      .select(['ask.id', 'ask.person_id', 'person.display_name', 'ask.direction', 'ask.sent_at'])
+      .where('ask.id', 'in', part)
+      .where('ask.state', 'in', ['sent', 'moved-on'])
+      .execute();
+    for (const r of rows) {
+      const on = since.get(r.person_id);
+      const sent = r.sent_at ?? now;
+      if (!on || on < sent.slice(0, 10)) continue;
+      const noon = `${on}T12:00:00.000Z`;
+      const at = noon < sent ? sent : noon > now ? now : noon;
+      found.push({
+        askId: r.id,
+        key: keyOf.get(r.id) ?? '',
+        personId: r.person_id,
+        personName: r.display_name,
+        direction: r.direction,
+        at,
+      });
+    }
+  }
+  return found.sort((a, b) => a.personName.localeCompare(b.personName));
+}
+
+/** Mark accepted invitations answered, each recorded so undoing the run takes it back. */
+export async function answerAcceptedInvitations(
+  tx: StoreContext,
+  accepted: readonly AcceptedInvitation[],
+  runId: string,
+): Promise<void> {
+  for (const a of accepted) {
+    const ask = await getAsk(tx, a.askId);
+    const before = await askRow(tx, a.askId);
+    const item = await tx.db
+      .selectFrom('import_item')
+      .selectAll()
+      .where('workspace_id', '=', tx.workspaceId)
+      .where('key', '=', a.key)
+      .executeTakeFirstOrThrow();
+    await saveAsk(tx, transition(ask, { type: 'reply' }, a.at), ask.history.length);
+    const after = (await askRow(tx, a.askId)).updated_at;
+    await tx.db
+      .updateTable('import_item')
+      .set({ written_at: after })
+      .where('workspace_id', '=', tx.workspaceId)
+      .where('key', '=', a.key)
+      .execute();
+    await tx.rows.insert(tx.db, 'import_activity_change', [
+      {
+        run_id: runId,
+        key: a.key,
+        target_kind: 'ask',
+        target_id: a.askId,
+        action: 'updated',
+        before: JSON.stringify({ row: before, events: ask.history.length, item }),
+        after_updated_at: after,
+      },
+    ]);
+  }
+  // Answering someone's invitation is giving; theirs answered changes nothing in the ties.
+  if (accepted.some((a) => a.direction === 'incoming')) await bumpTies(tx);
+}
+
 /** An interaction's search document after its text changed. */
 async function reindex(
   ctx: StoreContext,

@@ -50,7 +50,10 @@ import { bumpTies } from './ties.js';
 import {
   addStoredPeople,
   editedSince,
+  acceptedInvitations,
+  answerAcceptedInvitations,
   planActivities,
+  type AcceptedInvitation,
   undoActivities,
   writeActivities,
   type PeopleByRef,
@@ -308,11 +311,32 @@ export async function importContacts(
       if (whole.errors.length > 0) throw new Refused(whole);
       return whole;
     };
+    // LinkedIn connections since a waiting invitation: it was accepted (see acceptedInvitations).
+    const connections = () =>
+      planned.flatMap((row) =>
+        row.personId &&
+        row.action !== 'duplicate' &&
+        /^\d{4}-\d{2}-\d{2}$/.test(row.person.metOn ?? '')
+          ? [{ personId: row.personId, on: row.person.metOn ?? '' }]
+          : [],
+      );
+    const acceptedRemarks = (accepted: AcceptedInvitation[], dryRun: boolean) => {
+      if (accepted.length === 0) return [];
+      const names = accepted.slice(0, 5).map((a) => a.personName);
+      const more = accepted.length > 5 ? ` and ${accepted.length - 5} more` : '';
+      const n = accepted.length;
+      return [
+        `${n} LinkedIn invitation${n === 1 ? ' was' : 's were'} accepted since (now connected: ${names.join(', ')}${more}): ${dryRun ? 'would be marked' : 'marked'} answered.`,
+      ];
+    };
     if (options.dryRun) {
       const whole = await wholeRead();
       const activityPlan = await planActivitiesOf(whole);
+      const accepted = await acceptedInvitations(tx, connections(), tx.now().toISOString());
+      const report = reportOf(whole);
       return {
-        ...reportOf(whole),
+        ...report,
+        remarks: [...report.remarks, ...acceptedRemarks(accepted, true)],
         status: 'preview',
         runId: null,
         counts,
@@ -447,6 +471,8 @@ export async function importContacts(
       onProgress: (done, total) => options.onProgress?.({ phase: 'conversations', done, total }),
       lastContactKnown: new Set(latest.keys()),
     });
+    const accepted = await acceptedInvitations(tx, connections(), now);
+    await answerAcceptedInvitations(tx, accepted, runId);
     planned.forEach((row, i) => {
       const out = rows[i];
       if (out) out.personId = row.personId;
@@ -465,8 +491,10 @@ export async function importContacts(
     // All of it is written; what is left is making it last (the commit).
     options.onProgress?.({ phase: 'saving', done: 0, total: 0 });
     await letOthersRun();
+    const report = reportOf(whole);
     return {
-      ...reportOf(whole),
+      ...report,
+      remarks: [...report.remarks, ...acceptedRemarks(accepted, false)],
       status: 'imported',
       runId,
       counts,

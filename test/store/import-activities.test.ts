@@ -279,6 +279,72 @@ describeEachDatabase('importing conversations, invitations and calendars', (db) 
     expect((await store.interactions.list({ personId: priya.id })).items).toHaveLength(1);
   });
 
+  it('marks an invitation answered once a later export shows the person connected, and undoes it', async () => {
+    const invitations = (rows: string) =>
+      zipSync({
+        'Export/Invitations.csv': utf8(
+          'From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\r\n' + rows,
+        ),
+      });
+    const me = 'https://www.linkedin.com/in/alexdoe';
+    await store.imports.contacts(
+      invitations(
+        `Alex Doe,Lena Park,"1/15/24, 10:03 AM",One question?,OUTGOING,${me},https://www.linkedin.com/in/lenapark\r\n` +
+          `Sam Ortiz,Alex Doe,"11/12/26, 4:45 PM",,INCOMING,https://www.linkedin.com/in/samortiz,${me}\r\n` +
+          `Alex Doe,Ana Lima,"11/10/26, 9:00 AM",Coffee?,OUTGOING,${me},https://www.linkedin.com/in/analima\r\n`,
+      ),
+      'export.zip',
+    );
+    const askOf = async (name: string) =>
+      (await store.asks.list({ personId: (await store.people.resolve(name)).id }))[0];
+    const before = await snapshot(store);
+
+    // The next export: Lena and Sam are connections now (Ana was one before she was invited,
+    // so hers is not an answer), and no invitation is pending any more.
+    clock = new Date('2026-11-28T10:00:00Z');
+    const later = zipSync({
+      'Export/Connections.csv': utf8(
+        'First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n' +
+          'Lena,Park,https://www.linkedin.com/in/lenapark,,,,20 Jan 2024\r\n' +
+          'Sam,Ortiz,https://www.linkedin.com/in/samortiz,,,,26 Nov 2026\r\n' +
+          'Ana,Lima,https://www.linkedin.com/in/analima,,,,01 Nov 2026\r\n',
+      ),
+    });
+    const preview = await store.imports.contacts(later, 'later.zip', { dryRun: true });
+    expect(preview.remarks).toContain(
+      '2 LinkedIn invitations were accepted since (now connected: Lena Park, Sam Ortiz): would be marked answered.',
+    );
+    expect(await snapshot(store)).toEqual(before);
+
+    const report = await store.imports.contacts(later, 'later.zip');
+    expect(report.remarks).toContain(
+      '2 LinkedIn invitations were accepted since (now connected: Lena Park, Sam Ortiz): marked answered.',
+    );
+    expect(await askOf('Lena Park')).toMatchObject({
+      direction: 'outgoing',
+      state: 'replied',
+      repliedAt: '2024-01-20T12:00:00.000Z',
+    });
+    expect(await askOf('Sam Ortiz')).toMatchObject({
+      direction: 'incoming',
+      state: 'replied',
+      repliedAt: '2026-11-26T12:00:00.000Z',
+    });
+    expect(await askOf('Ana Lima')).toMatchObject({ state: 'sent', repliedAt: null });
+    // Sam's answered: given in the ledger, and no longer waiting on Today.
+    expect((await store.ledger.of((await store.people.resolve('Sam Ortiz')).id)).gave).toBe(1);
+    const today = await store.today(clock.toISOString(), 'UTC');
+    expect(today.items.map((i) => i.kind)).not.toContain('answer');
+
+    await store.imports.undo(report.runId ?? '');
+    expect(await askOf('Lena Park')).toEqual(
+      (before as { asks: unknown[] }).asks.find(
+        (a) => (a as { personName: string }).personName === 'Lena Park',
+      ),
+    );
+    expect((await askOf('Sam Ortiz'))?.state).toBe('sent');
+  });
+
   it('refuses to undo when something the import wrote was edited since', async () => {
     const report = await store.imports.contacts(exportZip(), 'export.zip');
     const lena = await store.people.resolve('Lena Park');
