@@ -216,13 +216,27 @@ export type PersonPage = z.infer<typeof personPageSchema>;
 
 export const PERSON_BULK_ACTIONS = ['add-tag', 'remove-tag', 'archive', 'restore'] as const;
 
-/** One action on many people at once (the People screen's bulk select): all or none. */
+/** The filters of the people list, without its order and page: which people "all" means. */
+export const personFilterSchema = personListQuerySchema
+  .pick({ role: true, tag: true, organization: true, unit: true, archived: true })
+  .strict();
+export type PersonFilter = z.output<typeof personFilterSchema>;
+
+/** How many people one bulk action may change when they are chosen by a filter. */
+export const BULK_MATCHING_LIMIT = 100_000;
+
+/**
+ * One action on many people at once (the People screen's bulk select): all or none. The
+ * people are named by id (those ticked), or by the list's filters (everyone they match).
+ */
 export const personBulkSchema = z
   .object({
     ids: z
       .array(z.string().trim().min(1))
       .min(1, { error: 'choose at least one person' })
-      .max(1000, { error: 'at most 1000 people at a time' }),
+      .max(1000, { error: 'at most 1000 people at a time' })
+      .optional(),
+    matching: personFilterSchema.optional(),
     action: z.enum(PERSON_BULK_ACTIONS, {
       error: (issue) =>
         `"${String(issue.input)}" is not a bulk action; use one of ${PERSON_BULK_ACTIONS.join(', ')}`,
@@ -230,6 +244,10 @@ export const personBulkSchema = z
     tag: tagSchema.optional(),
   })
   .strict()
+  .refine((b) => (b.ids === undefined) !== (b.matching === undefined), {
+    error: 'name the people by ids or by matching (the list’s filters), one of the two',
+    path: ['ids'],
+  })
   .refine((b) => (b.action === 'add-tag' || b.action === 'remove-tag') === (b.tag !== undefined), {
     error: 'a tag goes with add-tag and remove-tag, and only with them',
     path: ['tag'],

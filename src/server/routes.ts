@@ -77,7 +77,8 @@ export const routes: Route[] = [
     method: 'post',
     path: '/api/people/bulk',
     tag: 'people',
-    summary: 'Tag, untag, archive or restore many people at once (all or none)',
+    summary:
+      'Tag, untag, archive or restore many people at once (all or none): by ids, or everyone the list’s filters keep (matching)',
     body: personBulkSchema,
     response: personBulkResultSchema,
     handle: (store, { body }) => store.people.bulk(body),

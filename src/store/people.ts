@@ -5,6 +5,7 @@ import type { Cadence } from '../domain/cadence.js';
 import { KithError, notFound, parseOrThrow } from '../domain/errors.js';
 import { isId, newId } from '../domain/ids.js';
 import {
+  BULK_MATCHING_LIMIT,
   applyPersonPatch,
   personBulkSchema,
   personCreateSchema,
@@ -16,6 +17,7 @@ import {
   type PersonPage,
   type Role,
   type PersonBulkResult,
+  type PersonFilter,
 } from '../domain/person.js';
 import { nameKey, searchDocument } from '../domain/text.js';
 import { chunk, inTransaction, type DbContext, type StoreContext } from './context.js';
@@ -387,10 +389,8 @@ export async function restorePerson(ctx: StoreContext, id: string): Promise<Pers
   });
 }
 
-export async function listPeople(ctx: StoreContext, query: unknown = {}): Promise<PersonPage> {
-  const q = parseOrThrow(personListQuerySchema, query);
-  const limit = q.limit ?? 100;
-  const offset = q.offset ?? 0;
+/** The people the list's filters keep: a query to count, page or take the ids of. */
+function filteredPeople(ctx: StoreContext, q: PersonFilter) {
   let base = ctx.db
     .selectFrom('person')
     .leftJoin('organization', 'organization.id', 'person.organization_id')
@@ -431,6 +431,14 @@ export async function listPeople(ctx: StoreContext, query: unknown = {}): Promis
     const unit = q.unit.toLowerCase();
     base = base.where(sql<SqlBool>`lower(person.unit) = ${unit}`);
   }
+  return base;
+}
+
+export async function listPeople(ctx: StoreContext, query: unknown = {}): Promise<PersonPage> {
+  const q = parseOrThrow(personListQuerySchema, query);
+  const limit = q.limit ?? 100;
+  const offset = q.offset ?? 0;
+  const base = filteredPeople(ctx, q);
 
   const countRow = await base
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
@@ -534,23 +542,105 @@ export async function resolvePerson(
 /** Tag, untag, archive or restore many people in one transaction: every id must exist. */
 export async function bulkPeople(ctx: StoreContext, input: unknown): Promise<PersonBulkResult> {
   const bulk = parseOrThrow(personBulkSchema, input);
-  const ids = [...new Set(bulk.ids)];
   return inTransaction(ctx, async (tx) => {
-    let changed = 0;
-    for (const id of ids) {
-      const person = await getPerson(tx, id);
-      if (bulk.action === 'archive' || bulk.action === 'restore') {
-        if ((bulk.action === 'archive') === (person.archivedAt !== null)) continue;
-        await (bulk.action === 'archive' ? archivePerson : restorePerson)(tx, person.id);
-      } else {
-        const tag = bulk.tag ?? '';
-        const has = person.tags.includes(tag);
-        if ((bulk.action === 'add-tag') === has) continue;
-        const tags = has ? person.tags.filter((t) => t !== tag) : [...person.tags, tag];
-        await updatePerson(tx, person.id, { tags });
+    const ids = bulk.matching
+      ? await matchingIds(tx, bulk.matching)
+      : await knownIds(tx, [...new Set(bulk.ids)]);
+    const now = tx.now().toISOString();
+    const changed: string[] = [];
+    if (bulk.action === 'archive' || bulk.action === 'restore') {
+      const archiving = bulk.action === 'archive';
+      for (const part of chunk(ids, 5000)) {
+        const rows = await tx.db
+          .selectFrom('person')
+          .select('id')
+          .where('id', 'in', part)
+          .where('archived_at', archiving ? 'is' : 'is not', null)
+          .execute();
+        const these = rows.map((r) => r.id);
+        if (these.length === 0) continue;
+        await tx.db
+          .updateTable('person')
+          .set({ archived_at: archiving ? now : null })
+          .where('id', 'in', these)
+          .execute();
+        // People in the trash stay out of the search index until restored.
+        if (archiving) await tx.search.removePeople(tx.db, these);
+        else await reindexPeople(tx, these);
+        changed.push(...these);
       }
-      changed += 1;
+      if (changed.length > 0) await bumpTies(tx);
+    } else {
+      const adding = bulk.action === 'add-tag';
+      const [tagId = ''] = await tagIdsFor(tx, [bulk.tag ?? '']);
+      for (const part of chunk(ids, 5000)) {
+        const have = new Set(
+          (
+            await tx.db
+              .selectFrom('person_tag')
+              .select('person_id')
+              .where('tag_id', '=', tagId)
+              .where('person_id', 'in', part)
+              .execute()
+          ).map((r) => r.person_id),
+        );
+        const these = part.filter((id) => have.has(id) !== adding);
+        if (these.length === 0) continue;
+        if (adding)
+          await tx.rows.insert(
+            tx.db,
+            'person_tag',
+            these.map((person_id) => ({ workspace_id: tx.workspaceId, person_id, tag_id: tagId })),
+          );
+        else
+          await tx.db
+            .deleteFrom('person_tag')
+            .where('tag_id', '=', tagId)
+            .where('person_id', 'in', these)
+            .execute();
+        // An edit like any other: imports see it (they never overwrite what the user changed).
+        await tx.db
+          .updateTable('person')
+          .set({ updated_at: now })
+          .where('id', 'in', these)
+          .execute();
+        await reindexPeople(tx, these);
+        changed.push(...these);
+      }
     }
-    return { action: bulk.action, changed, unchanged: ids.length - changed };
+    return { action: bulk.action, changed: changed.length, unchanged: ids.length - changed.length };
   });
+}
+
+/** The ids given, each checked to be a person of this workspace (the first unknown is named). */
+async function knownIds(ctx: StoreContext, ids: string[]): Promise<string[]> {
+  const found = new Set<string>();
+  for (const part of chunk(ids.filter(isId), 5000)) {
+    const rows = await ctx.db
+      .selectFrom('person')
+      .select('id')
+      .where('workspace_id', '=', ctx.workspaceId)
+      .where('id', 'in', part)
+      .execute();
+    for (const r of rows) found.add(r.id);
+  }
+  const unknown = ids.find((id) => !found.has(id));
+  if (unknown !== undefined) throw notFound('person', unknown);
+  return ids;
+}
+
+/** Everyone the filters keep, up to the bulk limit (more is refused, not cut short). */
+async function matchingIds(ctx: StoreContext, filter: PersonFilter): Promise<string[]> {
+  const rows = await filteredPeople(ctx, filter)
+    .select('person.id')
+    .orderBy('person.id')
+    .limit(BULK_MATCHING_LIMIT + 1)
+    .execute();
+  if (rows.length > BULK_MATCHING_LIMIT)
+    throw new KithError(
+      'invalid_input',
+      `matching: more than ${BULK_MATCHING_LIMIT.toLocaleString('en')} people; narrow the filters`,
+      'matching',
+    );
+  return rows.map((r) => r.id);
 }

@@ -83,6 +83,24 @@ describe('the People screen', { timeout: 120_000 }, () => {
     expect(session.tab.errors).toEqual([]);
   });
 
+  it('tags everyone the list holds, not only the rows on screen', async () => {
+    const { page } = session.tab;
+    const everyone = await session.server.api<Page>('GET', '/api/people?limit=1');
+    await page.getByRole('checkbox', { name: 'Select every person shown' }).check();
+    const shown = Number(
+      /^(\d+) selected$/.exec(await page.getByText(/^\d+ selected$/).innerText())?.[1],
+    );
+    expect(shown).toBeLessThan(everyone.total);
+    await page.getByRole('button', { name: `Select all ${everyone.total} people` }).click();
+    await page.getByText(`All ${everyone.total} people selected`).waitFor();
+    await page.getByRole('textbox', { name: 'Tag to add to the selected people' }).fill('met 2026');
+    await page.getByRole('button', { name: 'Add tag' }).click();
+    await page.getByText(`Tagged ${everyone.total} people.`).waitFor();
+    const tagged = await session.server.api<Page>('GET', '/api/people?tag=met%202026&limit=1');
+    expect(tagged.total).toBe(everyone.total);
+    expect(session.tab.errors).toEqual([]);
+  });
+
   it('shows a long timeline a page at a time, newest first', async () => {
     const { page } = session.tab;
     const person = await session.server.api<{ id: string }>('POST', '/api/people', {

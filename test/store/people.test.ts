@@ -189,6 +189,74 @@ describeEachDatabase('people', (db) => {
     expect(await snapshot(store)).toEqual(before);
   });
 
+  it('tags, archives and restores everyone a filter keeps, past the thousand ids a tick list may name', async () => {
+    const people = Array.from({ length: 1500 }, (_, i) => ({
+      key: `p${i}`,
+      person: {
+        displayName: `Person ${String(i).padStart(4, '0')}`,
+        organization: i < 1200 ? 'Northwind' : 'Contoso',
+        roles: i % 4 === 0 ? ['mentor'] : [],
+      },
+    }));
+    let clock = new Date('2026-11-30T10:00:00Z');
+    const team = await db().newStore({ now: () => clock });
+    await team.bulkLoad({ people, interactions: [] });
+    const someone = (await team.people.list({ organization: 'Northwind', limit: 1 })).items[0];
+    clock = new Date('2026-12-01T10:00:00Z');
+
+    const tagged = await team.people.bulk({
+      matching: { organization: 'northwind' },
+      action: 'add-tag',
+      tag: 'Northwind alumni',
+    });
+    expect(tagged).toEqual({ action: 'add-tag', changed: 1200, unchanged: 0 });
+    expect((await team.people.list({ tag: 'northwind alumni' })).total).toBe(1200);
+    // Like an edit by hand: the person is changed now, and found by the tag's words.
+    const after = await team.people.get(someone?.id ?? '');
+    expect(after.tags).toEqual(['northwind alumni']);
+    expect(after.updatedAt).toBe('2026-12-01T10:00:00.000Z');
+    expect((await team.search({ q: 'alumni', limit: 5 })).people).toHaveLength(5);
+    expect(
+      await team.people.bulk({
+        matching: { organization: 'Northwind' },
+        action: 'add-tag',
+        tag: 'northwind alumni',
+      }),
+    ).toEqual({ action: 'add-tag', changed: 0, unchanged: 1200 });
+
+    const archived = await team.people.bulk({
+      matching: { organization: 'Northwind', role: 'mentor' },
+      action: 'archive',
+    });
+    expect(archived).toEqual({ action: 'archive', changed: 300, unchanged: 0 });
+    expect((await team.people.list({ tag: 'northwind alumni' })).total).toBe(900);
+    expect((await team.people.list({ archived: true })).total).toBe(300);
+    // Archived: out of search, as the trash always is; restored: found again.
+    const found = async () =>
+      (await team.search({ q: 'person 0000' })).people.map((p) => p.displayName);
+    expect(await found()).toEqual([]);
+    const restored = await team.people.bulk({ matching: { archived: true }, action: 'restore' });
+    expect(restored).toEqual({ action: 'restore', changed: 300, unchanged: 0 });
+    expect(await found()).toEqual(['Person 0000']);
+    const untagged = await team.people.bulk({
+      matching: { tag: 'northwind alumni' },
+      action: 'remove-tag',
+      tag: 'northwind alumni',
+    });
+    expect(untagged).toMatchObject({ changed: 1200 });
+    expect((await team.people.list({ tag: 'northwind alumni' })).total).toBe(0);
+
+    // Named both ways, or neither: refused, nothing written.
+    const before = await snapshot(team);
+    for (const bad of [
+      { ids: [someone?.id], matching: {}, action: 'archive' },
+      { action: 'archive' },
+      { matching: { sort: 'name' }, action: 'archive' },
+    ])
+      await expect(team.people.bulk(bad)).rejects.toMatchObject({ code: 'invalid_input' });
+    expect(await snapshot(team)).toEqual(before);
+  });
+
   it('keeps workspaces apart', async () => {
     await store.people.create(ada);
     const other = await db().newStore();

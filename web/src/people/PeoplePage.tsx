@@ -23,6 +23,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { ROLES } from '../../../src/domain/roles.js';
+import type { PersonFilter } from '../../../src/domain/person.js';
 import { api, ApiError } from '../api';
 import { useAppActions } from '../app/actions';
 import { relativeDay, ROLE_LABELS } from '../app/format';
@@ -62,6 +63,8 @@ export function PeoplePage() {
     150,
   );
   const [selected, setSelected] = useState<Set<string>>(new Set());
+  // "Everyone these filters keep", beyond the rows loaded: the filters as they were chosen.
+  const [allMatching, setAllMatching] = useState<string | null>(null);
   const [bulkTag, setBulkTag] = useState('');
   const [visiblePages, setVisiblePages] = useState<number[]>([0]);
   const [filtersOpen, setFiltersOpen] = useState(false);
@@ -110,16 +113,15 @@ export function PeoplePage() {
     },
   });
 
-  const toggle = useCallback(
-    (id: string) =>
-      setSelected((current) => {
-        const next = new Set(current);
-        if (next.has(id)) next.delete(id);
-        else next.add(id);
-        return next;
-      }),
-    [],
-  );
+  const toggle = useCallback((id: string) => {
+    setAllMatching(null);
+    setSelected((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  }, []);
   const openPerson = useCallback((id: string) => navigate(`/people/${id}`), [navigate]);
 
   // The tie to each person on screen, asked for once the scrolling settles.
@@ -136,10 +138,24 @@ export function PeoplePage() {
     staleTime: 60_000,
   });
 
+  // The list's filters, as the bulk action names them when everyone matching is chosen.
+  const matching = {
+    ...(filters.role ? { role: filters.role as PersonFilter['role'] } : {}),
+    ...(filters.tag.trim() ? { tag: filters.tag.trim() } : {}),
+    ...(filters.organization.trim() ? { organization: filters.organization.trim() } : {}),
+    ...(filters.unit.trim() ? { unit: filters.unit.trim() } : {}),
+  };
+  const matchingKey = rows.mode === 'list' ? JSON.stringify(matching) : null;
+  const everyoneMatching = allMatching !== null && allMatching === matchingKey;
+  const clearSelection = () => {
+    setSelected(new Set());
+    setAllMatching(null);
+  };
+
   const bulk = useMutation({
     mutationFn: (action: 'add-tag' | 'archive') =>
       api.bulkPeople({
-        ids: [...selected],
+        ...(everyoneMatching ? { matching } : { ids: [...selected] }),
         action,
         ...(action === 'add-tag' ? { tag: bulkTag } : {}),
       }),
@@ -150,7 +166,7 @@ export function PeoplePage() {
             ? `${result.changed} moved to the trash. Restore them from Trash.`
             : `Tagged ${result.changed} ${result.changed === 1 ? 'person' : 'people'}.`,
       });
-      setSelected(new Set());
+      clearSelection();
       setBulkTag('');
       void queryClient.invalidateQueries({ queryKey: ['people'] });
       void queryClient.invalidateQueries({ queryKey: ['stats'] });
@@ -262,7 +278,9 @@ export function PeoplePage() {
         <Paper withBorder p="xs" role="region" aria-label="Bulk actions">
           <Group gap="xs" wrap="wrap" align="flex-start">
             <Text size="sm" fw={600} mt={6}>
-              {selected.size} selected
+              {everyoneMatching
+                ? `All ${rows.count.toLocaleString()} ${unfiltered ? 'people' : 'people that match'} selected`
+                : `${selected.size} selected`}
             </Text>
             <TextInput
               size="sm"
@@ -292,7 +310,15 @@ export function PeoplePage() {
             >
               Archive
             </Button>
-            <Button size="sm" variant="subtle" onClick={() => setSelected(new Set())}>
+            {!everyoneMatching &&
+              matchingKey !== null &&
+              allShownSelected &&
+              rows.count > selected.size && (
+                <Button size="sm" variant="subtle" onClick={() => setAllMatching(matchingKey)}>
+                  {`Select all ${rows.count.toLocaleString()} ${unfiltered ? 'people' : 'that match'}`}
+                </Button>
+              )}
+            <Button size="sm" variant="subtle" onClick={clearSelection}>
               Clear selection
             </Button>
           </Group>
