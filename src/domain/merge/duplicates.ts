@@ -22,18 +22,24 @@ export interface Candidate {
   linkedin: string | null;
 }
 
+/** Which letters matched, reused from call to call: pairs are compared by the million. */
+let aUsed = new Uint8Array(64);
+let bUsed = new Uint8Array(64);
+
 /** Jaro–Winkler similarity of two words, 0..1. */
 export function jaroWinkler(a: string, b: string): number {
   if (a === b) return 1;
   if (!a || !b) return 0;
   const window = Math.max(0, Math.floor(Math.max(a.length, b.length) / 2) - 1);
-  const aUsed = new Array<boolean>(a.length).fill(false);
-  const bUsed = new Array<boolean>(b.length).fill(false);
+  if (aUsed.length < a.length) aUsed = new Uint8Array(a.length * 2);
+  if (bUsed.length < b.length) bUsed = new Uint8Array(b.length * 2);
+  aUsed.fill(0, 0, a.length);
+  bUsed.fill(0, 0, b.length);
   let matches = 0;
   for (let i = 0; i < a.length; i++) {
     for (let j = Math.max(0, i - window); j < Math.min(b.length, i + window + 1); j++) {
       if (bUsed[j] || a[i] !== b[j]) continue;
-      aUsed[i] = bUsed[j] = true;
+      aUsed[i] = bUsed[j] = 1;
       matches++;
       break;
     }
@@ -66,57 +72,149 @@ function wordScore(a: string, b: string): number {
  * cost a little.
  */
 export function nameSimilarity(a: string, b: string): number {
-  const x = tokens(a);
-  const y = tokens(b);
+  return wordsSimilarity(tokens(a), tokens(b));
+}
+
+type WordScore = (a: string, b: string) => number;
+
+/**
+ * wordScore, remembered for one search of pairs: people in one block share a family name,
+ * and the same given names meet again and again (two words are compared once, not each time).
+ */
+function rememberedWordScore(): WordScore {
+  const memo = new Map<string, Map<string, number>>();
+  let size = 0;
+  return (a, b) => {
+    let row = memo.get(a);
+    const known = row?.get(b);
+    if (known !== undefined) return known;
+    const score = wordScore(a, b);
+    if (size > 1_000_000) {
+      memo.clear();
+      size = 0;
+      row = undefined;
+    }
+    if (!row) memo.set(a, (row = new Map()));
+    row.set(b, score);
+    size += 1;
+    return score;
+  };
+}
+
+/** nameSimilarity of names already split into folded words. */
+function wordsSimilarity(
+  x: readonly string[],
+  y: readonly string[],
+  score: WordScore = wordScore,
+): number {
   if (x.length === 0 || y.length === 0) return 0;
-  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
-  const free = [...long];
+  const short = x.length <= y.length ? x : y;
+  const long = x.length <= y.length ? y : x;
+  // Each word of the longer name partners one word at most (taken, in order; a name has
+  // far fewer than 30 words, and the ones past 30 are never taken).
+  let taken = 0;
   let total = 0;
   for (const word of short) {
     let best = -1;
     let bestScore = 0;
-    free.forEach((other, i) => {
-      const s = wordScore(word, other);
-      if (s > bestScore) [best, bestScore] = [i, s];
-    });
+    for (let i = 0; i < long.length; i++) {
+      if (i < 30 && taken & (1 << i)) continue;
+      const s = score(word, long[i] ?? '');
+      if (s > bestScore) {
+        best = i;
+        bestScore = s;
+      }
+    }
     total += bestScore;
-    if (best >= 0) free.splice(best, 1);
+    if (best >= 0 && best < 30) taken |= 1 << best;
   }
   const extra = long.length - short.length;
   return (total / short.length) * Math.pow(0.95, extra);
 }
 
+/**
+ * A candidate with what comparing it needs worked out once: a name's words, its
+ * organization's, its phones' digits. Finding pairs among 100,000 people compares each with
+ * dozens of others; folding the same name at every comparison cost most of the time.
+ */
+interface Prepared {
+  candidate: Candidate;
+  nameWords: string[];
+  organizationWords: string[];
+  /** Phones with enough digits to compare, by their digits. */
+  phones: Map<string, string>;
+}
+
+function prepare(c: Candidate): Prepared {
+  const phones = new Map<string, string>();
+  for (const p of c.phones) {
+    const d = digits(p);
+    if (d.length >= MIN_PHONE_DIGITS && !phones.has(d)) phones.set(d, p);
+  }
+  return {
+    candidate: c,
+    nameWords: tokens(c.name),
+    organizationWords: c.organization ? tokens(c.organization) : [],
+    phones,
+  };
+}
+
 /** How likely two people are one, with the reasons in words. */
 export function duplicateScore(a: Candidate, b: Candidate): { score: number; reasons: string[] } {
-  const email = a.emails.find((e) => b.emails.includes(e));
-  if (email) return { score: 1, reasons: [`the same email, ${email}`] };
-  if (a.linkedin && a.linkedin === b.linkedin)
-    return { score: 1, reasons: ['the same LinkedIn profile'] };
-  const phone = a.phones.find((p) => {
-    const d = digits(p);
-    return d.length >= MIN_PHONE_DIGITS && b.phones.some((q) => digits(q) === d);
-  });
-  if (phone) return { score: 1, reasons: [`the same phone number, ${phone}`] };
-  const names = nameSimilarity(a.name, b.name);
-  const reasons = [names === 1 ? 'the same name' : `similar names (${Math.round(names * 100)}%)`];
+  const [pa, pb] = [prepare(a), prepare(b)];
+  return { score: pairScore(pa, pb, wordScore), reasons: pairReasons(pa, pb, wordScore) };
+}
+
+/** Why a pair may be one person, when it is certain: the email, profile or phone they share. */
+function certainReason(pa: Prepared, pb: Prepared): string | null {
+  const a = pa.candidate;
+  const b = pb.candidate;
+  for (const email of a.emails) if (b.emails.includes(email)) return `the same email, ${email}`;
+  if (a.linkedin && a.linkedin === b.linkedin) return 'the same LinkedIn profile';
+  if (pa.phones.size > 0 && pb.phones.size > 0)
+    for (const [d, phone] of pa.phones)
+      if (pb.phones.has(d)) return `the same phone number, ${phone}`;
+  return null;
+}
+
+/** Whether the organizations agree (null: one of them has none). */
+function sameOrganization(pa: Prepared, pb: Prepared, words: WordScore): boolean | null {
+  return pa.candidate.organization && pb.candidate.organization
+    ? wordsSimilarity(pa.organizationWords, pb.organizationWords, words) >= 0.9
+    : null;
+}
+
+/**
+ * The score alone (the reasons are written only for the pairs shown). Below `atLeast` the
+ * organizations are not compared: none lifts a name by more than 0.1.
+ */
+function pairScore(pa: Prepared, pb: Prepared, words: WordScore, atLeast = 0): number {
+  if (certainReason(pa, pb) !== null) return 1;
+  const names = wordsSimilarity(pa.nameWords, pb.nameWords, words);
+  if (names + 0.1 < atLeast) return 0;
+  const same = sameOrganization(pa, pb, words);
   let score = names;
-  if (a.organization && b.organization) {
-    const orgs = nameSimilarity(a.organization, b.organization);
-    if (orgs >= 0.9) {
-      score = Math.min(1, score + 0.1);
-      reasons.push(`both at ${a.organization}`);
-    } else {
-      score -= 0.15;
-      reasons.push(`at ${a.organization} and at ${b.organization}`);
-    }
-  }
+  if (same === true) score = Math.min(1, score + 0.1);
+  else if (same === false) score -= 0.15;
   // A name is never certain: a shared email, profile or phone always ranks first.
-  return { score: Math.min(0.99, Math.max(0, Math.round(score * 1000) / 1000)), reasons };
+  return Math.min(0.99, Math.max(0, Math.round(score * 1000) / 1000));
+}
+
+function pairReasons(pa: Prepared, pb: Prepared, words: WordScore): string[] {
+  const certain = certainReason(pa, pb);
+  if (certain !== null) return [certain];
+  const names = wordsSimilarity(pa.nameWords, pb.nameWords, words);
+  const same = sameOrganization(pa, pb, words);
+  const reasons = [names === 1 ? 'the same name' : `similar names (${Math.round(names * 100)}%)`];
+  const [a, b] = [pa.candidate.organization, pb.candidate.organization];
+  if (same === true) reasons.push(`both at ${a}`);
+  else if (same === false) reasons.push(`at ${a} and at ${b}`);
+  return reasons;
 }
 
 /** Keys that put two possibly-same people in one block, so not every pair is compared. */
-export function blockingKeys(c: Candidate): string[] {
-  const words = tokens(c.name);
+export function blockingKeys(c: Candidate, nameWords?: readonly string[]): string[] {
+  const words = nameWords ?? tokens(c.name);
   const first = words[0] ?? '';
   const last = words.at(-1) ?? '';
   return [
@@ -145,35 +243,60 @@ export function likelyPairs(
   dismissed: readonly (readonly [string, string])[],
   limit: number,
 ): { a: string; b: string; score: number; reasons: string[] }[] {
-  const byId = new Map(people.map((p) => [p.id, p]));
-  const blocks = new Map<string, string[]>();
-  for (const p of people) {
-    for (const key of blockingKeys(p)) {
-      const block = blocks.get(key) ?? [];
-      block.push(p.id);
-      blocks.set(key, block);
+  const prepared = people.map(prepare);
+  const blocks = new Map<string, number[]>();
+  prepared.forEach((p, i) => {
+    for (const key of blockingKeys(p.candidate, p.nameWords)) {
+      let block = blocks.get(key);
+      if (!block) blocks.set(key, (block = []));
+      block.push(i);
     }
-  }
+  });
+  // The blocks compared, numbered, and each person's: a pair that shares several blocks is
+  // compared in the first of them only (no set of every pair seen, a million entries).
+  const compared = [...blocks.values()].filter((b) => b.length >= 2 && b.length <= MAX_BLOCK);
+  const blocksOf: number[][] = people.map(() => []);
+  compared.forEach((block, ordinal) => {
+    for (const i of block) blocksOf[i]?.push(ordinal);
+  });
+  const sharedBefore = (i: number, j: number, ordinal: number) => {
+    for (const o of blocksOf[i] ?? []) {
+      if (o >= ordinal) break;
+      if ((blocksOf[j] ?? []).includes(o)) return true;
+    }
+    return false;
+  };
   const pairKey = (x: string, y: string) => (x < y ? `${x}|${y}` : `${y}|${x}`);
-  const seen = new Set(dismissed.map(([x, y]) => pairKey(x, y)));
-  const found: { a: string; b: string; score: number; reasons: string[] }[] = [];
-  for (const block of blocks.values()) {
-    if (block.length < 2 || block.length > MAX_BLOCK) continue;
-    block.forEach((x, i) => {
-      for (const y of block.slice(i + 1)) {
-        const key = pairKey(x, y);
-        const [a = '', b = ''] = x < y ? [x, y] : [y, x];
-        const pa = byId.get(a);
-        const pb = byId.get(b);
-        if (a === b || seen.has(key) || !pa || !pb) continue;
-        seen.add(key);
-        const { score, reasons } = duplicateScore(pa, pb);
-        if (score >= SUGGEST_AT) found.push({ a, b, score, reasons });
+  const dismissedPairs = new Set(dismissed.map(([x, y]) => pairKey(x, y)));
+  const found: { a: Prepared; b: Prepared; score: number }[] = [];
+  const words = rememberedWordScore();
+  compared.forEach((block, ordinal) => {
+    for (let s = 0; s < block.length; s++) {
+      for (let t = s + 1; t < block.length; t++) {
+        const i = block[s] ?? 0;
+        const j = block[t] ?? 0;
+        const x = prepared[i];
+        const y = prepared[j];
+        if (!x || !y || i === j || x.candidate.id === y.candidate.id) continue;
+        if (sharedBefore(i, j, ordinal)) continue;
+        const xFirst = x.candidate.id < y.candidate.id;
+        const pa = xFirst ? x : y;
+        const pb = xFirst ? y : x;
+        const score = pairScore(pa, pb, words, SUGGEST_AT);
+        if (score < SUGGEST_AT) continue;
+        if (dismissedPairs.has(pairKey(pa.candidate.id, pb.candidate.id))) continue;
+        found.push({ a: pa, b: pb, score });
       }
-    });
-  }
-  found.sort((x, y) => y.score - x.score || (x.a < y.a ? -1 : x.a > y.a ? 1 : 0));
-  return found.slice(0, limit);
+    }
+  });
+  const id = (p: Prepared) => p.candidate.id;
+  found.sort((x, y) => y.score - x.score || (id(x.a) < id(y.a) ? -1 : id(x.a) > id(y.a) ? 1 : 0));
+  return found.slice(0, limit).map((f) => ({
+    a: id(f.a),
+    b: id(f.b),
+    score: f.score,
+    reasons: pairReasons(f.a, f.b, words),
+  }));
 }
 
 /**
