@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { personDataFrom } from '../person.js';
 import {
@@ -97,6 +98,56 @@ describe('finding likely pairs', () => {
     ]);
     expect(likelyPairs(people, [['t2', 't1']], 10).map((p) => p.a)).toEqual(['p1']);
     expect(likelyPairs(people, [], 1)).toHaveLength(1);
+  });
+
+  it('finds what comparing every pair that shares a key would, each pair once', () => {
+    const given = ['Priya', 'Pria', 'Tom', 'Thomas', 'Ana', 'Anna', 'P.', 'Zoë', 'Zoe'];
+    const family = ['Raman', 'Ramen', 'Becker', 'Lima', 'Müller', 'Muller'];
+    const orgs = [null, 'Northwind', 'Northwind Ltd', 'Contoso'];
+    const personArb = fc.record({
+      name: fc.tuple(fc.constantFrom(...given), fc.constantFrom(...family)),
+      organization: fc.constantFrom(...orgs),
+      email: fc.option(fc.constantFrom('a@x.org', 'b@x.org'), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.array(personArb, { maxLength: 40 }), fc.nat(), (rows, pick) => {
+        const people = rows.map((r, i) =>
+          person(`id${String(i).padStart(2, '0')}`, {
+            name: r.name.join(' '),
+            organization: r.organization,
+            emails: r.email ? [r.email] : [],
+          }),
+        );
+        // Every pair sharing a key of a block small enough, scored one by one.
+        const keys = people.map((p) => new Set(blockingKeys(p)));
+        const sizes = new Map<string, number>();
+        for (const ks of keys) for (const k of ks) sizes.set(k, (sizes.get(k) ?? 0) + 1);
+        const expected: [string, string, number, string[]][] = [];
+        people.forEach((a, i) =>
+          people.slice(i + 1).forEach((b, d) => {
+            const shared = [...(keys[i] ?? [])].some(
+              (k) => keys[i + 1 + d]?.has(k) && (sizes.get(k) ?? 0) <= MAX_BLOCK,
+            );
+            const { score, reasons } = duplicateScore(a, b);
+            if (shared && score >= SUGGEST_AT) expected.push([a.id, b.id, score, reasons]);
+          }),
+        );
+        const order = (x: [string, string, number, string[]], y: typeof x) =>
+          y[2] - x[2] || x[0].localeCompare(y[0]) || x[1].localeCompare(y[1]);
+        const found = likelyPairs(people, [], 10_000).map(
+          (p) => [p.a, p.b, p.score, p.reasons] as [string, string, number, string[]],
+        );
+        expect(found.sort(order)).toEqual(expected.sort(order));
+        // A dismissed pair is left out, and only it.
+        const gone = expected[pick % Math.max(1, expected.length)];
+        if (gone) {
+          const rest = likelyPairs(people, [[gone[1], gone[0]]], 10_000);
+          expect(rest).toHaveLength(expected.length - 1);
+          expect(rest.some((p) => p.a === gone[0] && p.b === gone[1])).toBe(false);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('does not compare a block as large as a very common name', () => {
