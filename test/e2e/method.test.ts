@@ -6,6 +6,7 @@ import { browserSession, foreignRequests } from './browser.js';
 
 interface Ask {
   id: string;
+  personId: string;
   state: string;
   personName: string;
   question: string;
@@ -175,6 +176,13 @@ describe('the networking method in the web app', { timeout: 120_000 }, () => {
       .getByRole('listitem')
       .filter({ hasText: /asked you today: Could you introduce me to your CFO\?/ })
       .waitFor();
+
+    // Their page says what is open between them, both ways.
+    await page.goto(`${session.server.url}/people/${answered[0]?.personId ?? ''}`);
+    const card = page.getByTestId('person-asks');
+    await card.getByText('Could you introduce me to your CFO? And review my deck?').waitFor();
+    await card.getByText(/^waiting on your answer since today$/).waitFor();
+    await card.getByText('you answered').waitFor();
   });
 
   it('charts a campaign’s progress', async () => {

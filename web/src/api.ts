@@ -218,8 +218,15 @@ export const api = {
   settings: () => request<Settings>('GET', '/api/settings'),
   updateSettings: (change: Partial<Settings>) =>
     request<Settings>('PATCH', '/api/settings', change),
-  asks: (query: { state?: string; campaignId?: string; personId?: string; limit?: number } = {}) =>
-    request<Ask[]>('GET', `/api/asks${queryString({ limit: 1000, ...query })}`),
+  asks: (
+    query: {
+      state?: string;
+      campaignId?: string;
+      personId?: string;
+      direction?: 'outgoing' | 'incoming';
+      limit?: number;
+    } = {},
+  ) => request<Ask[]>('GET', `/api/asks${queryString({ limit: 1000, ...query })}`),
   ask: (id: string) => request<Ask>('GET', `/api/asks/${encodeURIComponent(id)}`),
   createAsk: (input: AskCreate) => request<Ask>('POST', '/api/asks', input),
   actOnAsk: (id: string, action: AskAction) =>

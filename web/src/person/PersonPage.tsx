@@ -31,6 +31,7 @@ import { useAppActions } from '../app/actions';
 import { longDate, relativeDay, ROLE_LABELS } from '../app/format';
 import { EditableField } from './EditableField';
 import { Markdown } from './Markdown';
+import { PersonAsks } from './PersonAsks';
 import { Timeline } from './Timeline';
 import { TieAndLedger, WhomTheyKnow } from './ConnectorCards';
 
@@ -307,6 +308,7 @@ export function PersonPage({ id }: { id: string }) {
                 onSave={text('notes')}
               />
             </Card>
+            <PersonAsks personId={p.id} name={p.displayName} />
             <Timeline personId={p.id} />
           </Stack>
         </Grid.Col>
