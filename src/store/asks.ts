@@ -3,13 +3,11 @@
 import { KithError, notFound, parseOrThrow } from '../domain/errors.js';
 import { isId, isShortId, newId } from '../domain/ids.js';
 import {
-  INCOMING_NOT_IN_CAMPAIGN,
   OPEN_STATES,
   answered,
+  askFromInput,
   moveOnIfDue,
-  newAsk,
   questionWarnings,
-  receivedAsk,
   transition,
   type Ask,
   type AskAction,
@@ -283,44 +281,18 @@ export async function saveAsk(ctx: StoreContext, ask: Ask, knownEvents: number):
 
 export async function createAsk(ctx: StoreContext, input: unknown): Promise<StoredAsk> {
   const data = parseOrThrow(askCreateSchema, input);
-  const incoming = data.direction === 'incoming';
-  if (incoming && data.campaignId)
-    throw new KithError('invalid_input', INCOMING_NOT_IN_CAMPAIGN, 'campaignId');
-  if (data.askedAt && !incoming)
-    throw new KithError(
-      'invalid_input',
-      'askedAt: only for an ask made of you (direction "incoming"); your own ask is dated when you mark it sent',
-      'askedAt',
-    );
   return inTransaction(ctx, async (tx) => {
+    const now = tx.now().toISOString();
+    const ask = askFromInput(data, newId(), now);
     await requirePerson(tx, data.personId, 'personId');
     if (data.campaignId) await getCampaignRow(tx, data.campaignId, 'campaignId');
-    const now = tx.now().toISOString();
-    if (data.askedAt && Date.parse(data.askedAt) > Date.parse(now))
-      throw new KithError('invalid_input', `askedAt: ${data.askedAt} is in the future`, 'askedAt');
-    const fields = {
-      id: newId(),
+    const item = {
+      ask,
       personId: data.personId,
-      question: data.question,
-      purpose: data.purpose,
-      minutes: data.minutes,
+      campaignId: data.campaignId ?? null,
+      channel: data.channel ?? null,
     };
-    // Made of the user, it arrives sent by them; the user's own starts as a draft.
-    const ask = incoming
-      ? receivedAsk({ ...fields, at: data.askedAt ?? now })
-      : newAsk({ ...fields, at: now });
-    await insertAsks(
-      tx,
-      [
-        {
-          ask,
-          personId: data.personId,
-          campaignId: data.campaignId ?? null,
-          channel: data.channel ?? null,
-        },
-      ],
-      now,
-    );
+    await insertAsks(tx, [item], now);
     return getAsk(tx, ask.id);
   });
 }

@@ -5,6 +5,7 @@
 // updates what changed in it — unless the user edited or deleted it since, which wins.
 import { newId } from '../domain/ids.js';
 import { resolveRef, type ImportedActivity } from '../domain/import/activity.js';
+import { invitationAnsweredAt } from '../domain/import/linkedin-activity.js';
 import type { ActivityCounts } from '../domain/import/schemas.js';
 import {
   AWAITING_DATE,
@@ -396,10 +397,8 @@ export async function acceptedInvitations(
       .execute();
     for (const r of rows) {
       const on = since.get(r.person_id);
-      const sent = r.sent_at ?? now;
-      if (!on || on < sent.slice(0, 10)) continue;
-      const noon = `${on}T12:00:00.000Z`;
-      const at = noon < sent ? sent : noon > now ? now : noon;
+      const at = on ? invitationAnsweredAt(r.sent_at ?? now, on, now) : null;
+      if (!at) continue;
       found.push({
         askId: r.id,
         key: keyOf.get(r.id) ?? '',

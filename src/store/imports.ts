@@ -13,7 +13,10 @@ import {
   type ContactsRead,
 } from '../domain/import/contacts-csv.js';
 import { decodeText } from '../domain/import/decode.js';
-import type { ActivityRead } from '../domain/import/linkedin-activity.js';
+import {
+  acceptedInvitationsRemark,
+  type ActivityRead,
+} from '../domain/import/linkedin-activity.js';
 import { combineLinkedInParts, isZip, readLinkedInParts } from '../domain/import/linkedin-zip.js';
 import { latestInteractionOf } from '../domain/import/activity.js';
 import type { Photo } from '../domain/import/photo.js';
@@ -314,21 +317,16 @@ export async function importContacts(
     // LinkedIn connections since a waiting invitation: it was accepted (see acceptedInvitations).
     const connections = () =>
       planned.flatMap((row) =>
-        row.personId &&
-        row.action !== 'duplicate' &&
-        /^\d{4}-\d{2}-\d{2}$/.test(row.person.metOn ?? '')
-          ? [{ personId: row.personId, on: row.person.metOn ?? '' }]
+        // metOn is a date by now: the row passed the person schema.
+        row.personId && row.action !== 'duplicate' && row.person.metOn
+          ? [{ personId: row.personId, on: row.person.metOn }]
           : [],
       );
-    const acceptedRemarks = (accepted: AcceptedInvitation[], dryRun: boolean) => {
-      if (accepted.length === 0) return [];
-      const names = accepted.slice(0, 5).map((a) => a.personName);
-      const more = accepted.length > 5 ? ` and ${accepted.length - 5} more` : '';
-      const n = accepted.length;
-      return [
-        `${n} LinkedIn invitation${n === 1 ? ' was' : 's were'} accepted since (now connected: ${names.join(', ')}${more}): ${dryRun ? 'would be marked' : 'marked'} answered.`,
-      ];
-    };
+    const acceptedRemarks = (accepted: AcceptedInvitation[], dryRun: boolean) =>
+      acceptedInvitationsRemark(
+        accepted.map((a) => a.personName),
+        dryRun,
+      );
     if (options.dryRun) {
       const whole = await wholeRead();
       const activityPlan = await planActivitiesOf(whole);

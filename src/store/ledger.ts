@@ -12,7 +12,7 @@ import type { ledgerSchema } from '../domain/connect/schemas.js';
 import { firstName } from '../domain/connect/who.js';
 import type { z } from 'zod';
 import type { StoreContext } from './context.js';
-import { askedCounts, givenCounts } from './ties.js';
+import { answeredAsks, askedCounts, givenCounts } from './ties.js';
 import { strengthsOf } from './who.js';
 import { namesOf } from './people.js';
 import { GIVEN_STATES } from '../domain/connect/introduction.js';
@@ -199,13 +199,8 @@ export async function recentHelpers(ctx: StoreContext, since: string): Promise<H
     for (const r of rows) gave(r.person_id, r.updated_at);
   }
   // Answering what they asked of the user is giving back too.
-  const answers = await ctx.db
-    .selectFrom('ask')
+  const answers = await answeredAsks(ctx)
     .select(['person_id', 'replied_at'])
-    .where('workspace_id', '=', ws)
-    .where('direction', '=', 'incoming')
-    .where('replied_at', 'is not', null)
-    .where('state', '!=', 'declined')
     .where('person_id', 'in', ids)
     .execute();
   for (const a of answers) gave(a.person_id, a.replied_at);

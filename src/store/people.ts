@@ -614,17 +614,8 @@ export async function bulkPeople(ctx: StoreContext, input: unknown): Promise<Per
 
 /** The ids given, each checked to be a person of this workspace (the first unknown is named). */
 async function knownIds(ctx: StoreContext, ids: string[]): Promise<string[]> {
-  const found = new Set<string>();
-  for (const part of chunk(ids.filter(isId), 5000)) {
-    const rows = await ctx.db
-      .selectFrom('person')
-      .select('id')
-      .where('workspace_id', '=', ctx.workspaceId)
-      .where('id', 'in', part)
-      .execute();
-    for (const r of rows) found.add(r.id);
-  }
-  const unknown = ids.find((id) => !found.has(id));
+  const known = await namesOf(ctx, ids.filter(isId));
+  const unknown = ids.find((id) => !known.has(id));
   if (unknown !== undefined) throw notFound('person', unknown);
   return ids;
 }

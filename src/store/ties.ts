@@ -344,6 +344,16 @@ export async function askedCounts(ctx: DbContext, ids?: string[]): Promise<Map<s
   return counts;
 }
 
+/** Asks made of the user that the user answered and did not decline (domain `answered`). */
+export function answeredAsks(ctx: DbContext) {
+  return ctx.db
+    .selectFrom('ask')
+    .where('workspace_id', '=', ctx.workspaceId)
+    .where('direction', '=', 'incoming')
+    .where('replied_at', 'is not', null)
+    .where('state', '!=', 'declined');
+}
+
 /**
  * What the user gave each person: introductions made for them (made or closed with an
  * outcome), and answers to what they asked of the user (not declined).
@@ -351,13 +361,8 @@ export async function askedCounts(ctx: DbContext, ids?: string[]): Promise<Map<s
 export async function givenCounts(ctx: DbContext, ids?: string[]): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   if (ids && ids.length === 0) return counts;
-  let answers = ctx.db
-    .selectFrom('ask')
+  let answers = answeredAsks(ctx)
     .select((eb) => ['person_id', eb.fn.countAll<number | string>().as('n')])
-    .where('workspace_id', '=', ctx.workspaceId)
-    .where('direction', '=', 'incoming')
-    .where('replied_at', 'is not', null)
-    .where('state', '!=', 'declined')
     .groupBy('person_id');
   if (ids) answers = answers.where('person_id', 'in', ids);
   for (const r of await answers.execute()) counts.set(r.person_id, Number(r.n));

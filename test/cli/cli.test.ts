@@ -111,6 +111,33 @@ describe('kith CLI', () => {
     expect(asJson.items[0]?.displayName).toBe('Grace Hopper');
   });
 
+  it('tags, untags, archives and restores everyone the filters keep, past one page', async () => {
+    for (let i = 0; i < 120; i += 1)
+      await kith('add', `Person ${i}`, '--org', i % 3 === 0 ? 'Contoso' : 'Northwind');
+    const tagged = await kith('people', '--org', 'northwind', '--add-tag', 'Alumni');
+    expect(tagged.out).toBe('Tagged 80 people.');
+    expect((await kith('people', '--org', 'northwind', '--add-tag', 'alumni')).out).toBe(
+      'Tagged 0 people; 80 already were.',
+    );
+    const listed = JSON.parse((await kith('people', '--tag', 'alumni', '--json')).out) as {
+      total: number;
+    };
+    expect(listed.total).toBe(80);
+    expect((await kith('people', '--org', 'contoso', '--archive')).out).toMatch(
+      /^Moved 40 to the trash/,
+    );
+    expect((await kith('people', '--restore', '--json')).out).toContain('"changed": 40');
+    expect((await kith('people', '--tag', 'alumni', '--remove-tag', 'alumni')).out).toBe(
+      'Untagged 80 people.',
+    );
+    const before = await dbSnapshot();
+    expect((await kith('people', '--archive', '--restore')).err).toBe(
+      'kith: --archive, --restore: one action at a time',
+    );
+    expect((await kith('people', '--add-tag', '  ')).code).toBe(1);
+    expect(await dbSnapshot()).toEqual(before);
+  });
+
   it('logs a chat with two people, with insights, and finds it by an insight word', async () => {
     await kith('add', 'Ada Lovelace');
     await kith('add', 'Grace Hopper');

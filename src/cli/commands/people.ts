@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { parseCadence } from '../../domain/cadence.js';
 import type { Person, PersonPatch } from '../../domain/person.js';
+import { KithError } from '../../domain/errors.js';
 import { collect, type CliContext } from '../context.js';
 import { json, personCard, table, day } from '../output.js';
 
@@ -93,7 +94,9 @@ export function registerPeopleCommands(program: Command, ctx: CliContext): void 
 
   program
     .command('people')
-    .description('list people')
+    .description(
+      'list people; with --add-tag, --remove-tag, --archive or --restore, act on everyone the filters keep',
+    )
     .option('--role <role>', 'only people with this role')
     .option('--tag <tag>', 'only people with this tag')
     .option('--org <organization>', 'only people at this organization')
@@ -102,16 +105,54 @@ export function registerPeopleCommands(program: Command, ctx: CliContext): void 
     .option('--trash', 'list the people in the trash')
     .option('--limit <n>', 'how many', '100')
     .option('--offset <n>', 'skip this many', '0')
+    .option('--add-tag <tag>', 'tag everyone the filters keep (not only one page)')
+    .option('--remove-tag <tag>', 'untag everyone the filters keep')
+    .option('--archive', 'move everyone the filters keep to the trash')
+    .option('--restore', 'bring everyone in the trash the filters keep back')
     .option('--json', 'print JSON')
     .action(async (flags: Record<string, string | boolean | undefined>) => {
+      const filters = {
+        role: flags.role,
+        tag: flags.tag,
+        organization: flags.org,
+        unit: flags.unit,
+        archived: flags.trash ? 'true' : undefined,
+      };
+      const actions = (['add-tag', 'remove-tag', 'archive', 'restore'] as const).filter(
+        (a) => flags[a === 'add-tag' ? 'addTag' : a === 'remove-tag' ? 'removeTag' : a],
+      );
+      if (actions.length > 1)
+        throw new KithError(
+          'invalid_input',
+          `--${actions.join(', --')}: one action at a time`,
+          'action',
+        );
+      const [action] = actions;
+      if (action) {
+        const tag = action === 'add-tag' ? flags.addTag : flags.removeTag;
+        const result = await ctx.withStore((store) =>
+          store.people.bulk({
+            // Restoring is of people in the trash, whether or not --trash was said.
+            matching: action === 'restore' ? { ...filters, archived: 'true' } : filters,
+            action,
+            ...(action.endsWith('-tag') ? { tag } : {}),
+          }),
+        );
+        if (flags.json) return ctx.output.out(json(result));
+        const done = {
+          'add-tag': `Tagged ${result.changed} ${result.changed === 1 ? 'person' : 'people'}`,
+          'remove-tag': `Untagged ${result.changed} ${result.changed === 1 ? 'person' : 'people'}`,
+          archive: `Moved ${result.changed} to the trash (kith people --trash --restore brings them back)`,
+          restore: `Restored ${result.changed} from the trash`,
+        }[action];
+        return ctx.output.out(
+          `${done}${result.unchanged ? `; ${result.unchanged} already were` : ''}.`,
+        );
+      }
       const page = await ctx.withStore((store) =>
         store.people.list({
-          role: flags.role,
-          tag: flags.tag,
-          organization: flags.org,
-          unit: flags.unit,
+          ...filters,
           sort: flags.sort,
-          archived: flags.trash ? 'true' : undefined,
           limit: flags.limit,
           offset: flags.offset,
         }),

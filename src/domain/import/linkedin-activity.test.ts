@@ -4,6 +4,8 @@ import {
   messageDate,
   readLinkedInInvitations,
   readLinkedInMessages,
+  acceptedInvitationsRemark,
+  invitationAnsweredAt,
 } from './linkedin-activity.js';
 
 const HEADER =
@@ -155,6 +157,33 @@ describe('LinkedIn invitations', () => {
     expect(read.errors.map((e) => [e.line, e.field])).toEqual([
       [4, 'Direction'],
       [5, 'Sent At'],
+    ]);
+  });
+});
+
+describe('an invitation accepted since', () => {
+  const sent = '2024-01-15T10:03:00.000Z';
+  const now = '2026-11-28T10:00:00.000Z';
+  it('is answered at noon of the day they connected, never before it was sent nor after now', () => {
+    expect(invitationAnsweredAt(sent, '2024-01-20', now)).toBe('2024-01-20T12:00:00.000Z');
+    // Connected the same morning it was sent, after it: not before the invitation.
+    expect(invitationAnsweredAt('2024-01-15T14:00:00.000Z', '2024-01-15', now)).toBe(
+      '2024-01-15T14:00:00.000Z',
+    );
+    expect(invitationAnsweredAt(sent, '2026-11-28', '2026-11-28T09:00:00.000Z')).toBe(
+      '2026-11-28T09:00:00.000Z',
+    );
+    // Connected before it was sent: that connection is not an answer to it.
+    expect(invitationAnsweredAt(sent, '2024-01-14', now)).toBeNull();
+  });
+
+  it('is said in one line naming the first five', () => {
+    expect(acceptedInvitationsRemark([], false)).toEqual([]);
+    expect(acceptedInvitationsRemark(['Lena Park'], true)).toEqual([
+      '1 LinkedIn invitation was accepted since (now connected: Lena Park): would be marked answered.',
+    ]);
+    expect(acceptedInvitationsRemark(['A', 'B', 'C', 'D', 'E', 'F', 'G'], false)).toEqual([
+      '7 LinkedIn invitations were accepted since (now connected: A, B, C, D, E and 2 more): marked answered.',
     ]);
   });
 });

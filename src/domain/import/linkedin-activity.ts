@@ -282,6 +282,32 @@ export function readLinkedInMessages(text: string, file: string): ActivityRead {
   };
 }
 
+/**
+ * When a waiting invitation was answered, given the day the person became a connection:
+ * LinkedIn lists only pending invitations, so a connection made on the invitation's day or
+ * later accepted it. At noon that day (UTC), never before it was sent nor after now; null
+ * when they were connected before it was sent (that is not an answer to it).
+ */
+export function invitationAnsweredAt(
+  sentAt: string,
+  connectedOn: string,
+  now: string,
+): string | null {
+  if (connectedOn < sentAt.slice(0, 10)) return null;
+  const noon = `${connectedOn}T12:00:00.000Z`;
+  return noon < sentAt ? sentAt : noon > now ? now : noon;
+}
+
+/** The import report's line for invitations found accepted, naming the first five people. */
+export function acceptedInvitationsRemark(names: readonly string[], dryRun: boolean): string[] {
+  const n = names.length;
+  if (n === 0) return [];
+  const more = n > 5 ? ` and ${n - 5} more` : '';
+  return [
+    `${n} LinkedIn invitation${n === 1 ? ' was' : 's were'} accepted since (now connected: ${names.slice(0, 5).join(', ')}${more}): ${dryRun ? 'would be marked' : 'marked'} answered.`,
+  ];
+}
+
 const INVITATION_COLUMNS =
   /^(From|To|Sent At|Message|Direction|inviterProfileUrl|inviteeProfileUrl)$/i;
 

@@ -4,6 +4,7 @@ import {
   allowedActions,
   followUp,
   answered,
+  askFromInput,
   moveOnIfDue,
   newAsk,
   questionWarnings,
@@ -325,5 +326,33 @@ describe('an ask made of the user (incoming)', () => {
     expect(answered(run(replied, [{ type: 'decline' }, T0]))).toBe(false);
     // An answer to the user's own ask is them giving, not the user.
     expect(answered(run(draft(), [{ type: 'send' }, T0], [{ type: 'reply' }, T0]))).toBe(false);
+  });
+});
+
+describe('an ask from what the user entered', () => {
+  const now = '2026-11-20T10:00:00.000Z';
+  it('drafts the user’s own, and takes one made of them as sent on the day they asked', () => {
+    expect(askFromInput({ personId: 'p', question: 'Why?' }, 'a', now)).toMatchObject({
+      direction: 'outgoing',
+      state: 'draft',
+    });
+    const theirs = { personId: 'p', question: 'Coffee?', direction: 'incoming' as const };
+    expect(askFromInput({ ...theirs, askedAt: '2026-11-18T08:00:00Z' }, 'b', now)).toMatchObject({
+      direction: 'incoming',
+      state: 'sent',
+      sentAt: '2026-11-18T08:00:00.000Z',
+    });
+    expect(askFromInput(theirs, 'c', now).sentAt).toBe(now);
+  });
+
+  it('refuses a day to come, a date on the user’s own, and a campaign for theirs, naming the field', () => {
+    const theirs = { personId: 'p', question: 'Coffee?', direction: 'incoming' as const };
+    expect(() => askFromInput({ ...theirs, askedAt: '2026-11-21T00:00:00Z' }, 'x', now)).toThrow(
+      'askedAt: 2026-11-21T00:00:00Z is in the future',
+    );
+    expect(() =>
+      askFromInput({ personId: 'p', question: 'Why?', askedAt: '2026-11-01T00:00:00Z' }, 'x', now),
+    ).toThrow(/^askedAt: only for an ask made of you/);
+    expect(() => askFromInput({ ...theirs, campaignId: 'c1' }, 'x', now)).toThrow(/^campaign: /);
   });
 });

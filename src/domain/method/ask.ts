@@ -266,6 +266,47 @@ export function receivedAsk(fields: {
 }
 
 /**
+ * A new ask from what the user entered. The user's own starts as a draft (dated when it is
+ * marked sent); one made of the user arrives sent, on the day they asked — not a day to come
+ * — and is never part of a campaign.
+ */
+export function askFromInput(
+  input: {
+    personId: string;
+    question: string;
+    purpose?: AskPurpose | undefined;
+    minutes?: number | undefined;
+    campaignId?: string | null | undefined;
+    direction?: AskDirection | undefined;
+    askedAt?: string | undefined;
+  },
+  id: string,
+  now: string,
+): Ask {
+  const fields = {
+    id,
+    personId: input.personId,
+    question: input.question,
+    purpose: input.purpose,
+    minutes: input.minutes,
+  };
+  if (input.direction !== 'incoming') {
+    if (input.askedAt)
+      throw new KithError(
+        'invalid_input',
+        'askedAt: only for an ask made of you (direction "incoming"); your own ask is dated when you mark it sent',
+        'askedAt',
+      );
+    return newAsk({ ...fields, at: now });
+  }
+  if (input.campaignId)
+    throw new KithError('invalid_input', INCOMING_NOT_IN_CAMPAIGN, 'campaignId');
+  if (input.askedAt && Date.parse(input.askedAt) > Date.parse(now))
+    throw new KithError('invalid_input', `askedAt: ${input.askedAt} is in the future`, 'askedAt');
+  return receivedAsk({ ...fields, at: input.askedAt ?? now });
+}
+
+/**
  * Close the ask as "moved on" when its time has come; otherwise return it unchanged. It is
  * closed on the day it fell due (at noon there, or now if that is earlier), not on the day
  * someone looked: an invitation imported today that went unanswered a year ago moved on a year

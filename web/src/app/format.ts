@@ -1,4 +1,5 @@
 // Small display helpers shared by the screens.
+import type { AskState } from '../../../src/domain/method/ask.js';
 import { timeAgo } from '../../../src/domain/method/calendar.js';
 
 export function relativeDay(iso: string | null, now = new Date()): string {
@@ -43,3 +44,15 @@ export const PURPOSES = [
   { value: 'advice', label: 'Advice on a topic' },
   { value: 'intro', label: 'An introduction to someone' },
 ];
+
+/** The states of an ask as the board's columns name them. */
+export const ASK_STATE_LABELS: Record<AskState, string> = {
+  draft: 'Draft',
+  sent: 'Sent',
+  replied: 'Replied',
+  scheduled: 'Scheduled',
+  met: 'Met',
+  thanked: 'Thanked',
+  declined: 'Declined',
+  'moved-on': 'Moved on',
+};

@@ -30,22 +30,11 @@ import {
   type AskState,
 } from '../../../src/domain/method/ask.js';
 import { api, type Ask, type AskAction } from '../api';
-import { relativeDay } from '../app/format';
+import { ASK_STATE_LABELS, relativeDay } from '../app/format';
 import { FormModal } from '../app/FormModal';
 import { CampaignSelect } from '../campaigns/CampaignSelect';
 import { NewAskModal } from './NewAskModal';
 import { savedMessage } from './saved-message';
-
-const COLUMN_LABELS: Record<AskState, string> = {
-  draft: 'Draft',
-  sent: 'Sent',
-  replied: 'Replied',
-  scheduled: 'Scheduled',
-  met: 'Met',
-  thanked: 'Thanked',
-  declined: 'Declined',
-  'moved-on': 'Moved on',
-};
 
 /** The action that takes an ask into a column. */
 const ACTION_INTO: Partial<Record<AskState, AskAction['type']>> = {
@@ -114,7 +103,7 @@ export function AsksBoard() {
     },
     onSuccess: (saved) => {
       notifications.show({
-        message: `${saved.personName}: ${COLUMN_LABELS[saved.state].toLowerCase()}.`,
+        message: `${saved.personName}: ${ASK_STATE_LABELS[saved.state].toLowerCase()}.`,
       });
     },
     onSettled: () => {
@@ -182,7 +171,7 @@ export function AsksBoard() {
             return (
               <section
                 key={state}
-                aria-label={`${COLUMN_LABELS[state]} (${cards.length})`}
+                aria-label={`${ASK_STATE_LABELS[state]} (${cards.length})`}
                 data-state={state}
                 onDragOver={(e) => {
                   if (dragging) e.preventDefault();
@@ -193,7 +182,7 @@ export function AsksBoard() {
               >
                 <Group justify="space-between" mb="xs">
                   <Title order={2} size="h5">
-                    {COLUMN_LABELS[state]}
+                    {ASK_STATE_LABELS[state]}
                   </Title>
                   <Badge variant="light" color="gray">
                     {cards.length}

@@ -5,18 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import { firstName } from '../../../src/domain/connect/who.js';
 import { api, type Ask } from '../api';
-import { relativeDay } from '../app/format';
-
-const STATE_LABELS: Record<Ask['state'], string> = {
-  draft: 'draft',
-  sent: 'sent',
-  replied: 'replied',
-  scheduled: 'chat scheduled',
-  met: 'met',
-  thanked: 'thanked',
-  declined: 'declined',
-  'moved-on': 'moved on',
-};
+import { ASK_STATE_LABELS, relativeDay } from '../app/format';
 
 /** Where an ask stands, in the words of whoever it waits on. */
 function standing(ask: Ask, first: string): string {
@@ -29,7 +18,7 @@ function standing(ask: Ask, first: string): string {
   }
   if (ask.state === 'scheduled' && ask.scheduledFor)
     return `chat ${new Date(ask.scheduledFor).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}`;
-  return STATE_LABELS[ask.state];
+  return ASK_STATE_LABELS[ask.state].toLowerCase();
 }
 
 export function PersonAsks({ personId, name }: { personId: string; name: string }) {
