@@ -4,26 +4,29 @@
 // were before are recorded (person_merge), so nothing the user entered is lost.
 import { KithError } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
-import {
-  likelyPairs,
-  mergedData,
-  tiesAfterMerge,
-  type Candidate,
-} from '../domain/merge/duplicates.js';
+import { mergedData, tiesAfterMerge, type Candidate } from '../domain/merge/duplicates.js';
 import type { MergeSuggestion } from '../domain/merge/schemas.js';
 import type { Person } from '../domain/person.js';
-import { chunk, inTransaction, type StoreContext } from './context.js';
+import { chunk, inTransaction, letOthersRun, type StoreContext } from './context.js';
+import { likelyPairsSoon } from './likely-pairs.js';
 import { refreshLastContact } from './last-contact.js';
 import { dataOf, getPerson, updatePerson } from './people.js';
 import { bumpTies, orderedPair } from './ties.js';
 
 type SuggestedPerson = MergeSuggestion['people'][number];
 
-/** Pairs that may be one person, most likely first, leaving out pairs the user dismissed. */
-export async function mergeSuggestions(ctx: StoreContext, limit = 50): Promise<MergeSuggestion[]> {
+/** People are read this many at a time, with a turn for other requests between pages. */
+const CANDIDATES_PAGE = 10_000;
+
+type Suggestible = Candidate & { createdAt: string };
+
+/** Everyone who may be suggested (not archived), with their emails and phones. */
+async function candidates(ctx: StoreContext, page: number): Promise<Map<string, Suggestible>> {
   const ws = ctx.workspaceId;
-  const [rows, contacts, dismissed] = await Promise.all([
-    ctx.db
+  const byId = new Map<string, Suggestible>();
+  let after = '';
+  for (;;) {
+    const rows = await ctx.db
       .selectFrom('person')
       .leftJoin('organization', 'organization.id', 'person.organization_id')
       .select([
@@ -35,36 +38,69 @@ export async function mergeSuggestions(ctx: StoreContext, limit = 50): Promise<M
       ])
       .where('person.workspace_id', '=', ws)
       .where('person.archived_at', 'is', null)
-      .execute(),
-    ctx.db
+      .where('person.id', '>', after)
+      .orderBy('person.id')
+      .limit(page)
+      .execute();
+    const last = rows.at(-1)?.id;
+    if (last === undefined) break;
+    for (const r of rows)
+      byId.set(r.id, {
+        id: r.id,
+        name: r.display_name,
+        organization: r.organization,
+        emails: [],
+        phones: [],
+        linkedin: r.linkedin_url,
+        createdAt: r.created_at,
+      });
+    // The page's contacts: the same range of ids, in their key's order.
+    const contacts = await ctx.db
       .selectFrom('person_contact')
       .select(['person_id', 'kind', 'value'])
       .where('workspace_id', '=', ws)
+      .where('person_id', '>', after)
+      .where('person_id', '<=', last)
       .where('kind', 'in', ['email', 'phone'])
-      .execute(),
-    ctx.db
-      .selectFrom('merge_dismissal')
-      .select(['person_a', 'person_b'])
-      .where('workspace_id', '=', ws)
-      .execute(),
-  ]);
-  const byId = new Map<string, Candidate & { createdAt: string }>();
-  for (const r of rows)
-    byId.set(r.id, {
-      id: r.id,
-      name: r.display_name,
-      organization: r.organization,
-      emails: [],
-      phones: [],
-      linkedin: r.linkedin_url,
-      createdAt: r.created_at,
-    });
-  for (const c of contacts) {
-    const p = byId.get(c.person_id);
-    if (p) (c.kind === 'email' ? p.emails : p.phones).push(c.value);
+      .orderBy('person_id')
+      .orderBy('kind')
+      .orderBy('position')
+      .execute();
+    for (const c of contacts) {
+      const p = byId.get(c.person_id);
+      if (p) (c.kind === 'email' ? p.emails : p.phones).push(c.value);
+    }
+    if (rows.length < page) break;
+    after = last;
+    await letOthersRun();
   }
-  const dismissedPairs = dismissed.map((d) => [d.person_a, d.person_b] as const);
-  const top = likelyPairs([...byId.values()], dismissedPairs, limit);
+  return byId;
+}
+
+/**
+ * Pairs that may be one person, most likely first, leaving out pairs the user dismissed. On a
+ * large workspace the people are read a page at a time and compared on a thread of their own
+ * (likely-pairs.ts): the server's thread is never held for long.
+ */
+export async function mergeSuggestions(
+  ctx: StoreContext,
+  limit = 50,
+  options: { threadMinPeople?: number; page?: number } = {},
+): Promise<MergeSuggestion[]> {
+  const byId = await candidates(ctx, options.page ?? CANDIDATES_PAGE);
+  const dismissed = await ctx.db
+    .selectFrom('merge_dismissal')
+    .select(['person_a', 'person_b'])
+    .where('workspace_id', '=', ctx.workspaceId)
+    .execute();
+  const top = await likelyPairsSoon(
+    {
+      people: [...byId.values()],
+      dismissed: dismissed.map((d): [string, string] => [d.person_a, d.person_b]),
+      limit,
+    },
+    { minPeople: options.threadMinPeople },
+  );
   const ids = [...new Set(top.flatMap((f) => [f.a, f.b]))];
   const counts = new Map<string, number>();
   for (const part of chunk(ids, 5000)) {

@@ -248,7 +248,8 @@ export class Store {
 
   /** Duplicates: pairs that may be one person, merging them, and pairs that are two. */
   readonly merges = {
-    suggestions: (limit?: number) => merge.mergeSuggestions(this.ctx, limit),
+    suggestions: (limit?: number, options?: { threadMinPeople?: number; page?: number }) =>
+      merge.mergeSuggestions(this.ctx, limit, options),
     /** Merge `otherId` into `keepId`: everything of the other moves to the one kept. */
     merge: (keepId: string, otherId: string): Promise<Person> =>
       merge.mergePeople(this.ctx, keepId, otherId),

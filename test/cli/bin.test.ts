@@ -6,6 +6,8 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { likelyPairs } from '../../src/domain/merge/duplicates.js';
+import type { likelyPairsSoon } from '../../src/store/likely-pairs.js';
 import type { readMessagesSoon } from '../../src/store/read-messages.js';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
@@ -118,6 +120,26 @@ describe('the kith binary', () => {
     };
     expect(report).toMatchObject({ status: 'imported', counts: { new: 50 } });
     expect(report.activities.counts.new).toBe(days);
+  });
+
+  it('compares people for duplicates on a second thread, from the built files', async () => {
+    const people = Array.from({ length: 400 }, (_, i) => ({
+      id: `p${String(i).padStart(4, '0')}`,
+      name: `${['Ana', 'Anna', 'Bo'][i % 3]} Novak`,
+      organization: `Org ${i % 4}`,
+      emails: i % 10 === 0 ? ['shared@example.com'] : [],
+      phones: [],
+      linkedin: null,
+    }));
+    const built = (await import(pathToFileURL(resolve('dist/store/likely-pairs.js')).href)) as {
+      likelyPairsSoon: typeof likelyPairsSoon;
+    };
+    const there = await built.likelyPairsSoon(
+      { people, dismissed: [], limit: 50 },
+      { minPeople: 0, threadOnly: true },
+    );
+    expect(there).toHaveLength(50);
+    expect(there).toEqual(likelyPairs(people, [], 50));
   });
 
   it('says on a terminal what an import is doing: reading, a bar while writing, saving', () => {

@@ -45,6 +45,34 @@ describeEachDatabase('duplicates: suggestions and merging', (db) => {
     ]);
   });
 
+  it('reads people a page at a time and compares them on a thread: the same pairs', async () => {
+    const given = ['Ana', 'Anna', 'Bo', 'Chen'];
+    let archived = '';
+    for (let i = 0; i < 30; i += 1) {
+      const person = await store.people.create({
+        displayName: `${given[i % 4]} ${i % 3 ? 'Novak' : 'Okafor'}`,
+        organization: `Org ${i % 5}`,
+        emails: [`p${i}@example.com`, ...(i % 4 === 0 ? [`shared${i % 8}@example.com`] : [])],
+        phones: i % 6 === 0 ? ['+1 555 0100'] : [],
+      });
+      if (i === 28) archived = (await store.people.archive(person.id)).id;
+    }
+    const whole = await store.merges.suggestions(100);
+    expect(whole.length).toBeGreaterThan(20);
+    // Emails and phones from every page: shared addresses and numbers are found as such.
+    expect(whole.flatMap((s) => s.reasons).join(' ')).toMatch(
+      /the same email, shared0@example\.com/,
+    );
+    expect(whole.flatMap((s) => s.reasons).join(' ')).toMatch(/the same phone/);
+    expect(whole.flatMap((s) => s.people).every((p) => p.emails.length >= 1)).toBe(true);
+    // Pages of 4 (a page's contacts are those in its range of ids), compared on a thread.
+    const paged = await store.merges.suggestions(100, { page: 4, threadMinPeople: 0 });
+    expect(paged).toEqual(whole);
+    // The archived person (who shares an address with three others) is in neither.
+    expect(archived).not.toBe('');
+    expect(whole.flatMap((s) => s.people).map((p) => p.id)).not.toContain(archived);
+  });
+
   it('merges one person into another, keeping every interaction, ask, follow-up, introduction and tie', async () => {
     const priya = await store.people.create({
       displayName: 'Priya Raman',
