@@ -22,7 +22,19 @@ export function cliContext(
     env,
     now,
     async withStore(work) {
-      const store = await openStore(databaseTarget(env), { now, onUpgrade: upgrading(output) });
+      let told = false;
+      const store = await openStore(databaseTarget(env), {
+        now,
+        onUpgrade: upgrading(output),
+        // Said once a run: a write waits for another process (an import, the server's).
+        onBusyWait: () => {
+          if (!told)
+            output.err(
+              'Waiting for another Kith process (an import?) to finish writing to the database…',
+            );
+          told = true;
+        },
+      });
       try {
         return await work(store);
       } finally {

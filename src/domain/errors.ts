@@ -9,7 +9,9 @@ export type ErrorCode =
   | 'conflict'
   | 'payload_too_large'
   | 'unsupported_media_type'
-  | 'invalid_state';
+  | 'invalid_state'
+  /** The database is held by another process for longer than a write waits. */
+  | 'busy';
 
 export class KithError extends Error {
   override readonly name = 'KithError';

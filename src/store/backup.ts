@@ -6,7 +6,7 @@
 // the tie graph's version counter (a cache key). The search index is rebuilt on restore.
 import { sql, type Kysely } from 'kysely';
 import { KithError } from '../domain/errors.js';
-import { chunk, inTransaction, rowsPerInsert, type StoreContext } from './context.js';
+import { chunk, inLargeChange, rowsPerInsert, type StoreContext } from './context.js';
 import { interactionDocument } from './interactions.js';
 import { reindexPeople } from './people.js';
 import type { Database } from './schema.js';
@@ -192,7 +192,7 @@ export async function restoreBackup(
 ): Promise<Record<string, number>> {
   await checkBackup(ctx, backup, options.file);
   const counts = Object.fromEntries(BACKUP_TABLES.map((t) => [t, (backup.tables[t] ?? []).length]));
-  return inTransaction(ctx, async (tx) => {
+  return inLargeChange(ctx, async (tx) => {
     const db = tx.db as unknown as Kysely<Record<string, Row>>;
     for (const table of BACKUP_TABLES) {
       if (THROUGH[table] || table === 'setting') continue;

@@ -6,7 +6,7 @@ import { validateNetwork, type NetworkData, type ValidNetwork } from '../domain/
 import type { Ask } from '../domain/method/ask.js';
 import type { PersonData } from '../domain/person.js';
 import { nameKey } from '../domain/text.js';
-import { chunk, inTransaction, letOthersRun, rowsPerInsert, type StoreContext } from './context.js';
+import { chunk, inLargeChange, letOthersRun, rowsPerInsert, type StoreContext } from './context.js';
 import { interactionDocument } from './interactions.js';
 import { refreshAllLastContact } from './last-contact.js';
 import { bumpTies, orderedPair } from './ties.js';
@@ -43,7 +43,7 @@ export async function bulkLoad(
   valid.interactions.sort((a, b) =>
     a.data.occurredAt < b.data.occurredAt ? -1 : a.data.occurredAt > b.data.occurredAt ? 1 : 0,
   );
-  return inTransaction(ctx, async (tx) => {
+  return inLargeChange(ctx, async (tx) => {
     const ws = tx.workspaceId;
     const now = tx.now().toISOString();
 

@@ -1,6 +1,6 @@
 // What every repository function needs: the database (or the open transaction), the
 // dialect's search index, the workspace it is bound to, and the clock.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { RowWriter } from './dialect/row-writer.js';
 import type { SearchIndex } from './dialect/search-index.js';
 import type { Database } from './schema.js';
@@ -24,6 +24,40 @@ export async function inTransaction<T>(
 ): Promise<T> {
   if (ctx.db.isTransaction) return work(ctx);
   return ctx.db.transaction().execute((trx) => work({ ...ctx, db: trx }));
+}
+
+/**
+ * `inTransaction` for the large changes to a workspace — imports and their undo, merges, bulk
+ * loads, restores — which take turns: each plans from what it reads, and two planned from the
+ * same state would both add the same people (two app servers importing one export at once).
+ * SQLite has one writer, and every transaction begins holding it (dialect/sqlite-connections);
+ * PostgreSQL, shared by many app servers, gets a lock per workspace held until the
+ * transaction ends, taken before anything is read.
+ */
+export function inLargeChange<T>(
+  ctx: StoreContext,
+  work: (tx: StoreContext) => Promise<T>,
+): Promise<T> {
+  return inTransaction(ctx, async (tx) => {
+    if (tx.search.dialect === 'postgres')
+      await sql`SELECT pg_advisory_xact_lock(${LARGE_CHANGE_LOCK}, ${lockKeyOf(tx.workspaceId)})`.execute(
+        tx.db,
+      );
+    return work(tx);
+  });
+}
+
+/** The first half of the lock's two-number key: Kith's large changes ("Kith" in ASCII). */
+const LARGE_CHANGE_LOCK = 0x4b697468;
+
+/** The workspace's half: a 32-bit FNV-1a hash of its id (two sharing one only wait longer). */
+function lockKeyOf(workspaceId: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < workspaceId.length; i++) {
+    hash ^= workspaceId.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash | 0;
 }
 
 /**

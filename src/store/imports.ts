@@ -43,7 +43,7 @@ import {
   matchOf,
   type KnownPeople,
 } from '../domain/import/match.js';
-import { chunk, inTransaction, letOthersRun, type StoreContext } from './context.js';
+import { chunk, inLargeChange, letOthersRun, type StoreContext } from './context.js';
 import { insertPeople } from './bulk-load.js';
 import { peopleByKeys } from './people-by-keys.js';
 import { refreshTouchDue } from './keep-in-touch.js';
@@ -210,7 +210,7 @@ export async function importContacts(
   // Reading took a while (synchronously): let what waited meanwhile through first.
   await letOthersRun();
   try {
-    return await inTransaction(ctx, (tx) => importInTransaction(tx));
+    return await inLargeChange(ctx, (tx) => importInTransaction(tx));
   } catch (error) {
     if (error instanceof Refused) return refused(error.whole);
     throw error;
@@ -528,7 +528,7 @@ export async function undoImport(
   ctx: StoreContext,
   id: string,
 ): Promise<{ runId: string; archived: number; restored: number; activities: number }> {
-  return inTransaction(ctx, async (tx) => {
+  return inLargeChange(ctx, async (tx) => {
     const run = await tx.db
       .selectFrom('import_run')
       .selectAll()

@@ -7,7 +7,7 @@ import { newId } from '../domain/ids.js';
 import { mergedData, tiesAfterMerge, type Candidate } from '../domain/merge/duplicates.js';
 import type { MergeSuggestion } from '../domain/merge/schemas.js';
 import type { Person } from '../domain/person.js';
-import { chunk, inTransaction, letOthersRun, type StoreContext } from './context.js';
+import { chunk, inLargeChange, letOthersRun, type StoreContext } from './context.js';
 import { likelyPairsSoon } from './likely-pairs.js';
 import { refreshLastContact } from './last-contact.js';
 import { dataOf, getPerson, updatePerson } from './people.js';
@@ -158,7 +158,7 @@ export async function mergePeople(
   keepId: string,
   otherId: string,
 ): Promise<Person> {
-  return inTransaction(ctx, async (tx) => {
+  return inLargeChange(ctx, async (tx) => {
     const keep = await getPerson(tx, keepId);
     const other = await getPerson(tx, otherId);
     if (keep.id === other.id)

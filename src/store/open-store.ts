@@ -31,11 +31,18 @@ export interface OpenOptions {
    * version, with their names: some take a while on a large database, once.
    */
   onUpgrade?: (migrations: string[]) => void;
+  /**
+   * SQLite: called when a write has to wait for another process writing to the same file (a
+   * `kith import` in a terminal while the server runs), once per such write.
+   */
+  onBusyWait?: () => void;
+  /** SQLite: how long such a write waits before it is refused (default one minute). */
+  busyWaitMs?: number;
 }
 
 export async function openStore(target: DatabaseTarget, options: OpenOptions = {}): Promise<Store> {
-  const { db, search, rows } =
-    target.kind === 'sqlite' ? openSqlite(target.file) : openPostgres(target.url);
+  const { db, search, rows, ready } =
+    target.kind === 'sqlite' ? openSqlite(target.file, options) : openPostgres(target.url);
   try {
     const schema =
       target.kind === 'postgres'
@@ -46,6 +53,7 @@ export async function openStore(target: DatabaseTarget, options: OpenOptions = {
       onUpgrade: options.onUpgrade,
     });
     const workspaceId = await ensureWorkspace(db, options.workspace ?? 'default');
+    ready();
     return new Store({ db, search, rows, workspaceId, now: options.now ?? (() => new Date()) });
   } catch (error) {
     await db.destroy();
@@ -53,7 +61,7 @@ export async function openStore(target: DatabaseTarget, options: OpenOptions = {
   }
 }
 
-function openSqlite(file: string) {
+function openSqlite(file: string, options: Pick<OpenOptions, 'onBusyWait' | 'busyWaitMs'>) {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const database = new SQLite(file);
   // WAL lets the server read while the CLI writes; foreign keys are off by default in SQLite.
@@ -70,13 +78,21 @@ function openSqlite(file: string) {
     dialect: new TwoConnectionSqliteDialect(
       withStatementCache(database),
       file === ':memory:' ? null : withStatementCache(openReader(file)),
-      checkpoints
-        ? { afterWrite: () => checkpoints.afterWrite(), beforeClose: () => checkpoints.close() }
-        : undefined,
+      {
+        ...(checkpoints
+          ? { afterWrite: () => checkpoints.afterWrite(), beforeClose: () => checkpoints.close() }
+          : {}),
+        ...(options.onBusyWait ? { onBusyWait: options.onBusyWait } : {}),
+        ...(options.busyWaitMs !== undefined ? { busyWaitMs: options.busyWaitMs } : {}),
+      },
     ),
   });
   const rows = preparedRowWriter(database);
-  return { db, search: sqliteSearch(rows, database), rows };
+  // Opening (pragmas, migrations) may wait in SQLite's own way; once open, a write that finds
+  // another process writing is told at once and waits without holding the thread (see
+  // whenFileFree in dialect/sqlite-connections.ts).
+  const ready = () => database.pragma('busy_timeout = 0');
+  return { db, search: sqliteSearch(rows, database), rows, ready };
 }
 
 /** A second connection that only reads: it sees the last commit while the writer is busy. */
@@ -119,7 +135,7 @@ function withStatementCache(database: SQLite.Database, size = 300): SqliteHandle
 function openPostgres(url: string) {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, search: postgresSearch, rows: unnestRowWriter() };
+  return { db, search: postgresSearch, rows: unnestRowWriter(), ready: () => undefined };
 }
 
 async function ensureWorkspace(db: Kysely<Database>, slug: string): Promise<string> {

@@ -20,7 +20,13 @@ import {
   type PersonFilter,
 } from '../domain/person.js';
 import { nameKey, searchDocument } from '../domain/text.js';
-import { chunk, inTransaction, type DbContext, type StoreContext } from './context.js';
+import {
+  chunk,
+  inLargeChange,
+  inTransaction,
+  type DbContext,
+  type StoreContext,
+} from './context.js';
 import { refreshTouchDue } from './keep-in-touch.js';
 import type { PersonDocument } from './dialect/search-index.js';
 import { organizationIdFor } from './organization-ids.js';
@@ -542,7 +548,7 @@ export async function resolvePerson(
 /** Tag, untag, archive or restore many people in one transaction: every id must exist. */
 export async function bulkPeople(ctx: StoreContext, input: unknown): Promise<PersonBulkResult> {
   const bulk = parseOrThrow(personBulkSchema, input);
-  return inTransaction(ctx, async (tx) => {
+  return inLargeChange(ctx, async (tx) => {
     const ids = bulk.matching
       ? await matchingIds(tx, bulk.matching)
       : await knownIds(tx, [...new Set(bulk.ids)]);

@@ -20,6 +20,7 @@ import {
   type QueryResult,
 } from 'kysely';
 import type SQLite from 'better-sqlite3';
+import { KithError } from '../../domain/errors.js';
 
 /** What the driver needs of a connection: prepared statements (cached by the caller). */
 export interface SqliteHandle {
@@ -29,13 +30,28 @@ export interface SqliteHandle {
   readonly inTransaction: boolean;
 }
 
+/**
+ * How long a write waits for another process that holds the file (a `kith import` run from a
+ * terminal while the server runs takes ~10 s for a large export) before it is refused.
+ */
+export const BUSY_WAIT_MS = 60_000;
+
 /** What the store does around the connections: after each write, and before closing them. */
 export interface ConnectionHooks {
   afterWrite(): void;
   beforeClose(): Promise<void>;
+  /** Once per write that finds another process writing and waits for it. */
+  onBusyWait(): void;
+  /** How long such a write waits (BUSY_WAIT_MS). */
+  busyWaitMs: number;
 }
 
-const NO_HOOKS: ConnectionHooks = { afterWrite: () => undefined, beforeClose: async () => {} };
+const NO_HOOKS: ConnectionHooks = {
+  afterWrite: () => undefined,
+  beforeClose: async () => {},
+  onBusyWait: () => undefined,
+  busyWaitMs: BUSY_WAIT_MS,
+};
 
 /** One at a time: whoever holds it writes. */
 class WriteLock {
@@ -58,6 +74,36 @@ class WriteLock {
     this.#held = null;
     this.#release = null;
     release?.();
+  }
+}
+
+const isBusy = (error: unknown) => {
+  const code: unknown = error instanceof Error ? Reflect.get(error, 'code') : undefined;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+};
+
+/**
+ * Runs `attempt` (the first statement of a write: nothing is done when it finds the file
+ * locked) until another process lets go of the file, pausing between tries without holding
+ * the thread: SQLite's own busy wait sleeps in the caller, which would freeze the server.
+ */
+async function whenFileFree<T>(attempt: () => T, hooks: ConnectionHooks): Promise<T> {
+  const deadline = performance.now() + hooks.busyWaitMs;
+  let told = false;
+  for (let pause = 2; ; pause = Math.min(pause * 2, 100)) {
+    try {
+      return attempt();
+    } catch (error) {
+      if (!isBusy(error)) throw error;
+      if (performance.now() >= deadline)
+        throw new KithError(
+          'busy',
+          `The database file is busy: another process (a kith import?) has been writing to it for over ${Math.round(hooks.busyWaitMs / 1000)} s. Nothing was changed; try again when it is done.`,
+        );
+      if (!told) hooks.onBusyWait();
+      told = true;
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
   }
 }
 
@@ -109,7 +155,10 @@ class RoutedConnection implements DatabaseConnection {
     if (this.inTransaction) return run(this.writer.prepare(sql), parameters) as QueryResult<R>;
     await this.lock.acquire();
     try {
-      return run(this.writer.prepare(sql), parameters) as QueryResult<R>;
+      const statement = this.writer.prepare(sql);
+      // A statement of its own (no transaction open): one that finds the file locked did nothing.
+      if (this.writer.inTransaction) return run(statement, parameters) as QueryResult<R>;
+      return (await whenFileFree(() => run(statement, parameters), this.hooks)) as QueryResult<R>;
     } finally {
       this.lock.release();
       this.hooks.afterWrite();
@@ -132,10 +181,16 @@ class RoutedConnection implements DatabaseConnection {
     }
   }
 
+  /**
+   * A transaction takes the file's write lock as it begins (IMMEDIATE), waiting for another
+   * process's to end: begun as a reader it could read, then find the file taken when it first
+   * writes, and fail halfway (at once, or with a snapshot that another commit made stale).
+   */
   async begin(): Promise<void> {
     await this.lock.acquire();
     try {
-      this.writer.prepare('begin').run();
+      const begin = this.writer.prepare('begin immediate');
+      await whenFileFree(() => begin.run(), this.hooks);
       this.inTransaction = true;
     } catch (error) {
       this.lock.release();
@@ -211,11 +266,15 @@ class TwoConnectionDriver implements Driver {
  * writer and, for a file (an in-memory database cannot be shared), a reader.
  */
 export class TwoConnectionSqliteDialect implements Dialect {
+  private readonly hooks: ConnectionHooks;
+
   constructor(
     private readonly writer: SqliteHandle,
     private readonly reader: SqliteHandle | null,
-    private readonly hooks: ConnectionHooks = NO_HOOKS,
-  ) {}
+    hooks: Partial<ConnectionHooks> = {},
+  ) {
+    this.hooks = { ...NO_HOOKS, ...hooks };
+  }
 
   createDriver(): Driver {
     return new TwoConnectionDriver(this.writer, this.reader, this.hooks);

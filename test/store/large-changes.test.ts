@@ -1,0 +1,45 @@
+// Large changes to one workspace take turns, on both databases: two app servers (two stores
+// with their own connections on one database) importing the same export at the same moment
+// must not both add everyone.
+import { afterEach, expect, it } from 'vitest';
+import { openStore } from '../../src/store/open-store.js';
+import type { Store } from '../../src/store/store.js';
+import { describeEachDatabase } from '../support/databases.js';
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+const connections = (n: number) =>
+  utf8(
+    'First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n' +
+      Array.from(
+        { length: n },
+        (_, i) =>
+          `Given${i},Family${i},https://www.linkedin.com/in/person-${i},person${i}@example.com,Org ${i % 7},Role,04 Sep 2023`,
+      ).join('\r\n'),
+  );
+
+describeEachDatabase('large changes take turns', (db) => {
+  const open: Store[] = [];
+  afterEach(async () => {
+    for (const store of open.splice(0)) await store.close();
+  });
+  /** Two servers on one database and one workspace. */
+  async function twoServers() {
+    const workspace = `shared-${Math.random().toString(36).slice(2, 8)}`;
+    for (let i = 0; i < 2; i++) open.push(await openStore(db().target, { workspace }));
+    return open as [Store, Store];
+  }
+
+  it('two servers importing the same export at once add each person once', async () => {
+    const [a, b] = await twoServers();
+    const file = connections(400);
+    const [first, second] = await Promise.all([
+      a.imports.contacts(file, 'Connections.csv'),
+      b.imports.contacts(file, 'Connections.csv'),
+    ]);
+    // One of them added everyone; the other, planned after it, found everyone there.
+    expect([first.counts.new, second.counts.new].sort()).toEqual([0, 400]);
+    expect((await a.people.list({ limit: 1 })).total).toBe(400);
+    expect((await b.merges.suggestions()).length).toBe(0);
+  });
+});
