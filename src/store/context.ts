@@ -1,6 +1,7 @@
 // What every repository function needs: the database (or the open transaction), the
 // dialect's search index, the workspace it is bound to, and the clock.
 import { sql, type Kysely } from 'kysely';
+import { KithError } from '../domain/errors.js';
 import type { RowWriter } from './dialect/row-writer.js';
 import type { SearchIndex } from './dialect/search-index.js';
 import type { Database } from './schema.js';
@@ -23,7 +24,24 @@ export async function inTransaction<T>(
   work: (tx: StoreContext) => Promise<T>,
 ): Promise<T> {
   if (ctx.db.isTransaction) return work(ctx);
-  return ctx.db.transaction().execute((trx) => work({ ...ctx, db: trx }));
+  try {
+    return await ctx.db.transaction().execute((trx) => work({ ...ctx, db: trx }));
+  } catch (error) {
+    // A change checked against what it read, then refused by a unique key: another server
+    // made the same one in between (PostgreSQL; SQLite's writers take turns from the start).
+    if (isUniqueViolation(error))
+      throw new KithError(
+        'conflict',
+        'Someone made the same change at the same moment (the same name, most likely); nothing was changed. Reload and try again.',
+      );
+    throw error;
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code: unknown = Reflect.get(error, 'code');
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 /**

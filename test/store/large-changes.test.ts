@@ -2,6 +2,7 @@
 // with their own connections on one database) importing the same export at the same moment
 // must not both add everyone.
 import { afterEach, expect, it } from 'vitest';
+import { KithError } from '../../src/domain/errors.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { describeEachDatabase } from '../support/databases.js';
@@ -41,5 +42,24 @@ describeEachDatabase('large changes take turns', (db) => {
     expect([first.counts.new, second.counts.new].sort()).toEqual([0, 400]);
     expect((await a.people.list({ limit: 1 })).total).toBe(400);
     expect((await b.merges.suggestions()).length).toBe(0);
+  });
+
+  it('two servers creating the same organization at once: one does, the other is told why', async () => {
+    const [a, b] = await twoServers();
+    for (let round = 0; round < 5; round++) {
+      const name = `Northwind ${round}`;
+      const results = await Promise.allSettled([
+        a.organizations.create({ name }),
+        b.organizations.create({ name: name.toUpperCase() }),
+      ]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const refused = results.find((r) => r.status === 'rejected');
+      expect(refused?.reason).toBeInstanceOf(KithError);
+      expect((refused?.reason as KithError).code).toBe('conflict');
+      expect((refused?.reason as KithError).message).toMatch(/exists already|at the same moment/);
+    }
+    expect(
+      (await a.organizations.list()).filter((o) => o.name.toLowerCase().startsWith('northwind')),
+    ).toHaveLength(5);
   });
 });
