@@ -260,6 +260,17 @@ export async function restoreBackup(
       list[Number(i.position)] = String(i.text);
       insights.set(String(i.interaction_id), list);
     }
+    const names = new Map(
+      (backup.tables.person ?? []).map((p) => [String(p.id), String(p.display_name)]),
+    );
+    const peopleIn = new Map<string, string[]>();
+    for (const p of backup.tables.interaction_participant ?? []) {
+      const name = names.get(String(p.person_id));
+      if (name === undefined) continue;
+      const list = peopleIn.get(String(p.interaction_id)) ?? [];
+      list.push(name);
+      peopleIn.set(String(p.interaction_id), list);
+    }
     const interactions = [...(backup.tables.interaction ?? [])].sort((a, b) =>
       String(a.occurred_at) < String(b.occurred_at) ? -1 : 1,
     );
@@ -272,6 +283,7 @@ export async function restoreBackup(
             summary: String(i.summary),
             notes: i.notes === null ? null : String(i.notes),
             insights: (insights.get(String(i.id)) ?? []).filter(Boolean),
+            people: peopleIn.get(String(i.id)) ?? [],
           }),
         ),
       );

@@ -10,7 +10,7 @@ import { chunk, inLargeChange, letOthersRun, rowsPerInsert, type StoreContext } 
 import { interactionDocument } from './interactions.js';
 import { refreshAllLastContact } from './last-contact.js';
 import { bumpTies, orderedPair } from './ties.js';
-import { personColumns, personDocument, tagIdsFor } from './people.js';
+import { namesOf, personColumns, personDocument, tagIdsFor } from './people.js';
 import type {
   AskEventTable,
   AskTable,
@@ -179,7 +179,13 @@ export async function insertInteractions(
 ): Promise<string[]> {
   const ws = tx.workspaceId;
   const ids: string[] = [];
+  // Each person's name, read once however many of their chats there are (the documents hold them).
+  const names = new Map<string, string>();
   for (const batch of chunk(items, 2000)) {
+    const unnamed = new Set<string>();
+    for (const { participantIds } of batch)
+      for (const id of participantIds) if (!names.has(id)) unnamed.add(id);
+    for (const [id, name] of await namesOf(tx, [...unnamed])) names.set(id, name);
     const rows = batch.map(({ data }) => ({
       id: newId(),
       workspace_id: ws,
@@ -211,12 +217,13 @@ export async function insertInteractions(
     await tx.rows.insert(tx.db, 'insight', insights);
     await tx.search.indexInteractions(
       tx.db,
-      batch.map(({ data }, i) =>
+      batch.map(({ data, participantIds }, i) =>
         interactionDocument(ws, rows[i]?.id ?? '', {
           occurredAt: data.occurredAt,
           summary: data.summary,
           notes: data.notes ?? null,
           insights: data.insights ?? [],
+          people: participantIds.flatMap((id) => names.get(id) ?? []),
         }),
       ),
     );

@@ -20,7 +20,7 @@ import { getAsk, saveAsk } from './asks.js';
 import { insertAsks, insertInteractions } from './bulk-load.js';
 import { chunk, type StoreContext } from './context.js';
 import { peopleByKeys } from './people-by-keys.js';
-import { interactionDocument } from './interactions.js';
+import { reindexInteractions } from './interactions.js';
 import { refreshLastContact } from './last-contact.js';
 import type { AskTable, ImportActivityChangeTable, ImportItemTable } from './schema.js';
 import { bumpTies } from './ties.js';
@@ -317,7 +317,7 @@ export async function writeActivities(
         .set({ summary: a.summary, notes: a.notes, occurred_at: a.at, updated_at: now })
         .where('id', '=', item.target_id)
         .execute();
-      await reindex(tx, item.target_id, { occurred_at: a.at, summary: a.summary, notes: a.notes });
+      await reindexInteractions(tx, [item.target_id]);
       for (const id of p.personIds) touched.add(id);
     } else if (item.target_kind === 'ask' && a.type === 'scheduled') {
       const ask = await getAsk(tx, item.target_id);
@@ -451,28 +451,6 @@ export async function answerAcceptedInvitations(
   if (accepted.some((a) => a.direction === 'incoming')) await bumpTies(tx);
 }
 
-/** An interaction's search document after its text changed. */
-async function reindex(
-  ctx: StoreContext,
-  id: string,
-  row: { occurred_at: string; summary: string; notes: string | null },
-): Promise<void> {
-  const insights = await ctx.db
-    .selectFrom('insight')
-    .select('text')
-    .where('interaction_id', '=', id)
-    .orderBy('position')
-    .execute();
-  await ctx.search.indexInteractions(ctx.db, [
-    interactionDocument(ctx.workspaceId, id, {
-      occurredAt: row.occurred_at,
-      summary: row.summary,
-      notes: row.notes,
-      insights: insights.map((i) => i.text),
-    }),
-  ]);
-}
-
 async function askRow(ctx: StoreContext, id: string): Promise<AskTable> {
   return ctx.db.selectFrom('ask').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
@@ -595,7 +573,7 @@ export async function undoActivities(ctx: StoreContext, runId: string): Promise<
         })
         .where('id', '=', c.target_id)
         .execute();
-      await reindex(ctx, c.target_id, row);
+      await reindexInteractions(ctx, [c.target_id]);
       const people = await ctx.db
         .selectFrom('interaction_participant')
         .select('person_id')

@@ -8,6 +8,7 @@ import { mergedData, tiesAfterMerge, type Candidate } from '../domain/merge/dupl
 import type { MergeSuggestion } from '../domain/merge/schemas.js';
 import type { Person } from '../domain/person.js';
 import { chunk, inLargeChange, letOthersRun, type StoreContext } from './context.js';
+import { interactionIdsOf, reindexInteractions } from './interactions.js';
 import { likelyPairsSoon } from './likely-pairs.js';
 import { refreshLastContact } from './last-contact.js';
 import { dataOf, getPerson, updatePerson } from './people.js';
@@ -183,6 +184,7 @@ export async function mergePeople(
       .execute();
 
     // Interactions: the other's become the kept one's (once, if both were in it).
+    const theirs = await interactionIdsOf(tx, [other.id]);
     const both = await tx.db
       .selectFrom('interaction_participant')
       .select('interaction_id')
@@ -210,6 +212,8 @@ export async function mergePeople(
       .set({ person_id: keep.id })
       .where('person_id', '=', other.id)
       .execute();
+    // Found by the kept person's name now, not the other's.
+    await reindexInteractions(tx, theirs);
     await tx.db
       .updateTable('ask')
       .set({ person_id: keep.id })

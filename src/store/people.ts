@@ -27,6 +27,7 @@ import {
   type DbContext,
   type StoreContext,
 } from './context.js';
+import { interactionIdsOf, reindexInteractions } from './interactions.js';
 import { refreshTouchDue } from './keep-in-touch.js';
 import type { PersonDocument } from './dialect/search-index.js';
 import { organizationIdFor } from './organization-ids.js';
@@ -360,6 +361,9 @@ export async function updatePerson(ctx: StoreContext, id: string, input: unknown
     if (!current.archivedAt) {
       await tx.search.indexPeople(tx.db, [personDocument(tx.workspaceId, current.id, data)]);
     }
+    // Their chats are found by their name: by the new one from now on.
+    if (data.displayName !== current.displayName)
+      await reindexInteractions(tx, await interactionIdsOf(tx, [current.id]));
     return getPerson(tx, current.id);
   });
 }

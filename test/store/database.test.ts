@@ -76,6 +76,15 @@ describeEachDatabase('database', (db) => {
     const withInsights = (await store.search({ q: 'buffer' })).interactions;
     expect(withInsights.length).toBeGreaterThan(0);
     expect(withInsights[0]?.matchedInsights[0]).toMatch(/buffer/);
+    // Chats are found by the names of the people in them.
+    const someone = (await store.interactions.list({ limit: 1 })).items[0]?.participants[0];
+    if (!someone) throw new Error('a chat with someone expected');
+    const theirs = (await store.interactions.list({ personId: someone.id, limit: 100 })).items;
+    expect(theirs.length).toBeGreaterThan(0);
+    const byName = await store.search({ q: someone.displayName, in: 'interactions', limit: 100 });
+    expect(byName.interactions.map((i) => i.id)).toEqual(
+      expect.arrayContaining(theirs.map((i) => i.id)),
+    );
   });
 
   it('loads nothing when one row of a bulk load is bad, and names the row', async () => {

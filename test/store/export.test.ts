@@ -85,6 +85,11 @@ describeEachDatabase('exports', (db) => {
     expect((await copy.search({ q: 'Curié' })).people.map((p) => p.displayName)).toEqual([
       'Marie Curié',
     ]);
+    // Chats by the names of the people in them, as in the original.
+    const withSomeone = async (s: Store) =>
+      (await s.search({ q: 'curie', in: 'interactions', limit: 50 })).interactions.map((i) => i.id);
+    expect((await withSomeone(copy)).length).toBeGreaterThan(0);
+    expect(await withSomeone(copy)).toEqual(await withSomeone(store));
     expect(await copy.imports.provenance(marie.id)).toHaveLength(1);
 
     // Into a workspace that has people: refused, nothing written.

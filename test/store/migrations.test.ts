@@ -58,6 +58,7 @@ describeEachDatabase('migration 012 (leaner import storage)', (_db, dialect) => 
           '012-leaner-import-storage',
           '013-interaction-words-without-positions',
           '014-asks-made-of-you',
+          '015-interactions-found-by-their-people',
         ],
       ]);
       await (await openStore(target, { now, onUpgrade })).close();
@@ -145,7 +146,11 @@ describeEachDatabase('migration 013 (interaction words without positions)', (_db
       const upgrades: string[][] = [];
       const store = await openStore(target, { now, onUpgrade: (m) => upgrades.push(m) });
       expect(upgrades).toEqual([
-        ['013-interaction-words-without-positions', '014-asks-made-of-you'],
+        [
+          '013-interaction-words-without-positions',
+          '014-asks-made-of-you',
+          '015-interactions-found-by-their-people',
+        ],
       ]);
       expect(await snapshot(store)).toEqual(before.snapshot);
       expect(await results(store)).toEqual(before.found);
@@ -231,7 +236,9 @@ describeEachDatabase('migration 014 (asks made of you)', (db, dialect) => {
 
       const upgrades: string[][] = [];
       const store = await openStore(target, { now, onUpgrade: (m) => upgrades.push(m) });
-      expect(upgrades).toEqual([['014-asks-made-of-you']]);
+      expect(upgrades).toEqual([
+        ['014-asks-made-of-you', '015-interactions-found-by-their-people'],
+      ]);
       expect(await store.asks.get(id)).toMatchObject({
         direction: 'outgoing',
         state: 'sent',
@@ -266,6 +273,48 @@ describeEachDatabase('migration 014 (asks made of you)', (db, dialect) => {
         ['How did you start?', 'outgoing'],
       ]);
       await copy.close();
+      await store.close();
+    } finally {
+      await cleanup();
+    }
+  });
+});
+
+describeEachDatabase('migration 015 (interactions found by their people)', (_db, dialect) => {
+  it('finds every earlier chat by the names of the people in it, as they are stored', async () => {
+    const { target, cleanup } = await prepare(dialect);
+    const now = () => new Date('2026-11-29T10:00:00Z');
+    try {
+      const old = await openStore(target, { now, schemaVersion: '014-asks-made-of-you' });
+      const hana = await old.people.create({ displayName: 'Hana García' });
+      const tom = await old.people.create({ displayName: 'Tom Becker' });
+      const chat = (summary: string, participantIds: string[]) =>
+        old.interactions.create({
+          occurredAt: '2026-10-01',
+          kind: 'coffee',
+          summary,
+          participantIds,
+        });
+      const taxes = await chat('Coffee about taxes', [hana.id]);
+      const pricing = await chat('Lunch about pricing', [tom.id, hana.id]);
+      await chat('Walk by the river', [tom.id]);
+      await old.close();
+      // Renamed behind the index's back (as before 015, when no document held a name): only
+      // a document made again from what is stored knows her by her new name.
+      await runRaw(target, `UPDATE person SET display_name = $1 WHERE id = $2`, [
+        'Hana Kobayashi',
+        hana.id,
+      ]);
+
+      const store = await openStore(target, { now });
+      const found = async (q: string) =>
+        (await store.search({ q, in: 'interactions' })).interactions.map((i) => i.summary).sort();
+      expect(await found('kobayashi')).toEqual([taxes.summary, pricing.summary].sort());
+      expect(await found('Kobayashi taxes')).toEqual([taxes.summary]);
+      expect(await found('tom pricing')).toEqual([pricing.summary]);
+      expect(await found('garcia')).toEqual([]);
+      // Words of the chats themselves are found as before.
+      expect(await found('river')).toEqual(['Walk by the river']);
       await store.close();
     } finally {
       await cleanup();

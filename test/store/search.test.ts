@@ -128,6 +128,35 @@ describeEachDatabase('search', (db) => {
     ]);
   });
 
+  it('finds a chat by whom it was with, by their new name after a rename or a merge', async () => {
+    const chats = async (q: string) =>
+      (await store.search({ q, in: 'interactions' })).interactions.map((i) => i.summary);
+    // "Nunez" is in no word of the chat: it is the name of the person in it.
+    expect(await chats('nunez pricing')).toEqual(['Coffee about going independent']);
+    expect(await chats('nunez lunch')).toEqual([]);
+    const [jose] = (await store.search({ q: 'José Núñez', in: 'people' })).people;
+    const dana = (await store.search({ q: 'Dana', in: 'people' })).people[0];
+    if (!jose || !dana) throw new Error('José and Dana expected');
+    const lunch = await store.interactions.create({
+      occurredAt: '2026-10-05',
+      kind: 'meeting',
+      summary: 'Lunch',
+      participantIds: [dana.id],
+    });
+    expect(await chats('finch')).toEqual(['Lunch']);
+    // Added to a chat later: found by it.
+    await store.interactions.update(lunch.id, { participantIds: [dana.id, jose.id] });
+    expect(await chats('nunez lunch')).toEqual(['Lunch']);
+    // Renamed: the chats follow the new name.
+    await store.people.update(dana.id, { displayName: 'Dana Okafor' });
+    expect(await chats('okafor')).toEqual(['Lunch']);
+    expect(await chats('finch')).toEqual([]);
+    // Merged: the other's chats are found by the kept person's name.
+    await store.merges.merge(dana.id, jose.id);
+    expect((await chats('okafor')).sort()).toEqual(['Coffee about going independent', 'Lunch']);
+    expect(await chats('nunez')).toEqual([]);
+  });
+
   it('refuses a blank query', async () => {
     await expect(store.search({ q: '  ' })).rejects.toMatchObject({
       code: 'invalid_input',

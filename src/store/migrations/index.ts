@@ -17,6 +17,7 @@ import { photoRuns } from './011-photo-runs.js';
 import { leanerImportStorage } from './012-leaner-import-storage.js';
 import { interactionWordsWithoutPositions } from './013-interaction-words-without-positions.js';
 import { asksMadeOfYou } from './014-asks-made-of-you.js';
+import { interactionsFoundByTheirPeople } from './015-interactions-found-by-their-people.js';
 
 export function migrationsFor(search: SearchIndex): Record<string, Migration> {
   return {
@@ -34,6 +35,7 @@ export function migrationsFor(search: SearchIndex): Record<string, Migration> {
     '012-leaner-import-storage': leanerImportStorage(search),
     '013-interaction-words-without-positions': interactionWordsWithoutPositions(search),
     '014-asks-made-of-you': asksMadeOfYou,
+    '015-interactions-found-by-their-people': interactionsFoundByTheirPeople(search),
   };
 }
 
