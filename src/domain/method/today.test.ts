@@ -232,13 +232,48 @@ describe('Today', () => {
       '…and 1 more ask made of you waiting on an answer',
     ]);
     expect(items[0]).toMatchObject({ kind: 'answer', askId: 'in0', personId: 'p0' });
-    // Never a nudge or "moved on" for them, however long ago they asked.
-    const later = buildToday(
+    // Never a nudge or "moved on" for them, however long ago they asked: a month on, one
+    // still shows; after that it waits on the board, counted here, not today's news.
+    const aMonthOn = buildToday(
       { people, asks: asks.slice(0, 1), campaigns: [], tasks: [] },
+      '2026-12-18T17:00:00Z',
+      TZ,
+    );
+    expect(aMonthOn.map((i) => i.reason)).toEqual(['Person 0 asked you 4 weeks ago: Question 0?']);
+    const later = buildToday(
+      { people, asks: asks.slice(0, 2), campaigns: [], tasks: [] },
       '2027-03-01T17:00:00Z',
       TZ,
     );
-    expect(later.map((i) => i.kind)).toEqual(['answer']);
-    expect(later[0]?.reason).toBe('Person 0 asked you 3 months ago: Question 0?');
+    expect(later.map((i) => [i.kind, i.reason])).toEqual([
+      ['answer-more', '…and 2 more asks made of you waiting on an answer'],
+    ]);
+  });
+
+  it('shows the last month’s asks made of the user, however many older ones wait', () => {
+    const people = Array.from({ length: 6 }, (_, i) => person(`p${i}`, `Person ${i}`));
+    // Four from long ago, then two from this week: the two are shown, the four counted.
+    const dates = [
+      '2024-01-15',
+      '2024-02-01',
+      '2025-06-30',
+      '2026-09-01',
+      '2026-11-17',
+      '2026-11-18',
+    ];
+    const asks = people.map((p, i) =>
+      receivedAsk({
+        id: `in${i}`,
+        personId: p.id,
+        question: `Q${i}?`,
+        at: `${dates[i]}T09:00:00Z`,
+      }),
+    );
+    const items = buildToday({ people, asks, campaigns: [], tasks: [] }, NOW, TZ);
+    expect(items.map((i) => i.reason)).toEqual([
+      'Person 5 asked you 2 days ago: Q5?',
+      'Person 4 asked you 3 days ago: Q4?',
+      '…and 4 more asks made of you waiting on an answer',
+    ]);
   });
 });

@@ -104,6 +104,11 @@ const ORDER: TodayItem['kind'][] = [
 export const KEEP_IN_TOUCH_PER_DAY = 7;
 /** People waiting on the user's answer: the latest asks first, the rest counted. */
 export const ANSWERS_PER_DAY = 5;
+/**
+ * An ask made of the user is on Today for this many days; after that it still waits on the
+ * board (and is counted on Today), but an invitation from last year is not today's news.
+ */
+export const ANSWER_NOTICE_DAYS = 30;
 /** Asks that moved on in the last few days are mentioned, then forgotten. */
 export const MOVED_ON_NOTICE_DAYS = 3;
 
@@ -166,13 +171,19 @@ export function buildToday(input: TodayInput, now: string, timeZone: string): To
     }
   }
 
-  // Latest first: an invitation from years ago still waits, but is not today's news.
+  // Latest first, the last month's only: an invitation from years ago still waits, but is not
+  // today's news.
   waiting.sort(
     (a, b) => (b.sentAt ?? '').localeCompare(a.sentAt ?? '') || a.id.localeCompare(b.id),
   );
-  for (const ask of waiting.slice(0, ANSWERS_PER_DAY)) {
+  const askedDaysAgo = (ask: Ask) =>
+    Math.max(0, daysBetween(localDate(ask.sentAt ?? now, timeZone), today));
+  const shown = waiting
+    .filter((ask) => askedDaysAgo(ask) <= ANSWER_NOTICE_DAYS)
+    .slice(0, ANSWERS_PER_DAY);
+  for (const ask of shown) {
     const who = name(ask.personId);
-    const days = Math.max(0, daysBetween(localDate(ask.sentAt ?? now, timeZone), today));
+    const days = askedDaysAgo(ask);
     items.push({
       kind: 'answer',
       askId: ask.id,
@@ -181,8 +192,8 @@ export function buildToday(input: TodayInput, now: string, timeZone: string): To
       reason: `${who} asked you ${timeAgo(days)}: ${ask.question}`,
     });
   }
-  if (waiting.length > ANSWERS_PER_DAY) {
-    const count = waiting.length - ANSWERS_PER_DAY;
+  if (waiting.length > shown.length) {
+    const count = waiting.length - shown.length;
     items.push({
       kind: 'answer-more',
       count,
