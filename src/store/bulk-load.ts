@@ -54,6 +54,12 @@ export async function bulkLoad(
     // Interactions, with participants, insights and their search documents.
     let done = 0;
     let insightCount = 0;
+    const names = new Map(
+      valid.people.flatMap(({ key, data }) => {
+        const id = personIds.get(key);
+        return id ? [[id, data.displayName] as const] : [];
+      }),
+    );
     for (const batch of chunk(valid.interactions, 2000)) {
       await insertInteractions(
         tx,
@@ -62,6 +68,7 @@ export async function bulkLoad(
           participantIds: participants.map((key) => personIds.get(key) ?? ''),
         })),
         now,
+        { names },
       );
       insightCount += batch.reduce((n, { data }) => n + (data.insights ?? []).length, 0);
       done += batch.length;
@@ -175,12 +182,18 @@ export async function insertInteractions(
   tx: StoreContext,
   items: NewInteraction[],
   now: string,
-  onProgress: (done: number) => void = () => undefined,
+  options: {
+    onProgress?: (done: number) => void;
+    /**
+     * The names of the people in them, by id, as far as the caller knows them (the people it
+     * just wrote): the documents hold them. Any other is read, once, and kept here.
+     */
+    names?: Map<string, string>;
+  } = {},
 ): Promise<string[]> {
   const ws = tx.workspaceId;
   const ids: string[] = [];
-  // Each person's name, read once however many of their chats there are (the documents hold them).
-  const names = new Map<string, string>();
+  const names = options.names ?? new Map<string, string>();
   for (const batch of chunk(items, 2000)) {
     const unnamed = new Set<string>();
     for (const { participantIds } of batch)
@@ -228,7 +241,7 @@ export async function insertInteractions(
       ),
     );
     ids.push(...rows.map((r) => r.id));
-    onProgress(ids.length);
+    options.onProgress?.(ids.length);
     await letOthersRun();
   }
   return ids;

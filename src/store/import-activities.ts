@@ -186,6 +186,8 @@ export async function writeActivities(
     onProgress?: (done: number, total: number) => void;
     /** People this import gave their last contact already (see importContacts). */
     lastContactKnown?: ReadonlySet<string>;
+    /** The names of the people it wrote, by id (the conversations' search documents hold them). */
+    names?: Map<string, string>;
   } = {},
 ): Promise<void> {
   const onProgress = options.onProgress ?? (() => undefined);
@@ -227,7 +229,7 @@ export async function writeActivities(
       };
     }),
     now,
-    (done) => onProgress(done, fresh.length),
+    { onProgress: (done) => onProgress(done, fresh.length), names: options.names },
   );
   fresh.forEach((p, i) => {
     created(p, 'interaction', ids[i] ?? '', now);

@@ -468,6 +468,9 @@ export async function importContacts(
     await writeActivities(tx, activityPlan.planned, runId, now, {
       onProgress: (done, total) => options.onProgress?.({ phase: 'conversations', done, total }),
       lastContactKnown: new Set(latest.keys()),
+      names: new Map(
+        fresh.flatMap((r) => (r.personId ? [[r.personId, r.person.displayName] as const] : [])),
+      ),
     });
     const accepted = await acceptedInvitations(tx, connections(), now);
     await answerAcceptedInvitations(tx, accepted, runId);
