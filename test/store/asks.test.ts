@@ -235,20 +235,30 @@ describeEachDatabase('asks and campaigns', (db) => {
     expect((await store.asks.list({ direction: 'incoming' })).map((a) => a.id)).toEqual([asked.id]);
     expect((await store.asks.list({ direction: 'outgoing' })).map((a) => a.id)).toEqual([mine.id]);
 
-    // Weeks later: the user's own ask moved on; the one made of the user still waits on them.
-    expect(await store.asks.moveOnOverdue('2026-12-01T10:00:00Z', TZ)).toBe(1);
-    expect((await store.asks.get(asked.id)).state).toBe('sent');
-    const waiting = await store.today('2026-12-01T10:00:00Z', TZ);
+    // Three weeks on, it is on Today, waiting on the user.
+    const waiting = await store.today('2026-11-20T10:00:00Z', TZ);
     expect(waiting.items.filter((i) => i.kind === 'answer')).toEqual([
       {
         kind: 'answer',
         askId: asked.id,
         personId: lee.id,
         personName: 'Lee Park',
-        reason: 'Lee Park asked you 5 weeks ago: Could you tell me how you price a retainer?',
+        reason: 'Lee Park asked you 3 weeks ago: Could you tell me how you price a retainer?',
       },
     ]);
-    expect(waiting.items.map((i) => i.kind)).not.toContain('nudge');
+    // Weeks later: the user's own ask moved on; the one made of the user still waits on them,
+    // counted on Today (past a month it is not the day's news), never nudged.
+    expect(await store.asks.moveOnOverdue('2026-12-01T10:00:00Z', TZ)).toBe(1);
+    expect((await store.asks.get(asked.id)).state).toBe('sent');
+    const monthOn = await store.today('2026-12-01T10:00:00Z', TZ);
+    expect(monthOn.items.filter((i) => i.kind.startsWith('answer'))).toEqual([
+      {
+        kind: 'answer-more',
+        count: 1,
+        reason: '…and 1 more ask made of you waiting on an answer',
+      },
+    ]);
+    expect(monthOn.items.map((i) => i.kind)).not.toContain('nudge');
 
     // Refused, changing nothing: a nudge of one's own answer, a campaign, a date to come.
     const campaign = await store.campaigns.create({ name: 'Pricing' });
