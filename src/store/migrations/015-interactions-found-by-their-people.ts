@@ -2,10 +2,11 @@
 // about taxes, though neither its summary nor its notes say "Hana". Every interaction's search
 // document is made again with those names (the store writes them so from now on). On SQLite it
 // happens in one savepoint, as 013: a failure leaves the database as it was.
-import { sql, type Kysely, type Migration } from 'kysely';
+import type { Kysely, Migration } from 'kysely';
 import type { SearchIndex } from '../dialect/search-index.js';
 import { reindexInteractions } from '../interactions.js';
 import type { Database } from '../schema.js';
+import { inSqliteSavepoint } from './sqlite-savepoint.js';
 
 const PAGE = 5000;
 
@@ -37,15 +38,7 @@ export function interactionsFoundByTheirPeople(search: SearchIndex): Migration {
         }
       };
       if (search.dialect !== 'sqlite') return reindexAll();
-      await sql`SAVEPOINT interactions_found_by_their_people`.execute(db);
-      try {
-        await reindexAll();
-        await sql`RELEASE interactions_found_by_their_people`.execute(db);
-      } catch (error) {
-        await sql`ROLLBACK TO interactions_found_by_their_people`.execute(db);
-        await sql`RELEASE interactions_found_by_their_people`.execute(db);
-        throw error;
-      }
+      await inSqliteSavepoint(untyped, 'interactions_found_by_their_people', reindexAll);
     },
   };
 }
