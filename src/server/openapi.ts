@@ -61,6 +61,7 @@ export function openApiDocument(routes: Route[], version: string): JsonSchema {
       '400': { $ref: '#/components/responses/BadRequest' },
     };
     if (route.params) responses['404'] = { $ref: '#/components/responses/NotFound' };
+    if (route.method !== 'get') responses['503'] = { $ref: '#/components/responses/Busy' };
     paths[route.path] = {
       ...paths[route.path],
       [route.method]: {
@@ -99,6 +100,11 @@ export function openApiDocument(routes: Route[], version: string): JsonSchema {
         },
         NotFound: {
           description: 'Nothing has that id',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+        },
+        Busy: {
+          description:
+            'SQLite: another process (a kith import in a terminal) has held the database file for over a minute; nothing was changed, try again (error.code "busy")',
           content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
         },
       },

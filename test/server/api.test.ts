@@ -340,6 +340,7 @@ describeEachDatabase('HTTP API', (db) => {
                 };
               };
             };
+            responses: Record<string, unknown>;
           }
         >
       >;
@@ -351,5 +352,10 @@ describeEachDatabase('HTTP API', (db) => {
     expect(Object.keys(create?.properties ?? {})).toEqual(
       expect.arrayContaining(['emails', 'roles', 'linkedin', 'cadence']),
     );
+    // A write may find the database held by another process; a read never waits for one.
+    expect(doc.paths['/api/people']?.post?.responses['503']).toEqual({
+      $ref: '#/components/responses/Busy',
+    });
+    expect(doc.paths['/api/people']?.get?.responses['503']).toBeUndefined();
   });
 });
