@@ -7,7 +7,7 @@
 import { sql, type Kysely } from 'kysely';
 import { KithError } from '../domain/errors.js';
 import { chunk, inLargeChange, rowsPerInsert, type StoreContext } from './context.js';
-import { interactionDocument } from './interactions.js';
+import { reindexInteractions } from './interactions.js';
 import { reindexPeople } from './people.js';
 import type { Database } from './schema.js';
 import { bumpTies } from './ties.js';
@@ -254,40 +254,15 @@ export async function restoreBackup(
     // The search index, rebuilt from what was restored.
     const people = (backup.tables.person ?? []).map((p) => String(p.id));
     for (const part of chunk(people, 2000)) await reindexPeople(tx, part);
-    const insights = new Map<string, string[]>();
-    for (const i of backup.tables.insight ?? []) {
-      const list = insights.get(String(i.interaction_id)) ?? [];
-      list[Number(i.position)] = String(i.text);
-      insights.set(String(i.interaction_id), list);
-    }
-    const names = new Map(
-      (backup.tables.person ?? []).map((p) => [String(p.id), String(p.display_name)]),
-    );
-    const peopleIn = new Map<string, string[]>();
-    for (const p of backup.tables.interaction_participant ?? []) {
-      const name = names.get(String(p.person_id));
-      if (name === undefined) continue;
-      const list = peopleIn.get(String(p.interaction_id)) ?? [];
-      list.push(name);
-      peopleIn.set(String(p.interaction_id), list);
-    }
+    // Chats oldest first (the index fills best in time order), each with its insights and the
+    // names of its people, as every write of a chat makes its document.
     const interactions = [...(backup.tables.interaction ?? [])].sort((a, b) =>
       String(a.occurred_at) < String(b.occurred_at) ? -1 : 1,
     );
-    for (const part of chunk(interactions, 2000)) {
-      await tx.search.indexInteractions(
-        tx.db,
-        part.map((i) =>
-          interactionDocument(tx.workspaceId, String(i.id), {
-            occurredAt: String(i.occurred_at),
-            summary: String(i.summary),
-            notes: i.notes === null ? null : String(i.notes),
-            insights: (insights.get(String(i.id)) ?? []).filter(Boolean),
-            people: peopleIn.get(String(i.id)) ?? [],
-          }),
-        ),
-      );
-    }
+    await reindexInteractions(
+      tx,
+      interactions.map((i) => String(i.id)),
+    );
     await bumpTies(tx);
     await sql`ANALYZE`.execute(tx.db);
     return counts;

@@ -38,9 +38,14 @@ export async function inTransaction<T>(
   }
 }
 
+/** The database's own code for an error (SQLite's `SQLITE_BUSY`, PostgreSQL's `23505`…). */
+export function databaseErrorCode(error: unknown): string | undefined {
+  const code: unknown = error instanceof Error ? Reflect.get(error, 'code') : undefined;
+  return typeof code === 'string' ? code : undefined;
+}
+
 function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code: unknown = Reflect.get(error, 'code');
+  const code = databaseErrorCode(error);
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 

@@ -15,7 +15,8 @@ export interface LikelyPairsWork {
 
 type Pairs = ReturnType<typeof likelyPairs>;
 
-const here = ({ people, dismissed, limit }: LikelyPairsWork): Pairs =>
+/** The work itself, here or on the thread (likely-pairs-worker.ts). */
+export const findLikelyPairs = ({ people, dismissed, limit }: LikelyPairsWork): Pairs =>
   likelyPairs(people, dismissed, limit);
 
 export function likelyPairsSoon(
@@ -23,11 +24,11 @@ export function likelyPairsSoon(
   options: { minPeople?: number; threadOnly?: boolean } = {},
 ): Promise<Pairs> {
   if (work.people.length < (options.minPeople ?? THREAD_MIN_PEOPLE))
-    return new Promise((resolve) => resolve(here(work)));
+    return new Promise((resolve) => resolve(findLikelyPairs(work)));
   return onAThread({
     worker: 'likely-pairs-worker',
     data: work,
-    here,
+    here: findLikelyPairs,
     fromWire: (pairs: Pairs) => pairs,
     threadOnly: options.threadOnly,
   });

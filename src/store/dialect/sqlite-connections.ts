@@ -21,6 +21,7 @@ import {
 } from 'kysely';
 import type SQLite from 'better-sqlite3';
 import { KithError } from '../../domain/errors.js';
+import { databaseErrorCode } from '../context.js';
 
 /** What the driver needs of a connection: prepared statements (cached by the caller). */
 export interface SqliteHandle {
@@ -77,10 +78,7 @@ class WriteLock {
   }
 }
 
-const isBusy = (error: unknown) => {
-  const code: unknown = error instanceof Error ? Reflect.get(error, 'code') : undefined;
-  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
-};
+const isBusy = (error: unknown) => databaseErrorCode(error)?.startsWith('SQLITE_BUSY') === true;
 
 /**
  * Runs `attempt` (the first statement of a write: nothing is done when it finds the file
