@@ -1,24 +1,27 @@
-// Search benchmark (issue #2): fills a SQLite workspace with the demo generator (100k people,
+// Search benchmark (issue #2): fills a workspace with the demo generator (100k people,
 // 1M interactions by default), then measures person search and interaction search through the
 // store — median and p95 — against a naive LIKE '%term%' scan of the same rows.
 //
 //   npm run bench                                   # 100k people, 10 interactions each
 //   npm run bench -- --people 10000 --per-person 10  # a quicker run
 //   npm run bench -- --reuse                        # keep the database a previous run filled
+//   npm run bench -- --db postgres                  # the same on PostgreSQL (KITH_BENCH_PG)
 //
 // The LIKE baseline is the only SQL outside src/store: it is what Kith is compared against,
 // not part of Kith.
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
 import { generateNetwork } from '../src/demo/generate-network.js';
 import { searchTerms } from '../src/domain/text.js';
+import { postgresSearch } from '../src/store/dialect/postgres-search.js';
 import { preparedRowWriter } from '../src/store/dialect/row-writer.js';
 import { sqliteSearch } from '../src/store/dialect/sqlite-search.js';
 import { openStore } from '../src/store/open-store.js';
+import { searchInteractions, searchPeople } from '../src/store/search-ranking.js';
 import type { Database } from '../src/store/schema.js';
+import { benchTarget } from './support.js';
 
 const { values } = parseArgs({
   options: {
@@ -29,8 +32,11 @@ const { values } = parseArgs({
     'like-runs': { type: 'string', default: '5' },
     dir: { type: 'string', default: '.bench' },
     reuse: { type: 'boolean', default: false },
+    db: { type: 'string', default: 'sqlite' },
   },
 });
+if (values.db !== 'sqlite' && values.db !== 'postgres') throw new Error('--db: sqlite or postgres');
+const kind = values.db;
 const people = Number(values.people);
 const perPerson = Number(values['per-person']);
 const runs = Number(values.runs);
@@ -49,6 +55,8 @@ const QUERIES: Record<Kind, string[]> = {
     'zoe muller',
     'ka',
     'mentor',
+    // Rare: in nobody's name or notes (a typo, a name not in the network).
+    'kobayashi',
   ],
   interactions: [
     'coffee',
@@ -61,6 +69,7 @@ const QUERIES: Record<Kind, string[]> = {
     'mortgages',
     'sp',
     'negotiate scope',
+    'kobayashi',
   ],
 };
 
@@ -81,17 +90,19 @@ async function repeat(n: number, fn: () => Promise<unknown> | unknown): Promise<
   return sortNumbers(times);
 }
 
-mkdirSync(values.dir, { recursive: true });
-const file = join(values.dir, `bench-${people}-${perPerson}.db`);
-const reuse = values.reuse && existsSync(file);
-if (!reuse) for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
-
+const target = await benchTarget(kind, `bench-${people}-${perPerson}`, {
+  dir: values.dir,
+  reuse: values.reuse,
+});
 console.log(
-  `Kith search benchmark: ${people} people, ${people * perPerson} interactions, SQLite ${file}`,
+  `Kith search benchmark: ${people} people, ${people * perPerson} interactions, ` +
+    (target.kind === 'sqlite' ? `SQLite ${target.file}` : 'PostgreSQL'),
 );
 console.log(`node ${process.version}, ${new Date().toISOString()}`);
 
-const store = await openStore({ kind: 'sqlite', file });
+const store = await openStore(target);
+// Reused only when a previous run filled it (a new file or schema is empty).
+const reuse = values.reuse && (await store.counts()).interactions > 0;
 
 // Generate and load inside a function, so the million generated objects can be collected
 // before searches are timed (a server does not carry them around either).
@@ -120,32 +131,55 @@ async function fill() {
   );
 }
 
-if (reuse) console.log(`\nReusing ${file}: ${JSON.stringify(await store.counts())}`);
+if (reuse) console.log(`\nReusing it: ${JSON.stringify(await store.counts())}`);
 else await fill();
 (globalThis as { gc?: () => void }).gc?.();
 
-const raw = new SQLite(file, { readonly: true });
-const like: Record<Kind, SQLite.Statement> = {
-  people: raw.prepare(`
+// SQLite's LIKE ignores ASCII case; PostgreSQL's ILIKE is the same scan.
+const LIKE_SQL: Record<Kind, (like: string) => string> = {
+  people: (like) => `
     SELECT p.id FROM person p LEFT JOIN organization o ON o.id = p.organization_id
-    WHERE p.archived_at IS NULL AND (p.display_name LIKE @t OR p.title LIKE @t OR p.unit LIKE @t
-      OR p.location LIKE @t OR p.notes LIKE @t OR o.name LIKE @t
-      OR EXISTS (SELECT 1 FROM person_tag pt JOIN tag ON tag.id = pt.tag_id WHERE pt.person_id = p.id AND tag.name LIKE @t))
-    ORDER BY p.name_key LIMIT 20`),
-  interactions: raw.prepare(`
+    WHERE p.archived_at IS NULL AND (p.display_name ${like} $t OR p.title ${like} $t
+      OR p.unit ${like} $t OR p.location ${like} $t OR p.notes ${like} $t OR o.name ${like} $t
+      OR EXISTS (SELECT 1 FROM person_tag pt JOIN tag ON tag.id = pt.tag_id
+        WHERE pt.person_id = p.id AND tag.name ${like} $t))
+    ORDER BY p.name_key LIMIT 20`,
+  interactions: (like) => `
     SELECT i.id FROM interaction i
-    WHERE i.summary LIKE @t OR i.notes LIKE @t
-      OR EXISTS (SELECT 1 FROM insight s WHERE s.interaction_id = i.id AND s.text LIKE @t)
-    ORDER BY i.occurred_at DESC LIMIT 20`),
+    WHERE i.summary ${like} $t OR i.notes ${like} $t
+      OR EXISTS (SELECT 1 FROM insight s WHERE s.interaction_id = i.id AND s.text ${like} $t)
+    ORDER BY i.occurred_at DESC LIMIT 20`,
 };
 
-// The index alone (ids, as the LIKE baseline returns), through the store's own dialect code.
-const indexDb = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
-const index = sqliteSearch(preparedRowWriter(raw), raw);
+// The LIKE scan and the index alone (ids, as the LIKE baseline returns; through the store's
+// own dialect code), on a connection of their own.
+const { indexDb, index, likeScan, closeRaw } = (() => {
+  if (target.kind === 'sqlite') {
+    const raw = new SQLite(target.file, { readonly: true });
+    const like = {
+      people: raw.prepare(LIKE_SQL.people('LIKE').replaceAll('$t', '@t')),
+      interactions: raw.prepare(LIKE_SQL.interactions('LIKE').replaceAll('$t', '@t')),
+    };
+    return {
+      indexDb: new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) }),
+      index: sqliteSearch(preparedRowWriter(raw), raw),
+      likeScan: (k: Kind, t: string) => like[k].all({ t }),
+      closeRaw: () => raw.close(),
+    };
+  }
+  const pool = new pg.Pool({ connectionString: target.url, max: 1 });
+  return {
+    indexDb: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+    index: postgresSearch,
+    likeScan: (k: Kind, t: string) => pool.query(LIKE_SQL[k]('ILIKE').replaceAll('$t', '$1'), [t]),
+    closeRaw: () => undefined,
+  };
+})();
+const indexCtx = { db: indexDb, search: index, workspaceId: store.workspaceId };
 const indexOnly = (kind: Kind, q: string) =>
   kind === 'people'
-    ? index.searchPeople(indexDb, store.workspaceId, searchTerms(q), 20)
-    : index.searchInteractions(indexDb, store.workspaceId, searchTerms(q), 20);
+    ? searchPeople(indexCtx, searchTerms(q), 20)
+    : searchInteractions(indexCtx, searchTerms(q), 20);
 
 async function measure(kind: Kind) {
   const all = { search: [] as number[], index: [] as number[], like: [] as number[] };
@@ -156,7 +190,7 @@ async function measure(kind: Kind) {
     const search = await repeat(runs, () => store.search({ q, in: kind }));
     const index = await repeat(runs, () => indexOnly(kind, q));
     // The naive scan looks for the whole text as one substring, as a LIKE search would.
-    const likeTimes = await repeat(likeRuns, () => like[kind].all({ t: `%${q}%` }));
+    const likeTimes = await repeat(likeRuns, () => likeScan(kind, `%${q}%`));
     all.search.push(...search);
     all.index.push(...index);
     all.like.push(...likeTimes);
@@ -189,4 +223,5 @@ async function measure(kind: Kind) {
 await measure('people');
 await measure('interactions');
 await indexDb.destroy();
+closeRaw();
 await store.close();

@@ -139,18 +139,24 @@ export async function toInteractions(
       .orderBy('position')
       .execute(),
   ]);
+  const insightsOf = groupBy(
+    insights,
+    (i) => i.interaction_id,
+    (i) => ({ id: i.id, text: i.text }),
+  );
+  const participantsOf = groupBy(
+    participants,
+    (p) => p.interaction_id,
+    (p) => ({ id: p.id, displayName: p.display_name }),
+  );
   return rows.map((row) => ({
     id: row.id,
     occurredAt: row.occurred_at,
     kind: row.kind as InteractionKind,
     summary: row.summary,
     notes: row.notes,
-    insights: insights
-      .filter((i) => i.interaction_id === row.id)
-      .map((i) => ({ id: i.id, text: i.text })),
-    participants: participants
-      .filter((p) => p.interaction_id === row.id)
-      .map((p) => ({ id: p.id, displayName: p.display_name })),
+    insights: insightsOf.get(row.id) ?? [],
+    participants: participantsOf.get(row.id) ?? [],
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   }));

@@ -36,7 +36,7 @@ import { bumpTies } from './ties.js';
 
 type PersonRow = PersonTable & { organization_name: string | null };
 
-function selectPeople(ctx: StoreContext) {
+function selectPeople(ctx: DbContext) {
   return ctx.db
     .selectFrom('person')
     .leftJoin('organization', 'organization.id', 'person.organization_id')
@@ -62,7 +62,7 @@ export function cadenceOf(
 const IDS_PER_QUERY = 10_000;
 
 /** The tags of each of these people, in name order. */
-export async function tagsOf(ctx: StoreContext, ids: string[]): Promise<Map<string, string[]>> {
+export async function tagsOf(ctx: DbContext, ids: string[]): Promise<Map<string, string[]>> {
   const byPerson = new Map<string, string[]>();
   for (const part of chunk(ids, IDS_PER_QUERY)) {
     const rows = await ctx.db
@@ -101,7 +101,7 @@ export async function rolesOf(ctx: DbContext, ids: string[]): Promise<Map<string
 }
 
 /** Turn rows into full people, loading their lists in a few batched queries. */
-async function toPeople(ctx: StoreContext, rows: PersonRow[]): Promise<Person[]> {
+async function toPeople(ctx: DbContext, rows: PersonRow[]): Promise<Person[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const [contacts, tags, roles] = await Promise.all([
@@ -190,7 +190,7 @@ export async function requirePerson(ctx: DbContext, id: string, field: string): 
   return row.display_name;
 }
 
-export async function getPeople(ctx: StoreContext, ids: string[]): Promise<Person[]> {
+export async function getPeople(ctx: DbContext, ids: string[]): Promise<Person[]> {
   if (ids.length === 0) return [];
   const rows = await selectPeople(ctx).where('person.id', 'in', ids).execute();
   const people = await toPeople(ctx, rows);
@@ -303,7 +303,10 @@ export function personDocument(workspaceId: string, id: string, data: PersonData
 }
 
 /** Rebuild the search documents of these people (after an organization is renamed, say). */
-export async function reindexPeople(ctx: StoreContext, ids: string[]): Promise<void> {
+export async function reindexPeople(
+  ctx: Pick<StoreContext, 'db' | 'search' | 'workspaceId'>,
+  ids: string[],
+): Promise<void> {
   for (const batch of chunk(ids, 500)) {
     const people = (await getPeople(ctx, batch)).filter((p) => !p.archivedAt);
     await ctx.search.indexPeople(

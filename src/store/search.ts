@@ -12,6 +12,7 @@ import type { StoreContext } from './context.js';
 import type { SearchHitId } from './dialect/search-index.js';
 import { toInteractions } from './interactions.js';
 import { rolesOf, tagsOf } from './people.js';
+import { searchInteractions, searchPeople } from './search-ranking.js';
 
 export async function search(ctx: StoreContext, query: unknown): Promise<SearchResult> {
   const { q, limit = 20, in: scope = 'all' } = parseOrThrow(searchQuerySchema, query);
@@ -19,8 +20,8 @@ export async function search(ctx: StoreContext, query: unknown): Promise<SearchR
   if (terms.length === 0) return { query: q, terms, people: [], interactions: [] };
 
   const [personIds, interactionIds] = await Promise.all([
-    scope === 'interactions' ? [] : ctx.search.searchPeople(ctx.db, ctx.workspaceId, terms, limit),
-    scope === 'people' ? [] : ctx.search.searchInteractions(ctx.db, ctx.workspaceId, terms, limit),
+    scope === 'interactions' ? [] : searchPeople(ctx, terms, limit),
+    scope === 'people' ? [] : searchInteractions(ctx, terms, limit),
   ]);
   return {
     query: q,

@@ -12,10 +12,11 @@ import {
   type TodayItem,
   type TodayPerson,
 } from '../domain/method/today.js';
-import { fold } from '../domain/text.js';
+import { searchTerms } from '../domain/text.js';
 import { chunk, type StoreContext } from './context.js';
 import { asksForAgenda, campaignsForPacing, moveOnOverdueAsks, recentAsksOf } from './asks.js';
 import { cadenceOf, rolesOf, tagsOf } from './people.js';
+import { searchPeople } from './search-ranking.js';
 import { getSettings } from './settings.js';
 import { toTask } from './tasks.js';
 import { recentHelpers } from './ledger.js';
@@ -243,10 +244,8 @@ export async function suggestionPool(
       ? []
       : await Promise.all(
           names.map((tag) => {
-            const terms = fold(tag).split(/\s+/).filter(Boolean);
-            return terms.length
-              ? ctx.search.searchPeople(ctx.db, ctx.workspaceId, terms, POOL_MATCHED)
-              : Promise.resolve([]);
+            const terms = searchTerms(tag);
+            return terms.length ? searchPeople(ctx, terms, POOL_MATCHED) : Promise.resolve([]);
           }),
         );
   return [...new Set([...warm, ...cold, ...matched.flat()].map((r) => r.id))];

@@ -18,6 +18,7 @@ import { searchTerms, snippet } from '../domain/text.js';
 import { chunk, type StoreContext } from './context.js';
 import { tiesAlong } from './knows.js';
 import { interactionHits, personHits } from './search.js';
+import { searchInteractions, searchPeople } from './search-ranking.js';
 import { namesOf } from './people.js';
 import { askedCounts, givenCounts, networkGraph, orderedPair } from './ties.js';
 
@@ -39,12 +40,10 @@ export async function whoCanHelp(ctx: StoreContext, query: unknown): Promise<Who
   const now = ctx.now();
   const [graph, people, interactions] = await Promise.all([
     networkGraph(ctx, now),
-    ctx.search
-      .searchPeople(ctx.db, ctx.workspaceId, terms, PEOPLE_CONSIDERED)
-      .then((hits) => personHits(ctx, hits, terms)),
-    ctx.search
-      .searchInteractions(ctx.db, ctx.workspaceId, terms, INTERACTIONS_CONSIDERED)
-      .then((hits) => interactionHits(ctx, hits, terms)),
+    searchPeople(ctx, terms, PEOPLE_CONSIDERED).then((hits) => personHits(ctx, hits, terms)),
+    searchInteractions(ctx, terms, INTERACTIONS_CONSIDERED).then((hits) =>
+      interactionHits(ctx, hits, terms),
+    ),
   ]);
 
   // People in the order the index ranks them; then people who shared a matching insight.

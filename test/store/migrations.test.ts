@@ -59,6 +59,7 @@ describeEachDatabase('migration 012 (leaner import storage)', (_db, dialect) => 
           '013-interaction-words-without-positions',
           '014-asks-made-of-you',
           '015-interactions-found-by-their-people',
+          '016-people-ranked-alike',
         ],
       ]);
       await (await openStore(target, { now, onUpgrade })).close();
@@ -150,6 +151,7 @@ describeEachDatabase('migration 013 (interaction words without positions)', (_db
           '013-interaction-words-without-positions',
           '014-asks-made-of-you',
           '015-interactions-found-by-their-people',
+          '016-people-ranked-alike',
         ],
       ]);
       expect(await snapshot(store)).toEqual(before.snapshot);
@@ -237,7 +239,11 @@ describeEachDatabase('migration 014 (asks made of you)', (db, dialect) => {
       const upgrades: string[][] = [];
       const store = await openStore(target, { now, onUpgrade: (m) => upgrades.push(m) });
       expect(upgrades).toEqual([
-        ['014-asks-made-of-you', '015-interactions-found-by-their-people'],
+        [
+          '014-asks-made-of-you',
+          '015-interactions-found-by-their-people',
+          '016-people-ranked-alike',
+        ],
       ]);
       expect(await store.asks.get(id)).toMatchObject({
         direction: 'outgoing',
@@ -315,6 +321,56 @@ describeEachDatabase('migration 015 (interactions found by their people)', (_db,
       expect(await found('garcia')).toEqual([]);
       // Words of the chats themselves are found as before.
       expect(await found('river')).toEqual(['Walk by the river']);
+      await store.close();
+    } finally {
+      await cleanup();
+    }
+  });
+});
+
+describeEachDatabase('migration 016 (people ranked alike)', (db, dialect) => {
+  it('finds and ranks earlier people as a database made since would, the trash left out', async () => {
+    const now = () => new Date('2026-11-29T10:00:00Z');
+    const people = [
+      { displayName: 'Anna Berg', notes: 'Met at a design meetup' },
+      { displayName: 'Ann Lee', tags: ['design'] },
+      { displayName: 'Annika Sjö', title: 'Design lead' },
+      { displayName: 'Mia Designer' },
+      { displayName: 'Annabel Trash', tags: ['design'] },
+    ];
+    const fill = async (store: Awaited<ReturnType<typeof openStore>>) => {
+      let last = '';
+      for (const person of people) last = (await store.people.create(person)).id;
+      await store.people.archive(last);
+      return last;
+    };
+    const ranked = async (store: Awaited<ReturnType<typeof openStore>>, q: string) =>
+      (await store.search({ q, in: 'people' })).people.map((p) => p.displayName);
+
+    const { target, cleanup } = await prepare(dialect);
+    try {
+      const old = await openStore(target, {
+        now,
+        schemaVersion: '015-interactions-found-by-their-people',
+      });
+      const annabel = await fill(old);
+      await old.close();
+      const store = await openStore(target, { now });
+      const fresh = await db().newStore({ now });
+      await fill(fresh);
+      for (const q of ['ann', 'design', 'annika', 'lee design']) {
+        expect(await ranked(store, q)).toEqual(await ranked(fresh, q));
+      }
+      expect(await ranked(store, 'ann')).toEqual(['Ann Lee', 'Annika Sjö', 'Anna Berg']);
+      expect(await ranked(store, 'design')).toEqual([
+        'Ann Lee',
+        'Mia Designer',
+        'Annika Sjö',
+        'Anna Berg',
+      ]);
+      // Restored from the trash: found again, in its place.
+      await store.people.restore(annabel);
+      expect(await ranked(store, 'design')).toContain('Annabel Trash');
       await store.close();
     } finally {
       await cleanup();

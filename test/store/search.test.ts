@@ -1,4 +1,5 @@
 import { beforeEach, expect, it } from 'vitest';
+import { generateNetwork } from '../../src/demo/generate-network.js';
 import type { Store } from '../../src/store/store.js';
 import { describeEachDatabase } from '../support/databases.js';
 
@@ -59,6 +60,40 @@ describeEachDatabase('search', (db) => {
     expect(result.people.map((p) => p.displayName)).toEqual(['Dana Finch', 'Priya Raman']);
     expect(result.people[1]?.snippet).toContain('Finch');
     expect(result.people[0]?.score).toBeGreaterThan(result.people[1]?.score ?? Infinity);
+  });
+
+  it('ranks people alike on both databases: field by field, a whole word above a word beginning, then newest', async () => {
+    // Made oldest first; the names say what each holds.
+    for (const person of [
+      { displayName: 'Anna Berg', notes: 'Met at a design meetup' },
+      { displayName: 'Ann Lee', tags: ['design'] },
+      { displayName: 'Annika Sjö', title: 'Design lead' },
+      { displayName: 'Mia Designer' },
+    ])
+      await store.people.create(person);
+    const ranked = async (q: string) =>
+      (await store.search({ q, in: 'people' })).people.map((p) => p.displayName);
+    // "Ann" is a whole name of one and the beginning of two: the whole word first, then the
+    // newer of the two.
+    expect(await ranked('ann')).toEqual(['Ann Lee', 'Annika Sjö', 'Anna Berg']);
+    // A tag (whole word) above a name's beginning above a title above the notes.
+    expect(await ranked('design')).toEqual(['Ann Lee', 'Mia Designer', 'Annika Sjö', 'Anna Berg']);
+    // Every word must match; the name's counts most.
+    expect(await ranked('ann design')).toEqual(['Ann Lee', 'Annika Sjö', 'Anna Berg']);
+  });
+
+  it('lists chats that hold the whole word before those with a word beginning with it', async () => {
+    const { id } = await store.people.create({ displayName: 'Lena Park' });
+    const chat = (occurredAt: string, summary: string) =>
+      store.interactions.create({ occurredAt, kind: 'call', summary, participantIds: [id] });
+    await chat('2026-01-01', 'Tax call');
+    await chat('2026-11-01', 'Taxes lunch');
+    const found = await store.search({ q: 'tax', in: 'interactions' });
+    expect(found.interactions.map((i) => i.summary)).toEqual([
+      'Coffee about going independent', // an insight says "tax", 2026-10-01
+      'Tax call',
+      'Taxes lunch',
+    ]);
   });
 
   it('finds an interaction by a word of one insight and says which insight matched', async () => {
@@ -162,5 +197,49 @@ describeEachDatabase('search', (db) => {
       code: 'invalid_input',
       field: 'q',
     });
+  });
+});
+
+describeEachDatabase('search on a network larger than the newest rows it reads first', (db) => {
+  it('finds a rare word however old, and a common one newest first', async () => {
+    const store = await db().newStore({ now: () => new Date('2026-11-28T10:00:00Z') });
+    // The oldest person and the oldest chat, each with a word nobody else has.
+    const oldest = await store.people.create({ displayName: 'Ines Quixotic' });
+    await store.interactions.create({
+      occurredAt: '2001-01-01',
+      kind: 'call',
+      summary: 'Call about Zanzibar',
+      participantIds: [oldest.id],
+    });
+    const network = generateNetwork({
+      size: 2100,
+      seed: 3,
+      interactionsPerPerson: 1,
+      today: new Date('2026-11-28T00:00:00Z'),
+    });
+    await store.bulkLoad(network);
+    expect((await store.counts()).interactions).toBeGreaterThan(2100);
+
+    const quixotic = await store.search({ q: 'quixotic', in: 'people' });
+    expect(quixotic.people.map((p) => p.displayName)).toEqual(['Ines Quixotic']);
+    const zanzibar = await store.search({ q: 'zanzibar', in: 'interactions' });
+    expect(zanzibar.interactions.map((i) => i.summary)).toEqual(['Call about Zanzibar']);
+
+    const common = (await store.search({ q: 'coffee', in: 'interactions', limit: 10 }))
+      .interactions;
+    expect(common).toHaveLength(10);
+    const times = common.map((i) => i.occurredAt);
+    expect(times).toEqual([...times].sort().reverse());
+    // Nothing newer holds the word than what was listed.
+    const newest = await store.interactions.list({ limit: 200 });
+    const newer = newest.items.filter(
+      (i) =>
+        i.occurredAt >= (times.at(-1) ?? '') &&
+        /\bcoffee\b/i.test(
+          `${i.summary} ${i.notes ?? ''} ${i.insights.map((x) => x.text).join(' ')}`,
+        ),
+    );
+    expect(newer.map((i) => i.id).sort()).toEqual(common.map((i) => i.id).sort());
+    await store.close();
   });
 });

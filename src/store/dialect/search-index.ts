@@ -37,6 +37,25 @@ export interface SearchHitId {
   score: number;
 }
 
+/**
+ * What one query to the index looks for: every term or any of them, as whole words or as word
+ * beginnings. Terms are folded words of letters and digits (domain/text.ts searchTerms).
+ */
+export interface WordMatch {
+  terms: string[];
+  every: boolean;
+  wholeWords: boolean;
+}
+
+/** A row the index found; `order` is its place in the index: newer rows sort after older. */
+export interface IndexedRow {
+  id: string;
+  order: string;
+}
+
+/** A person found, with the fields of their document that a match is scored on. */
+export type PersonCandidate = IndexedRow & Pick<PersonDocument, 'name' | 'work' | 'tags' | 'notes'>;
+
 export interface SearchIndex {
   readonly dialect: 'sqlite' | 'postgres';
   /** Creates the index tables; called by the first migration. */
@@ -55,26 +74,37 @@ export interface SearchIndex {
     db: Kysely<unknown>,
     documentOf: (row: StoredInteractionText) => InteractionDocument,
   ): Promise<void>;
+  /**
+   * Migration 016: people are found and ranked alike on both databases
+   * (store/search-ranking.ts): the index finds the newest people whose name matches, and says
+   * in which field each word of a person's document is. Returns whether every person must be
+   * indexed again for that.
+   */
+  rankPeopleAlike(db: Kysely<unknown>): Promise<boolean>;
   indexPeople(db: Kysely<Database>, docs: PersonDocument[]): Promise<void>;
   /** People in the trash are taken out of the index, and put back when restored. */
   removePeople(db: Kysely<Database>, ids: string[]): Promise<void>;
   indexInteractions(db: Kysely<Database>, docs: InteractionDocument[]): Promise<void>;
   removeInteractions(db: Kysely<Database>, ids: string[]): Promise<void>;
   /**
-   * Every term must match as the prefix of a word. People: matches in the name first, then
-   * in tags, organization, title, unit or location, then in notes; best-scored first within each.
-   * Interactions: newest first.
+   * The newest people (last come into the index first) whose name, or whose document anywhere,
+   * matches; at most `limit`. Stops after that many: a common word costs no more than a rare
+   * one.
    */
-  searchPeople(
+  newestPeople(
     db: Kysely<Database>,
     workspaceId: string,
-    terms: string[],
+    match: WordMatch,
+    within: 'name' | 'anywhere',
     limit: number,
-  ): Promise<SearchHitId[]>;
-  searchInteractions(
+  ): Promise<IndexedRow[]>;
+  /** The documents' fields of people the index found. */
+  peopleFields(db: Kysely<Database>, found: IndexedRow[]): Promise<PersonCandidate[]>;
+  /** The newest interactions (by when they happened) that match; at most `limit`. */
+  newestInteractions(
     db: Kysely<Database>,
     workspaceId: string,
-    terms: string[],
+    match: WordMatch,
     limit: number,
-  ): Promise<SearchHitId[]>;
+  ): Promise<IndexedRow[]>;
 }

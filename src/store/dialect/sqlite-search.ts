@@ -3,22 +3,17 @@
 // queries ("fin") fast. A key table maps each entity id to its FTS rowid, so an update or a
 // delete touches one row instead of scanning the index.
 //
-// Speed on large networks comes from never scoring every match (bm25 over 300k matches of a
-// common word takes hundreds of milliseconds, and a prefix query's doclist is built whole):
-// - people: the newest people whose name matches and the newest who match anywhere (each
-//   query stops after a few dozen rows; a names-only index makes the first cheap) are scored by the
-//   field each term matched in (domain/search-score.ts), so names come first;
-// - interactions: whole words before word beginnings, each step asking only for the rows still
-//   needed; their rowids are made from the minute they happened, so "ORDER BY rowid DESC
-//   LIMIT n" walks the index newest first and stops after n rows.
+// The index answers "the newest n rows that match" (store/search-ranking.ts ranks them): a
+// query walks its doclist from the largest rowid down and stops after n rows, however common
+// the word. People's rowids are the order they came into the index; interactions' are made
+// from the minute they happened, so "ORDER BY rowid DESC" is newest first.
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type SQLite from 'better-sqlite3';
-import { PERSON_FIELD_WEIGHTS, scoreFields } from '../../domain/search-score.js';
 import { chunk } from '../context.js';
 import type { Database } from '../schema.js';
 import type { RowWriter } from './row-writer.js';
-import type { InteractionDocument, SearchIndex } from './search-index.js';
+import type { IndexedRow, InteractionDocument, SearchIndex, WordMatch } from './search-index.js';
 
 // Ids per statement, well under SQLite's 32,766 bound parameters.
 const CHUNK = 300;
@@ -32,47 +27,30 @@ const minuteOf = (iso: string) => Math.floor(Date.parse(iso) / 60_000);
 const chunks = <T>(items: T[]): T[][] => chunk(items, CHUNK);
 
 const word = (t: string) => `"${t.replace(/"/g, '""')}"`;
-const prefix = (t: string) => `${word(t)}*`;
-type Form = (t: string) => string;
-const allOf = (terms: string[], form: Form) => `(${terms.map(form).join(' AND ')})`;
-const anyOf = (terms: string[], form: Form) => `(${terms.map(form).join(' OR ')})`;
 
-/** Whole words first (cheap to find, and usually what was meant), then word beginnings. */
-const wordsThenPrefixes = (build: (terms: string[], form: Form) => string, terms: string[]) => [
-  build(terms, word),
-  build(terms, prefix),
-];
+/** FTS5's query for a match: `"a" AND "b"`, `"a"* OR "b"*`. */
+const ftsQuery = ({ terms, every, wholeWords }: WordMatch) =>
+  terms.map((t) => (wholeWords ? word(t) : `${word(t)}*`)).join(every ? ' AND ' : ' OR ');
 
 type FtsTable = 'person_fts' | 'person_name_fts' | 'interaction_fts';
 
-/**
- * Runs the queries in order, newest first within each, until `limit` distinct rows are found.
- * Each query stops after the rows it still needs, so a common word costs no more than a rare
- * one; `step` says which query found the row.
- */
+/** A rowid as an order that sorts as text (rowids stay under 2^53: 16 digits). */
+const rowidOrder = (rowid: number) => String(rowid).padStart(16, '0');
+
+/** The newest rows (largest rowids) that match; the walk down the doclist stops after `limit`. */
 async function newestMatches(
   db: Kysely<Database>,
   table: FtsTable,
   workspaceId: string,
-  queries: string[],
+  match: WordMatch,
   limit: number,
-): Promise<{ rowid: number; id: string; step: number }[]> {
-  const found: { rowid: number; id: string; step: number }[] = [];
-  const seen = new Set<number>();
-  for (const [step, query] of queries.entries()) {
-    if (found.length >= limit) break;
-    const result = await sql<{ rowid: number; id: string }>`
-      SELECT rowid, entity_id AS id FROM ${sql.table(table)}
-      WHERE ${sql.table(table)} MATCH ${query} AND workspace_id = ${workspaceId}
-      ORDER BY rowid DESC
-      LIMIT ${limit - found.length + seen.size}`.execute(db);
-    for (const row of result.rows) {
-      if (seen.has(row.rowid) || found.length >= limit) continue;
-      seen.add(row.rowid);
-      found.push({ ...row, step });
-    }
-  }
-  return found;
+): Promise<IndexedRow[]> {
+  const result = await sql<{ rowid: number; id: string }>`
+    SELECT rowid, entity_id AS id FROM ${sql.table(table)}
+    WHERE ${sql.table(table)} MATCH ${ftsQuery(match)} AND workspace_id = ${workspaceId}
+    ORDER BY rowid DESC
+    LIMIT ${limit}`.execute(db);
+  return result.rows.map((r) => ({ id: r.id, order: rowidOrder(r.rowid) }));
 }
 
 /** The rowids the index already gave these ids (any number of them: one JSON parameter). */
@@ -398,27 +376,18 @@ export const sqliteSearch = (writer: RowWriter, database: SQLite.Database): Sear
     }
   },
 
-  async searchPeople(db, workspaceId, terms, limit) {
-    // Candidates: the newest people with a term in their name (a names-only index finds them
-    // at once), and the newest matching every term anywhere; both queries stop early. The few
-    // candidates are then scored by the field each term matched in, so names come first.
-    const candidates = Math.max(3 * limit, 60);
-    const byName = await newestMatches(
-      db,
-      'person_name_fts',
-      workspaceId,
-      wordsThenPrefixes(anyOf, terms),
-      candidates,
-    );
-    const byAll = await newestMatches(
-      db,
-      'person_fts',
-      workspaceId,
-      wordsThenPrefixes(allOf, terms),
-      candidates,
-    );
-    const rowids = [...new Set([...byName, ...byAll].map((r) => r.rowid))];
-    if (rowids.length === 0) return [];
+  async rankPeopleAlike() {
+    // Nothing to do: person_fts keeps the fields, person_name_fts the names, rowids the order.
+    return false;
+  },
+
+  newestPeople(db, workspaceId, match, within, limit) {
+    const table = within === 'name' ? 'person_name_fts' : 'person_fts';
+    return newestMatches(db, table, workspaceId, match, limit);
+  },
+
+  async peopleFields(db, found) {
+    if (found.length === 0) return [];
     const docs = await sql<{
       rowid: number;
       id: string;
@@ -428,22 +397,11 @@ export const sqliteSearch = (writer: RowWriter, database: SQLite.Database): Sear
       notes: string;
     }>`
       SELECT rowid, entity_id AS id, name, tags, work, notes FROM person_fts
-      WHERE rowid IN (${sql.join(rowids)})`.execute(db);
-    return docs.rows
-      .map((d) => ({
-        id: d.id,
-        rowid: d.rowid,
-        score: scoreFields(d, PERSON_FIELD_WEIGHTS, terms),
-      }))
-      .filter((d) => d.score > 0)
-      .sort((a, b) => b.score - a.score || b.rowid - a.rowid)
-      .slice(0, limit)
-      .map(({ id, score }) => ({ id, score }));
+      WHERE rowid IN (${sql.join(found.map((f) => Number(f.order)))})`.execute(db);
+    return docs.rows.map(({ rowid, ...fields }) => ({ ...fields, order: rowidOrder(rowid) }));
   },
 
-  async searchInteractions(db, workspaceId, terms, limit) {
-    const queries = wordsThenPrefixes(allOf, terms);
-    const found = await newestMatches(db, 'interaction_fts', workspaceId, queries, limit);
-    return found.map(({ id, step }) => ({ id, score: queries.length - step }));
+  newestInteractions(db, workspaceId, match, limit) {
+    return newestMatches(db, 'interaction_fts', workspaceId, match, limit);
   },
 });

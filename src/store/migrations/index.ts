@@ -18,6 +18,7 @@ import { leanerImportStorage } from './012-leaner-import-storage.js';
 import { interactionWordsWithoutPositions } from './013-interaction-words-without-positions.js';
 import { asksMadeOfYou } from './014-asks-made-of-you.js';
 import { interactionsFoundByTheirPeople } from './015-interactions-found-by-their-people.js';
+import { peopleRankedAlike } from './016-people-ranked-alike.js';
 
 export function migrationsFor(search: SearchIndex): Record<string, Migration> {
   return {
@@ -36,6 +37,7 @@ export function migrationsFor(search: SearchIndex): Record<string, Migration> {
     '013-interaction-words-without-positions': interactionWordsWithoutPositions(search),
     '014-asks-made-of-you': asksMadeOfYou,
     '015-interactions-found-by-their-people': interactionsFoundByTheirPeople(search),
+    '016-people-ranked-alike': peopleRankedAlike(search),
   };
 }
 
