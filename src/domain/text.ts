@@ -91,6 +91,12 @@ export function matchesAnyTerm(text: string, terms: string[]): boolean {
   return terms.some((term) => words.some((w) => w.startsWith(term)));
 }
 
+/** Every term starts a word of the text: how a search matches, for text already in hand. */
+export function matchesEveryTerm(text: string, terms: string[]): boolean {
+  const words = tokens(text);
+  return terms.length > 0 && terms.every((term) => words.some((w) => w.startsWith(term)));
+}
+
 /**
  * A short excerpt of `text` around the first word that starts with a term, with an
  * ellipsis where it was cut. Works on the original text, so accents are kept.

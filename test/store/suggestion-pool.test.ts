@@ -41,6 +41,22 @@ describeEachDatabase('campaign suggestions', (db) => {
     expect(names).toHaveLength(3);
   });
 
+  it('reads a topic with punctuation as its words: "work-life", "taxes (us)"', async () => {
+    const store = await db().newStore({ now: () => new Date(NOW) });
+    await store.people.create({ displayName: 'Wanda Coach', title: 'Work-life balance coach' });
+    await store.people.create({ displayName: 'Ulf Tax', title: 'Taxes, US expats' });
+    await store.people.create({ displayName: 'Otto Other', title: 'Designer' });
+    await store.campaigns.create({
+      name: 'A calmer year',
+      tags: ['work-life', 'taxes (us)'],
+      batchSize: 2,
+    });
+    const today = await store.today(NOW, 'UTC');
+    const pacing = today.items.find((i) => i.kind === 'pacing');
+    const names = pacing?.kind === 'pacing' ? pacing.suggestions.map((s) => s.displayName) : [];
+    expect(names.sort()).toEqual(['Ulf Tax', 'Wanda Coach']);
+  });
+
   it(
     'keeps to warm tagged people when there is a full pool of them',
     { timeout: 60_000 },

@@ -123,6 +123,35 @@ describe('suggestions', () => {
     expect(result.map((s) => s.id)).toEqual(['warm', 'title', 'stranger']);
     expect(result[0]?.reasons).toEqual(['knows about taxes', 'a connector']);
   });
+
+  it('fits a topic to a title word by word, as search does, not inside a word', () => {
+    const person = (id: string, title: string) => ({
+      id,
+      tags: [],
+      roles: [],
+      title,
+      organization: null,
+      lastContactAt: null,
+    });
+    const fits = (tags: string[]) =>
+      suggestPeople(
+        { ...campaign, tags },
+        [
+          person('startup', 'Startup founder'),
+          person('artist', 'Art director'),
+          person('expats', 'Taxes, US expats'),
+          person('balance', 'Work-life balance coach'),
+        ],
+        new Map(),
+        at('2026-11-02'),
+      )
+        .map((s) => s.id)
+        .sort();
+    expect(fits(['art'])).toEqual(['artist']);
+    expect(fits(['taxes (us)'])).toEqual(['expats']);
+    expect(fits(['work-life'])).toEqual(['balance']);
+    expect(fits(['us expat'])).toEqual(['expats']);
+  });
 });
 
 describe('a campaign of 20+ chats, replayed day by day', () => {

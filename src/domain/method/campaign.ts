@@ -1,7 +1,7 @@
 // A campaign: a run of chats toward one aim ("explore independent consulting"), paced two at
 // a time — when fewer than a batch of asks are open, it is time to try two more.
 import type { Role } from '../person.js';
-import { fold } from '../text.js';
+import { fold, matchesEveryTerm, searchTerms } from '../text.js';
 import { isOpen, type Ask } from './ask.js';
 import { daysBetween, localDate } from './calendar.js';
 
@@ -133,7 +133,9 @@ export function suggestPeople(
   options: { limit?: number; recentDays?: number } = {},
 ): Suggestion[] {
   const recentDays = options.recentDays ?? RECENTLY_ASKED_DAYS;
-  const wanted = campaign.tags.map(fold);
+  // A topic fits a title or an organization as a search would find it there: each of its words
+  // starts a word ("pricing" fits "Pricing lead"; "art" does not fit "Startup founder").
+  const wanted = campaign.tags.map((tag) => ({ tag: fold(tag), terms: searchTerms(tag) }));
   const suggestions: Suggestion[] = [];
   for (const p of people) {
     const asks = asksByPerson.get(p.id) ?? [];
@@ -145,14 +147,14 @@ export function suggestPeople(
     if (recent) continue;
     const reasons: string[] = [];
     let fit = 0;
-    for (const tag of wanted) {
+    for (const { tag, terms } of wanted) {
       if (p.tags.some((t) => fold(t) === tag)) {
         fit += 3;
         reasons.push(`knows about ${tag}`);
-      } else if (p.title && fold(p.title).includes(tag)) {
+      } else if (p.title && matchesEveryTerm(p.title, terms)) {
         fit += 2;
         reasons.push(`${p.title}`);
-      } else if (p.organization && fold(p.organization).includes(tag)) {
+      } else if (p.organization && matchesEveryTerm(p.organization, terms)) {
         fit += 1;
         reasons.push(`works at ${p.organization}`);
       }
