@@ -51,8 +51,11 @@ export async function searchPeople(
   const candidates = Math.max(3 * limit, 60);
   const ask = (within: 'name' | 'anywhere') => (match: WordMatch, n: number) =>
     ctx.search.newestPeople(ctx.db, ctx.workspaceId, match, within, n);
-  const byName = await newestFirst(wordsThenBeginnings(terms, false), ask('name'), candidates);
-  const byAll = await newestFirst(wordsThenBeginnings(terms, true), ask('anywhere'), candidates);
+  // Both at once: on PostgreSQL they go to two connections of the pool.
+  const [byName, byAll] = await Promise.all([
+    newestFirst(wordsThenBeginnings(terms, false), ask('name'), candidates),
+    newestFirst(wordsThenBeginnings(terms, true), ask('anywhere'), candidates),
+  ]);
   const found = new Map([...byName, ...byAll].map((r) => [r.id, r]));
   if (found.size === 0) return [];
   return (await ctx.search.peopleFields(ctx.db, [...found.values()]))

@@ -7,35 +7,17 @@ import type { Kysely, Migration } from 'kysely';
 import type { SearchIndex } from '../dialect/search-index.js';
 import { reindexPeople } from '../people.js';
 import type { Database } from '../schema.js';
-
-const PAGE = 5000;
+import { inPages } from './in-pages.js';
 
 export function peopleRankedAlike(search: SearchIndex): Migration {
   return {
     async up(untyped: Kysely<unknown>) {
       if (!(await search.rankPeopleAlike(untyped))) return;
       const db = untyped as Kysely<Database>;
-      const workspaces = await db.selectFrom('workspace').select('id').execute();
-      for (const { id: workspaceId } of workspaces) {
-        // People in the trash are not in the index; reindexPeople leaves them out.
-        for (let after = ''; ;) {
-          const page = await db
-            .selectFrom('person')
-            .select('id')
-            .where('workspace_id', '=', workspaceId)
-            .where('id', '>', after)
-            .orderBy('id')
-            .limit(PAGE)
-            .execute();
-          const last = page.at(-1)?.id;
-          if (last === undefined) break;
-          await reindexPeople(
-            { db, search, workspaceId },
-            page.map((r) => r.id),
-          );
-          after = last;
-        }
-      }
+      // People in the trash are not in the index; reindexPeople leaves them out.
+      await inPages(db, 'person', (workspaceId, ids) =>
+        reindexPeople({ db, search, workspaceId }, ids),
+      );
     },
   };
 }
