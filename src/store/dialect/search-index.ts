@@ -77,10 +77,10 @@ export interface SearchIndex {
   /**
    * Migration 016: people are found and ranked alike on both databases
    * (store/search-ranking.ts): the index finds the newest people whose name matches, and says
-   * in which field each word of a person's document is. Returns whether every person must be
-   * indexed again for that.
+   * in which field each word of a person's document is. `indexEveryone` makes every person's
+   * document again, for a dialect whose index did not keep that.
    */
-  rankPeopleAlike(db: Kysely<unknown>): Promise<boolean>;
+  rankPeopleAlike(db: Kysely<unknown>, indexEveryone: () => Promise<void>): Promise<void>;
   indexPeople(db: Kysely<Database>, docs: PersonDocument[]): Promise<void>;
   /** People in the trash are taken out of the index, and put back when restored. */
   removePeople(db: Kysely<Database>, ids: string[]): Promise<void>;

@@ -378,7 +378,6 @@ export const sqliteSearch = (writer: RowWriter, database: SQLite.Database): Sear
 
   async rankPeopleAlike() {
     // Nothing to do: person_fts keeps the fields, person_name_fts the names, rowids the order.
-    return false;
   },
 
   newestPeople(db, workspaceId, match, within, limit) {

@@ -12,11 +12,12 @@ import { inPages } from './in-pages.js';
 export function peopleRankedAlike(search: SearchIndex): Migration {
   return {
     async up(untyped: Kysely<unknown>) {
-      if (!(await search.rankPeopleAlike(untyped))) return;
       const db = untyped as Kysely<Database>;
       // People in the trash are not in the index; reindexPeople leaves them out.
-      await inPages(db, 'person', (workspaceId, ids) =>
-        reindexPeople({ db, search, workspaceId }, ids),
+      await search.rankPeopleAlike(untyped, () =>
+        inPages(db, 'person', (workspaceId, ids) =>
+          reindexPeople({ db, search, workspaceId }, ids),
+        ),
       );
     },
   };
