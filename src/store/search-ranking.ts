@@ -20,8 +20,8 @@ const wordsThenBeginnings = (terms: string[], every: boolean): WordMatch[] => [
 ];
 
 /**
- * Asks the index each match in turn, for the rows still missing, until `limit` distinct rows
- * are found; `step` says which match found a row.
+ * Asks the index each match in turn until `limit` distinct rows are found, newest first within
+ * each; `step` says which match found a row.
  */
 async function newestFirst(
   matches: WordMatch[],

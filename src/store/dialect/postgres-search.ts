@@ -2,7 +2,7 @@
 // configuration (no stemming, no language guess) over text folded in domain/text.ts, so
 // accents fold the same way as on SQLite without needing the unaccent extension. The index
 // answers "the newest n rows that match" (store/search-ranking.ts ranks them, as on SQLite):
-// people by the order they came into it (seq), interactions by when they happened.
+// people by id (UUIDv7: the order they were added), interactions by when they happened.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { chunk } from '../context.js';
 import type { Database } from '../schema.js';
