@@ -19,48 +19,102 @@ const chunks = <T>(items: T[]): T[][] => chunk(items, CHUNK);
 
 /** Each field of a person's document under its own weight, so a match can be scored by field. */
 const FIELD_WEIGHT = { name: 'A', tags: 'B', work: 'C', notes: 'D' } as const;
-const FIELD_OF_WEIGHT: Record<string, keyof typeof FIELD_WEIGHT> = {
-  A: 'name',
-  B: 'tags',
-  C: 'work',
-  D: 'notes',
-};
 
-/** A PostgreSQL array as node-postgres gives it: parsed, or as its text ({A,D}) for "char"[]. */
-const textArray = (value: string[] | string): string[] =>
-  Array.isArray(value)
-    ? value
-    : value
-        .replace(/^\{|\}$/g, '')
-        .split(',')
-        .filter(Boolean);
+/**
+ * A person's document, as PostgreSQL writes a tsvector ('ann':1A,6 'design':3C 'notes':7),
+ * back into its fields: each word under the weight of every field it is in, as FIELD_WEIGHT
+ * gives them (A name, B tags, C work; no letter is D, notes).
+ * One text per person crosses the wire instead of a row per word.
+ */
+export function fieldsOf(tsvector: string): Record<keyof typeof FIELD_WEIGHT, string> {
+  const name: string[] = [];
+  const tags: string[] = [];
+  const work: string[] = [];
+  const notes: string[] = [];
+  // Read by hand: a regular expression and a set per word took ~30 ms for 900 people.
+  let i = 0;
+  while (i < tsvector.length) {
+    const open = tsvector.indexOf("'", i);
+    if (open < 0) break;
+    // The word ends at a quote that is not doubled ('' is a quote inside it).
+    let close = open + 1;
+    for (;;) {
+      close = tsvector.indexOf("'", close);
+      if (close < 0) close = tsvector.length;
+      if (tsvector.charCodeAt(close + 1) !== 39) break;
+      close += 2;
+    }
+    const raw = tsvector.slice(open + 1, close);
+    const word =
+      raw.includes("'") || raw.includes('\\')
+        ? raw.replace(/''/g, "'").replace(/\\(.)/g, '$1')
+        : raw;
+    // Positions (1A,6): a letter says the field, none is D; no positions at all is D too.
+    let end = tsvector.indexOf(' ', close);
+    if (end < 0) end = tsvector.length;
+    const weights = { A: false, B: false, C: false, D: tsvector.charCodeAt(close + 1) !== 58 };
+    let lettered = false;
+    for (let k = close + 2; k <= end; k++) {
+      const letter = k < end ? tsvector[k] : ',';
+      if (letter === 'A' || letter === 'B' || letter === 'C') {
+        weights[letter] = true;
+        lettered = true;
+      } else if (letter === ',') {
+        if (!lettered) weights.D = true;
+        lettered = false;
+      }
+    }
+    if (weights.A) name.push(word);
+    if (weights.B) tags.push(word);
+    if (weights.C) work.push(word);
+    if (weights.D) notes.push(word);
+    i = end + 1;
+  }
+  return {
+    name: name.join(' '),
+    tags: tags.join(' '),
+    work: work.join(' '),
+    notes: notes.join(' '),
+  };
+}
 
 /** tsquery for a match: `a & b`, `a:* | b:*`. Terms hold only letters and digits. */
 export const tsQuery = ({ terms, every, wholeWords }: WordMatch): string =>
   terms.map((t) => (wholeWords ? t : `${t}:*`)).join(every ? ' & ' : ' | ');
 
 /**
- * The newest rows a search reads before it asks the word index instead. GIN answers "which
- * rows hold this word" in no order: for a common word, reading the newest rows until enough
- * match is far cheaper than sorting a third of the table. PostgreSQL's planner makes that
+ * How a search finds "the newest n rows that match". GIN answers "which rows hold this word" in
+ * no order, so taking the newest n of a common word's 300,000 matches means reading them all;
+ * reading the newest rows until n match is far cheaper then. PostgreSQL's planner makes that
  * choice from its statistics, and for a word absent from them (a rare name, a typo) it walked
- * every row of a million-interaction workspace (~0.4 s). So the walk is bounded: a word not
- * found often enough among the newest rows is rare, and the index finds all of it cheaply.
- * Sizes from `npm run bench -- --db postgres` (BENCHMARKS.md): an interaction's document is
- * long (its notes), a person's short and asked for 60 at a time.
+ * every row of a million-interaction workspace (~0.4 s). So the walk is Kith's, in steps: after
+ * each, the matches found so far say how many more rows it would take; while that stays within
+ * WALK_AT_MOST rows it goes on, and beyond it the word is rare enough for GIN to give every
+ * match cheaply. Sizes from `npm run bench -- --db postgres` and `bench:paths` (BENCHMARKS.md):
+ * an interaction's document is long (its notes), a person's short.
  */
-const RECENT_ROWS = { person_search: 2000, interaction_search: 500 };
+const FIRST_STEP = { person_search: 2000, interaction_search: 500 };
+const WALK_AT_MOST = { person_search: 20_000, interaction_search: 10_000 };
 
 /** Where a search reads: the table, its newest-first order, and the document matched. */
 interface Searched {
   table: 'person_search' | 'interaction_search';
   /** The row's id. */
   id: RawBuilder<unknown>;
-  /** Newest first, as an index of the table has it. */
-  newestFirst: RawBuilder<unknown>;
-  /** The same order as one text, larger for newer (IndexedRow.order). */
+  /** The order as one text, larger for newer (IndexedRow.order), and an index has it. */
   orderKey: RawBuilder<unknown>;
+  /** Newest first, as that index has it. */
+  newestFirst: RawBuilder<unknown>;
+  /** Rows older than the one whose order key is `key`, in the terms of that index. */
+  olderThan: (key: string) => RawBuilder<unknown>;
   document: RawBuilder<unknown>;
+}
+
+/** One step of the walk: rows read, the oldest of them, and those that match (newest first). */
+interface Walked {
+  read: string | number;
+  oldest: string | null;
+  matching: [id: string, order: string][];
 }
 
 /** The newest rows whose document matches, at most `limit`, newest first. */
@@ -72,24 +126,42 @@ async function newestMatching(
   from: Searched,
 ): Promise<{ id: string; order: string }[]> {
   const query = sql`to_tsquery('simple', ${tsQuery(match)})`;
-  const recent = await sql<{ id: string; order: string }>`
-    SELECT id, "order" FROM (
-      SELECT ${from.id} AS id, ${from.orderKey} AS "order", ${from.document} AS doc
-      FROM ${sql.table(from.table)}
-      WHERE workspace_id = ${workspaceId}
-      ORDER BY ${from.newestFirst}
-      LIMIT ${RECENT_ROWS[from.table]}) AS newest
-    WHERE doc @@ ${query}
-    ORDER BY "order" DESC
-    LIMIT ${limit}`.execute(db);
-  if (recent.rows.length >= limit) return recent.rows;
-  // Rare among the newest rows (or a small workspace): every match, through the index;
-  // MATERIALIZED keeps the planner from walking the newest rows again.
+  const found: { id: string; order: string }[] = [];
+  let walked = 0;
+  let last: string | null = null;
+  for (let step = FIRST_STEP[from.table]; ;) {
+    // One row back per step: how many rows were read, the oldest of them (where the next step
+    // starts), and those that match.
+    const result: { rows: Walked[] } = await sql<Walked>`
+      WITH newest AS (
+        SELECT ${from.id} AS id, ${from.orderKey} AS "order", ${from.document} AS doc
+        FROM ${sql.table(from.table)}
+        WHERE workspace_id = ${workspaceId}${last === null ? sql`` : sql` AND ${from.olderThan(last)}`}
+        ORDER BY ${from.newestFirst}
+        LIMIT ${step})
+      SELECT count(*) AS read, min("order" COLLATE "C") AS oldest,
+        coalesce(json_agg(json_build_array(id, "order") ORDER BY "order" COLLATE "C" DESC)
+          FILTER (WHERE doc @@ ${query}), '[]') AS matching
+      FROM newest`.execute(db);
+    const { read, oldest, matching } = result.rows[0] ?? { read: 0, oldest: null, matching: [] };
+    for (const [id, order] of matching) found.push({ id, order });
+    if (found.length >= limit) return found.slice(0, limit);
+    walked += Number(read);
+    // Every row read (or none left): the matches are all there are.
+    if (Number(read) < step || oldest === null) return found;
+    last = oldest;
+    // Rows still to read at the density seen so far (one match in `walked` if none yet).
+    const more = Math.ceil(((limit - found.length) * walked) / Math.max(found.length, 1));
+    if (walked + more > WALK_AT_MOST[from.table]) break;
+    step = Math.max(more + (more >> 2), 100);
+  }
+  // Rare among the newest rows: every match, through the index; MATERIALIZED keeps the
+  // planner from walking the newest rows again.
   const all = await sql<{ id: string; order: string }>`
     WITH matching AS MATERIALIZED (
       SELECT ${from.id} AS id, ${from.orderKey} AS "order" FROM ${sql.table(from.table)}
       WHERE workspace_id = ${workspaceId} AND ${from.document} @@ ${query})
-    SELECT id, "order" FROM matching ORDER BY "order" DESC LIMIT ${limit}`.execute(db);
+    SELECT id, "order" FROM matching ORDER BY "order" COLLATE "C" DESC LIMIT ${limit}`.execute(db);
   return all.rows;
 }
 
@@ -197,43 +269,33 @@ export const postgresSearch: SearchIndex = {
       table: 'person_search',
       id: sql`person_id`,
       // Ids are UUIDv7: the largest is the newest person, as SQLite's largest rowid is.
-      newestFirst: sql`person_id DESC`,
       orderKey: sql`person_id`,
+      newestFirst: sql`person_id DESC`,
+      olderThan: (key) => sql`person_id < ${key}`,
       document: within === 'name' ? sql`ts_filter(document, '{a}')` : sql`document`,
     });
   },
 
   async peopleFields(db, found) {
     if (found.length === 0) return [];
-    // Each word of the document under the weight of each field it is in.
-    const result = await sql<{ id: string; lexeme: string; weights: string[] | string }>`
-      SELECT s.person_id AS id, w.lexeme, w.weights
-      FROM person_search s CROSS JOIN unnest(s.document) AS w
-      WHERE s.person_id = ANY(${found.map((f) => f.id)}::text[])`.execute(db);
-    const people = new Map(
-      found.map((f) => [
-        f.id,
-        { id: f.id, order: f.order, name: '', work: '', tags: '', notes: '' },
-      ]),
-    );
-    for (const { id, lexeme, weights } of result.rows) {
-      const person = people.get(id);
-      if (!person) continue;
-      for (const weight of new Set(textArray(weights))) {
-        const field = FIELD_OF_WEIGHT[weight];
-        if (field) person[field] = person[field] ? `${person[field]} ${lexeme}` : lexeme;
-      }
-    }
-    return [...people.values()];
+    const result = await sql<{ id: string; document: string }>`
+      SELECT person_id AS id, document::text AS document FROM person_search
+      WHERE person_id = ANY(${found.map((f) => f.id)}::text[])`.execute(db);
+    const documents = new Map(result.rows.map((r) => [r.id, r.document]));
+    return found.map((f) => ({ ...f, ...fieldsOf(documents.get(f.id) ?? '') }));
   },
 
   async newestInteractions(db, workspaceId, match, limit) {
     return newestMatching(db, workspaceId, match, limit, {
       table: 'interaction_search',
       id: sql`interaction_id`,
-      newestFirst: sql`occurred_at DESC, interaction_id DESC`,
       // Times are UTC ISO-8601 of one length: as text, they sort as they happened.
       orderKey: sql`occurred_at || ' ' || interaction_id`,
+      newestFirst: sql`occurred_at DESC, interaction_id DESC`,
+      olderThan: (key) => {
+        const [at = '', id = ''] = key.split(' ');
+        return sql`(occurred_at, interaction_id) < (${at}, ${id})`;
+      },
       document: sql`document`,
     });
   },
