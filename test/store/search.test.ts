@@ -243,3 +243,31 @@ describeEachDatabase('search on a network larger than the newest rows it reads f
     await store.close();
   });
 });
+
+describeEachDatabase('search that reads the newest rows in more than one step', (db) => {
+  it('finds the newest matches of a word neither common nor rare, and all of a rarer one', async () => {
+    const store = await db().newStore({ now: () => new Date('2026-11-28T10:00:00Z') });
+    // 1,500 chats, one a day going back; every 30th says "ledger" (50), every 300th "zephyr" (5).
+    const day = (i: number) => new Date(Date.UTC(2026, 10, 27) - i * 86_400_000).toISOString();
+    const summary = (i: number) =>
+      i % 300 === 0 ? `Walk ${i} zephyr` : i % 30 === 0 ? `Review ${i} ledger` : `Chat ${i}`;
+    await store.bulkLoad({
+      people: [{ key: 'p', person: { displayName: 'Pat Steps' } }],
+      interactions: Array.from({ length: 1500 }, (_, i) => ({
+        participants: ['p'],
+        interaction: { occurredAt: day(i), kind: 'call', summary: summary(i) },
+      })),
+    });
+    const found = async (q: string) =>
+      (await store.search({ q, in: 'interactions', limit: 20 })).interactions.map((i) => i.summary);
+    const newest = (word: string, n: number) =>
+      Array.from({ length: 1500 }, (_, i) => i)
+        .filter((i) => summary(i).endsWith(word))
+        .slice(0, n)
+        .map(summary);
+    expect(await found('ledger')).toEqual(newest('ledger', 20));
+    expect(await found('zephyr')).toEqual(newest('zephyr', 20));
+    expect(await found('zephyr')).toHaveLength(5);
+    await store.close();
+  });
+});
