@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PERSON_FIELD_WEIGHTS, scoreFields } from './search-score.js';
+import { PERSON_FIELD_WEIGHTS, rankPeople, scoreFields } from './search-score.js';
 import { searchDocument } from './text.js';
 
 const doc = (name: string, tags = '', work = '', notes = '') => ({ name, tags, work, notes });
@@ -31,5 +31,35 @@ describe('scoreFields', () => {
     expect(score(doc('jose nunez', 'taxes'), ['jose', 'tax'])).toBe(20 + 6);
     expect(score(doc('jose nunez'), ['jose', 'tax'])).toBe(0);
     expect(score(doc('jose'), [])).toBe(0);
+  });
+});
+
+describe('rankPeople', () => {
+  const person = (id: string, order: string, name: string, tags = '', work = '', notes = '') => ({
+    id,
+    order,
+    name,
+    tags,
+    work,
+    notes,
+  });
+
+  it('orders by score, the newer first among equals, and leaves out who does not match', () => {
+    const found = [
+      person('anna-old', '01', 'anna berg'),
+      person('ann', '02', 'ann lee'),
+      person('annika-new', '03', 'annika sjo'),
+      person('tagged', '04', 'mia', 'ann'),
+      person('nobody', '05', 'bo ek'),
+    ];
+    expect(rankPeople(found, ['ann'], 10)).toEqual([
+      { id: 'ann', score: 20 },
+      { id: 'tagged', score: 12 },
+      { id: 'annika-new', score: 10 },
+      { id: 'anna-old', score: 10 },
+    ]);
+    expect(rankPeople(found, ['ann'], 2).map((p) => p.id)).toEqual(['ann', 'tagged']);
+    // The order the index found them in does not matter.
+    expect(rankPeople([...found].reverse(), ['ann'], 10)).toEqual(rankPeople(found, ['ann'], 10));
   });
 });

@@ -33,3 +33,31 @@ export function scoreFields<F extends string>(
   }
   return total;
 }
+
+/** A person the index found: the fields of their document, and their place in it. */
+export interface ScoredCandidate {
+  id: string;
+  /** Larger (as text) for a person who came into the index later. */
+  order: string;
+  name: string;
+  tags: string;
+  work: string;
+  notes: string;
+}
+
+/**
+ * The best `limit` people for these terms: by score (every term must match), then the newer
+ * first — the same order on both databases, whatever order their index found them in.
+ */
+export function rankPeople(
+  candidates: readonly ScoredCandidate[],
+  terms: string[],
+  limit: number,
+): { id: string; score: number }[] {
+  return candidates
+    .map((c) => ({ id: c.id, order: c.order, score: scoreFields(c, PERSON_FIELD_WEIGHTS, terms) }))
+    .filter((c) => c.score > 0)
+    .sort((a, b) => b.score - a.score || (a.order < b.order ? 1 : a.order > b.order ? -1 : 0))
+    .slice(0, limit)
+    .map(({ id, score }) => ({ id, score }));
+}

@@ -3,12 +3,12 @@
 // match": scoring every match of a common word (bm25, ts_rank) costs hundreds of milliseconds
 // on a large network.
 // - People: the newest whose name holds any of the terms (a names-only index finds them at
-//   once) and the newest who match every term anywhere are scored by the field each term
-//   matched in (domain/search-score.ts), so names come first.
+//   once) and the newest who match every term anywhere are ranked by the field each term
+//   matched in (domain/search-score.ts rankPeople), so names come first.
 // - Interactions: newest first, whole words before word beginnings.
 // Whole words are asked for first everywhere: they are cheap to find (a word beginning reads
 // every word that begins so) and usually what was meant.
-import { PERSON_FIELD_WEIGHTS, scoreFields } from '../domain/search-score.js';
+import { rankPeople } from '../domain/search-score.js';
 import type { StoreContext } from './context.js';
 import type { IndexedRow, SearchHitId, WordMatch } from './dialect/search-index.js';
 
@@ -58,16 +58,7 @@ export async function searchPeople(
   ]);
   const found = new Map([...byName, ...byAll].map((r) => [r.id, r]));
   if (found.size === 0) return [];
-  return (await ctx.search.peopleFields(ctx.db, [...found.values()]))
-    .map((person) => ({
-      id: person.id,
-      order: person.order,
-      score: scoreFields(person, PERSON_FIELD_WEIGHTS, terms),
-    }))
-    .filter((p) => p.score > 0)
-    .sort((a, b) => b.score - a.score || (a.order < b.order ? 1 : a.order > b.order ? -1 : 0))
-    .slice(0, limit)
-    .map(({ id, score }) => ({ id, score }));
+  return rankPeople(await ctx.search.peopleFields(ctx.db, [...found.values()]), terms, limit);
 }
 
 /** Interactions that match every term, newest first: whole words, then word beginnings. */

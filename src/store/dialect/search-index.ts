@@ -1,6 +1,7 @@
 // The one narrow interface behind which SQLite (FTS5) and PostgreSQL (tsvector + GIN)
 // differ. Documents arrive already folded (see domain/text.ts), so both index the same words.
 import type { Kysely } from 'kysely';
+import type { ScoredCandidate } from '../../domain/search-score.js';
 import type { Database } from '../schema.js';
 
 export interface PersonDocument {
@@ -54,7 +55,7 @@ export interface IndexedRow {
 }
 
 /** A person found, with the fields of their document that a match is scored on. */
-export type PersonCandidate = IndexedRow & Pick<PersonDocument, 'name' | 'work' | 'tags' | 'notes'>;
+export type PersonCandidate = ScoredCandidate;
 
 export interface SearchIndex {
   readonly dialect: 'sqlite' | 'postgres';
