@@ -60,6 +60,7 @@ describeEachDatabase('migration 012 (leaner import storage)', (_db, dialect) => 
           '014-asks-made-of-you',
           '015-interactions-found-by-their-people',
           '016-people-ranked-alike',
+          '017-asks-by-direction',
         ],
       ]);
       await (await openStore(target, { now, onUpgrade })).close();
@@ -152,6 +153,7 @@ describeEachDatabase('migration 013 (interaction words without positions)', (_db
           '014-asks-made-of-you',
           '015-interactions-found-by-their-people',
           '016-people-ranked-alike',
+          '017-asks-by-direction',
         ],
       ]);
       expect(await snapshot(store)).toEqual(before.snapshot);
@@ -243,6 +245,7 @@ describeEachDatabase('migration 014 (asks made of you)', (db, dialect) => {
           '014-asks-made-of-you',
           '015-interactions-found-by-their-people',
           '016-people-ranked-alike',
+          '017-asks-by-direction',
         ],
       ]);
       expect(await store.asks.get(id)).toMatchObject({
@@ -371,6 +374,62 @@ describeEachDatabase('migration 016 (people ranked alike)', (db, dialect) => {
       // Restored from the trash: found again, in its place.
       await store.people.restore(annabel);
       expect(await ranked(store, 'design')).toContain('Annabel Trash');
+      await store.close();
+    } finally {
+      await cleanup();
+    }
+  });
+});
+
+/** The indexes a table has, by name, read straight from the database's catalogue. */
+async function indexesOn(target: DatabaseTarget, table: string): Promise<string[]> {
+  if (target.kind === 'sqlite') {
+    const file = new Database(target.file);
+    const rows = file
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?")
+      .all(table) as { name: string }[];
+    file.close();
+    return rows.map((r) => r.name);
+  }
+  const client = new pg.Client({ connectionString: target.url });
+  await client.connect();
+  const result = await client.query<{ indexname: string }>(
+    'SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = $1',
+    [table],
+  );
+  await client.end();
+  return result.rows.map((r) => r.indexname);
+}
+
+describeEachDatabase('migration 017 (asks by direction)', (_db, dialect) => {
+  it('gives an earlier database the index Today reads asks by, and Today stays the same', async () => {
+    const now = () => new Date('2026-11-20T10:00:00Z');
+    const { target, cleanup } = await prepare(dialect);
+    try {
+      const old = await openStore(target, { now, schemaVersion: '016-people-ranked-alike' });
+      const dana = await old.people.create({ displayName: 'Dana Finch' });
+      const lee = await old.people.create({ displayName: 'Lee Park' });
+      // Dana gave the user a chat lately (give back); Lee asked the user a question, answered.
+      const mine = await old.asks.create({ personId: dana.id, question: 'How did you start?' });
+      await old.asks.act(mine.id, { type: 'send', at: '2026-11-02T09:00:00Z' });
+      await old.asks.act(mine.id, { type: 'meet', at: '2026-11-10T09:00:00Z' });
+      const theirs = await old.asks.create({
+        personId: lee.id,
+        question: 'How do you price a retainer?',
+        direction: 'incoming',
+        askedAt: '2026-11-01T16:00:00Z',
+      });
+      await old.asks.act(theirs.id, { type: 'reply', at: '2026-11-03T09:00:00Z' });
+      const before = await old.today(now().toISOString(), 'UTC');
+      expect(before.items.map((i) => i.kind)).toContain('give-back');
+      expect(await indexesOn(target, 'ask')).not.toContain('ask_by_direction_met');
+      await old.close();
+
+      const upgrades: string[][] = [];
+      const store = await openStore(target, { now, onUpgrade: (m) => upgrades.push(m) });
+      expect(upgrades).toEqual([['017-asks-by-direction']]);
+      expect(await indexesOn(target, 'ask')).toContain('ask_by_direction_met');
+      expect(await store.today(now().toISOString(), 'UTC')).toEqual(before);
       await store.close();
     } finally {
       await cleanup();

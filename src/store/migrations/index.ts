@@ -19,6 +19,7 @@ import { interactionWordsWithoutPositions } from './013-interaction-words-withou
 import { asksMadeOfYou } from './014-asks-made-of-you.js';
 import { interactionsFoundByTheirPeople } from './015-interactions-found-by-their-people.js';
 import { peopleRankedAlike } from './016-people-ranked-alike.js';
+import { asksByDirection } from './017-asks-by-direction.js';
 
 export function migrationsFor(search: SearchIndex): Record<string, Migration> {
   return {
@@ -38,6 +39,7 @@ export function migrationsFor(search: SearchIndex): Record<string, Migration> {
     '014-asks-made-of-you': asksMadeOfYou,
     '015-interactions-found-by-their-people': interactionsFoundByTheirPeople(search),
     '016-people-ranked-alike': peopleRankedAlike(search),
+    '017-asks-by-direction': asksByDirection,
   };
 }
 
