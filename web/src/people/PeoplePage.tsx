@@ -20,7 +20,7 @@ import { IconArchive, IconFilter, IconSearch, IconTag, IconUserPlus } from '@tab
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Strength } from '../../../src/domain/connect/strength.js';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useRef, useState } from 'react';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { ROLES } from '../../../src/domain/roles.js';
 import type { PersonFilter } from '../../../src/domain/person.js';
@@ -58,10 +58,13 @@ export function PeoplePage() {
   const [organization, setOrganization] = useState('');
   const [unit, setUnit] = useState('');
   const [sort, setSort] = useState<PeopleFilters['sort']>('name');
-  const [filters] = useDebouncedValue<PeopleFilters>(
-    { q, role, tag, organization, unit, sort },
-    150,
+  // One object per change of a field: the debounce restarts whenever its value is a new object,
+  // so a fresh literal on every render (a row's tie arriving, say) would hold the search back.
+  const typed = useMemo<PeopleFilters>(
+    () => ({ q, role, tag, organization, unit, sort }),
+    [q, role, tag, organization, unit, sort],
   );
+  const [filters] = useDebouncedValue(typed, 150);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   // "Everyone these filters keep", beyond the rows loaded: the filters as they were chosen.
   const [allMatching, setAllMatching] = useState<string | null>(null);
