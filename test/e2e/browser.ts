@@ -1,35 +1,46 @@
-// End-to-end harness: the built server on a temporary SQLite file, Debian's Chromium driven
+// End-to-end harness: the built server on a temporary SQLite file (or a PostgreSQL schema), Debian's Chromium driven
 // by playwright-core (never a downloaded browser), a record of every request the page makes,
 // console errors, the axe-core audit and screenshots into test-artifacts/.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { prepare, type Dialect } from '../support/databases.js';
 
 export const CHROMIUM = process.env.KITH_CHROMIUM ?? '/usr/bin/chromium';
+/** The database the browser suites' servers use unless a test names one: KITH_E2E_DB. */
+const E2E_DATABASE: Dialect = process.env.KITH_E2E_DB === 'postgres' ? 'postgres' : 'sqlite';
 const ROOT = new URL('../../', import.meta.url).pathname;
 export const SCREENSHOTS = join(ROOT, 'test-artifacts', 'screenshots');
 
 export interface TestServer {
   url: string;
-  dbFile: string;
   /** Call the API the way a script would (to set up data quickly). */
   api<T = unknown>(method: string, path: string, body?: unknown): Promise<T>;
   stop(): Promise<void>;
 }
 
-export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
+/**
+ * The built server on a database of its own: a new SQLite file, or — `database: 'postgres'`,
+ * as a team's server runs — a new schema on KITH_TEST_PG, dropped when the server stops.
+ */
+export async function startServer(
+  env: Record<string, string> = {},
+  database: Dialect = E2E_DATABASE,
+): Promise<TestServer> {
   const main = join(ROOT, 'dist', 'cli', 'main.js');
   if (!existsSync(join(ROOT, 'dist', 'web', 'index.html'))) {
     throw new Error('dist/web is missing: run `npm run build` first (npm test does).');
   }
-  const dir = mkdtempSync(join(tmpdir(), 'kith-e2e-'));
-  const dbFile = join(dir, 'kith.db');
+  const { target, cleanup } = await prepare(database);
+  const where =
+    target.kind === 'postgres'
+      ? { KITH_DB: '', DATABASE_URL: target.url }
+      : { KITH_DB: target.file, DATABASE_URL: '' };
   const child: ChildProcess = spawn(process.execPath, [main, 'serve', '--port', '0'], {
-    env: { ...process.env, KITH_DB: dbFile, DATABASE_URL: '', ...env },
+    env: { ...process.env, ...where, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -49,7 +60,6 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   });
   return {
     url,
-    dbFile,
     async api<T>(method: string, path: string, body?: unknown): Promise<T> {
       const response = await fetch(url + path, {
         method,
@@ -66,7 +76,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
         child.kill('SIGTERM');
         await exited;
       }
-      rmSync(dir, { recursive: true, force: true });
+      await cleanup();
     },
   };
 }
@@ -187,11 +197,11 @@ export interface BrowserSession {
  * for the tests of one describe block; all closed after it.
  */
 export function browserSession(
-  options: { demoSize?: number; width?: number } = {},
+  options: { demoSize?: number; width?: number; database?: Dialect } = {},
 ): BrowserSession {
   const session = {} as BrowserSession;
   beforeAll(async () => {
-    session.server = await startServer();
+    session.server = await startServer({}, options.database ?? E2E_DATABASE);
     if (options.demoSize) await session.server.api('POST', '/api/demo', { size: options.demoSize });
     session.browser = await launchBrowser();
     session.tab = await openPage(session.browser, { width: options.width });
