@@ -69,6 +69,14 @@ describe('a new user’s first session', { timeout: 120_000 }, () => {
     const edit = page.getByRole('dialog', { name: 'Edit the interaction' });
     await edit.getByRole('textbox', { name: 'Summary' }).fill('Coffee about platform work');
     await edit.getByRole('button', { name: 'Remove insight 1' }).click();
+    // The page around the dialog changing (here the system's theme) leaves what was typed alone.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.locator('html[data-mantine-color-scheme="dark"]').waitFor({ state: 'attached' });
+    await expect(edit.getByRole('textbox', { name: 'Summary' }).inputValue()).resolves.toBe(
+      'Coffee about platform work',
+    );
+    await expect(edit.getByRole('button', { name: 'Remove insight 2' }).count()).resolves.toBe(0);
+    await page.emulateMedia({ colorScheme: 'light' });
     await edit.getByRole('button', { name: 'Save' }).click();
     await edit.waitFor({ state: 'detached' });
     await expect

@@ -64,6 +64,13 @@ const NewAskModal = lazy(() =>
   import('../asks/NewAskModal').then((m) => ({ default: m.NewAskModal })),
 );
 
+/**
+ * The edit dialog's starting participants: one array for good. The dialog fills its form again
+ * whenever this changes, and a new `[]` on each render of the app (the theme changing, the
+ * palette opening) would throw away what the user had typed.
+ */
+const NO_PARTICIPANTS: ParticipantChoice[] = [];
+
 export function App() {
   const [navOpen, nav] = useDisclosure(false);
   const queryClient = useQueryClient();
@@ -225,7 +232,7 @@ export function App() {
         {editing && (
           <LogInteractionModal
             opened
-            initialParticipants={[]}
+            initialParticipants={NO_PARTICIPANTS}
             editing={editing}
             onClose={() => setEditing(null)}
           />
