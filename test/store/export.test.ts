@@ -203,59 +203,67 @@ describeEachDatabase('exports', (db) => {
 });
 
 describeEachDatabase('restoring a damaged backup (fuzz)', (db) => {
-  it('either restores it exactly or refuses it with a clear error, writing nothing', async () => {
-    const now = new Date('2026-11-29T10:00:00Z');
-    const source = await db().newStore({ now: () => now });
-    const a = await source.people.create({ displayName: 'Ada Lovelace', emails: ['ada@x.org'] });
-    const b = await source.people.create({ displayName: 'Charles Babbage', tags: ['engines'] });
-    await source.interactions.create({
-      occurredAt: '2026-11-01',
-      kind: 'coffee',
-      summary: 'Engines',
-      participantIds: [a.id, b.id],
-    });
-    await source.knows.record({ personA: a.id, personB: b.id, strength: 'strong' });
-    const backup = await source.exports.json();
-    const tables = Object.keys(backup.tables).filter((t) => (backup.tables[t] ?? []).length > 0);
-    const damage = fc.record({
-      table: fc.constantFrom(...tables),
-      row: fc.nat(),
-      column: fc.nat(),
-      how: fc.constantFrom('drop', 'null', 'object', 'number', 'text', 'duplicate', 'orphan'),
-    });
-    await fc.assert(
-      fc.asyncProperty(damage, async ({ table, row, column, how }) => {
-        const copy = structuredClone(backup);
-        const rows = copy.tables[table] ?? [];
-        const hit = rows[row % rows.length] ?? {};
-        const key = Object.keys(hit)[column % Object.keys(hit).length] ?? 'id';
-        if (how === 'drop') delete hit[key];
-        if (how === 'null') hit[key] = null;
-        if (how === 'object') hit[key] = { nested: true };
-        if (how === 'number') hit[key] = 42;
-        if (how === 'text') hit[key] = 'not what it should be';
-        if (how === 'duplicate') rows.push({ ...hit });
-        if (how === 'orphan')
-          for (const k of Object.keys(hit))
-            if (/_id$|^person_[ab]$/.test(k)) hit[k] = '01a22700-0000-7000-8000-000000000000';
-        const target = await db().newDatabase({ now: () => now });
-        try {
-          await target.imports.contacts(utf8(JSON.stringify(copy)), 'damaged.json');
-        } catch (error) {
-          expect((error as Error).message).toMatch(/^damaged\.json: tables\./);
-          expect((await target.exports.json()).tables.person).toEqual([]);
-          return;
-        }
-        // Accepted (a damage the schema allows: a nullable column emptied, a text rewritten):
-        // then it is all there, as the document says.
-        if (how === 'drop') hit[key] = null;
-        const normal = (list: Record<string, unknown>[] = []) =>
-          list.map((r) => JSON.stringify(Object.fromEntries(Object.entries(r).sort()))).sort();
-        const again = await target.exports.json();
-        for (const [t, list] of Object.entries(copy.tables))
-          expect(normal(again.tables[t]), t).toEqual(normal(list));
-      }),
-      { numRuns: 15 },
-    );
-  });
+  // Fifteen databases made from nothing (a PostgreSQL schema and every migration each): ~10 s
+  // alone, three times that while the browser suites share the machine.
+  it(
+    'either restores it exactly or refuses it with a clear error, writing nothing',
+    {
+      timeout: 120_000,
+    },
+    async () => {
+      const now = new Date('2026-11-29T10:00:00Z');
+      const source = await db().newStore({ now: () => now });
+      const a = await source.people.create({ displayName: 'Ada Lovelace', emails: ['ada@x.org'] });
+      const b = await source.people.create({ displayName: 'Charles Babbage', tags: ['engines'] });
+      await source.interactions.create({
+        occurredAt: '2026-11-01',
+        kind: 'coffee',
+        summary: 'Engines',
+        participantIds: [a.id, b.id],
+      });
+      await source.knows.record({ personA: a.id, personB: b.id, strength: 'strong' });
+      const backup = await source.exports.json();
+      const tables = Object.keys(backup.tables).filter((t) => (backup.tables[t] ?? []).length > 0);
+      const damage = fc.record({
+        table: fc.constantFrom(...tables),
+        row: fc.nat(),
+        column: fc.nat(),
+        how: fc.constantFrom('drop', 'null', 'object', 'number', 'text', 'duplicate', 'orphan'),
+      });
+      await fc.assert(
+        fc.asyncProperty(damage, async ({ table, row, column, how }) => {
+          const copy = structuredClone(backup);
+          const rows = copy.tables[table] ?? [];
+          const hit = rows[row % rows.length] ?? {};
+          const key = Object.keys(hit)[column % Object.keys(hit).length] ?? 'id';
+          if (how === 'drop') delete hit[key];
+          if (how === 'null') hit[key] = null;
+          if (how === 'object') hit[key] = { nested: true };
+          if (how === 'number') hit[key] = 42;
+          if (how === 'text') hit[key] = 'not what it should be';
+          if (how === 'duplicate') rows.push({ ...hit });
+          if (how === 'orphan')
+            for (const k of Object.keys(hit))
+              if (/_id$|^person_[ab]$/.test(k)) hit[k] = '01a22700-0000-7000-8000-000000000000';
+          const target = await db().newDatabase({ now: () => now });
+          try {
+            await target.imports.contacts(utf8(JSON.stringify(copy)), 'damaged.json');
+          } catch (error) {
+            expect((error as Error).message).toMatch(/^damaged\.json: tables\./);
+            expect((await target.exports.json()).tables.person).toEqual([]);
+            return;
+          }
+          // Accepted (a damage the schema allows: a nullable column emptied, a text rewritten):
+          // then it is all there, as the document says.
+          if (how === 'drop') hit[key] = null;
+          const normal = (list: Record<string, unknown>[] = []) =>
+            list.map((r) => JSON.stringify(Object.fromEntries(Object.entries(r).sort()))).sort();
+          const again = await target.exports.json();
+          for (const [t, list] of Object.entries(copy.tables))
+            expect(normal(again.tables[t]), t).toEqual(normal(list));
+        }),
+        { numRuns: 15 },
+      );
+    },
+  );
 });
