@@ -96,7 +96,23 @@ describe('safety in the browser', { timeout: 120_000 }, () => {
     expect(message).toMatch(/email/i);
     const people = await session.server.api<{ total: number }>('GET', '/api/people');
     expect(people.total).toBe(1);
+
+    // What was typed is not thrown away by a stray Escape or a click beside the dialog.
     await page.keyboard.press('Escape');
+    const confirm = dialog.getByRole('alert', { name: 'Close without saving?' });
+    await confirm.waitFor();
+    await confirm.getByRole('button', { name: 'Keep editing' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    await page.mouse.click(5, 5);
+    await expect(email.inputValue()).resolves.toBe('erin.example');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await confirm.getByRole('button', { name: 'Discard' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    // A dialog nothing was typed into closes at once.
+    await page.keyboard.press('n');
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
   });
 
   it('rolls back an edit the server refuses and says why beside the field', async () => {

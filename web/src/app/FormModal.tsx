@@ -1,7 +1,9 @@
 // Every form in a dialog has the same frame: a titled modal, fields stacked, an error that
-// belongs to no single field, then Cancel and the submit button.
+// belongs to no single field, then Cancel and the submit button. Once something has been typed
+// into it, a stray Escape, click beside the dialog or its close button does not throw the
+// typing away: the dialog asks first. Cancel is the one way to leave it at once.
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
-import type { FormEvent, ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 
 export function FormModal(props: {
   title: string;
@@ -14,15 +16,27 @@ export function FormModal(props: {
   onSubmit(event: FormEvent): void;
   children: ReactNode;
 }) {
+  const opened = props.opened ?? true;
+  // Typed into since it opened (any input event inside the form: text, a choice, a box ticked).
+  const [typed, setTyped] = useState(false);
+  const [asking, setAsking] = useState(false);
+  const [wasOpened, setWasOpened] = useState(opened);
+  if (opened !== wasOpened) {
+    setWasOpened(opened);
+    setTyped(false);
+    setAsking(false);
+  }
+  const close = () => (typed ? setAsking(true) : props.onClose());
   return (
     <Modal
       closeButtonProps={{ 'aria-label': 'Close' }}
-      opened={props.opened ?? true}
-      onClose={props.onClose}
+      opened={opened}
+      onClose={close}
+      closeOnClickOutside={!typed}
       title={props.title}
       size={props.size ?? 'lg'}
     >
-      <form onSubmit={props.onSubmit} noValidate>
+      <form onSubmit={props.onSubmit} onInput={() => setTyped(true)} noValidate>
         <Stack gap="sm">
           {props.children}
           {props.error && (
@@ -30,14 +44,28 @@ export function FormModal(props: {
               {props.error}
             </Text>
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={props.submitting}>
-              {props.submitLabel}
-            </Button>
-          </Group>
+          {asking ? (
+            <Group justify="flex-end" role="alert" aria-label="Close without saving?">
+              <Text size="sm" mr="auto">
+                Close without saving? What you typed here will be lost.
+              </Text>
+              <Button variant="default" onClick={() => setAsking(false)} autoFocus>
+                Keep editing
+              </Button>
+              <Button color="red" onClick={props.onClose}>
+                Discard
+              </Button>
+            </Group>
+          ) : (
+            <Group justify="flex-end">
+              <Button variant="default" onClick={props.onClose}>
+                Cancel
+              </Button>
+              <Button type="submit" loading={props.submitting}>
+                {props.submitLabel}
+              </Button>
+            </Group>
+          )}
         </Stack>
       </form>
     </Modal>
