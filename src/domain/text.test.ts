@@ -6,6 +6,7 @@ import {
   nameKey,
   searchDocument,
   searchTerms,
+  shortened,
   snippet,
   tokens,
   wordsOf,
@@ -68,6 +69,34 @@ describe('snippet', () => {
     expect(snippet('Café with José', ['jose'])).toBe('Café with José');
     expect(matchesAnyTerm('Café with José', ['jose'])).toBe(true);
     expect(matchesAnyTerm('Café with José', ['ose'])).toBe(false);
+  });
+});
+
+describe('shortened', () => {
+  it('keeps short text whole, on one line', () => {
+    expect(shortened('  How did you\n price   your first retainer? ', 40)).toBe(
+      'How did you price your first retainer?',
+    );
+  });
+
+  it('cuts after the last whole word that fits, without a dangling comma', () => {
+    const text =
+      'Hi Alex, I am moving from audit into data work, and I would love to hear how you did it.';
+    expect(shortened(text, 50)).toBe('Hi Alex, I am moving from audit into data work…');
+    expect(shortened('Grüße aus Zürich, und danke für alles', 20)).toBe('Grüße aus Zürich…');
+    expect(shortened('Supercalifragilisticexpialidocious', 10)).toBe('Supercali…');
+  });
+
+  it('never exceeds the width (any text)', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 300 }),
+        fc.integer({ min: 2, max: 120 }),
+        (text, width) => {
+          expect(shortened(text, width).length).toBeLessThanOrEqual(width);
+        },
+      ),
+    );
   });
 });
 

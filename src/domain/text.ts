@@ -98,6 +98,18 @@ export function matchesEveryTerm(text: string, terms: string[]): boolean {
 }
 
 /**
+ * `text` on one line, at most `width` characters: cut after the last whole word that fits,
+ * with an ellipsis (a word longer than the width is cut inside).
+ */
+export function shortened(text: string, width: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= width) return flat;
+  const room = flat.slice(0, width - 1);
+  const lastSpace = room.lastIndexOf(' ');
+  return `${(lastSpace > 0 ? room.slice(0, lastSpace) : room).replace(/[\s,;:.–-]+$/u, '')}…`;
+}
+
+/**
  * A short excerpt of `text` around the first word that starts with a term, with an
  * ellipsis where it was cut. Works on the original text, so accents are kept.
  */

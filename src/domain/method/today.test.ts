@@ -232,6 +232,17 @@ describe('Today', () => {
       '…and 1 more ask made of you waiting on an answer',
     ]);
     expect(items[0]).toMatchObject({ kind: 'answer', askId: 'in0', personId: 'p0' });
+    // A LinkedIn invitation's paragraph is quoted up to a word, not whole.
+    const long = receivedAsk({
+      id: 'long',
+      personId: 'p0',
+      question: `Hi Alex, ${'I read your post on moving from audit into data and it resonated with me. '.repeat(4)}Could we talk?`,
+      at: '2026-11-19T18:00:00Z',
+    });
+    const [line] = buildToday({ people, asks: [long], campaigns: [], tasks: [] }, NOW, TZ);
+    expect(line?.reason).toBe(
+      'Person 0 asked you yesterday: Hi Alex, I read your post on moving from audit into data and it resonated with me. I read your…',
+    );
     // Never a nudge or "moved on" for them, however long ago they asked: a month on, one
     // still shows; after that it waits on the board, counted here, not today's news.
     const aMonthOn = buildToday(

@@ -16,6 +16,7 @@ import {
 import { effectiveCadence, keepInTouch } from './keep-in-touch.js';
 import { giveBackSuggestions, type Helper } from '../connect/ledger.js';
 import { firstName } from '../connect/who.js';
+import { shortened } from '../text.js';
 
 export interface TodayPerson extends Candidate {
   displayName: string;
@@ -111,6 +112,11 @@ export const ANSWERS_PER_DAY = 5;
 export const ANSWER_NOTICE_DAYS = 30;
 /** Asks that moved on in the last few days are mentioned, then forgotten. */
 export const MOVED_ON_NOTICE_DAYS = 3;
+/**
+ * How much of a question a line of the day quotes: the whole of a short one; a LinkedIn
+ * invitation's paragraph is cut at a word, and read in full on the ask.
+ */
+export const QUESTION_IN_A_LINE = 100;
 
 export function buildToday(input: TodayInput, now: string, timeZone: string): TodayItem[] {
   const today = localDate(now, timeZone);
@@ -144,7 +150,7 @@ export function buildToday(input: TodayInput, now: string, timeZone: string): To
         personId: ask.personId,
         personName: who,
         at: ask.scheduledFor,
-        reason: `Chat with ${who} today: ${ask.question}`,
+        reason: `Chat with ${who} today: ${shortened(ask.question, QUESTION_IN_A_LINE)}`,
       });
     } else if (ask.state === 'sent' && ask.direction === 'outgoing') {
       const next = followUp(ask, now, timeZone, policy);
@@ -189,7 +195,7 @@ export function buildToday(input: TodayInput, now: string, timeZone: string): To
       askId: ask.id,
       personId: ask.personId,
       personName: who,
-      reason: `${who} asked you ${timeAgo(days)}: ${ask.question}`,
+      reason: `${who} asked you ${timeAgo(days)}: ${shortened(ask.question, QUESTION_IN_A_LINE)}`,
     });
   }
   if (waiting.length > shown.length) {
