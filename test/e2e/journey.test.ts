@@ -96,8 +96,16 @@ describe('a new user’s first session', { timeout: 120_000 }, () => {
     await title.fill('Principal Engineer');
     await title.press('Enter');
     await page.getByText('Principal Engineer · Northwind').waitFor();
-    const saved = await session.server.api<{ items: { title: string }[] }>('GET', '/api/people');
-    expect(saved.items.map((p) => p.title)).toEqual(['Principal Engineer']);
+    // The page shows an edit at once, before the server has it: wait for the server's answer.
+    await expect
+      .poll(async () => {
+        const saved = await session.server.api<{ items: { title: string }[] }>(
+          'GET',
+          '/api/people',
+        );
+        return saved.items.map((p) => p.title);
+      })
+      .toEqual(['Principal Engineer']);
 
     // Archive, then restore from the Trash.
     await page.getByRole('button', { name: 'Archive' }).click();
@@ -107,8 +115,9 @@ describe('a new user’s first session', { timeout: 120_000 }, () => {
     await page.getByText('The trash is empty.').waitFor();
     await page.getByRole('link', { name: 'People' }).first().click();
     await page.getByRole('link', { name: 'Priya Raman' }).waitFor();
-    const people = await session.server.api<{ total: number }>('GET', '/api/people');
-    expect(people.total).toBe(1);
+    await expect
+      .poll(async () => (await session.server.api<{ total: number }>('GET', '/api/people')).total)
+      .toBe(1);
 
     // Nothing left the machine, and nothing went wrong in the page.
     expect(session.tab.requests.length).toBeGreaterThan(5);

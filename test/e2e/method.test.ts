@@ -132,8 +132,14 @@ describe('the networking method in the web app', { timeout: 120_000 }, () => {
     await page.getByRole('textbox', { name: 'Keep in touch' }).fill('every 3w');
     await page.getByRole('textbox', { name: 'Keep in touch' }).press('Enter');
     await page.getByText('every 3w', { exact: true }).waitFor();
-    const saved = await session.server.api<{ cadence: unknown }>('GET', `/api/people/${person.id}`);
-    expect(saved.cadence).toEqual({ kind: 'every', days: 21 });
+    // Shown at once, saved a moment later: wait for the server to have it.
+    await expect
+      .poll(
+        async () =>
+          (await session.server.api<{ cadence: unknown }>('GET', `/api/people/${person.id}`))
+            .cadence,
+      )
+      .toEqual({ kind: 'every', days: 21 });
   });
 
   it('answers, from Today, what someone asked; and notes a question someone asked', async () => {
