@@ -2,6 +2,7 @@
 // javascript: links render inert; bad input is refused next to the field it concerns, and
 // an edit the server refuses is rolled back on screen. Plus the keyboard shortcuts.
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { browserSession, screenshot } from './browser.js';
 
 const HOSTILE_NOTE = [
@@ -19,6 +20,16 @@ const HOSTILE_NOTE = [
   '',
   '[their site](https://example.org/about)',
 ].join('\n');
+
+/** Whether closing the tab now would make the browser ask first (a beforeunload handler). */
+const leavingIsQuestioned = async (page: Page) =>
+  (await page.evaluate(
+    `(() => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    })()`,
+  )) as boolean;
 
 describe('safety in the browser', { timeout: 120_000 }, () => {
   const session = browserSession();
@@ -105,6 +116,8 @@ describe('safety in the browser', { timeout: 120_000 }, () => {
     await confirm.waitFor({ state: 'detached' });
     await page.mouse.click(5, 5);
     await expect(email.inputValue()).resolves.toBe('erin.example');
+    // Closing the tab now would ask first (the page's beforeunload handler refuses to go quietly).
+    expect(await leavingIsQuestioned(page)).toBe(true);
     await dialog.getByRole('button', { name: 'Close' }).click();
     await confirm.getByRole('button', { name: 'Discard' }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -113,6 +126,7 @@ describe('safety in the browser', { timeout: 120_000 }, () => {
     await dialog.waitFor();
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
+    expect(await leavingIsQuestioned(page)).toBe(false);
   });
 
   it('rolls back an edit the server refuses and says why beside the field', async () => {
@@ -125,7 +139,9 @@ describe('safety in the browser', { timeout: 120_000 }, () => {
     await page.getByText('Analyst', { exact: true }).first().waitFor();
     await page.getByRole('button', { name: 'Edit title' }).click();
     const title = page.getByRole('textbox', { name: 'Title' });
+    expect(await leavingIsQuestioned(page)).toBe(false);
     await title.fill('x'.repeat(301));
+    expect(await leavingIsQuestioned(page)).toBe(true);
     await title.press('Enter');
     // The server refuses; the field reopens with the message, the page shows the old title.
     await page.getByText(/longer than 300|at most 300/).waitFor();

@@ -1,9 +1,11 @@
 // Every form in a dialog has the same frame: a titled modal, fields stacked, an error that
 // belongs to no single field, then Cancel and the submit button. Once something has been typed
 // into it, a stray Escape, click beside the dialog or its close button does not throw the
-// typing away: the dialog asks first. Cancel is the one way to leave it at once.
+// typing away: the dialog asks first, and so does the browser before the tab is closed. Cancel
+// is the one way to leave it at once.
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent, type ReactNode } from 'react';
+import { useWarnBeforeLeaving } from './leave-guard';
 
 export function FormModal(props: {
   title: string;
@@ -26,6 +28,7 @@ export function FormModal(props: {
     setTyped(false);
     setAsking(false);
   }
+  useWarnBeforeLeaving(opened && typed);
   const close = () => (typed ? setAsking(true) : props.onClose());
   return (
     <Modal

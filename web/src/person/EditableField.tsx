@@ -12,6 +12,7 @@ import {
 } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { useEffect, useState, type ReactNode } from 'react';
+import { useWarnBeforeLeaving } from '../app/leave-guard';
 
 export function EditableField(props: {
   label: string;
@@ -31,6 +32,8 @@ export function EditableField(props: {
   useEffect(() => {
     if (props.error) setEditing(true);
   }, [props.error]);
+
+  useWarnBeforeLeaving(editing && draft !== props.value);
 
   const save = () => {
     setEditing(false);
