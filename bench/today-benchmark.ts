@@ -1,6 +1,7 @@
 // Today benchmark (issue #4): a workspace of 100k people, 1M interactions and 20k asks (the
 // demo generator's network plus three years of asks in campaigns), on SQLite and PostgreSQL;
-// measures the day's agenda — median and p95 — through the store and through GET /api/today.
+// measures the day's agenda — median and p95 — through the store and through GET /api/today, then
+// the campaigns and insights screens, which read the whole history.
 //
 //   npm run bench:today                                   # both databases, full size
 //   npm run bench:today -- --db sqlite --people 10000 --per-person 10 --asks 2000
@@ -183,6 +184,16 @@ async function bench(kind: 'sqlite' | 'postgres'): Promise<void> {
   line('Today now (store.agenda)', direct);
   line('a week ahead (--date)', planned);
   line('GET /api/today (in process)', http);
+  // The two screens that read the method's whole history on the same workspace: the campaigns
+  // (every ask of eight campaigns with its history) and the insights (the year's chats, and the
+  // ties graph, read once and then kept).
+  const campaignRuns = await repeat(10, () => store.campaigns.list());
+  const insightsFirst = await repeat(1, () => store.insights());
+  const insightsAgain = await repeat(5, () => store.insights());
+  console.log('  the screens that read the whole history:');
+  line('campaigns (10 runs)', campaignRuns);
+  line('insights, graph not yet read', insightsFirst);
+  line('insights again (5 runs)', insightsAgain);
   await store.close();
 }
 

@@ -31,7 +31,7 @@ import {
 import { MOVED_ON_NOTICE_DAYS } from '../domain/method/today.js';
 import { nameKey } from '../domain/text.js';
 import { insertAsks } from './bulk-load.js';
-import { chunk, inTransaction, type StoreContext } from './context.js';
+import { chunk, groupBy, inTransaction, type StoreContext } from './context.js';
 import { createInteraction } from './interactions.js';
 import { requirePerson, tagIdsFor } from './people.js';
 import type { AskTable } from './schema.js';
@@ -52,16 +52,34 @@ async function toAsks(
   rows: (AskTable & { person_name: string })[],
 ): Promise<StoredAsk[]> {
   if (rows.length === 0) return [];
-  const events = await ctx.db
-    .selectFrom('ask_event')
-    .selectAll()
-    .where(
-      'ask_id',
-      'in',
-      rows.map((r) => r.id),
+  // A campaign's page reads every one of its asks (thousands): their histories in chunks SQLite
+  // can bind, each found by its ask in one pass.
+  const events = (
+    await Promise.all(
+      chunk(
+        rows.map((r) => r.id),
+        5000,
+      ).map((ids) =>
+        ctx.db
+          .selectFrom('ask_event')
+          .selectAll()
+          .where('ask_id', 'in', ids)
+          .orderBy('position')
+          .execute(),
+      ),
     )
-    .orderBy('position')
-    .execute();
+  ).flat();
+  const historyOf = groupBy(
+    events,
+    (e) => e.ask_id,
+    (e) => ({
+      at: e.at,
+      action: e.action as Ask['history'][number]['action'],
+      from: e.from_state as AskState,
+      to: e.to_state as AskState,
+      ...(e.note ? { note: e.note } : {}),
+    }),
+  );
   return rows.map((r) => ({
     id: r.id,
     personId: r.person_id,
@@ -80,15 +98,7 @@ async function toAsks(
     metAt: r.met_at,
     interactionId: r.interaction_id,
     closedAt: r.closed_at,
-    history: events
-      .filter((e) => e.ask_id === r.id)
-      .map((e) => ({
-        at: e.at,
-        action: e.action as Ask['history'][number]['action'],
-        from: e.from_state as AskState,
-        to: e.to_state as AskState,
-        ...(e.note ? { note: e.note } : {}),
-      })),
+    history: historyOf.get(r.id) ?? [],
     warnings: r.direction === 'incoming' ? [] : questionWarnings(r.question),
   }));
 }
@@ -417,7 +427,11 @@ async function toCampaigns(ctx: StoreContext, ids: string[]): Promise<CampaignWi
   ]);
   const gathered = (rows: { campaign_id: string | null; n: number | string }[], id: string) =>
     Number(rows.find((r) => r.campaign_id === id)?.n ?? 0);
-  const stored = await toAsks(ctx, asks);
+  const askedIn = groupBy(
+    await toAsks(ctx, asks),
+    (a) => a.campaignId ?? '',
+    (a) => a,
+  );
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -426,10 +440,10 @@ async function toCampaigns(ctx: StoreContext, ids: string[]): Promise<CampaignWi
     batchSize: r.batch_size,
     endsOn: r.ends_on,
     tags: tags.filter((t) => t.campaign_id === r.id).map((t) => t.name),
-    progress: campaignProgress(
-      stored.filter((a) => a.campaignId === r.id),
-      { insights: gathered(insights, r.id), introductions: gathered(introductions, r.id) },
-    ),
+    progress: campaignProgress(askedIn.get(r.id) ?? [], {
+      insights: gathered(insights, r.id),
+      introductions: gathered(introductions, r.id),
+    }),
   }));
 }
 

@@ -101,6 +101,21 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
+/** `items` grouped by `key`, each group's values in the items' order (one pass, not one per key). */
+export function groupBy<T, V>(
+  items: readonly T[],
+  key: (item: T) => string,
+  value: (item: T) => V,
+): Map<string, V[]> {
+  const groups = new Map<string, V[]>();
+  for (const item of items) {
+    const list = groups.get(key(item));
+    if (list) list.push(value(item));
+    else groups.set(key(item), [value(item)]);
+  }
+  return groups;
+}
+
 /** Rows per multi-row INSERT: under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
 export function rowsPerInsert(columns: number): number {
   return Math.max(1, Math.floor(30_000 / columns));

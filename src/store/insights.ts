@@ -36,13 +36,23 @@ export async function insightsOf(ctx: StoreContext): Promise<NetworkInsights> {
       .select(['person_id', 'role'])
       .where('workspace_id', '=', ws)
       .execute(),
+    // The year's chats found by time first, then their people. Written as a join, SQLite 3.53
+    // walked all 1.3M participants in person order to spare the grouping a sort, looking up
+    // each one's chat: 11 s on 1M chats, against 0.8 s this way.
     ctx.db
       .selectFrom('interaction_participant as p')
-      .innerJoin('interaction as i', 'i.id', 'p.interaction_id')
       .select((eb) => ['p.person_id', eb.fn.countAll<number | string>().as('n')])
       .where('p.workspace_id', '=', ws)
-      .where('i.occurred_at', '>=', yearAgo)
-      .where('i.occurred_at', '<=', now.toISOString())
+      .where(
+        'p.interaction_id',
+        'in',
+        ctx.db
+          .selectFrom('interaction')
+          .select('id')
+          .where('workspace_id', '=', ws)
+          .where('occurred_at', '>=', yearAgo)
+          .where('occurred_at', '<=', now.toISOString()),
+      )
       .groupBy('p.person_id')
       .execute(),
     ctx.db

@@ -9,7 +9,7 @@ import {
   type InteractionKind,
 } from '../domain/interaction.js';
 import { searchDocument } from '../domain/text.js';
-import { chunk, inTransaction, type StoreContext } from './context.js';
+import { chunk, groupBy, inTransaction, type StoreContext } from './context.js';
 import type { InteractionDocument } from './dialect/search-index.js';
 import { refreshLastContact } from './last-contact.js';
 import type { InteractionTable } from './schema.js';
@@ -106,16 +106,6 @@ export async function interactionIdsOf(ctx: StoreContext, personIds: string[]): 
     for (const r of rows) ids.push(r.interaction_id);
   }
   return [...new Set(ids)];
-}
-
-function groupBy<T, V>(items: T[], key: (item: T) => string, value: (item: T) => V) {
-  const groups = new Map<string, V[]>();
-  for (const item of items) {
-    const list = groups.get(key(item));
-    if (list) list.push(value(item));
-    else groups.set(key(item), [value(item)]);
-  }
-  return groups;
 }
 
 export async function toInteractions(
