@@ -112,7 +112,11 @@ describe('safety in the browser', { timeout: 120_000 }, () => {
     await page.keyboard.press('Escape');
     const confirm = dialog.getByRole('alert', { name: 'Close without saving?' });
     await confirm.waitFor();
-    await confirm.getByRole('button', { name: 'Keep editing' }).click();
+    // The question has the focus: Enter answers "Keep editing".
+    await expect
+      .poll(() => page.evaluate('document.activeElement?.textContent'))
+      .toBe('Keep editing');
+    await page.keyboard.press('Enter');
     await confirm.waitFor({ state: 'detached' });
     await page.mouse.click(5, 5);
     await expect(email.inputValue()).resolves.toBe('erin.example');

@@ -99,6 +99,18 @@ const SCREENS: Screen[] = [
     },
   },
   {
+    // A dialog typed into, asked to close: it asks before throwing the typing away.
+    name: 'discard-typing',
+    open: async (page) => {
+      await page.goto(new URL('/people', page.url()).href);
+      await page.getByRole('button', { name: 'Add person' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Add a person' });
+      await dialog.getByRole('textbox', { name: 'Name' }).fill('Half Typed');
+      await page.keyboard.press('Escape');
+      await dialog.getByRole('alert', { name: 'Close without saving?' }).waitFor();
+    },
+  },
+  {
     name: 'command-palette',
     open: async (page) => {
       await page.goto(new URL('/people', page.url()).href);

@@ -4,7 +4,7 @@
 // typing away: the dialog asks first, and so does the browser before the tab is closed. Cancel
 // is the one way to leave it at once.
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useWarnBeforeLeaving } from './leave-guard';
 
 export function FormModal(props: {
@@ -29,6 +29,11 @@ export function FormModal(props: {
     setAsking(false);
   }
   useWarnBeforeLeaving(opened && typed);
+  // The question takes the focus, so a keyboard user answers it next.
+  const keepEditing = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (asking) keepEditing.current?.focus();
+  }, [asking]);
   const close = () => (typed ? setAsking(true) : props.onClose());
   return (
     <Modal
@@ -52,7 +57,7 @@ export function FormModal(props: {
               <Text size="sm" mr="auto">
                 Close without saving? What you typed here will be lost.
               </Text>
-              <Button variant="default" onClick={() => setAsking(false)} autoFocus>
+              <Button variant="default" onClick={() => setAsking(false)} ref={keepEditing}>
                 Keep editing
               </Button>
               <Button color="red" onClick={props.onClose}>
