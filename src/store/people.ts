@@ -1,6 +1,6 @@
 // People: create, read, list with filters, patch, archive (trash) and restore, and find
 // by name. Lists (emails, tags, roles…) live in their own tables so they can be queried.
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { Cadence } from '../domain/cadence.js';
 import { KithError, notFound, parseOrThrow } from '../domain/errors.js';
 import { isId, newId } from '../domain/ids.js';
@@ -457,7 +457,6 @@ export async function listPeople(ctx: StoreContext, query: unknown = {}): Promis
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .executeTakeFirstOrThrow();
 
-  const lastContact: Expression<string> = sql<string>`coalesce(person.last_contact_at, '')`;
   let page = base.selectAll('person').select('organization.name as organization_name');
   switch (q.sort ?? 'name') {
     case 'name':
@@ -473,7 +472,11 @@ export async function listPeople(ctx: StoreContext, query: unknown = {}): Promis
         .orderBy('person.id');
       break;
     case 'last-contact':
-      page = page.orderBy(lastContact, 'desc').orderBy('person.name_key').orderBy('person.id');
+      // Never contacted last; in this order an index serves it (migration 018).
+      page = page
+        .orderBy('person.last_contact_at', (ob) => ob.desc().nullsLast())
+        .orderBy('person.name_key')
+        .orderBy('person.id');
       break;
   }
   const rows = await page.limit(limit).offset(offset).execute();

@@ -61,6 +61,7 @@ describeEachDatabase('migration 012 (leaner import storage)', (_db, dialect) => 
           '015-interactions-found-by-their-people',
           '016-people-ranked-alike',
           '017-asks-by-direction',
+          '018-people-by-last-contact',
         ],
       ]);
       await (await openStore(target, { now, onUpgrade })).close();
@@ -154,6 +155,7 @@ describeEachDatabase('migration 013 (interaction words without positions)', (_db
           '015-interactions-found-by-their-people',
           '016-people-ranked-alike',
           '017-asks-by-direction',
+          '018-people-by-last-contact',
         ],
       ]);
       expect(await snapshot(store)).toEqual(before.snapshot);
@@ -246,6 +248,7 @@ describeEachDatabase('migration 014 (asks made of you)', (db, dialect) => {
           '015-interactions-found-by-their-people',
           '016-people-ranked-alike',
           '017-asks-by-direction',
+          '018-people-by-last-contact',
         ],
       ]);
       expect(await store.asks.get(id)).toMatchObject({
@@ -401,41 +404,49 @@ async function indexesOn(target: DatabaseTarget, table: string): Promise<string[
   return result.rows.map((r) => r.indexname);
 }
 
-describeEachDatabase('migration 017 (asks by direction)', (_db, dialect) => {
-  it('gives an earlier database the index Today reads asks by, and Today stays the same', async () => {
-    const now = () => new Date('2026-11-20T10:00:00Z');
-    const { target, cleanup } = await prepare(dialect);
-    try {
-      const old = await openStore(target, { now, schemaVersion: '016-people-ranked-alike' });
-      const dana = await old.people.create({ displayName: 'Dana Finch' });
-      const lee = await old.people.create({ displayName: 'Lee Park' });
-      // Dana gave the user a chat lately (give back); Lee asked the user a question, answered.
-      const mine = await old.asks.create({ personId: dana.id, question: 'How did you start?' });
-      await old.asks.act(mine.id, { type: 'send', at: '2026-11-02T09:00:00Z' });
-      await old.asks.act(mine.id, { type: 'meet', at: '2026-11-10T09:00:00Z' });
-      const theirs = await old.asks.create({
-        personId: lee.id,
-        question: 'How do you price a retainer?',
-        direction: 'incoming',
-        askedAt: '2026-11-01T16:00:00Z',
-      });
-      await old.asks.act(theirs.id, { type: 'reply', at: '2026-11-03T09:00:00Z' });
-      const before = await old.today(now().toISOString(), 'UTC');
-      expect(before.items.map((i) => i.kind)).toContain('give-back');
-      expect(await indexesOn(target, 'ask')).not.toContain('ask_by_direction_met');
-      await old.close();
+describeEachDatabase(
+  'migrations 017 and 018 (asks by direction, people by last contact)',
+  (_db, dialect) => {
+    it('gives an earlier database the indexes Today and the People list read by, and both stay the same', async () => {
+      const now = () => new Date('2026-11-20T10:00:00Z');
+      const { target, cleanup } = await prepare(dialect);
+      try {
+        const old = await openStore(target, { now, schemaVersion: '016-people-ranked-alike' });
+        const dana = await old.people.create({ displayName: 'Dana Finch' });
+        const lee = await old.people.create({ displayName: 'Lee Park' });
+        // Dana gave the user a chat lately (give back); Lee asked the user a question, answered.
+        const mine = await old.asks.create({ personId: dana.id, question: 'How did you start?' });
+        await old.asks.act(mine.id, { type: 'send', at: '2026-11-02T09:00:00Z' });
+        await old.asks.act(mine.id, { type: 'meet', at: '2026-11-10T09:00:00Z' });
+        const theirs = await old.asks.create({
+          personId: lee.id,
+          question: 'How do you price a retainer?',
+          direction: 'incoming',
+          askedAt: '2026-11-01T16:00:00Z',
+        });
+        await old.asks.act(theirs.id, { type: 'reply', at: '2026-11-03T09:00:00Z' });
+        const before = await old.today(now().toISOString(), 'UTC');
+        expect(before.items.map((i) => i.kind)).toContain('give-back');
+        const list = await old.people.list({ sort: 'last-contact' });
+        expect(list.items.map((p) => p.displayName)).toEqual(['Dana Finch', 'Lee Park']);
+        expect(await indexesOn(target, 'ask')).not.toContain('ask_by_direction_met');
+        expect(await indexesOn(target, 'person')).not.toContain('person_list_by_last_contact');
+        await old.close();
 
-      const upgrades: string[][] = [];
-      const store = await openStore(target, { now, onUpgrade: (m) => upgrades.push(m) });
-      expect(upgrades).toEqual([['017-asks-by-direction']]);
-      expect(await indexesOn(target, 'ask')).toContain('ask_by_direction_met');
-      expect(await store.today(now().toISOString(), 'UTC')).toEqual(before);
-      await store.close();
-    } finally {
-      await cleanup();
-    }
-  });
-});
+        const upgrades: string[][] = [];
+        const store = await openStore(target, { now, onUpgrade: (m) => upgrades.push(m) });
+        expect(upgrades).toEqual([['017-asks-by-direction', '018-people-by-last-contact']]);
+        expect(await indexesOn(target, 'ask')).toContain('ask_by_direction_met');
+        expect(await indexesOn(target, 'person')).toContain('person_list_by_last_contact');
+        expect(await store.today(now().toISOString(), 'UTC')).toEqual(before);
+        expect(await store.people.list({ sort: 'last-contact' })).toEqual(list);
+        await store.close();
+      } finally {
+        await cleanup();
+      }
+    });
+  },
+);
 
 describeEachDatabase('a received invitation imported before 014', (db) => {
   it('stays the message it was made into, even when a later export changes its text', async () => {

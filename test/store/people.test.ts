@@ -74,8 +74,9 @@ describeEachDatabase('people', (db) => {
     expect(page.items.map((p) => p.displayName)).toEqual(['Alan Turing']);
   });
 
-  it('sorts by last contact, people never contacted last', async () => {
+  it('sorts by last contact, people never contacted last (by name among them)', async () => {
     const a = await store.people.create({ displayName: 'Never Met' });
+    const alsoNever = await store.people.create({ displayName: 'Amy Never' });
     const b = await store.people.create({ displayName: 'Met Long Ago' });
     const c = await store.people.create({ displayName: 'Met Yesterday' });
     await store.interactions.create({
@@ -91,7 +92,9 @@ describeEachDatabase('people', (db) => {
       participantIds: [c.id],
     });
     const sorted = await store.people.list({ sort: 'last-contact' });
-    expect(sorted.items.map((p) => p.id)).toEqual([c.id, b.id, a.id]);
+    expect(sorted.items.map((p) => p.id)).toEqual([c.id, b.id, alsoNever.id, a.id]);
+    const second = await store.people.list({ sort: 'last-contact', limit: 2, offset: 1 });
+    expect(second.items.map((p) => p.id)).toEqual([b.id, alsoNever.id]);
     expect(sorted.items[0]?.lastContactAt).toBe('2026-11-27T00:00:00.000Z');
   });
 

@@ -20,6 +20,7 @@ import { asksMadeOfYou } from './014-asks-made-of-you.js';
 import { interactionsFoundByTheirPeople } from './015-interactions-found-by-their-people.js';
 import { peopleRankedAlike } from './016-people-ranked-alike.js';
 import { asksByDirection } from './017-asks-by-direction.js';
+import { peopleByLastContact } from './018-people-by-last-contact.js';
 
 export function migrationsFor(search: SearchIndex): Record<string, Migration> {
   return {
@@ -40,6 +41,7 @@ export function migrationsFor(search: SearchIndex): Record<string, Migration> {
     '015-interactions-found-by-their-people': interactionsFoundByTheirPeople(search),
     '016-people-ranked-alike': peopleRankedAlike(search),
     '017-asks-by-direction': asksByDirection,
+    '018-people-by-last-contact': peopleByLastContact(search),
   };
 }
 
