@@ -153,6 +153,7 @@ async function newestMatching(
     // Rows still to read at the density seen so far (one match in `walked` if none yet).
     const more = Math.ceil(((limit - found.length) * walked) / Math.max(found.length, 1));
     if (walked + more > WALK_AT_MOST[from.table]) break;
+    // A quarter more than the estimate, so one more step usually finishes; never a tiny one.
     step = Math.max(more + (more >> 2), 100);
   }
   // Rare among the newest rows: every match, through the index; MATERIALIZED keeps the

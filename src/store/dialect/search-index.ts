@@ -54,9 +54,6 @@ export interface IndexedRow {
   order: string;
 }
 
-/** A person found, with the fields of their document that a match is scored on. */
-export type PersonCandidate = ScoredCandidate;
-
 export interface SearchIndex {
   readonly dialect: 'sqlite' | 'postgres';
   /** Creates the index tables; called by the first migration. */
@@ -100,7 +97,7 @@ export interface SearchIndex {
     limit: number,
   ): Promise<IndexedRow[]>;
   /** The documents' fields of people the index found. */
-  peopleFields(db: Kysely<Database>, found: IndexedRow[]): Promise<PersonCandidate[]>;
+  peopleFields(db: Kysely<Database>, found: IndexedRow[]): Promise<ScoredCandidate[]>;
   /** The newest interactions (by when they happened) that match; at most `limit`. */
   newestInteractions(
     db: Kysely<Database>,

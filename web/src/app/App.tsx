@@ -64,13 +64,6 @@ const NewAskModal = lazy(() =>
   import('../asks/NewAskModal').then((m) => ({ default: m.NewAskModal })),
 );
 
-/**
- * The edit dialog's starting participants: one array for good. The dialog fills its form again
- * whenever this changes, and a new `[]` on each render of the app (the theme changing, the
- * palette opening) would throw away what the user had typed.
- */
-const NO_PARTICIPANTS: ParticipantChoice[] = [];
-
 export function App() {
   const [navOpen, nav] = useDisclosure(false);
   const queryClient = useQueryClient();
@@ -223,21 +216,16 @@ export function App() {
       <Suspense>
         {paletteLoaded && <CommandPalette toggleScheme={toggleScheme} />}
         {logWith !== null && (
-          <LogInteractionModal
-            opened
-            initialParticipants={logWith}
-            onClose={() => setLogWith(null)}
-          />
+          <LogInteractionModal initialParticipants={logWith} onClose={() => setLogWith(null)} />
         )}
         {editing && (
           <LogInteractionModal
-            opened
-            initialParticipants={NO_PARTICIPANTS}
+            initialParticipants={[]}
             editing={editing}
             onClose={() => setEditing(null)}
           />
         )}
-        {addingPerson && <AddPersonModal opened onClose={() => setAddingPerson(false)} />}
+        {addingPerson && <AddPersonModal onClose={() => setAddingPerson(false)} />}
         {asking && (
           <NewAskModal
             defaults={{}}

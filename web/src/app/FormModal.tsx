@@ -9,7 +9,6 @@ import { useWarnBeforeLeaving } from './leave-guard';
 
 export function FormModal(props: {
   title: string;
-  opened?: boolean;
   size?: string;
   error?: string | undefined;
   submitLabel: string;
@@ -18,17 +17,11 @@ export function FormModal(props: {
   onSubmit(event: FormEvent): void;
   children: ReactNode;
 }) {
-  const opened = props.opened ?? true;
   // Typed into since it opened (any input event inside the form: text, a choice, a box ticked).
+  // Every form dialog is mounted when it opens, so this starts afresh each time.
   const [typed, setTyped] = useState(false);
   const [asking, setAsking] = useState(false);
-  const [wasOpened, setWasOpened] = useState(opened);
-  if (opened !== wasOpened) {
-    setWasOpened(opened);
-    setTyped(false);
-    setAsking(false);
-  }
-  useWarnBeforeLeaving(opened && typed);
+  useWarnBeforeLeaving(typed);
   // The question takes the focus, so a keyboard user answers it next.
   const keepEditing = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -38,7 +31,7 @@ export function FormModal(props: {
   return (
     <Modal
       closeButtonProps={{ 'aria-label': 'Close' }}
-      opened={opened}
+      opened
       onClose={close}
       closeOnClickOutside={!typed}
       title={props.title}

@@ -4,7 +4,7 @@ import { ActionIcon, Button, Group, Select, Stack, Text, TextInput, Textarea } f
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconX } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import {
   INTERACTION_KINDS,
   interactionCreateSchema,
@@ -31,32 +31,26 @@ function localInput(iso: string): string {
 }
 
 export function LogInteractionModal(props: {
-  opened: boolean;
   initialParticipants: ParticipantChoice[];
   /** An interaction to change instead of logging a new one. */
   editing?: Interaction | undefined;
   onClose(): void;
 }) {
   const queryClient = useQueryClient();
-  const [participants, setParticipants] = useState<ParticipantChoice[]>([]);
-  const [kind, setKind] = useState<string>('coffee');
-  const [when, setWhen] = useState(localNow);
-  const [summary, setSummary] = useState('');
-  const [notes, setNotes] = useState('');
-  const [insights, setInsights] = useState<string[]>(['']);
-  const [errors, setErrors] = useState<FieldErrors>({});
-
   const editing = props.editing;
-  useEffect(() => {
-    if (!props.opened) return;
-    setParticipants(editing ? editing.participants : props.initialParticipants);
-    setKind(editing?.kind ?? 'coffee');
-    setWhen(editing ? localInput(editing.occurredAt) : localNow());
-    setSummary(editing?.summary ?? '');
-    setNotes(editing?.notes ?? '');
-    setInsights(editing && editing.insights.length ? editing.insights.map((i) => i.text) : ['']);
-    setErrors({});
-  }, [props.opened, props.initialParticipants, editing]);
+  // The dialog is mounted each time it opens: its form starts from the props once, and nothing
+  // the app does while it is open (a new render, the theme changing) fills it again.
+  const [participants, setParticipants] = useState<ParticipantChoice[]>(
+    () => editing?.participants ?? props.initialParticipants,
+  );
+  const [kind, setKind] = useState<string>(editing?.kind ?? 'coffee');
+  const [when, setWhen] = useState(() => (editing ? localInput(editing.occurredAt) : localNow()));
+  const [summary, setSummary] = useState(editing?.summary ?? '');
+  const [notes, setNotes] = useState(editing?.notes ?? '');
+  const [insights, setInsights] = useState<string[]>(() =>
+    editing && editing.insights.length ? editing.insights.map((i) => i.text) : [''],
+  );
+  const [errors, setErrors] = useState<FieldErrors>({});
 
   const log = useMutation({
     mutationFn: (input: InteractionCreate) =>
@@ -106,7 +100,6 @@ export function LogInteractionModal(props: {
   return (
     <FormModal
       title={editing ? 'Edit the interaction' : 'Log an interaction'}
-      opened={props.opened}
       error={errors.form}
       submitLabel={editing ? 'Save' : 'Log it'}
       submitting={log.isPending}

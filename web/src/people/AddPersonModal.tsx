@@ -11,7 +11,7 @@ import { ROLE_LABELS } from '../app/format';
 
 const FIELDS = ['displayName', 'organization', 'title', 'emails', 'roles', 'tags'] as const;
 
-export function AddPersonModal({ opened, onClose }: { opened: boolean; onClose(): void }) {
+export function AddPersonModal({ onClose }: { onClose(): void }) {
   const queryClient = useQueryClient();
   const [, navigate] = useLocation();
   const [displayName, setDisplayName] = useState('');
@@ -71,7 +71,6 @@ export function AddPersonModal({ opened, onClose }: { opened: boolean; onClose()
   return (
     <FormModal
       title="Add a person"
-      opened={opened}
       error={errors.form}
       submitLabel="Add person"
       submitting={create.isPending}
