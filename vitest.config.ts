@@ -8,23 +8,20 @@ export default defineConfig({
     hookTimeout: 30_000,
     // Store tests open real databases; one file at a time per worker keeps PostgreSQL schemas apart.
     pool: 'forks',
+    // A PostgreSQL server for the run: KITH_TEST_PG, or an embedded one started for it.
+    globalSetup: ['test/support/postgres-server.ts'],
     projects: [
       { extends: true, test: { name: 'kith', include: ALL } },
-      // The browser suites once more with the server on PostgreSQL, as a team's server runs,
-      // whenever the store tests have a PostgreSQL to run on (CI always has).
-      ...(process.env.KITH_TEST_PG?.trim()
-        ? [
-            {
-              extends: true as const,
-              test: {
-                name: 'browser on PostgreSQL',
-                include: ['test/e2e/**/*.test.ts'],
-                exclude: [...configDefaults.exclude],
-                env: { KITH_E2E_DB: 'postgres' },
-              },
-            },
-          ]
-        : []),
+      // The browser suites once more with the server on PostgreSQL, as a team's server runs.
+      {
+        extends: true,
+        test: {
+          name: 'browser on PostgreSQL',
+          include: ['test/e2e/**/*.test.ts'],
+          exclude: [...configDefaults.exclude],
+          env: { KITH_E2E_DB: 'postgres' },
+        },
+      },
     ],
   },
 });

@@ -10,6 +10,8 @@ export interface Config {
   database: DatabaseTarget;
   host: string;
   port: number;
+  /** Host names a server on a non-loopback address answers to (KITH_ALLOWED_HOSTS, comma-separated). */
+  allowedHosts: string[];
 }
 
 export const DEFAULT_PORT = 4321;
@@ -49,6 +51,10 @@ export function readConfig(
     database: databaseTarget(env),
     host: flags.host ?? env.KITH_HOST ?? DEFAULT_HOST,
     port: flags.port ?? envPort ?? DEFAULT_PORT,
+    allowedHosts: (env.KITH_ALLOWED_HOSTS ?? '')
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean),
   };
 }
 

@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'invalid_state'
+  /** A request the server will not take from where it came (another site's page). */
+  | 'forbidden'
   /** The database is held by another process for longer than a write waits. */
   | 'busy';
 
@@ -54,12 +56,52 @@ export function fromZodError(error: z.ZodError, prefix?: string): KithError {
   });
 }
 
-/** Parse with a zod schema, turning a failure into a KithError that names the field. */
+/**
+ * What text Kith keeps, on every door and both databases: any Unicode text but the NUL
+ * character (PostgreSQL cannot store it, and no name or note holds one) and halves of a
+ * character (a lone UTF-16 surrogate, which no encoding can write out).
+ */
+export function unstorableIn(text: string): string | null {
+  if (text.includes('\u0000')) return 'must not contain the NUL character (\\u0000)';
+  if (/[\uD800-\uDFFF]/.test(text) && LONE_SURROGATE.test(text))
+    return 'must not contain half of a character (a lone UTF-16 surrogate)';
+  return null;
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The first string in a value (an object, a list, a string) that Kith cannot keep. */
+function firstUnstorable(value: unknown, path: string[] = []): KithError | null {
+  if (typeof value === 'string') {
+    const problem = unstorableIn(value);
+    const field = path.join('.') || 'input';
+    return problem ? new KithError('invalid_input', `${field}: ${problem}`, field) : null;
+  }
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = firstUnstorable(item, [...path, String(i)]);
+      if (found) return found;
+    }
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found = firstUnstorable(item, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/**
+ * Parse with a zod schema, turning a failure into a KithError that names the field; text Kith
+ * cannot keep (unstorableIn) is refused the same way, whatever the schema.
+ */
 export function parseOrThrow<S extends z.ZodType>(
   schema: S,
   value: unknown,
   prefix?: string,
 ): z.output<S> {
+  const unstorable = firstUnstorable(value, prefix ? [prefix] : []);
+  if (unstorable) throw unstorable;
   const result = schema.safeParse(value);
   if (!result.success) throw fromZodError(result.error, prefix);
   return result.data;

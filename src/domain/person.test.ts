@@ -27,7 +27,7 @@ describe('person input', () => {
 
   it.each([
     [{ displayName: ' \t ' }, 'displayName', /must not be blank/],
-    [{ displayName: 'A\u0000B' }, 'displayName', /control characters/],
+    [{ displayName: 'A\u0000B' }, 'displayName', /NUL character/],
     [{ displayName: 'x'.repeat(201) }, 'displayName', /longer than 200/],
     [{ displayName: 'A', emails: ['a@b'] }, 'emails.0', /not an email address/],
     [{ displayName: 'A', phones: ['call me'] }, 'phones.0', /not a phone number/],

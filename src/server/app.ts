@@ -1,6 +1,6 @@
 // The Hono app: JSON errors with the right status, request checks that keep a local server
 // private (Host header, JSON-only bodies, a size cap), the API routes and OpenAPI.
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -24,6 +24,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   invalid_state: 409,
+  forbidden: 403,
   busy: 503,
 };
 
@@ -44,6 +45,44 @@ const errorBody = (error: KithError) => ({ error: error.toJSON() });
 function fail(c: Context, error: KithError) {
   return c.json(errorBody(error), STATUS[error.code]);
 }
+
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * A change must come from Kith's own page or from a program, never from another site's page
+ * (a form posted to /api/imports/…/undo, a fetch without CORS): a browser names the page's
+ * origin on every write, and a page of another site cannot send a JSON content type without
+ * asking first (CORS), which this server never grants. So every write must carry
+ * `Content-Type: application/json`, bodies or not, and any origin a browser names must be
+ * this server's own.
+ */
+const refuseCrossSiteWrites: MiddlewareHandler = async (c, next) => {
+  if (READS.has(c.req.method)) return next();
+  const origin = c.req.header('origin');
+  const site = c.req.header('sec-fetch-site');
+  const host = (c.req.header('host') ?? new URL(c.req.url).host).toLowerCase();
+  const from = origin === undefined ? undefined : hostOfOrigin(origin);
+  if ((origin !== undefined && from !== host) || (site && !['same-origin', 'none'].includes(site)))
+    throw new KithError(
+      'forbidden',
+      `This server takes changes only from its own pages (the request came from ${origin ?? `a ${site} page`}).`,
+    );
+  if (!/^application\/json\b/i.test(c.req.header('content-type') ?? ''))
+    throw new KithError(
+      'unsupported_media_type',
+      'Content-Type: every change is sent as application/json, with a body or without one.',
+      'Content-Type',
+    );
+  return next();
+};
+
+const hostOfOrigin = (origin: string): string | null => {
+  try {
+    return new URL(origin).host.toLowerCase();
+  } catch {
+    return null;
+  }
+};
 
 export function createApp(store: Store, options: AppOptions = {}): Hono {
   const app = new Hono();
@@ -82,6 +121,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     }
     return next();
   });
+  app.use('/api/*', refuseCrossSiteWrites);
   const limit = (maxSize: number) =>
     bodyLimit({
       maxSize,

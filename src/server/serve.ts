@@ -3,7 +3,33 @@ import { serve } from '@hono/node-server';
 import type { Store } from '../store/store.js';
 import { createApp } from './app.js';
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+const LOCAL_NAMES = ['localhost', '127.0.0.1', '[::1]'];
+
+/** An address only this machine reaches: all of 127.0.0.0/8, ::1, localhost. */
+export function isLoopback(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^(::ffff:)?127(\.\d{1,3}){3}$/.test(h);
+}
+
+/**
+ * The Host names the server answers to. On a loopback address: the local names and that
+ * address, so a web page cannot reach it through DNS rebinding; on another address: that
+ * address and the names given (KITH_ALLOWED_HOSTS), or any name when it listens on every
+ * address and none is given.
+ */
+export function allowedHostsFor(host: string, names: string[] = []): string[] | 'any' {
+  const h = host.toLowerCase();
+  const bound = h.includes(':') && !h.startsWith('[') ? `[${h}]` : h;
+  const wildcard = ['0.0.0.0', '[::]', '[::0]'].includes(bound);
+  if (wildcard && names.length === 0 && !isLoopback(host)) return 'any';
+  return [
+    ...new Set([
+      ...LOCAL_NAMES,
+      ...(wildcard ? [] : [bound]),
+      ...names.map((n) => n.toLowerCase()),
+    ]),
+  ];
+}
 
 export interface RunningServer {
   url: string;
@@ -12,11 +38,11 @@ export interface RunningServer {
 
 export function startServer(
   store: Store,
-  options: { host: string; port: number; version: string },
+  options: { host: string; port: number; version: string; allowedHosts?: string[] },
 ): Promise<RunningServer> {
   const app = createApp(store, {
     version: options.version,
-    allowedHosts: LOOPBACK.has(options.host) ? undefined : 'any',
+    allowedHosts: allowedHostsFor(options.host, options.allowedHosts),
   });
   return new Promise((resolve, reject) => {
     const server = serve(

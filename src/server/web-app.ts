@@ -45,6 +45,15 @@ export function findWebRoot(): string | undefined {
   return candidates.find((dir) => existsSync(join(dir, 'index.html')));
 }
 
+/** A path with its %-escapes decoded, or null when they are broken (/%ff). */
+function decodedPath(path: string): string | null {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
+  }
+}
+
 export function mountWebApp(app: Hono, root: string | undefined = findWebRoot()): void {
   if (!root || !existsSync(join(root, 'index.html'))) {
     app.get('/', (c) => c.html(homePage()));
@@ -55,8 +64,10 @@ export function mountWebApp(app: Hono, root: string | undefined = findWebRoot())
   const indexHtml = async () => (index ??= await readFile(join(webRoot, 'index.html'), 'utf8'));
 
   app.get('*', async (c, next) => {
-    const path = decodeURIComponent(c.req.path);
-    if (path.startsWith('/api/') || path === '/healthz') return next();
+    if (c.req.path.startsWith('/api/') || c.req.path === '/healthz') return next();
+    const path = decodedPath(c.req.path);
+    if (path === null)
+      return c.text('This address is not one Kith has: its %-escapes are broken.', 400);
     const file = normalize(join(webRoot, path));
     const type = TYPES[extname(file)];
     if (type && file.startsWith(webRoot + sep) && !file.endsWith(`${sep}index.html`)) {

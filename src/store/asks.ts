@@ -1,7 +1,7 @@
 // Asks and campaigns: the store side of the method. The rules live in domain/method; this
 // module loads, applies them and writes the result (with the ask's history) in one transaction.
 import { KithError, notFound, parseOrThrow } from '../domain/errors.js';
-import { isId, isShortId, newId } from '../domain/ids.js';
+import { isId, newId } from '../domain/ids.js';
 import {
   OPEN_STATES,
   answered,
@@ -31,7 +31,7 @@ import {
 import { MOVED_ON_NOTICE_DAYS } from '../domain/method/today.js';
 import { nameKey } from '../domain/text.js';
 import { insertAsks } from './bulk-load.js';
-import { chunk, groupBy, inTransaction, type StoreContext } from './context.js';
+import { chunk, givenId, groupBy, inTransaction, type StoreContext } from './context.js';
 import { createInteraction } from './interactions.js';
 import { requirePerson, tagIdsFor } from './people.js';
 import type { AskTable } from './schema.js';
@@ -118,11 +118,8 @@ function selectAsks(ctx: StoreContext) {
  */
 export async function getAsk(ctx: StoreContext, id: string): Promise<StoredAsk> {
   const wanted = id.trim().toLowerCase();
-  let rows: (AskTable & { person_name: string })[] = [];
-  if (isId(wanted)) rows = await selectAsks(ctx).where('ask.id', '=', wanted).execute();
-  else if (isShortId(wanted)) {
-    rows = await selectAsks(ctx).where('ask.id', 'like', `%${wanted}`).limit(2).execute();
-  }
+  const byId = givenId('ask.id', wanted);
+  const rows = byId ? await selectAsks(ctx).where(byId).limit(2).execute() : [];
   if (rows.length > 1) {
     throw new KithError('ambiguous', `Several asks end in ${wanted}; use the full id.`, 'id');
   }

@@ -1,7 +1,8 @@
 // What every repository function needs: the database (or the open transaction), the
 // dialect's search index, the workspace it is bound to, and the clock.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import { KithError } from '../domain/errors.js';
+import { isId, isShortId } from '../domain/ids.js';
 import type { RowWriter } from './dialect/row-writer.js';
 import type { SearchIndex } from './dialect/search-index.js';
 import type { Database } from './schema.js';
@@ -17,6 +18,18 @@ export interface StoreContext {
 
 /** What reading and writing rows needs, without the search index or the clock (migrations). */
 export type DbContext = Pick<StoreContext, 'db' | 'workspaceId'>;
+
+/**
+ * Rows whose `column` is the id a user gave: the full id, or the short one lists show (its
+ * last 8 hex digits: the random end of a UUIDv7); null for anything else, which matches
+ * nothing — the text is never made a LIKE pattern of the caller's ("%" would match any row).
+ */
+export function givenId(column: string, id: string): RawBuilder<SqlBool> | null {
+  const wanted = id.trim().toLowerCase();
+  if (isId(wanted)) return sql<SqlBool>`${sql.ref(column)} = ${wanted}`;
+  if (isShortId(wanted)) return sql<SqlBool>`${sql.ref(column)} like ${`%${wanted}`}`;
+  return null;
+}
 
 /** Run `work` in one transaction: it all happens, or none of it does. */
 export async function inTransaction<T>(

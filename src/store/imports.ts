@@ -6,7 +6,6 @@ import { KithError, notFound } from '../domain/errors.js';
 import { newId, shortId } from '../domain/ids.js';
 import { createHash } from 'node:crypto';
 import {
-  readContactsFile,
   sourceOf,
   unusedOptionRemarks,
   type ContactFormat,
@@ -43,10 +42,11 @@ import {
   matchOf,
   type KnownPeople,
 } from '../domain/import/match.js';
-import { chunk, inLargeChange, letOthersRun, type StoreContext } from './context.js';
+import { chunk, givenId, inLargeChange, letOthersRun, type StoreContext } from './context.js';
 import { insertPeople } from './bulk-load.js';
 import { peopleByKeys } from './people-by-keys.js';
 import { refreshTouchDue } from './keep-in-touch.js';
+import { readFileSoon } from './read-file.js';
 import { readMessagesSoon } from './read-messages.js';
 import type { ImportChangeTable, ImportSourceTable } from './schema.js';
 import { bumpTies } from './ties.js';
@@ -222,6 +222,7 @@ export async function importContacts(
     const seen = new Map<string, number>();
     const planned: (ImportRow & { person: PersonCreate })[] = [];
     const matchedIds: string[] = [];
+    const matchedBy = new Map<string, ImportRow>();
     for (const item of read.people) {
       const p = item.person;
       const earlier = fileKeysOf(p)
@@ -244,10 +245,18 @@ export async function importContacts(
       }
       for (const k of fileKeysOf(p)) seen.set(k, item.source.line);
       const match = matchOf(p, existing);
-      if (match && 'id' in match) {
+      const first = match && 'id' in match ? matchedBy.get(match.id) : undefined;
+      if (match && 'id' in match && first) {
+        // Two rows with nothing in common but the person they match: one of them is someone
+        // else. The first updates that person; this one is added, for the user to look at.
+        row.review = { personId: match.id, name: '' };
+        row.changes = [`matched the same person as line ${first.line}`];
+        first.changes.push(`line ${row.line} matched this person too`);
+      } else if (match && 'id' in match) {
         row.personId = match.id;
         row.matchedBy = match.by;
         matchedIds.push(match.id);
+        matchedBy.set(match.id, row);
       } else if (match) row.review = { personId: match.review, name: '' };
       planned.push(row);
     }
@@ -278,7 +287,7 @@ export async function importContacts(
       }
       const plan = planMerge(dataOf(person), row.person, previous.get(row.personId) ?? null);
       row.action = plan.changes.length ? 'updated' : 'unchanged';
-      row.changes = plan.changes;
+      row.changes = [...plan.changes, ...row.changes];
     }
     const counts = {
       new: planned.filter((r) => r.action === 'new').length,
@@ -532,12 +541,23 @@ export async function undoImport(
   id: string,
 ): Promise<{ runId: string; archived: number; restored: number; activities: number }> {
   return inLargeChange(ctx, async (tx) => {
-    const run = await tx.db
-      .selectFrom('import_run')
-      .selectAll()
-      .where('workspace_id', '=', tx.workspaceId)
-      .where((eb) => eb.or([eb('id', '=', id), eb('id', 'like', `%${id.toLowerCase()}`)]))
-      .executeTakeFirst();
+    const byId = givenId('id', id);
+    const runs = byId
+      ? await tx.db
+          .selectFrom('import_run')
+          .selectAll()
+          .where('workspace_id', '=', tx.workspaceId)
+          .where(byId)
+          .limit(2)
+          .execute()
+      : [];
+    if (runs.length > 1)
+      throw new KithError(
+        'ambiguous',
+        `Several imports end in ${id.trim()}; use the full id.`,
+        'id',
+      );
+    const [run] = runs;
     if (!run) throw notFound('import run', id);
     if (run.undone_at)
       throw new KithError('conflict', `This import was undone already, on ${run.undone_at}.`, 'id');
@@ -671,11 +691,15 @@ export async function importFile(
     if (isZip(bytes)) {
       let messages: Promise<ActivityRead | null> = Promise.resolve(null);
       const parts = readLinkedInParts(bytes, file, {
-        onMessages: (found) => (messages = readMessagesSoon(found)),
+        onMessages: (found) => {
+          messages = readMessagesSoon(found);
+          // Its refusal is reported once the people are written, or not at all when the rest
+          // of the archive is refused first: never an unhandled rejection meanwhile, which
+          // would end the server.
+          messages.catch(() => undefined);
+        },
       });
       const whole = messages.then((m) => combineLinkedInParts(parts, m));
-      // Awaited once the people are written; a refusal that comes sooner must wait for it
-      // there, not be reported as unhandled meanwhile.
       whole.catch(() => undefined);
       // Until then: the people (messages bring none), and nothing that happened yet.
       const early = { ...combineLinkedInParts(parts, null), activities: [] };
@@ -684,7 +708,7 @@ export async function importFile(
         options,
       );
     }
-    const read = readContactsFile(bytes, file, {
+    const read = await readFileSoon(bytes, file, {
       now: ctx.now(),
       keepPhotos: !!options.keepPhotos,
       recurringFrom: options.recurringFrom,

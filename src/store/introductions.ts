@@ -4,7 +4,7 @@
 // with its history in one transaction.
 import type { z } from 'zod';
 import { KithError, notFound, parseOrThrow } from '../domain/errors.js';
-import { isId, isShortId, newId } from '../domain/ids.js';
+import { newId } from '../domain/ids.js';
 import {
   allowedIntroActions,
   introTransition,
@@ -25,7 +25,7 @@ import {
 } from '../domain/connect/schemas.js';
 import { firstName } from '../domain/connect/who.js';
 import { renderDraft } from '../domain/method/draft-message.js';
-import { inTransaction, type StoreContext } from './context.js';
+import { givenId, inTransaction, type StoreContext } from './context.js';
 import { recordKnows } from './knows.js';
 import { createPerson, requirePerson } from './people.js';
 import type { IntroductionTable } from './schema.js';
@@ -119,15 +119,8 @@ function domainOf(
 /** An introduction by its id, or by the short id lists show (its last 8 characters). */
 export async function getIntroduction(ctx: StoreContext, id: string): Promise<StoredIntroduction> {
   const wanted = id.trim().toLowerCase();
-  let rows: Row[] = [];
-  if (isId(wanted)) {
-    rows = await selectIntroductions(ctx).where('introduction.id', '=', wanted).execute();
-  } else if (isShortId(wanted)) {
-    rows = await selectIntroductions(ctx)
-      .where('introduction.id', 'like', `%${wanted}`)
-      .limit(2)
-      .execute();
-  }
+  const byId = givenId('introduction.id', wanted);
+  const rows: Row[] = byId ? await selectIntroductions(ctx).where(byId).limit(2).execute() : [];
   if (rows.length > 1) {
     throw new KithError('ambiguous', `Several introductions end in ${wanted}; use the full id.`);
   }

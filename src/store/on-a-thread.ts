@@ -17,6 +17,12 @@ export interface ThreadWork<Data, Wire, Answer> {
   fromWire: (wire: Wire) => Answer;
   /** Fail rather than work here when the thread cannot (tests of the thread itself). */
   threadOnly?: boolean;
+  /**
+   * Work that a hostile file could make endless or huge (expanding a calendar): the thread is
+   * stopped past this time or heap, the answer is `tooMuch`, and it is never done here instead
+   * (only a thread that cannot start at all falls back to this one).
+   */
+  limits?: { ms: number; heapMb: number; tooMuch: () => KithError };
 }
 
 export function onAThread<Data, Wire, Answer>(
@@ -33,13 +39,38 @@ export function onAThread<Data, Wire, Answer>(
     let worker: Worker;
     try {
       // The data is copied, not moved: it is still needed if the thread fails.
-      worker = new Worker(workerCode(work.worker), { eval: true, workerData: work.data });
+      worker = new Worker(workerCode(work.worker), {
+        eval: true,
+        workerData: work.data,
+        ...(work.limits
+          ? {
+              resourceLimits: {
+                maxOldGenerationSizeMb: work.limits.heapMb,
+                maxYoungGenerationSizeMb: 32,
+              },
+            }
+          : {}),
+      });
     } catch (error) {
       fallBack(error);
       return;
     }
+    let started = false;
+    const limits = work.limits;
+    const timer = limits
+      ? setTimeout(() => refuse(limits.tooMuch()), limits.ms + startAllowance(work.worker))
+      : undefined;
+    function refuse(error: KithError) {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      reject(error);
+    }
+    worker.once('online', () => (started = true));
     worker.once('message', (message: Message<Wire>) => {
       settled = true;
+      clearTimeout(timer);
       void worker.terminate();
       if ('answer' in message) resolve(work.fromWire(message.answer));
       else {
@@ -47,10 +78,19 @@ export function onAThread<Data, Wire, Answer>(
         reject(new KithError(code, text, field, details));
       }
     });
-    worker.once('error', fallBack);
-    worker.once('exit', fallBack);
+    const stopped = (why?: unknown) => {
+      clearTimeout(timer);
+      // A bounded thread that ran and then died (out of its heap) is refused, not redone here.
+      if (limits && started) refuse(limits.tooMuch());
+      else fallBack(why);
+    };
+    worker.once('error', stopped);
+    worker.once('exit', stopped);
   });
 }
+
+/** Run from source, a thread first loads tsx and compiles its modules: allow for that. */
+const startAllowance = (worker: string) => (workerCode(worker).includes('tsx') ? 10_000 : 1_000);
 
 /** In the worker module: do the work on the data it was handed and post the answer back. */
 export function answerOnThread<Data, Wire>(work: (data: Data) => Wire): void {

@@ -7,6 +7,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DatabaseTarget } from '../config.js';
 import { newId } from '../domain/ids.js';
+import { databaseErrorCode } from './context.js';
 import { preparedRowWriter, unnestRowWriter } from './dialect/row-writer.js';
 import { postgresSearch } from './dialect/postgres-search.js';
 import { sqliteSearch } from './dialect/sqlite-search.js';
@@ -41,7 +42,7 @@ export interface OpenOptions {
 }
 
 export async function openStore(target: DatabaseTarget, options: OpenOptions = {}): Promise<Store> {
-  const { db, search, rows, ready } =
+  const { db, search, rows } =
     target.kind === 'sqlite' ? openSqlite(target.file, options) : openPostgres(target.url);
   try {
     const schema =
@@ -53,7 +54,6 @@ export async function openStore(target: DatabaseTarget, options: OpenOptions = {
       onUpgrade: options.onUpgrade,
     });
     const workspaceId = await ensureWorkspace(db, options.workspace ?? 'default');
-    ready();
     return new Store({ db, search, rows, workspaceId, now: options.now ?? (() => new Date()) });
   } catch (error) {
     await db.destroy();
@@ -64,13 +64,14 @@ export async function openStore(target: DatabaseTarget, options: OpenOptions = {
 function openSqlite(file: string, options: Pick<OpenOptions, 'onBusyWait' | 'busyWaitMs'>) {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const database = new SQLite(file);
+  // Never wait on the thread: a write that finds another process writing waits in
+  // whenFileFree (dialect/sqlite-connections.ts), telling the user, without freezing the server.
+  database.pragma('busy_timeout = 0');
   // WAL lets the server read while the CLI writes; foreign keys are off by default in SQLite.
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
-  database.pragma('busy_timeout = 5000');
-  // Keeps the planner's statistics fresh as the network grows (SQLite's advice for each open).
-  database.pragma('optimize = 0x10002');
+  refreshStatistics(database);
   // A file's log is copied into it on a thread of its own (dialect/sqlite-checkpoints.ts).
   const checkpoints = file === ':memory:' ? null : new BackgroundCheckpoints(file);
   if (checkpoints) BackgroundCheckpoints.configure(database);
@@ -88,11 +89,20 @@ function openSqlite(file: string, options: Pick<OpenOptions, 'onBusyWait' | 'bus
     ),
   });
   const rows = preparedRowWriter(database);
-  // Opening (pragmas, migrations) may wait in SQLite's own way; once open, a write that finds
-  // another process writing is told at once and waits without holding the thread (see
-  // whenFileFree in dialect/sqlite-connections.ts).
-  const ready = () => database.pragma('busy_timeout = 0');
-  return { db, search: sqliteSearch(rows, database), rows, ready };
+  return { db, search: sqliteSearch(rows, database), rows };
+}
+
+/**
+ * Keeps the planner's statistics fresh as the network grows (SQLite's advice for each open).
+ * It may write; when another process is writing, it is left for the next open rather than
+ * waited for.
+ */
+function refreshStatistics(database: SQLite.Database) {
+  try {
+    database.pragma('optimize = 0x10002');
+  } catch (error) {
+    if (!databaseErrorCode(error)?.startsWith('SQLITE_BUSY')) throw error;
+  }
 }
 
 /** A second connection that only reads: it sees the last commit while the writer is busy. */
@@ -135,19 +145,21 @@ function withStatementCache(database: SQLite.Database, size = 300): SqliteHandle
 function openPostgres(url: string) {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, search: postgresSearch, rows: unnestRowWriter(), ready: () => undefined };
+  return { db, search: postgresSearch, rows: unnestRowWriter() };
 }
 
+/** The workspace's id; it is made on first use only, so opening an existing one writes nothing. */
 async function ensureWorkspace(db: Kysely<Database>, slug: string): Promise<string> {
+  const find = () =>
+    db.selectFrom('workspace').select('id').where('slug', '=', slug).executeTakeFirst();
+  const found = await find();
+  if (found) return found.id;
   await db
     .insertInto('workspace')
     .values({ id: newId(), slug, name: slug, created_at: new Date().toISOString() })
     .onConflict((oc) => oc.column('slug').doNothing())
     .execute();
-  const row = await db
-    .selectFrom('workspace')
-    .select('id')
-    .where('slug', '=', slug)
-    .executeTakeFirstOrThrow();
-  return row.id;
+  const made = await find();
+  if (!made) throw new Error(`the workspace "${slug}" could not be made`);
+  return made.id;
 }

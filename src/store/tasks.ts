@@ -1,9 +1,9 @@
 // Follow-up tasks ("send Ravi the deck by Friday") and snoozing a keep-in-touch reminder.
 import { KithError, notFound, parseOrThrow } from '../domain/errors.js';
-import { isId, isShortId, newId } from '../domain/ids.js';
+import { newId } from '../domain/ids.js';
 import type { Task } from '../domain/method/today.js';
 import { snoozeSchema, taskCreateSchema } from '../domain/method/schemas.js';
-import { inTransaction, type StoreContext } from './context.js';
+import { givenId, inTransaction, type StoreContext } from './context.js';
 import { refreshTouchDue } from './keep-in-touch.js';
 import type { TaskTable } from './schema.js';
 
@@ -75,16 +75,16 @@ export async function listTasks(
 export async function completeTask(ctx: StoreContext, id: string): Promise<StoredTask> {
   return inTransaction(ctx, async (tx) => {
     const wanted = id.trim().toLowerCase();
-    const matches =
-      isId(wanted) || isShortId(wanted)
-        ? await tx.db
-            .selectFrom('task')
-            .selectAll()
-            .where('workspace_id', '=', tx.workspaceId)
-            .where('id', isId(wanted) ? '=' : 'like', isId(wanted) ? wanted : `%${wanted}`)
-            .limit(2)
-            .execute()
-        : [];
+    const byId = givenId('id', wanted);
+    const matches = byId
+      ? await tx.db
+          .selectFrom('task')
+          .selectAll()
+          .where('workspace_id', '=', tx.workspaceId)
+          .where(byId)
+          .limit(2)
+          .execute()
+      : [];
     if (matches.length > 1)
       throw new KithError('ambiguous', `Several tasks end in ${wanted}; use the full id.`, 'id');
     const [row] = matches;

@@ -5,14 +5,14 @@ import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { calendarFile, weeklyWithPriya } from '../support/calendar.js';
 import { cliSandbox } from '../support/cli.js';
+import { fixturePath } from '../support/fixtures.js';
 
-const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures');
 const box = cliSandbox('kith-import-');
 const kith = box.kith;
 
 describe('kith import', () => {
   it('previews, imports, finds nothing new the second time, and undoes', async () => {
-    const file = join(FIXTURES, 'linkedin', 'Connections.csv');
+    const file = fixturePath('linkedin/Connections.csv');
     const preview = await kith('import', file, '--dry-run');
     expect(preview.out).toContain('Connections.csv (linkedin-connections) would import: 4 new');
     expect(preview.out).toContain('line 7: Marie CuriÃ© → Marie Curié');
@@ -69,7 +69,7 @@ describe('kith import', () => {
     // Given for a file that is not a calendar, the days are left unused, and the report says so.
     const csv = await kith(
       'import',
-      join(FIXTURES, 'linkedin', 'Connections.csv'),
+      fixturePath('linkedin/Connections.csv'),
       '--dry-run',
       '--recurring-from',
       '2020-01-01',
@@ -83,7 +83,7 @@ describe('kith import', () => {
   });
 
   it('exports people as vCard to a file, and refuses a format it does not write', async () => {
-    await kith('import', join(FIXTURES, 'linkedin', 'Connections.csv'));
+    await kith('import', fixturePath('linkedin/Connections.csv'));
     const out = join(box.dir, 'people.vcf');
     expect((await kith('export', '--format', 'vcard', '--out', out)).out).toBe(
       `Wrote 4 people to ${out}.`,
@@ -97,7 +97,7 @@ describe('kith import', () => {
   });
 
   it('keeps vCard photos only when asked', async () => {
-    const file = join(FIXTURES, 'vcard', 'ez-vcard', 'John_Doe_IPHONE.vcf');
+    const file = fixturePath('vcard/iphone-3.0.vcf');
     expect((await kith('import', file)).out).toContain('columns left out: PHOTO');
     const kept = await kith('import', file, '--keep-photos', '--json');
     expect(JSON.parse(kept.out).ignoredColumns).not.toContain('PHOTO');
@@ -106,7 +106,7 @@ describe('kith import', () => {
   });
 
   it('backs up to JSON and restores into a new database, the same to the byte', async () => {
-    await kith('import', join(FIXTURES, 'linkedin', 'Connections.csv'));
+    await kith('import', fixturePath('linkedin/Connections.csv'));
     const backup = join(box.dir, 'kith.json');
     expect((await kith('export', '--out', backup)).out).toBe(
       `Wrote 4 people and everything about them to ${backup}.`,
@@ -142,7 +142,7 @@ describe('kith import', () => {
     writeFileSync(
       file,
       zipSync({
-        'Connections.csv': readFileSync(join(FIXTURES, 'linkedin', 'Connections.csv')),
+        'Connections.csv': readFileSync(fixturePath('linkedin/Connections.csv')),
         'messages.csv': new TextEncoder().encode(
           'CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\n' +
             'c1,,Grace Hopper,https://www.linkedin.com/in/grace-hopper-example,Me,,2024-03-05 09:12:44 UTC,,Hello,INBOX\n' +

@@ -63,7 +63,7 @@ export async function startServer(
     async api<T>(method: string, path: string, body?: unknown): Promise<T> {
       const response = await fetch(url + path, {
         method,
-        headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+        headers: method === 'GET' ? {} : { 'Content-Type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const data = (await response.json()) as T;

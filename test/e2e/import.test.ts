@@ -2,12 +2,10 @@
 // preview (the garbled name repaired), import it, and undo it; a file with a bad row shows the
 // row and its line and imports nothing; a calendar brings conversations in. Then exports and
 // the calendar feed's address.
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { calendarFile, weeklyWithPriya } from '../support/calendar.js';
 import { browserSession, foreignRequests } from './browser.js';
-
-const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures');
+import { fixturePath } from '../support/fixtures.js';
 
 describe('the import wizard', { timeout: 120_000 }, () => {
   const session = browserSession();
@@ -16,9 +14,7 @@ describe('the import wizard', { timeout: 120_000 }, () => {
     const { page } = session.tab;
     await page.goto(session.server.url);
     await page.getByRole('link', { name: 'Import your contacts' }).click();
-    await page
-      .getByLabel('File to import')
-      .setInputFiles(join(FIXTURES, 'linkedin', 'Connections.csv'));
+    await page.getByLabel('File to import').setInputFiles(fixturePath('linkedin/Connections.csv'));
     const preview = page.getByTestId('import-preview');
     await preview.getByText('LinkedIn connections').waitFor();
     await preview
@@ -81,9 +77,7 @@ describe('the import wizard', { timeout: 120_000 }, () => {
 
   it('keeps a vCard’s photo when asked, and shows it on the person’s page', async () => {
     const { page } = session.tab;
-    await page
-      .getByLabel('File to import')
-      .setInputFiles(join(FIXTURES, 'vcard', 'ez-vcard', 'John_Doe_IPHONE.vcf'));
+    await page.getByLabel('File to import').setInputFiles(fixturePath('vcard/iphone-3.0.vcf'));
     const preview = page.getByTestId('import-preview');
     // Read without its photo first; asked for it, the preview is read again and says so.
     const leftOut = preview.getByText(/^Left out: .*PHOTO/);

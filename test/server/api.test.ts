@@ -18,7 +18,7 @@ describeEachDatabase('HTTP API', (db) => {
   ) =>
     app.request(`${HOST}${path}`, {
       method,
-      headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+      headers: method === 'GET' ? headers : { 'content-type': 'application/json', ...headers },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
 

@@ -12,7 +12,7 @@ describeEachDatabase('HTTP API: connectors', (db) => {
   const send = async (method: string, path: string, body?: unknown) => {
     const res = await app.request(`${HOST}${path}`, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: method === 'GET' ? {} : { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Hono } from 'hono';
 import { beforeEach, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.js';
@@ -7,18 +6,17 @@ import { startServer } from '../../src/server/serve.js';
 import type { Store } from '../../src/store/store.js';
 import { calendarFile, weeklyWithPriya } from '../support/calendar.js';
 import { describeEachDatabase } from '../support/databases.js';
+import { fixturePath } from '../support/fixtures.js';
 
 /** A JSON request to the app, and its status and body (null for 204). */
 async function sendJson(app: Hono, method: string, path: string, body?: unknown) {
   const res = await app.request(`http://127.0.0.1:4321${path}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: method === 'GET' ? {} : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: res.status, body: res.status === 204 ? null : ((await res.json()) as unknown) };
 }
-
-const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures');
 
 describeEachDatabase('HTTP API: imports', (db) => {
   let store: Store;
@@ -34,7 +32,7 @@ describeEachDatabase('HTTP API: imports', (db) => {
   });
 
   it('previews, imports, lists and undoes an import sent as base64', async () => {
-    const content = readFileSync(join(FIXTURES, 'linkedin', 'Connections.csv')).toString('base64');
+    const content = readFileSync(fixturePath('linkedin/Connections.csv')).toString('base64');
     const preview = await send('POST', '/api/imports', {
       fileName: 'Connections.csv',
       content,
@@ -74,7 +72,7 @@ describeEachDatabase('HTTP API: imports', (db) => {
   });
 
   it('streams an import: progress lines, then the report; an error as the last line', async () => {
-    const content = readFileSync(join(FIXTURES, 'linkedin', 'Connections.csv')).toString('base64');
+    const content = readFileSync(fixturePath('linkedin/Connections.csv')).toString('base64');
     const res = await app.request('http://127.0.0.1:4321/api/imports/stream', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -201,6 +199,8 @@ describeEachDatabase('HTTP API: imports', (db) => {
   });
 });
 
+const JSON_TYPE = { 'content-type': 'application/json' };
+
 describeEachDatabase('HTTP API: exports and the calendar feed', (db) => {
   let store: Store;
   let app: Hono;
@@ -237,7 +237,9 @@ describeEachDatabase('HTTP API: exports and the calendar feed', (db) => {
 
   it('gives the feed a secret address, serves it, and stops when renewed or revoked', async () => {
     expect(await (await get('/api/calendar-feed')).json()).toEqual({ path: null });
-    const { path } = (await (await get('/api/calendar-feed', { method: 'POST' })).json()) as {
+    const { path } = (await (
+      await get('/api/calendar-feed', { method: 'POST', headers: JSON_TYPE })
+    ).json()) as {
       path: string;
     };
     expect(path).toMatch(/^\/feeds\/[\w-]{32}\.ics$/);
@@ -250,7 +252,7 @@ describeEachDatabase('HTTP API: exports and the calendar feed', (db) => {
     const other = path.replace(/(.)\.ics$/, (_, last: string) => `${last === 'x' ? 'y' : 'x'}.ics`);
     expect(other).not.toBe(path);
     expect((await get(other)).status).toBe(404);
-    await get('/api/calendar-feed', { method: 'DELETE' });
+    await get('/api/calendar-feed', { method: 'DELETE', headers: JSON_TYPE });
     expect((await get(path)).status).toBe(404);
     expect(await (await get('/api/calendar-feed')).json()).toEqual({ path: null });
   });

@@ -2,7 +2,6 @@
 // export gives the same document), people as CSV, and the calendar as iCalendar — the last
 // read by independent parsers (Python's icalendar and vobject) with warnings as errors.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { beforeEach, expect, it } from 'vitest';
@@ -10,9 +9,9 @@ import { DEMO_DEFAULTS, loadDemo } from '../../src/demo/load-demo.js';
 import type { Store } from '../../src/store/store.js';
 import { describeEachDatabase, snapshot } from '../support/databases.js';
 import { parseIndependently } from '../support/independent-parser.js';
+import { fixturePath } from '../support/fixtures.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
-const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures');
 
 describeEachDatabase('exports', (db) => {
   let store: Store;
@@ -40,7 +39,7 @@ describeEachDatabase('exports', (db) => {
     });
     // A photo, a calendar event, a merge and a pair kept apart: every table has rows.
     const card = await store.imports.contacts(
-      new Uint8Array(readFileSync(join(FIXTURES, 'vcard', 'ez-vcard', 'John_Doe_IPHONE.vcf'))),
+      new Uint8Array(readFileSync(fixturePath('vcard/iphone-3.0.vcf'))),
       'john.vcf',
       { keepPhotos: true },
     );

@@ -1,11 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeEach, expect, it } from 'vitest';
 import type { Store } from '../../src/store/store.js';
 import { describeEachDatabase, snapshot } from '../support/databases.js';
+import { fixture } from '../support/fixtures.js';
 
-const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures');
-const fixture = (path: string) => new Uint8Array(readFileSync(join(FIXTURES, path)));
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
 const LINKEDIN_HEADER = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On';
@@ -203,10 +200,10 @@ describeEachDatabase('importing contacts', (db) => {
   });
 
   it('imports a vCard file the same way, matched again on the second run', async () => {
-    const file = fixture('vcard/ez-vcard/gmail-list.vcf');
-    const first = await store.imports.contacts(file, 'gmail-list.vcf');
+    const file = fixture('vcard/gmail-3.0.vcf');
+    const first = await store.imports.contacts(file, 'gmail-3.0.vcf');
     expect(first).toMatchObject({ format: 'vcard', counts: { new: 3 } });
-    const second = await store.imports.contacts(file, 'gmail-list.vcf');
+    const second = await store.imports.contacts(file, 'gmail-3.0.vcf');
     expect(second.counts).toMatchObject({ new: 0, unchanged: 3 });
   });
 });

@@ -1,14 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { beforeEach, expect, it } from 'vitest';
 import type { Store } from '../../src/store/store.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { parseIndependently } from '../support/independent-parser.js';
+import { fixturePath } from '../support/fixtures.js';
 
-const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures');
-const iphone = () =>
-  new Uint8Array(readFileSync(join(FIXTURES, 'vcard', 'ez-vcard', 'John_Doe_IPHONE.vcf')));
+const iphone = () => new Uint8Array(readFileSync(fixturePath('vcard/iphone-3.0.vcf')));
 
 describeEachDatabase('photos from vCards', (db) => {
   let store: Store;

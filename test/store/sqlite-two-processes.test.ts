@@ -55,6 +55,24 @@ function holdWrite(store: Store, release: Promise<void>) {
 }
 
 describe('SQLite: two processes on one file', () => {
+  it('opens the file while the other writes, and its own write waits for the other', async () => {
+    const other = await storeOn();
+    await other.people.create({ displayName: 'Known before' });
+    const release = signal();
+    const { begun, held } = holdWrite(other, release.done);
+    await begun;
+    let waits = 0;
+    // `kith add` while the server imports: opening must neither fail nor freeze the thread.
+    const cli = await storeOn({ onBusyWait: () => (waits += 1) });
+    const adding = cli.people.create({ displayName: 'Added by the CLI' });
+    await sleep(50);
+    expect(waits).toBe(1);
+    release.settle();
+    await held;
+    await adding;
+    expect(await names(cli)).toEqual(['Added by the CLI', 'Known before', 'Written by the other']);
+  });
+
   it('a write waits for the other’s transaction without holding the thread, then lands', async () => {
     const other = await storeOn();
     let waits = 0;

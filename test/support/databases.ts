@@ -1,25 +1,17 @@
-// Runs a store test suite on every database: a temporary SQLite file always, and PostgreSQL
-// when KITH_TEST_PG holds a URL (CI sets it). Each test file gets its own PostgreSQL schema;
-// each test gets its own workspace, so tests never see each other's rows.
+// Runs a store test suite on every database: a temporary SQLite file and PostgreSQL (the server
+// the global setup gives: KITH_TEST_PG, or an embedded one). Each test file gets its own
+// PostgreSQL schema; each test gets its own workspace, so tests never see each other's rows.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe } from 'vitest';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
 import type { DatabaseTarget } from '../../src/config.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 
-export const pgUrl = process.env.KITH_TEST_PG?.trim() || undefined;
-
-if (!pgUrl) {
-  if (process.env.CI) {
-    throw new Error(
-      'CI must run the store tests on PostgreSQL: set KITH_TEST_PG to a postgres:// URL.',
-    );
-  }
-  console.warn('PostgreSQL store tests are SKIPPED: set KITH_TEST_PG=postgres://… to run them.');
-}
+/** The PostgreSQL server of this run (test/support/postgres-server.ts). */
+export const pgUrl = inject('pgUrl');
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -49,7 +41,7 @@ export async function prepare(
   await admin.connect();
   await admin.query(`CREATE SCHEMA ${schema}`);
   await admin.end();
-  const url = new URL(pgUrl ?? '');
+  const url = new URL(pgUrl);
   url.searchParams.set('options', `-c search_path=${schema}`);
   return {
     target: { kind: 'postgres', url: url.toString() },
@@ -68,7 +60,7 @@ export function describeEachDatabase(
   suite: (db: () => TestDatabase, dialect: Dialect) => void,
 ) {
   for (const dialect of ['sqlite', 'postgres'] as const) {
-    describe.skipIf(dialect === 'postgres' && !pgUrl)(`${title} [${dialect}]`, () => {
+    describe(`${title} [${dialect}]`, () => {
       let current: TestDatabase | undefined;
       const cleanups: (() => Promise<void>)[] = [];
       const stores: Store[] = [];

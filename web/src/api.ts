@@ -79,12 +79,16 @@ interface ErrorBody {
   };
 }
 
-/** Send a request; a server that cannot be reached is said so in words. */
+/**
+ * Send a request; a server that cannot be reached is said so in words. Every change is sent as
+ * JSON, with a body or without one: the server takes no other kind of write (a form posted by
+ * another site's page cannot be JSON).
+ */
 async function send(method: string, path: string, body?: unknown): Promise<Response> {
   try {
     return await fetch(path, {
       method,
-      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      headers: method === 'GET' ? {} : { 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {

@@ -22,7 +22,12 @@ export function registerServeCommand(program: Command, ctx: CliContext, version:
     .action(async (flags: { port?: number; host?: string }) => {
       const config = readConfig(flags, ctx.env);
       const store = await openStore(config.database, { onUpgrade: upgrading(ctx.output) });
-      const server = await startServer(store, { host: config.host, port: config.port, version });
+      const server = await startServer(store, {
+        host: config.host,
+        port: config.port,
+        version,
+        allowedHosts: config.allowedHosts,
+      });
       const counts = await store.counts();
       ctx.output.out(`Kith is serving ${describeTarget(config.database)}`);
       if (counts.people === 0)

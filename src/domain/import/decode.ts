@@ -29,7 +29,16 @@ function markedEncoding(bytes: Uint8Array): { encoding: TextEncoding; bom: numbe
   return null;
 }
 
+/**
+ * The text of a file. NUL characters are dropped: no export means one, and Kith keeps no text
+ * that holds one (errors.ts, unstorableIn). Decoding never yields half a character.
+ */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncoding } {
+  const { text, encoding } = decodeWhole(bytes);
+  return { text: text.includes('\u0000') ? text.replaceAll('\u0000', '') : text, encoding };
+}
+
+function decodeWhole(bytes: Uint8Array): { text: string; encoding: TextEncoding } {
   const marked = markedEncoding(bytes);
   if (marked)
     return {

@@ -221,3 +221,57 @@ describe('reading a calendar', () => {
     ]);
   });
 });
+
+describe('calendars built to make an expander work forever', () => {
+  const calendar = (...lines: string[]) =>
+    ['BEGIN:VCALENDAR', 'VERSION:2.0', ...lines, 'END:VCALENDAR', ''].join('\r\n');
+  const event = (uid: string, ...lines: string[]) => [
+    'BEGIN:VEVENT',
+    `UID:${uid}`,
+    ...lines,
+    'SUMMARY:Chat',
+    'ATTENDEE;CN=Ada Lovelace:mailto:ada@example.org',
+    'END:VEVENT',
+  ];
+  const read = (text: string) =>
+    readIcalendar(text, 'trap.ics', { now: new Date('2025-01-01T00:00:00Z') });
+
+  it('leaves out a zone whose offset changes by the second, and reads its times as UTC', () => {
+    const r = read(
+      calendar(
+        'BEGIN:VTIMEZONE',
+        'TZID:Trap',
+        'BEGIN:STANDARD',
+        'DTSTART:19700101T000000',
+        'TZOFFSETFROM:+0000',
+        'TZOFFSETTO:+0100',
+        'RRULE:FREQ=SECONDLY',
+        'END:STANDARD',
+        'END:VTIMEZONE',
+        ...event('a', 'DTSTART;TZID=Trap:20240101T100000'),
+      ),
+    );
+    expect(r.activities?.map((a) => a.at)).toEqual(['2024-01-01T10:00:00.000Z']);
+    expect(r.remarks).toContain(
+      'Time zones left out (their offsets change more often than yearly): Trap; their times were read as the IANA zone of that name, or UTC.',
+    );
+  });
+
+  it('leaves out events whose rule is unreadable or recurs by the second, naming their lines', () => {
+    const r = read(
+      calendar(
+        ...event('bad', 'DTSTART:20240105T100000Z', 'RRULE:FREQ=DAILY;BYMONTH=13 x'),
+        ...Array.from({ length: 20 }, (_, i) =>
+          event(`s${i}`, 'DTSTART:20000101T100000Z', 'RRULE:FREQ=SECONDLY'),
+        ).flat(),
+        ...event('fine', 'DTSTART:20241201T100000Z'),
+      ),
+    );
+    expect(r.errors).toEqual([]);
+    expect(r.activities?.map((a) => a.key)).toEqual(['ics:fine']);
+    expect(r.remarks).toEqual([
+      'Events left out: 20 recurring more often than daily.',
+      'Events left out, their recurrence rule unreadable: line 6 (BYMONTH "13 X" is not a number).',
+    ]);
+  });
+});

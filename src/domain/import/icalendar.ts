@@ -13,6 +13,7 @@ import { isTimeZone, localInstant } from '../method/calendar.js';
 import { fingerprintOf, kindOfEvent, type ImportedActivity, type PersonRef } from './activity.js';
 import type { RowError } from './contacts-csv.js';
 import type { ActivityRead } from './linkedin-activity.js';
+import { recurrenceRuleProblem } from './recurrence-rule.js';
 import { repairText } from './text-repair.js';
 
 export interface CalendarOptions {
@@ -58,7 +59,11 @@ export function recurringWindow(options: CalendarOptions): { start: number; end:
 
 /** More other people than this and an event is a meeting of a group, not a chat. */
 export const MAX_EVENT_PEOPLE = 12;
+/** Occurrences one recurring event may be walked through, and the whole file. */
 const MAX_OCCURRENCES_READ = 50_000;
+export const MAX_OCCURRENCES_PER_FILE = 50_000;
+/** A chat recurs daily at most; a rule of seconds, minutes or hours is no conversation. */
+const TOO_OFTEN = new Set(['SECONDLY', 'MINUTELY', 'HOURLY']);
 const DAY_MS = 86_400_000;
 
 type Event = InstanceType<typeof ICAL.Event>;
@@ -99,6 +104,120 @@ function peopleOf(component: Component): PersonRef[] {
   return [...out.values()];
 }
 
+interface Rule {
+  freq?: unknown;
+  parts?: Record<string, unknown[] | undefined>;
+}
+
+const rulesOf = (component: Component): Rule[] =>
+  component.getAllProperties('rrule').map((p) => (p.getFirstValue() ?? {}) as Rule);
+
+/**
+ * A rule that recurs more often than daily: by the hour, minute or second, or a daily one
+ * that lists several hours, minutes or seconds (BYHOUR=0,…,23). No conversation does.
+ */
+function recursTooOften(rule: Rule): boolean {
+  if (TOO_OFTEN.has(String(rule.freq ?? '').toUpperCase())) return true;
+  return ['BYHOUR', 'BYMINUTE', 'BYSECOND'].some((part) => (rule.parts?.[part]?.length ?? 0) > 1);
+}
+
+/**
+ * A zone whose changes of offset recur yearly on a day of a month, as every real zone's do.
+ * One whose rule recurs by the second would be expanded without end as soon as a time in it
+ * is read (a 300-byte file that exhausts the memory): such a zone is left out, and its times
+ * are read as the IANA zone of that name, or UTC.
+ */
+function isSoundZone(zone: Component): boolean {
+  const sound = (rule: Rule) =>
+    String(rule.freq ?? '').toUpperCase() === 'YEARLY' &&
+    Object.entries(rule.parts ?? {}).every(
+      ([part, values]) =>
+        ['BYMONTH', 'BYDAY', 'BYMONTHDAY'].includes(part) && (values?.length ?? 0) <= 7,
+    );
+  return zone.getAllSubcomponents().every((part) => rulesOf(part).every(sound));
+}
+
+/**
+ * A daily or weekly series that began long before the window, begun again a few periods
+ * before it: the same occurrences in the window, without walking every one since 2015 (a
+ * file of thousands of such series would otherwise take seconds). Only rules whose
+ * occurrences follow from their start by whole periods qualify: no COUNT (it counts from the
+ * first), one RRULE, no RDATE-only series. Dates taken out, added or moved stay as they are.
+ */
+function nearWindow(event: Event, windowStart: number): Event {
+  const rules = rulesOf(event.component);
+  const rule = rules[0] as (Rule & { count?: unknown; interval?: unknown }) | undefined;
+  if (rules.length !== 1 || !rule || rule.count) return event;
+  const freq = String(rule.freq ?? '').toUpperCase();
+  if (freq !== 'DAILY' && freq !== 'WEEKLY') return event;
+  const periodDays = (freq === 'WEEKLY' ? 7 : 1) * Math.max(1, Number(rule.interval) || 1);
+  const start = event.startDate;
+  if (!start) return event;
+  const behind = windowStart - 2 * DAY_MS - start.toUnixTime() * 1000;
+  const periods = Math.floor(behind / (periodDays * DAY_MS));
+  if (periods < 2) return event;
+  const copy = new ICAL.Component(event.component.toJSON() as unknown[]);
+  for (const name of ['dtstart', 'dtend']) {
+    const prop = copy.getFirstProperty(name);
+    const time = prop?.getFirstValue() as Time | null | undefined;
+    if (!prop || !time || typeof time.adjust !== 'function') continue;
+    const moved = time.clone();
+    moved.adjust(periods * periodDays, 0, 0, 0);
+    prop.setValue(moved);
+  }
+  return new ICAL.Event(copy);
+}
+
+/** An occurrence's end: its own, or its start plus the series' duration. */
+function endOf(o: { start: Time; end: Time | null }, series: Event): Time {
+  if (o.end) return o.end;
+  const end = o.start.clone();
+  end.addDuration(series.duration);
+  return end;
+}
+
+/** What an event (or a moved occurrence) says, the same for each of its occurrences. */
+function whatItSays(item: Event) {
+  const summary = (fix(item.summary) || 'Meeting').slice(0, LIMITS.shortText);
+  const location = fix(item.location);
+  const description = fix(item.description);
+  return {
+    cancelled:
+      String(item.component.getFirstPropertyValue('status') ?? '').toUpperCase() === 'CANCELLED',
+    people: peopleOf(item.component),
+    summary,
+    location,
+    description,
+    kind: kindOfEvent(summary, location, description),
+  };
+}
+
+const UNREADABLE = 'X-KITH-UNREADABLE-RULE';
+
+/**
+ * The calendar's recurrence rules checked before ical.js reads them (recurrence-rule.ts):
+ * each one Kith cannot expand is put out of the parser's reach — renamed to a property of
+ * Kith's own that holds its line — and its reason kept, by line. Lines keep their numbers.
+ */
+function screenRules(text: string): { text: string; unreadable: Map<number, string> } {
+  const lines = text.split(/\r\n|\n|\r/);
+  const unreadable = new Map<number, string>();
+  for (let i = 0; i < lines.length; i++) {
+    const match = /^(RRULE|EXRULE)([;:])/i.exec(lines[i] ?? '');
+    if (!match) continue;
+    let end = i + 1;
+    while (end < lines.length && /^[ \t]/.test(lines[end] ?? '')) end++;
+    const whole = [lines[i] ?? '', ...lines.slice(i + 1, end).map((l) => l.slice(1))].join('');
+    const value = whole.slice(whole.indexOf(':') + 1);
+    const problem = whole.includes(':') ? recurrenceRuleProblem(value) : 'it has no value';
+    if (!problem) continue;
+    unreadable.set(i + 1, problem);
+    lines[i] = `${UNREADABLE}:${i + 1}`;
+    for (let k = i + 1; k < end; k++) lines[k] = ' ';
+  }
+  return { text: unreadable.size ? lines.join('\r\n') : text, unreadable };
+}
+
 /** The line each VEVENT begins on, in the order the parser meets them. */
 function eventLines(text: string): number[] {
   const lines: number[] = [];
@@ -111,9 +230,14 @@ function eventLines(text: string): number[] {
 export function readIcalendar(text: string, file: string, options: CalendarOptions): ActivityRead {
   // The options first: a window that cannot be is refused before the file is read.
   const { start: windowStart, end: windowEnd } = recurringWindow(options);
+  const screened = screenRules(text);
+  const badRule = (component: Component) => {
+    const at = Number(component.getFirstPropertyValue(UNREADABLE.toLowerCase()) ?? 0);
+    return at ? { line: at, why: screened.unreadable.get(at) ?? '' } : null;
+  };
   let parsed: unknown;
   try {
-    parsed = ICAL.parse(text);
+    parsed = ICAL.parse(screened.text);
   } catch (error) {
     throw new KithError(
       'invalid_input',
@@ -128,13 +252,22 @@ export function readIcalendar(text: string, file: string, options: CalendarOptio
   const lines = eventLines(text);
   const activities: ImportedActivity[] = [];
   const errors: RowError[] = [];
-  const left = { cancelled: 0, alone: 0, crowded: 0, outside: 0 };
+  const left = { cancelled: 0, alone: 0, crowded: 0, outside: 0, tooOften: 0, tooMany: 0 };
+  const unreadableRules: string[] = [];
+  const unsoundZones: string[] = [];
+  let budget = MAX_OCCURRENCES_PER_FILE;
   let eventIndex = 0;
 
   for (const root of roots) {
     const registered: string[] = [];
     try {
       for (const zone of root.getAllSubcomponents('vtimezone')) {
+        if (!isSoundZone(zone) || zone.getAllSubcomponents().some(badRule)) {
+          unsoundZones.push(String(zone.getFirstPropertyValue('tzid') ?? '?').slice(0, 60));
+          // Removed, not merely unregistered: ical.js finds a time's zone in its calendar too.
+          root.removeSubcomponent(zone);
+          continue;
+        }
         const tz = new ICAL.Timezone(zone);
         if (tz.tzid && !ICAL.TimezoneService.has(tz.tzid)) {
           ICAL.TimezoneService.register(tz);
@@ -152,7 +285,11 @@ export function readIcalendar(text: string, file: string, options: CalendarOptio
         try {
           const event = new ICAL.Event(component);
           if (event.isRecurrenceException()) exceptions.push({ event, line });
-          else masters.set(event.uid || `line-${line}`, { event, line });
+          else
+            masters.set(event.uid || `line-${line}`, {
+              event: nearWindow(event, windowStart),
+              line,
+            });
         } catch (error) {
           errors.push({ file, line, field: null, message: (error as Error).message.slice(0, 200) });
         }
@@ -176,15 +313,46 @@ export function readIcalendar(text: string, file: string, options: CalendarOptio
             });
             continue;
           }
-          const occurrences: { start: Time; end: Time; item: Event; recurring: boolean }[] = [];
+          const occurrences: {
+            start: Time;
+            /** null: the start plus the series' duration. */
+            end: Time | null;
+            item: Event;
+            recurring: boolean;
+          }[] = [];
+          const moved =
+            Object.keys(event.exceptions).length > 0 || event.rangeExceptions.length > 0;
+          const bad = badRule(event.component);
+          if (bad) {
+            unreadableRules.push(`line ${bad.line} (${bad.why})`);
+            continue;
+          }
+          if (rulesOf(event.component).some(recursTooOften)) {
+            left.tooOften += 1;
+            continue;
+          }
+          if (event.isRecurring() && budget <= 0) {
+            left.tooMany += 1;
+            continue;
+          }
           if (event.isRecurring()) {
             const iterator = event.iterator();
-            for (let i = 0; i < MAX_OCCURRENCES_READ; i++) {
+            for (let i = 0; i < MAX_OCCURRENCES_READ && budget > 0; i++, budget--) {
               const next = iterator.next();
               if (!next) break;
+              // Far from the window (most of a long series): decided without the exact
+              // instant, which a floating time needs Intl for; a day covers any zone's offset.
+              const rough = next.toUnixTime() * 1000;
+              if (rough < windowStart - DAY_MS) continue;
+              if (rough > windowEnd + DAY_MS) break;
               const at = Date.parse(instantOf(next, tzid));
               if (at > windowEnd) break;
               if (at < windowStart) continue;
+              if (!moved) {
+                // No occurrence moved: each is the series' own, and lasts as long.
+                occurrences.push({ start: next, end: null, item: event, recurring: true });
+                continue;
+              }
               const details = event.getOccurrenceDetails(next);
               occurrences.push({
                 start: details.startDate,
@@ -202,15 +370,17 @@ export function readIcalendar(text: string, file: string, options: CalendarOptio
               recurring: false,
             });
           }
+          // What an occurrence says is its event's (or its exception's): read once for all.
+          const said = new Map<Component, ReturnType<typeof whatItSays>>();
           for (const o of occurrences) {
             const component = o.item.component;
-            if (
-              String(component.getFirstPropertyValue('status') ?? '').toUpperCase() === 'CANCELLED'
-            ) {
+            const what = said.get(component) ?? whatItSays(o.item);
+            said.set(component, what);
+            if (what.cancelled) {
               left.cancelled += 1;
               continue;
             }
-            const people = peopleOf(component);
+            const { people, summary, location, description } = what;
             if (people.length === 0) {
               left.alone += 1;
               continue;
@@ -220,9 +390,6 @@ export function readIcalendar(text: string, file: string, options: CalendarOptio
               continue;
             }
             const at = instantOf(o.start, tzid);
-            const summary = (fix(o.item.summary) || 'Meeting').slice(0, LIMITS.shortText);
-            const location = fix(o.item.location);
-            const description = fix(o.item.description);
             const key = `ics:${uid}${o.recurring ? `:${at}` : ''}`;
             const source = { file, line };
             if (Date.parse(at) < now) {
@@ -231,7 +398,7 @@ export function readIcalendar(text: string, file: string, options: CalendarOptio
                 null;
               activities.push({
                 type: 'interaction',
-                kind: kindOfEvent(summary, location, description),
+                kind: what.kind,
                 source,
                 key,
                 fingerprint: fingerprintOf(summary, notes, at),
@@ -242,7 +409,7 @@ export function readIcalendar(text: string, file: string, options: CalendarOptio
               });
             } else {
               const minutes = Math.round(
-                (Date.parse(instantOf(o.end, tzid)) - Date.parse(at)) / 60_000,
+                (Date.parse(instantOf(endOf(o, event), tzid)) - Date.parse(at)) / 60_000,
               );
               activities.push({
                 type: 'scheduled',
@@ -269,12 +436,27 @@ export function readIcalendar(text: string, file: string, options: CalendarOptio
     left.alone && `${left.alone} with nobody else in them`,
     left.crowded && `${left.crowded} with more than ${MAX_EVENT_PEOPLE} people`,
     left.outside && `${left.outside} recurring with no occurrence in the window`,
+    left.tooOften && `${left.tooOften} recurring more often than daily`,
+    left.tooMany &&
+      `${left.tooMany} recurring after ${MAX_OCCURRENCES_PER_FILE.toLocaleString('en')} occurrences had been read`,
   ].filter(Boolean);
   return {
     people: [],
     activities,
     errors,
     ignoredColumns: [],
-    remarks: remarks.length ? [`Events left out: ${remarks.join(', ')}.`] : [],
+    remarks: [
+      ...(remarks.length ? [`Events left out: ${remarks.join(', ')}.`] : []),
+      ...(unreadableRules.length
+        ? [
+            `Events left out, their recurrence rule unreadable: ${unreadableRules.slice(0, 10).join('; ')}${unreadableRules.length > 10 ? `; and ${unreadableRules.length - 10} more` : ''}.`,
+          ]
+        : []),
+      ...(unsoundZones.length
+        ? [
+            `Time zones left out (their offsets change more often than yearly): ${unsoundZones.join(', ')}; their times were read as the IANA zone of that name, or UTC.`,
+          ]
+        : []),
+    ],
   };
 }

@@ -112,7 +112,11 @@ function modernize(line: string): string | null {
     else if (v === undefined) kept.push(`TYPE=${key}`);
     else kept.push(param);
   }
-  if (quoted) value = decodeQuotedPrintable(value, charset).replace(/\r\n|\r|\n/g, '\\n');
+  // A decoded NUL (=00) is dropped, as decodeText drops one written as is.
+  if (quoted)
+    value = decodeQuotedPrintable(value, charset)
+      .replace(/\r\n|\r|\n/g, '\\n')
+      .replaceAll('\u0000', '');
   return [nameWithGroup, ...kept].join(';') + ':' + value;
 }
 
