@@ -1,9 +1,34 @@
 // What a person types must never turn against them: notes with script-bearing HTML and
 // javascript: links render inert; bad input is refused next to the field it concerns, and
 // an edit the server refuses is rolled back on screen. Plus the keyboard shortcuts.
+import { createServer, type Server } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { fixture } from '../support/fixtures.js';
 import { browserSession, screenshot } from './browser.js';
+
+/** Another site: one page that posts forms and fetches to Kith as soon as it loads. */
+async function evilSite(kith: string): Promise<{ url: string; server: Server }> {
+  const page = `<!doctype html><title>Win a prize</title>
+<iframe name="sink"></iframe><iframe name="sink2"></iframe>
+<form id="undo" method="post" action="${kith}/api/imports/%25/undo" target="sink"><input name="a" value="1"></form>
+<form id="feed" method="post" action="${kith}/api/calendar-feed" target="sink2" enctype="text/plain"><input name="a" value="1"></form>
+<script>
+  document.getElementById('undo').submit();
+  document.getElementById('feed').submit();
+  fetch('${kith}/api/calendar-feed', { method: 'POST', mode: 'no-cors', headers: { 'Content-Type': 'text/plain' }, body: '{}' })
+    .catch(() => {})
+    .finally(() => { document.title = 'sent'; });
+</script>`;
+  const server = createServer((_, res) =>
+    res.writeHead(200, { 'Content-Type': 'text/html' }).end(page),
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  // Another site, not only another port: Kith answers to localhost too, so it is reachable.
+  return { url: `http://localhost:${port}/`, server };
+}
 
 const HOSTILE_NOTE = [
   'Met at the **meetup**. <img src=x onerror="window.__kithPwned=\'img\'">',
@@ -176,5 +201,33 @@ describe('safety in the browser', { timeout: 120_000 }, () => {
     await page.getByRole('dialog', { name: 'Log an interaction' }).waitFor();
     await page.keyboard.press('Escape');
     expect(session.tab.errors).toEqual([]);
+  });
+
+  it('refuses what a page of another site sends: no import undone, no feed address renewed', async () => {
+    const content = Buffer.from(fixture('linkedin/Connections.csv')).toString('base64');
+    const imported = await session.server.api<{ runId: string }>('POST', '/api/imports', {
+      fileName: 'Connections.csv',
+      content,
+    });
+    const feed = await session.server.api<{ path: string }>('POST', '/api/calendar-feed');
+    const evil = await evilSite(session.server.url);
+    try {
+      const { page } = session.tab;
+      await page.goto(evil.url);
+      await page.waitForFunction('document.title === "sent"');
+      // The forms' answers arrive in their frames; give them time to land, then look.
+      await page.waitForTimeout(500);
+      const runs = await session.server.api<{ id: string; undoneAt: string | null }[]>(
+        'GET',
+        '/api/imports',
+      );
+      expect(runs.find((r) => r.id === imported.runId)?.undoneAt).toBeNull();
+      expect((await session.server.api<{ path: string }>('GET', '/api/calendar-feed')).path).toBe(
+        feed.path,
+      );
+      expect((await session.server.api<{ total: number }>('GET', '/api/people')).total).toBe(4);
+    } finally {
+      evil.server.close();
+    }
   });
 });
