@@ -2,7 +2,7 @@
 // SQLite file under .bench/, or its own PostgreSQL schema), and the built server they open in
 // Chromium.
 import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { DatabaseTarget } from '../src/config.js';
@@ -39,10 +39,21 @@ export async function benchTarget(
   return { kind: 'postgres', url: url.toString() };
 }
 
-/** `kith serve` from dist/ on a SQLite file, on a free port; stopped by `stop` or at exit. */
-export async function serveBuilt(file: string): Promise<{ url: string; stop: () => void }> {
+/**
+ * `kith serve` from dist/ on a SQLite file (or any database target), on a free port; stopped
+ * by `stop` or at exit. `pid` lets a benchmark read the server's memory.
+ */
+export async function serveBuilt(
+  where: string | DatabaseTarget,
+): Promise<{ url: string; pid: number; stop: () => void; exited: () => number | null }> {
+  const target: DatabaseTarget =
+    typeof where === 'string' ? { kind: 'sqlite', file: where } : where;
+  const database =
+    target.kind === 'sqlite'
+      ? { KITH_DB: target.file, DATABASE_URL: '' }
+      : { KITH_DB: '', DATABASE_URL: target.url };
   const server = spawn(process.execPath, ['dist/cli/main.js', 'serve', '--port', '0'], {
-    env: { ...process.env, KITH_DB: file, DATABASE_URL: '' },
+    env: { ...process.env, ...database },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const stop = () => server.kill('SIGTERM');
@@ -56,5 +67,21 @@ export async function serveBuilt(file: string): Promise<{ url: string; stop: () 
     });
     server.once('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
   });
-  return { url, stop };
+  return {
+    url,
+    pid: server.pid ?? 0,
+    stop,
+    exited: () => server.exitCode ?? (server.signalCode ? -1 : null),
+  };
+}
+
+/** A process's peak resident memory so far (VmHWM), in MB; NaN where /proc is not there. */
+export function peakMemoryMb(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]);
+    return kb / 1024;
+  } catch {
+    return NaN;
+  }
 }
