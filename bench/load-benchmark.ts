@@ -9,6 +9,7 @@
 //
 // Bounded: a fixed number of clients, a fixed time, every request to 127.0.0.1.
 import { spawn } from 'node:child_process';
+import { Agent, request as httpRequest } from 'node:http';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,6 +26,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '7' },
     dir: { type: 'string', default: '.bench' },
     cli: { type: 'boolean', default: false },
+    /** A server already running on a filled database (to profile it): no fill, no start. */
+    url: { type: 'string' },
   },
 });
 const people = Number(values.people);
@@ -51,6 +54,42 @@ const WORDS = [
   'li',
   'product',
 ];
+
+/**
+ * One kept-alive connection per client at most, opened before the clock starts: a Node server
+ * that is already saturated accepts new connections a few a second (a bare http server does
+ * the same here), which would measure connecting, not serving.
+ */
+const agent = new Agent({ keepAlive: true, maxSockets: clients });
+
+/** A request on the agent's connections: its status and body. */
+function send(
+  url: string,
+  method = 'GET',
+  body?: unknown,
+): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      url,
+      {
+        method,
+        agent,
+        headers:
+          body === undefined && method === 'GET' ? {} : { 'content-type': 'application/json' },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body === undefined ? undefined : JSON.stringify(body));
+  });
+}
+const isOk = (r: { status: number }) => r.status >= 200 && r.status < 300;
 
 function pick(r: number): Kind {
   let sum = 0;
@@ -98,36 +137,36 @@ async function client(
     let ok = false;
     try {
       if (kind === 'people')
-        ok = (await fetch(`${url}/api/people?limit=20&offset=${(i * 20) % 2000}`)).ok;
+        ok = isOk(await send(`${url}/api/people?limit=20&offset=${(i * 20) % 2000}`));
       else if (kind === 'search')
-        ok = (await fetch(`${url}/api/search?q=${WORDS[i % WORDS.length]}`)).ok;
-      else if (kind === 'today') ok = (await fetch(`${url}/api/today`)).ok;
+        ok = isOk(await send(`${url}/api/search?q=${WORDS[i % WORDS.length]}`));
+      else if (kind === 'today') ok = isOk(await send(`${url}/api/today`));
       else if (kind === 'add person') {
-        const res = await fetch(`${url}/api/people`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ displayName: `Load ${n}-${i}`, tags: ['load'] }),
+        const res = await send(`${url}/api/people`, 'POST', {
+          displayName: `Load ${n}-${i}`,
+          tags: ['load'],
         });
         ok = res.status === 201;
-        if (ok) written.people.push(((await res.json()) as { id: string }).id);
+        if (ok) written.people.push((JSON.parse(res.text) as { id: string }).id);
       } else {
-        const res = await fetch(`${url}/api/interactions`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({
-            participantIds: [ids[i % ids.length]],
-            kind: 'call',
-            summary: `Load call ${n}-${i}`,
-            occurredAt: new Date().toISOString(),
-          }),
+        const res = await send(`${url}/api/interactions`, 'POST', {
+          participantIds: [ids[i % ids.length]],
+          kind: 'call',
+          summary: `Load call ${n}-${i}`,
+          occurredAt: new Date().toISOString(),
         });
         ok = res.status === 201;
-        if (ok) written.interactions.push(((await res.json()) as { id: string }).id);
+        if (ok) written.interactions.push((JSON.parse(res.text) as { id: string }).id);
       }
     } catch {
       ok = false;
     }
-    results.push({ kind, ms: performance.now() - started, ok });
+    const ms = performance.now() - started;
+    results.push({ kind, ms, ok });
+    if (process.env.KITH_LOAD_SLOW && ms > Number(process.env.KITH_LOAD_SLOW))
+      process.stderr.write(
+        `slow ${kind} ${ms.toFixed(0)} ms (i=${i}, word ${WORDS[i % WORDS.length]}) at ${((started - (until - seconds * 1000)) / 1000).toFixed(1)} s\n`,
+      );
   }
 }
 
@@ -174,18 +213,24 @@ async function cliMeanwhile(file: string, until: number): Promise<string[]> {
 }
 
 async function bench(kind: 'sqlite' | 'postgres') {
-  const target = await fill(kind);
-  const server = await serveBuilt(target);
-  const list = (await (await fetch(`${server.url}/api/people?limit=500`)).json()) as {
+  const target = values.url ? null : await fill(kind);
+  const server = target
+    ? await serveBuilt(target)
+    : { url: values.url ?? '', stop: () => undefined };
+  const list = JSON.parse((await send(`${server.url}/api/people?limit=500`)).text) as {
     items: { id: string }[];
   };
   const ids = list.items.map((p) => p.id);
   const results: Result[] = [];
   const written = { people: [] as string[], interactions: [] as string[] };
+  // Every client's connection opened before the clock starts (see `agent`).
+  await Promise.all(Array.from({ length: clients }, async () => send(`${server.url}/healthz`)));
   const started = performance.now();
   const until = started + seconds * 1000;
   const terminal =
-    values.cli && target.kind === 'sqlite' ? cliMeanwhile(target.file, until) : Promise.resolve([]);
+    values.cli && target?.kind === 'sqlite'
+      ? cliMeanwhile(target.file, until)
+      : Promise.resolve([]);
   await Promise.all(
     Array.from({ length: clients }, (_, n) =>
       client(server.url, ids, until, results, written, n * 7919),
@@ -196,9 +241,9 @@ async function bench(kind: 'sqlite' | 'postgres') {
   // Every acknowledged write, read back.
   let lost = 0;
   for (const id of written.people)
-    if (!(await fetch(`${server.url}/api/people/${id}`)).ok) lost += 1;
+    if (!isOk(await send(`${server.url}/api/people/${id}`))) lost += 1;
   for (const id of written.interactions)
-    if (!(await fetch(`${server.url}/api/interactions/${id}`)).ok) lost += 1;
+    if (!isOk(await send(`${server.url}/api/interactions/${id}`))) lost += 1;
   server.stop();
   const all = results.map((r) => r.ms).sort((a, b) => a - b);
   const errors = results.filter((r) => !r.ok).length;

@@ -403,10 +403,13 @@ export async function restorePerson(ctx: StoreContext, id: string): Promise<Pers
 }
 
 /** The people the list's filters keep: a query to count, page or take the ids of. */
+/**
+ * The people a filter keeps, from `person` alone: counting them then reads only an index
+ * (every list page counts its total), and the page joins what it shows.
+ */
 function filteredPeople(ctx: StoreContext, q: PersonFilter) {
   let base = ctx.db
     .selectFrom('person')
-    .leftJoin('organization', 'organization.id', 'person.organization_id')
     .where('person.workspace_id', '=', ctx.workspaceId)
     .where('person.archived_at', q.archived ? 'is not' : 'is', null);
   if (q.role) {
@@ -436,8 +439,14 @@ function filteredPeople(ctx: StoreContext, q: PersonFilter) {
   }
   if (q.organization) {
     const org = q.organization;
-    base = base.where((eb) =>
-      eb.or([eb('organization.id', '=', org), eb('organization.name_key', '=', nameKey(org))]),
+    base = base.where('person.organization_id', 'in', (eb) =>
+      eb
+        .selectFrom('organization')
+        .select('organization.id')
+        .where('organization.workspace_id', '=', ctx.workspaceId)
+        .where((w) =>
+          w.or([w('organization.id', '=', org), w('organization.name_key', '=', nameKey(org))]),
+        ),
     );
   }
   if (q.unit) {
@@ -457,7 +466,10 @@ export async function listPeople(ctx: StoreContext, query: unknown = {}): Promis
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .executeTakeFirstOrThrow();
 
-  let page = base.selectAll('person').select('organization.name as organization_name');
+  let page = base
+    .leftJoin('organization', 'organization.id', 'person.organization_id')
+    .selectAll('person')
+    .select('organization.name as organization_name');
   switch (q.sort ?? 'name') {
     case 'name':
       page = page.orderBy('person.name_key').orderBy('person.id');

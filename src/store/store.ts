@@ -15,6 +15,7 @@ import { search } from './search.js';
 import * as asks from './asks.js';
 import type { CampaignWithProgress, StoredAsk } from './asks.js';
 import { agendaFor, today, type Today } from './today.js';
+import { coalesced } from './coalesce.js';
 import * as tasks from './tasks.js';
 import * as settings from './settings.js';
 import type { Settings } from '../domain/method/settings.js';
@@ -274,10 +275,15 @@ export class Store {
     return today(this.ctx, now, timeZone);
   }
 
-  /** Today for a door: a given day (nothing written), or now (overdue asks move on first). */
+  /**
+   * Today for a door: a given day (nothing written), or now (overdue asks move on first).
+   * Many asking at once share one computation begun after they asked (coalesce.ts).
+   */
   agenda(request: { date?: string; timeZone?: string; fallbackTimeZone: string }): Promise<Today> {
-    return agendaFor(this.ctx, request);
+    return this.#agendas(JSON.stringify(request), () => agendaFor(this.ctx, request));
   }
+
+  readonly #agendas = coalesced<Today>();
 
   search(query: unknown): Promise<SearchResult> {
     return search(this.ctx, query);

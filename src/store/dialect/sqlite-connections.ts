@@ -54,27 +54,32 @@ const NO_HOOKS: ConnectionHooks = {
   busyWaitMs: BUSY_WAIT_MS,
 };
 
-/** One at a time: whoever holds it writes. */
+/**
+ * One at a time: whoever holds it writes. Handed on in the order it was asked for: a waiter
+ * woken with all the others to race for it could lose every race while writes keep coming
+ * (seen under load: a write waiting 20 s behind later ones).
+ */
 class WriteLock {
-  #held: Promise<void> | null = null;
-  #release: (() => void) | null = null;
+  #held = false;
+  readonly #waiting: (() => void)[] = [];
 
   get held(): boolean {
-    return this.#held !== null;
+    return this.#held;
   }
 
-  async acquire(): Promise<void> {
-    while (this.#held) await this.#held;
-    this.#held = new Promise((resolve) => {
-      this.#release = resolve;
-    });
+  acquire(): Promise<void> {
+    if (!this.#held) {
+      this.#held = true;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.#waiting.push(resolve));
   }
 
   release(): void {
-    const release = this.#release;
-    this.#held = null;
-    this.#release = null;
-    release?.();
+    const next = this.#waiting.shift();
+    // Handed straight to the next in line: held all along, nobody can slip in between.
+    if (next) next();
+    else this.#held = false;
   }
 }
 
