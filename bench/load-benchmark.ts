@@ -134,7 +134,7 @@ async function client(
     i += 1;
     const kind = pick(((i * 2654435761) % 1000) / 1000);
     const started = performance.now();
-    let ok = false;
+    let ok: boolean;
     try {
       if (kind === 'people')
         ok = isOk(await send(`${url}/api/people?limit=20&offset=${(i * 20) % 2000}`));
