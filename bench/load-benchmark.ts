@@ -186,7 +186,7 @@ async function cliMeanwhile(file: string, until: number): Promise<string[]> {
   const run = (...args: string[]) =>
     new Promise<string>((resolve) => {
       const started = performance.now();
-      const child = spawn(process.execPath, ['dist/cli/main.js', ...args], {
+      const child = spawn(process.execPath, ['dist/bin/kith.js', ...args], {
         env: { ...process.env, KITH_DB: file, DATABASE_URL: '' },
         stdio: ['ignore', 'pipe', 'pipe'],
       });

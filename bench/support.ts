@@ -52,7 +52,7 @@ export async function serveBuilt(
     target.kind === 'sqlite'
       ? { KITH_DB: target.file, DATABASE_URL: '' }
       : { KITH_DB: '', DATABASE_URL: target.url };
-  const server = spawn(process.execPath, ['dist/cli/main.js', 'serve', '--port', '0'], {
+  const server = spawn(process.execPath, ['dist/bin/kith.js', 'serve', '--port', '0'], {
     env: { ...process.env, ...database },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -1,6 +1,6 @@
-// What every command gets: where to print, and how to open the store (lazily, once).
+// What every command gets: where to print, and how to open the store (lazily, once). The
+// store's modules are loaded only by a command that opens it: `kith --help` answers without.
 import { databaseTarget } from '../config.js';
-import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import type { Output } from './output.js';
 
@@ -23,6 +23,7 @@ export function cliContext(
     now,
     async withStore(work) {
       let told = false;
+      const { openStore } = await import('../store/open-store.js');
       const store = await openStore(databaseTarget(env), {
         now,
         onUpgrade: upgrading(output),

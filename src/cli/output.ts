@@ -1,7 +1,7 @@
 // How the CLI speaks: aligned tables and short lines for people, JSON for scripts.
 import type { Interaction } from '../domain/interaction.js';
 import type { Person } from '../domain/person.js';
-import { formatCadence } from '../domain/cadence.js';
+import { formatCadence } from '../domain/cadence-text.js';
 
 export interface Output {
   out(text: string): void;

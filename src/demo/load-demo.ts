@@ -7,7 +7,7 @@ import { generateNetwork } from './generate-network.js';
 import { addSampleCampaign } from './sample-method.js';
 
 /** The sample network both doors load unless told otherwise. */
-export const DEMO_DEFAULTS = { size: 200, seed: 42, interactionsPerPerson: 6 } as const;
+export { DEMO_DEFAULTS } from './defaults.js';
 
 export interface DemoOptions {
   size: number;

@@ -1,7 +1,10 @@
 // Field schemas used by every entity: trimmed text with limits, dates, ids.
 // The limits are generous for people and strict enough that a runaway paste is refused.
 import { z } from 'zod';
+import { isRealDate } from './dates.js';
 import { isId } from './ids.js';
+
+export { isRealDate };
 
 export const LIMITS = {
   name: 200,
@@ -52,21 +55,6 @@ export const isoDate = z
     error: 'must be a date as YYYY-MM-DD',
   })
   .meta({ description: 'A calendar date, YYYY-MM-DD', examples: ['2026-11-20'] });
-
-/** Days already checked: an import names the same few thousand days again and again. */
-const checkedDays = new Map<string, boolean>();
-
-export function isRealDate(s: string): boolean {
-  let real = checkedDays.get(s);
-  if (real === undefined) {
-    const d = new Date(`${s}T00:00:00.000Z`);
-    real = !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-    // Bounded: a hostile file of random strings empties it rather than filling the memory.
-    if (checkedDays.size >= 20_000) checkedDays.clear();
-    checkedDays.set(s, real);
-  }
-  return real;
-}
 
 /**
  * A moment: a date (midnight UTC) or an ISO-8601 date-time with an offset, stored in UTC.

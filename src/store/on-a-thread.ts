@@ -109,8 +109,10 @@ export function answerOnThread<Data, Wire>(work: (data: Data) => Wire): void {
  */
 function workerCode(worker: string): string {
   const fromSource = import.meta.url.endsWith('.ts');
+  // By way of ../store/: the same file whether this module runs from src/store, dist/store,
+  // or the CLI's bundle in dist/bin (which leaves the workers unbundled in dist/store).
   const entry = JSON.stringify(
-    new URL(`./${worker}.${fromSource ? 'ts' : 'js'}`, import.meta.url).href,
+    new URL(`../store/${worker}.${fromSource ? 'ts' : 'js'}`, import.meta.url).href,
   );
   if (!fromSource) return `import(${entry})`;
   const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));

@@ -30,7 +30,7 @@ export async function startServer(
   env: Record<string, string> = {},
   database: Dialect = E2E_DATABASE,
 ): Promise<TestServer> {
-  const main = join(ROOT, 'dist', 'cli', 'main.js');
+  const main = join(ROOT, 'dist', 'bin', 'kith.js');
   if (!existsSync(join(ROOT, 'dist', 'web', 'index.html'))) {
     throw new Error('dist/web is missing: run `npm run build` first (npm test does).');
   }

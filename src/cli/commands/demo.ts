@@ -1,7 +1,7 @@
 // kith demo: fills the workspace with a realistic sample network, with a progress bar.
 import { SingleBar, Presets } from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
-import { DEMO_DEFAULTS, loadDemo } from '../../demo/load-demo.js';
+import { DEMO_DEFAULTS } from '../../demo/defaults.js';
 import type { BulkPhase } from '../../store/bulk-load.js';
 import type { CliContext } from '../context.js';
 import { json } from '../output.js';
@@ -43,6 +43,7 @@ export function registerDemoCommand(program: Command, ctx: CliContext): void {
           );
           let phase: BulkPhase | undefined;
           try {
+            const { loadDemo } = await import('../../demo/load-demo.js');
             return await loadDemo(store, {
               size: flags.size,
               seed: flags.seed,

@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
 import { userTimeZone } from '../../config.js';
-import { parseCadence, formatCadence } from '../../domain/cadence.js';
+import { parseCadence, formatCadence } from '../../domain/cadence-text.js';
 import { KithError } from '../../domain/errors.js';
-import { ASK_PURPOSES, type AskPurpose } from '../../domain/method/ask.js';
-import { SETTING_KEYS } from '../../domain/method/settings.js';
+import { ASK_PURPOSES, type AskPurpose } from '../../domain/method/ask-purposes.js';
+import { SETTING_KEYS } from '../../domain/method/setting-keys.js';
 import { INTRO_MESSAGES, type IntroMessage } from '../../domain/connect/intro-drafts.js';
 import { shortId } from '../../domain/ids.js';
 import type { StoredAsk } from '../../store/asks.js';

@@ -1,6 +1,6 @@
 // kith add | people | show | edit | rm | restore
 import type { Command } from 'commander';
-import { parseCadence } from '../../domain/cadence.js';
+import { parseCadence } from '../../domain/cadence-text.js';
 import type { Person, PersonPatch } from '../../domain/person.js';
 import { KithError } from '../../domain/errors.js';
 import { collect, type CliContext } from '../context.js';

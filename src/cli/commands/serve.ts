@@ -1,8 +1,6 @@
 // kith serve: the HTTP API (and, later, the web app) on this machine.
 import { InvalidArgumentError, type Command } from 'commander';
 import { describeTarget, readConfig } from '../../config.js';
-import { openStore } from '../../store/open-store.js';
-import { startServer } from '../../server/serve.js';
 import { upgrading, type CliContext } from '../context.js';
 
 export const parsePort = (value: string): number => {
@@ -21,6 +19,10 @@ export function registerServeCommand(program: Command, ctx: CliContext, version:
     .option('--host <host>', 'address to bind to')
     .action(async (flags: { port?: number; host?: string }) => {
       const config = readConfig(flags, ctx.env);
+      const [{ openStore }, { startServer }] = await Promise.all([
+        import('../../store/open-store.js'),
+        import('../../server/serve.js'),
+      ]);
       const store = await openStore(config.database, { onUpgrade: upgrading(ctx.output) });
       const server = await startServer(store, {
         host: config.host,

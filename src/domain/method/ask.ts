@@ -9,8 +9,9 @@ import { z } from 'zod';
 import { KithError } from '../errors.js';
 import { addDays, daysBetween, localDate, localNoon } from './calendar.js';
 
-export const ASK_PURPOSES = ['path', 'feedback', 'advice', 'intro'] as const;
-export type AskPurpose = (typeof ASK_PURPOSES)[number];
+import { ASK_PURPOSES, type AskPurpose } from './ask-purposes.js';
+
+export { ASK_PURPOSES, type AskPurpose };
 
 export const ASK_STATES = [
   'draft',

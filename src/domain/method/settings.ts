@@ -52,15 +52,7 @@ export type Settings = z.output<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
 
 /** Keys a user can set one at a time, with how the text they type is read. */
-export const SETTING_KEYS = {
-  'my-name': (v: string) => ({ myName: v }),
-  'my-intro': (v: string) => ({ myIntro: v }),
-  'nudge-after': (v: string) => ({ nudgeAfterDays: Number(v) }),
-  'move-on-after': (v: string) => ({ moveOnAfterDays: Number(v) }),
-  'time-zone': (v: string) => ({ timeZone: v.trim() === '' || v === 'system' ? null : v }),
-  'my-organization': (v: string) => ({ myOrganization: v }),
-  'my-unit': (v: string) => ({ myUnit: v }),
-} as const;
+export { SETTING_KEYS } from './setting-keys.js';
 
 /** Merge a change into settings, checking every template's placeholders. */
 export function changeSettings(current: Settings, change: unknown): Settings {
