@@ -20,7 +20,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { readContactsFile } from '../src/domain/import/contacts-csv.js';
+import { readContactsFile } from '../src/domain/import/read-file.js';
 import { searchDocument } from '../src/domain/text.js';
 import type * as OpenStoreModule from '../src/store/open-store.js';
 import { linkedinExport } from './linkedin-export.js';

@@ -7,7 +7,7 @@
 import { sql, type Kysely } from 'kysely';
 import { KithError } from '../domain/errors.js';
 import { chunk, inLargeChange, rowsPerInsert, type StoreContext } from './context.js';
-import { reindexInteractions } from './interactions.js';
+import { reindexInteractions } from './derived.js';
 import { reindexPeople } from './people.js';
 import type { Database } from './schema.js';
 import { bumpTies } from './ties.js';

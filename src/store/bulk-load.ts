@@ -7,8 +7,8 @@ import type { Ask } from '../domain/method/ask.js';
 import type { PersonData } from '../domain/person.js';
 import { nameKey } from '../domain/text.js';
 import { chunk, inLargeChange, letOthersRun, rowsPerInsert, type StoreContext } from './context.js';
-import { interactionDocument } from './interactions.js';
-import { refreshAllLastContact } from './last-contact.js';
+import { interactionDocument } from './derived.js';
+import { refreshAllLastContact } from './derived.js';
 import { bumpTies, orderedPair } from './ties.js';
 import { namesOf, personColumns, personDocument, tagIdsFor } from './people.js';
 import type {

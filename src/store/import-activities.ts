@@ -20,8 +20,8 @@ import { getAsk, saveAsk } from './asks.js';
 import { insertAsks, insertInteractions } from './bulk-load.js';
 import { chunk, type StoreContext } from './context.js';
 import { peopleByKeys } from './people-by-keys.js';
-import { reindexInteractions } from './interactions.js';
-import { refreshLastContact } from './last-contact.js';
+import { reindexInteractions } from './derived.js';
+import { refreshLastContact } from './derived.js';
 import type { AskTable, ImportActivityChangeTable, ImportItemTable } from './schema.js';
 import { bumpTies } from './ties.js';
 

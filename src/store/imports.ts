@@ -5,12 +5,8 @@
 import { KithError, notFound } from '../domain/errors.js';
 import { newId, shortId } from '../domain/ids.js';
 import { createHash } from 'node:crypto';
-import {
-  sourceOf,
-  unusedOptionRemarks,
-  type ContactFormat,
-  type ContactsRead,
-} from '../domain/import/contacts-csv.js';
+import { sourceOf, type ContactFormat, type ContactsRead } from '../domain/import/contacts-csv.js';
+import { unusedOptionRemarks } from '../domain/import/read-file.js';
 import { decodeText } from '../domain/import/decode.js';
 import {
   acceptedInvitationsRemark,
@@ -45,8 +41,8 @@ import {
 import { chunk, givenId, inLargeChange, letOthersRun, type StoreContext } from './context.js';
 import { insertPeople } from './bulk-load.js';
 import { peopleByKeys } from './people-by-keys.js';
-import { refreshTouchDue } from './keep-in-touch.js';
-import { readFileSoon } from './read-file.js';
+import { refreshTouchDue } from './derived.js';
+import { readFileSoon } from './read-off-thread.js';
 import { readMessagesSoon } from './read-messages.js';
 import type { ImportChangeTable, ImportSourceTable } from './schema.js';
 import { bumpTies } from './ties.js';

@@ -8,90 +8,10 @@ import {
   type Interaction,
   type InteractionKind,
 } from '../domain/interaction.js';
-import { searchDocument } from '../domain/text.js';
 import { chunk, groupBy, inTransaction, type StoreContext } from './context.js';
-import type { InteractionDocument } from './dialect/search-index.js';
-import { refreshLastContact } from './last-contact.js';
+import { reindexInteractions, refreshLastContact } from './derived.js';
 import type { InteractionTable } from './schema.js';
 import { bumpTies } from './ties.js';
-
-export function interactionDocument(
-  workspaceId: string,
-  id: string,
-  data: {
-    occurredAt: string;
-    summary: string;
-    notes: string | null;
-    insights: string[];
-    /** The names of the people in it: a chat is found by whom it was with ("Hana taxes"). */
-    people?: string[];
-  },
-): InteractionDocument {
-  return {
-    id,
-    workspaceId,
-    occurredAt: data.occurredAt,
-    // Search asks for words only, never which column holds them: the names go with the summary.
-    summary: searchDocument(data.summary, ...(data.people ?? [])),
-    notes: searchDocument(data.notes),
-    insights: searchDocument(...data.insights),
-  };
-}
-
-/**
- * These interactions' search documents made again from what is stored: their text, insights
- * and the names of the people in them (after a chat is written, or someone in it renamed or
- * merged).
- */
-export async function reindexInteractions(
-  ctx: Pick<StoreContext, 'db' | 'search' | 'workspaceId'>,
-  ids: readonly string[],
-): Promise<void> {
-  for (const part of chunk([...new Set(ids)], 2000)) {
-    const rows = await ctx.db
-      .selectFrom('interaction')
-      .select(['id', 'occurred_at', 'summary', 'notes'])
-      .where('workspace_id', '=', ctx.workspaceId)
-      .where('id', 'in', part)
-      .execute();
-    if (rows.length === 0) continue;
-    const insights = await ctx.db
-      .selectFrom('insight')
-      .select(['interaction_id', 'text'])
-      .where('interaction_id', 'in', part)
-      .orderBy('interaction_id')
-      .orderBy('position')
-      .execute();
-    const people = await ctx.db
-      .selectFrom('interaction_participant')
-      .innerJoin('person', 'person.id', 'interaction_participant.person_id')
-      .select(['interaction_participant.interaction_id', 'person.display_name'])
-      .where('interaction_participant.interaction_id', 'in', part)
-      .execute();
-    const insightsOf = groupBy(
-      insights,
-      (i) => i.interaction_id,
-      (i) => i.text,
-    );
-    const peopleOf = groupBy(
-      people,
-      (p) => p.interaction_id,
-      (p) => p.display_name,
-    );
-    await ctx.search.indexInteractions(
-      ctx.db,
-      rows.map((r) =>
-        interactionDocument(ctx.workspaceId, r.id, {
-          occurredAt: r.occurred_at,
-          summary: r.summary,
-          notes: r.notes,
-          insights: insightsOf.get(r.id) ?? [],
-          people: peopleOf.get(r.id) ?? [],
-        }),
-      ),
-    );
-  }
-}
 
 /** The interactions a person takes part in. */
 export async function interactionIdsOf(ctx: StoreContext, personIds: string[]): Promise<string[]> {

@@ -8,9 +8,10 @@ import { mergedData, tiesAfterMerge, type Candidate } from '../domain/merge/dupl
 import type { MergeSuggestion } from '../domain/merge/schemas.js';
 import type { Person } from '../domain/person.js';
 import { chunk, inLargeChange, letOthersRun, type StoreContext } from './context.js';
-import { interactionIdsOf, reindexInteractions } from './interactions.js';
+import { reindexInteractions } from './derived.js';
+import { interactionIdsOf } from './interactions.js';
 import { likelyPairsSoon } from './likely-pairs.js';
-import { refreshLastContact } from './last-contact.js';
+import { refreshLastContact } from './derived.js';
 import { dataOf, getPerson, updatePerson } from './people.js';
 import { bumpTies, orderedPair } from './ties.js';
 

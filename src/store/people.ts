@@ -1,7 +1,6 @@
 // People: create, read, list with filters, patch, archive (trash) and restore, and find
 // by name. Lists (emails, tags, roles…) live in their own tables so they can be queried.
 import { sql, type SqlBool } from 'kysely';
-import type { Cadence } from '../domain/cadence.js';
 import { KithError, notFound, parseOrThrow } from '../domain/errors.js';
 import { isId, newId } from '../domain/ids.js';
 import {
@@ -15,7 +14,6 @@ import {
   type Person,
   type PersonData,
   type PersonPage,
-  type Role,
   type PersonBulkResult,
   type PersonFilter,
 } from '../domain/person.js';
@@ -27,8 +25,10 @@ import {
   type DbContext,
   type StoreContext,
 } from './context.js';
-import { interactionIdsOf, reindexInteractions } from './interactions.js';
-import { refreshTouchDue } from './keep-in-touch.js';
+import { cadenceOf, rolesOf, tagsOf } from './person-parts.js';
+import { reindexInteractions } from './derived.js';
+import { interactionIdsOf } from './interactions.js';
+import { refreshTouchDue } from './derived.js';
 import type { PersonDocument } from './dialect/search-index.js';
 import { organizationIdFor } from './organization-ids.js';
 import type { PersonTable } from './schema.js';
@@ -43,61 +43,6 @@ function selectPeople(ctx: DbContext) {
     .selectAll('person')
     .select('organization.name as organization_name')
     .where('person.workspace_id', '=', ctx.workspaceId);
-}
-
-/** A person's cadence from its three columns. */
-export function cadenceOf(
-  row: Pick<PersonTable, 'cadence_kind' | 'cadence_days' | 'cadence_on'>,
-): Cadence {
-  if (row.cadence_kind === 'every' && row.cadence_days)
-    return { kind: 'every', days: row.cadence_days };
-  if (row.cadence_kind === 'once' && row.cadence_on) return { kind: 'once', on: row.cadence_on };
-  return { kind: 'none' };
-}
-
-/**
- * Ids per IN (…) list: under SQLite's 32,766 bound parameters and PostgreSQL's 65,535, so a
- * caller may pass the ids of a whole workspace (Today does).
- */
-const IDS_PER_QUERY = 10_000;
-
-/** The tags of each of these people, in name order. */
-export async function tagsOf(ctx: DbContext, ids: string[]): Promise<Map<string, string[]>> {
-  const byPerson = new Map<string, string[]>();
-  for (const part of chunk(ids, IDS_PER_QUERY)) {
-    const rows = await ctx.db
-      .selectFrom('person_tag')
-      .innerJoin('tag', 'tag.id', 'person_tag.tag_id')
-      .select(['person_tag.person_id', 'tag.name'])
-      .where('person_tag.person_id', 'in', part)
-      .orderBy('tag.name')
-      .execute();
-    for (const r of rows) {
-      const list = byPerson.get(r.person_id);
-      if (list) list.push(r.name);
-      else byPerson.set(r.person_id, [r.name]);
-    }
-  }
-  return byPerson;
-}
-
-/** The relationship roles of each of these people, in name order. */
-export async function rolesOf(ctx: DbContext, ids: string[]): Promise<Map<string, Role[]>> {
-  const byPerson = new Map<string, Role[]>();
-  for (const part of chunk(ids, IDS_PER_QUERY)) {
-    const rows = await ctx.db
-      .selectFrom('person_role')
-      .select(['person_id', 'role'])
-      .where('person_id', 'in', part)
-      .orderBy('role')
-      .execute();
-    for (const r of rows) {
-      const list = byPerson.get(r.person_id);
-      if (list) list.push(r.role as Role);
-      else byPerson.set(r.person_id, [r.role as Role]);
-    }
-  }
-  return byPerson;
 }
 
 /** Turn rows into full people, loading their lists in a few batched queries. */
@@ -663,3 +608,5 @@ async function matchingIds(ctx: StoreContext, filter: PersonFilter): Promise<str
     );
   return rows.map((r) => r.id);
 }
+
+export { cadenceOf, rolesOf, tagsOf };

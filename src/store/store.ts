@@ -18,6 +18,7 @@ import { agendaFor, today, type Today } from './today.js';
 import { coalesced } from './coalesce.js';
 import * as tasks from './tasks.js';
 import * as settings from './settings.js';
+import { updateSettings } from './settings-change.js';
 import type { Settings } from '../domain/method/settings.js';
 import type { StoredTask } from './tasks.js';
 import * as introductions from './introductions.js';
@@ -133,7 +134,7 @@ export class Store {
 
   readonly settings = {
     get: (): Promise<Settings> => settings.getSettings(this.ctx),
-    update: (change: unknown): Promise<Settings> => settings.updateSettings(this.ctx, change),
+    update: (change: unknown): Promise<Settings> => updateSettings(this.ctx, change),
   };
 
   readonly tasks = {

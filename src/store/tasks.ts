@@ -4,7 +4,7 @@ import { newId } from '../domain/ids.js';
 import type { Task } from '../domain/method/today.js';
 import { snoozeSchema, taskCreateSchema } from '../domain/method/schemas.js';
 import { givenId, inTransaction, type StoreContext } from './context.js';
-import { refreshTouchDue } from './keep-in-touch.js';
+import { refreshTouchDue } from './derived.js';
 import type { TaskTable } from './schema.js';
 
 export type StoredTask = Task & {

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KithError } from '../../src/domain/errors.js';
-import { readContactsFile } from '../../src/domain/import/contacts-csv.js';
+import { readContactsFile } from '../../src/domain/import/read-file.js';
 import { realWorldCorpus } from '../support/fixtures.js';
 
 const CORPUS = realWorldCorpus('Calendars from the real-world corpus');

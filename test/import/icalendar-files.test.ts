@@ -2,7 +2,7 @@
 // a recurring series with its exceptions in a defined zone, zones named three ways, Outlook's
 // invitation with a Windows zone name — read as Kith imports them.
 import { describe, expect, it } from 'vitest';
-import { readContactsFile } from '../../src/domain/import/contacts-csv.js';
+import { readContactsFile } from '../../src/domain/import/read-file.js';
 import { fixture } from '../support/fixtures.js';
 
 const read = (name: string, now: string) =>

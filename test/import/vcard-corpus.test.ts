@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readContactsFile } from '../../src/domain/import/contacts-csv.js';
+import { readContactsFile } from '../../src/domain/import/read-file.js';
 import { realWorldCorpus } from '../support/fixtures.js';
 
 const CORPUS = realWorldCorpus('vCards from the real-world corpus');

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KithError } from '../../src/domain/errors.js';
-import { readContactsFile } from '../../src/domain/import/contacts-csv.js';
+import { readContactsFile } from '../../src/domain/import/read-file.js';
 import { fixture } from '../support/fixtures.js';
 
 const read = (name: string, options: { keepPhotos?: boolean } = {}) =>

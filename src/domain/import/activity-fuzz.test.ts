@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { KithError } from '../errors.js';
-import { readContactsFile } from './contacts-csv.js';
+import { readContactsFile } from './read-file.js';
 
 const MESSAGES =
   'CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\n' +

@@ -2,12 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KithError } from '../errors.js';
 import { isRealDate } from '../fields.js';
-import {
-  contactFormatOf,
-  linkedinDate,
-  readContactsFile,
-  unusedOptionRemarks,
-} from './contacts-csv.js';
+import { contactFormatOf, linkedinDate } from './contacts-csv.js';
+import { readContactsFile, unusedOptionRemarks } from './read-file.js';
 
 const OUTLOOK =
   'First Name,Middle Name,Last Name,Company,Department,Job Title,E-mail Address,Mobile Phone,Categories\r\n' +

@@ -1,7 +1,7 @@
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { breakPackedEntry } from '../../../test/support/zip.js';
-import { readContactsFile } from './contacts-csv.js';
+import { readContactsFile } from './read-file.js';
 import {
   combineLinkedInParts,
   readLinkedInParts,

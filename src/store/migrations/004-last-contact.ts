@@ -1,5 +1,5 @@
 // A person's last contact, kept on the person row: lists sort by it and Today filters on it
-// without aggregating every interaction. store/last-contact.ts keeps it in step.
+// without aggregating every interaction. store/derived.ts keeps it in step.
 import { sql, type Kysely, type Migration } from 'kysely';
 
 export const lastContact: Migration = {

@@ -1,8 +1,8 @@
 // Each person's keep-in-touch due date (and the cadence it follows), stored and indexed so
-// Today reads the few people who are due instead of loading everyone with a cadence. store/keep-in-touch.ts keeps it in step.
+// Today reads the few people who are due instead of loading everyone with a cadence. store/derived.ts keeps it in step.
 import type { Kysely, Migration } from 'kysely';
 import type { Database } from '../schema.js';
-import { refreshTouchDue } from '../keep-in-touch.js';
+import { refreshTouchDue } from '../derived.js';
 
 export const keepInTouchDue: Migration = {
   async up(db: Kysely<unknown>) {

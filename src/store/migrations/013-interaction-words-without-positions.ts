@@ -5,7 +5,7 @@
 // leaves the database as it was.
 import { sql, type Kysely, type Migration } from 'kysely';
 import type { SearchIndex } from '../dialect/search-index.js';
-import { interactionDocument } from '../interactions.js';
+import { interactionDocument } from '../derived.js';
 
 export function interactionWordsWithoutPositions(search: SearchIndex): Migration {
   return {

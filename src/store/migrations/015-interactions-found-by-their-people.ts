@@ -4,7 +4,7 @@
 // happens in one savepoint, as 013: a failure leaves the database as it was.
 import type { Kysely, Migration } from 'kysely';
 import type { SearchIndex } from '../dialect/search-index.js';
-import { reindexInteractions } from '../interactions.js';
+import { reindexInteractions } from '../derived.js';
 import type { Database } from '../schema.js';
 import { inPages } from './in-pages.js';
 import { inSqliteSavepoint } from './sqlite-savepoint.js';

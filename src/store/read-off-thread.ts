@@ -4,11 +4,8 @@
 // thread bounded in time and memory; past either, the file is refused in words and the server
 // never noticed.
 import { KithError } from '../domain/errors.js';
-import {
-  readContactsFile,
-  type ContactsRead,
-  type ReadOptions,
-} from '../domain/import/contacts-csv.js';
+import { type ContactsRead } from '../domain/import/contacts-csv.js';
+import { readContactsFile, type ReadOptions } from '../domain/import/read-file.js';
 import { decodeText } from '../domain/import/decode.js';
 import { onAThread } from './on-a-thread.js';
 import { THREAD_MIN_BYTES } from './read-messages.js';
