@@ -23,28 +23,13 @@ import type {
   ImportRunSummary,
   OnImportProgress,
 } from '../domain/import/schemas.js';
-import { importedFields, planMerge, type ImportedFields } from '../domain/import/merge-plan.js';
-import {
-  personDataFrom,
-  type Person,
-  type PersonCreate,
-  type PersonData,
-} from '../domain/person.js';
+import type { PersonData } from '../domain/person.js';
 import { nameKey } from '../domain/text.js';
-import {
-  digits,
-  fileKeysOf,
-  MIN_PHONE_DIGITS,
-  matchOf,
-  type KnownPeople,
-} from '../domain/import/match.js';
 import { chunk, givenId, inLargeChange, letOthersRun, type StoreContext } from './context.js';
-import { insertPeople } from './bulk-load.js';
-import { peopleByKeys } from './people-by-keys.js';
 import { refreshTouchDue } from './derived.js';
+import { matchRows, planRows, recordSources, writePeople } from './import-people.js';
 import { readFileSoon } from './read-off-thread.js';
 import { readMessagesSoon } from './read-messages.js';
-import type { ImportChangeTable, ImportSourceTable } from './schema.js';
 import { bumpTies } from './ties.js';
 import {
   addStoredPeople,
@@ -57,70 +42,9 @@ import {
   writeActivities,
   type PeopleByRef,
 } from './import-activities.js';
-import { archivePerson, dataOf, getPeople as getPeopleOnce, updatePerson } from './people.js';
-
-/** Many people at once, in chunks SQLite can bind. */
-const getPeople = async (ctx: StoreContext, ids: string[]): Promise<Person[]> =>
-  (await Promise.all(chunk(ids, 5000).map((part) => getPeopleOnce(ctx, part)))).flat();
+import { archivePerson, updatePerson } from './people.js';
 
 export type { ImportAction, ImportReport, ImportRow, ImportRunSummary };
-
-/** The people in the workspace the file could match, found by its own keys only. */
-async function existingFor(ctx: StoreContext, people: PersonCreate[]): Promise<KnownPeople> {
-  const byAddress = await peopleByKeys(
-    ctx,
-    {
-      emails: people.flatMap((p) => p.emails ?? []),
-      linkedins: people.flatMap((p) => (p.linkedin ? [p.linkedin] : [])),
-    },
-    { liveOnly: false },
-  );
-  const existing: KnownPeople = { ...byAddress, byPhone: new Map() };
-  if (people.some((p) => (p.phones ?? []).length > 0)) {
-    // Phones are compared by their digits, however they were written.
-    const rows = await ctx.db
-      .selectFrom('person_contact')
-      .select(['person_id', 'value'])
-      .where('workspace_id', '=', ctx.workspaceId)
-      .where('kind', '=', 'phone')
-      .execute();
-    for (const r of rows) {
-      const key = digits(r.value);
-      if (key.length >= MIN_PHONE_DIGITS && !existing.byPhone.has(key))
-        existing.byPhone.set(key, r.person_id);
-    }
-  }
-  // Names only for the people no address, profile or phone finds.
-  const found = (p: PersonCreate) =>
-    (p.emails ?? []).some((e) => existing.byEmail.has(e)) ||
-    (p.linkedin !== undefined && p.linkedin !== null && existing.byLinkedin.has(p.linkedin)) ||
-    (p.phones ?? []).some((ph) => existing.byPhone.has(digits(ph)));
-  const byName = await peopleByKeys(
-    ctx,
-    { names: people.filter((p) => !found(p)).map((p) => nameKey(p.displayName)) },
-    { liveOnly: false },
-  );
-  return { ...existing, byName: byName.byName };
-}
-
-async function previousImports(
-  ctx: StoreContext,
-  ids: string[],
-  format: string,
-): Promise<Map<string, ImportedFields>> {
-  const out = new Map<string, ImportedFields>();
-  for (const part of chunk(ids, 5000)) {
-    const rows = await ctx.db
-      .selectFrom('import_source')
-      .select(['person_id', 'fields'])
-      .where('workspace_id', '=', ctx.workspaceId)
-      .where('format', '=', format)
-      .where('person_id', 'in', part)
-      .execute();
-    for (const r of rows) out.set(r.person_id, JSON.parse(r.fields) as ImportedFields);
-  }
-  return out;
-}
 
 /** Photos for people who have none yet: a photo the user has is never replaced by a file's. */
 async function addPhotos(
@@ -213,85 +137,8 @@ export async function importContacts(
   }
 
   async function importInTransaction(tx: StoreContext): Promise<ImportReport> {
-    const incoming = read.people.map((p) => p.person);
-    const existing = await existingFor(tx, incoming);
-    const seen = new Map<string, number>();
-    const planned: (ImportRow & { person: PersonCreate })[] = [];
-    const matchedIds: string[] = [];
-    const matchedBy = new Map<string, ImportRow>();
-    for (const item of read.people) {
-      const p = item.person;
-      const earlier = fileKeysOf(p)
-        .map((k) => seen.get(k))
-        .find((line) => line !== undefined);
-      const row: ImportRow & { person: PersonCreate } = {
-        line: item.source.line,
-        name: p.displayName,
-        action: 'new',
-        personId: null,
-        matchedBy: null,
-        changes: [],
-        review: null,
-        repaired: item.repaired,
-        person: p,
-      };
-      if (earlier !== undefined) {
-        planned.push({ ...row, action: 'duplicate', changes: [`same as line ${earlier}`] });
-        continue;
-      }
-      for (const k of fileKeysOf(p)) seen.set(k, item.source.line);
-      const match = matchOf(p, existing);
-      const first = match && 'id' in match ? matchedBy.get(match.id) : undefined;
-      if (match && 'id' in match && first) {
-        // Two rows with nothing in common but the person they match: one of them is someone
-        // else. The first updates that person; this one is added, for the user to look at.
-        row.review = { personId: match.id, name: '' };
-        row.changes = [`matched the same person as line ${first.line}`];
-        first.changes.push(`line ${row.line} matched this person too`);
-      } else if (match && 'id' in match) {
-        row.personId = match.id;
-        row.matchedBy = match.by;
-        matchedIds.push(match.id);
-        matchedBy.set(match.id, row);
-      } else if (match) row.review = { personId: match.review, name: '' };
-      planned.push(row);
-    }
-    // A row saying exactly what this export said last time changes nothing: the person need
-    // not even be read (re-importing the same file is the common case, and must be quick).
-    const previous = await previousImports(tx, [...new Set(matchedIds)], sourceOf(read.format));
-    const sameAsLastTime = (row: { personId: string | null; person: PersonCreate }) => {
-      const known = row.personId ? previous.get(row.personId) : undefined;
-      return !!known && JSON.stringify(known) === JSON.stringify(importedFields(row.person));
-    };
-    const toRead = planned.filter(
-      (r) => r.personId && r.action !== 'duplicate' && !sameAsLastTime(r),
-    );
-    const current = await getPeople(tx, [...new Set(toRead.map((r) => r.personId ?? ''))]);
-    const byId = new Map(current.map((p) => [p.id, p]));
-    const reviewNames = await getPeople(
-      tx,
-      planned.flatMap((r) => (r.review ? [r.review.personId] : [])),
-    );
-    for (const row of planned) {
-      if (row.review)
-        row.review.name = reviewNames.find((p) => p.id === row.review?.personId)?.displayName ?? '';
-      if (!row.personId || row.action === 'duplicate') continue;
-      const person = byId.get(row.personId);
-      if (!person) {
-        row.action = 'unchanged';
-        continue;
-      }
-      const plan = planMerge(dataOf(person), row.person, previous.get(row.personId) ?? null);
-      row.action = plan.changes.length ? 'updated' : 'unchanged';
-      row.changes = [...plan.changes, ...row.changes];
-    }
-    const counts = {
-      new: planned.filter((r) => r.action === 'new').length,
-      updated: planned.filter((r) => r.action === 'updated').length,
-      unchanged: planned.filter((r) => r.action === 'unchanged' || r.action === 'duplicate').length,
-      review: planned.filter((r) => r.review).length,
-      errors: 0,
-    };
+    const { planned, matchedIds } = await matchRows(tx, read.people);
+    const { previous, byId, counts } = await planRows(tx, planned, matchedIds, read.format);
     const rows = planned.map(({ person: _person, ...row }) => row);
 
     // Conversations and events: their people are found among those already in Kith and
@@ -362,82 +209,14 @@ export async function importContacts(
         undone_at: null,
       })
       .execute();
-    // New people in bulk (the way bulk loads write), then their keep-in-touch days.
-    const fresh = planned.filter((r) => r.action === 'new');
-    const ids = await insertPeople(
-      tx,
-      fresh.map((r, i) => ({ key: String(i), data: personDataFrom(r.person) })),
+    const { fresh, due } = await writePeople(tx, planned, {
+      byId,
+      previous,
+      runId,
       now,
-      (done) => options.onProgress?.({ phase: 'people', done, total: fresh.length }),
-    );
-    fresh.forEach((r, i) => {
-      r.personId = ids.get(String(i)) ?? null;
+      onProgress: (done, total) => options.onProgress?.({ phase: 'people', done, total }),
     });
-    // Only people with a cadence or a role can be due to keep in touch with.
-    const due = fresh
-      .filter(
-        (r) =>
-          (r.person.roles ?? []).length > 0 ||
-          (r.person.cadence ?? { kind: 'none' }).kind !== 'none',
-      )
-      .flatMap((r) => (r.personId ? [r.personId] : []));
-    for (const part of chunk(due, 5000)) await refreshTouchDue(tx, part);
-    const provenance = (r: ImportRow) => (r.repaired.length ? JSON.stringify(r.repaired) : null);
-    const changes: ImportChangeTable[] = fresh.flatMap((r) =>
-      r.personId
-        ? [
-            {
-              run_id: runId,
-              person_id: r.personId,
-              action: 'created' as const,
-              before: null,
-              after_updated_at: now,
-              repaired: provenance(r),
-            },
-          ]
-        : [],
-    );
-    // People already in Kith: the planned changes, one by one (an export changes few).
-    for (const row of planned) {
-      if (row.action !== 'updated' || !row.personId) continue;
-      const before = byId.get(row.personId);
-      if (!before) continue;
-      const plan = planMerge(dataOf(before), row.person, previous.get(row.personId) ?? null);
-      await updatePerson(tx, row.personId, plan.patch);
-      const after = await tx.db
-        .selectFrom('person')
-        .select('updated_at')
-        .where('id', '=', row.personId)
-        .executeTakeFirstOrThrow();
-      changes.push({
-        run_id: runId,
-        person_id: row.personId,
-        action: 'updated',
-        before: JSON.stringify(dataOf(before)),
-        after_updated_at: after.updated_at,
-        repaired: provenance(row),
-      });
-    }
-    await tx.rows.insert(tx.db, 'import_change', changes);
-    // What this export said of each person, where it says something new.
-    const sources: ImportSourceTable[] = [];
-    for (const row of planned) {
-      if (!row.personId || row.action === 'duplicate') continue;
-      const fields = JSON.stringify(importedFields(row.person));
-      const known = previous.get(row.personId);
-      if (known && JSON.stringify(known) === fields) continue;
-      sources.push({
-        workspace_id: tx.workspaceId,
-        person_id: row.personId,
-        format: sourceOf(read.format),
-        fields,
-        updated_at: now,
-      });
-    }
-    await tx.rows.insert(tx.db, 'import_source', sources, {
-      columns: ['person_id', 'format'],
-      update: ['fields', 'updated_at'],
-    });
+    await recordSources(tx, planned, previous, sourceOf(read.format), now);
     if (fresh.length > 0) await bumpTies(tx);
     await addPhotos(
       tx,
