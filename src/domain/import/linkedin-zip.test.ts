@@ -109,4 +109,15 @@ describe('reading a LinkedIn export as downloaded (.zip)', () => {
       /^export\.zip: not a readable zip archive/,
     );
   });
+
+  it('refuses from its directory an archive that unpacks to far more than an export (a zip bomb)', () => {
+    const header = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\n';
+    const huge = new Uint8Array(70 * 1024 * 1024).fill(0x41);
+    huge.set(new TextEncoder().encode(header));
+    const zip = zipSync({ 'Connections.csv': huge });
+    expect(zip.length).toBeLessThan(100_000);
+    expect(() => readContactsFile(zip, 'bomb.zip')).toThrow(
+      'bomb.zip: Connections.csv is too large to be an export',
+    );
+  });
 });

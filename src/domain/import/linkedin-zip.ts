@@ -12,8 +12,16 @@ import {
   type ActivityRead,
 } from './linkedin-activity.js';
 
-/** Far above any real export's file (30,000 connections are ~3 MB; 200,000 messages ~60 MB). */
-const MAX_UNPACKED = 500 * 1024 * 1024;
+/**
+ * Far above any real export's file — LinkedIn caps connections at 30,000 (~3 MB); 200,000
+ * messages are ~60 MB — so a small archive that unpacks to gigabytes (a zip bomb) is refused
+ * from its directory, before anything is unpacked.
+ */
+const MAX_UNPACKED: Record<string, number> = {
+  'connections.csv': 64 * 1024 * 1024,
+  'invitations.csv': 64 * 1024 * 1024,
+  'messages.csv': 500 * 1024 * 1024,
+};
 
 const READ = ['connections.csv', 'messages.csv', 'invitations.csv'];
 
@@ -105,7 +113,7 @@ export function readLinkedInParts(
   for (const entry of listed.sort((a, b) => a.name.localeCompare(b.name))) {
     const base = baseName(entry.name);
     if (!READ.includes(base)) others.push(entry.name);
-    else if (entry.size > MAX_UNPACKED) {
+    else if (entry.size > (MAX_UNPACKED[base] ?? 0)) {
       throw new KithError(
         'invalid_input',
         `${file}: ${entry.name} is too large to be an export`,
