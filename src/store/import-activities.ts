@@ -176,45 +176,54 @@ export async function planActivities(
   };
 }
 
-/** Carry out the plan: people's ids are final by now. */
-export async function writeActivities(
+/** What a run writes of the file's activities: each item, and each change its undo reverses. */
+interface RunWrites {
+  runId: string;
+  items: ImportItemTable[];
+  changes: ImportActivityChangeTable[];
+  /** People whose conversations changed (their last contact and ties follow). */
+  touched: Set<string>;
+  created(p: PlannedActivity, kind: 'interaction' | 'ask', id: string, at: string): void;
+}
+
+function runWrites(workspaceId: string, runId: string): RunWrites {
+  const w: RunWrites = {
+    runId,
+    items: [],
+    changes: [],
+    touched: new Set(),
+    created(p, kind, id, at) {
+      w.items.push({
+        workspace_id: workspaceId,
+        key: p.key,
+        target_kind: kind,
+        target_id: id,
+        fingerprint: p.activity.fingerprint,
+        written_at: at,
+      });
+      w.changes.push({
+        run_id: runId,
+        key: p.key,
+        target_kind: kind,
+        target_id: id,
+        action: 'created',
+        before: null,
+        after_updated_at: at,
+      });
+    },
+  };
+  return w;
+}
+
+/** New conversations: in bulk, oldest first. */
+async function writeNewInteractions(
   tx: StoreContext,
   planned: PlannedActivity[],
-  runId: string,
+  w: RunWrites,
   now: string,
-  options: {
-    onProgress?: (done: number, total: number) => void;
-    /** People this import gave their last contact already (see importContacts). */
-    lastContactKnown?: ReadonlySet<string>;
-    /** The names of the people it wrote, by id (the conversations' search documents hold them). */
-    names?: Map<string, string>;
-  } = {},
+  onProgress: (done: number, total: number) => void,
+  names: Map<string, string> | undefined,
 ): Promise<void> {
-  const onProgress = options.onProgress ?? (() => undefined);
-  const lastContactKnown = options.lastContactKnown ?? new Set<string>();
-  const items: ImportItemTable[] = [];
-  const changes: ImportActivityChangeTable[] = [];
-  const touched = new Set<string>();
-  const created = (p: PlannedActivity, kind: 'interaction' | 'ask', id: string, at: string) => {
-    items.push({
-      workspace_id: tx.workspaceId,
-      key: p.key,
-      target_kind: kind,
-      target_id: id,
-      fingerprint: p.activity.fingerprint,
-      written_at: at,
-    });
-    changes.push({
-      run_id: runId,
-      key: p.key,
-      target_kind: kind,
-      target_id: id,
-      action: 'created',
-      before: null,
-      after_updated_at: at,
-    });
-  };
-
   // New interactions, oldest first (the search index fills best that way).
   const fresh = planned
     .filter((p) => p.action === 'new' && p.activity.type === 'interaction')
@@ -229,13 +238,24 @@ export async function writeActivities(
       };
     }),
     now,
-    { onProgress: (done) => onProgress(done, fresh.length), names: options.names },
+    { onProgress: (done) => onProgress(done, fresh.length), names },
   );
   fresh.forEach((p, i) => {
-    created(p, 'interaction', ids[i] ?? '', now);
-    for (const id of p.personIds) touched.add(id);
+    w.created(p, 'interaction', ids[i] ?? '', now);
+    for (const id of p.personIds) w.touched.add(id);
   });
+}
 
+/**
+ * New asks: invitations (sent, or made of the user), and chats on the calendar — the open ask
+ * to that person scheduled, or a new one.
+ */
+async function writeNewAsks(
+  tx: StoreContext,
+  planned: PlannedActivity[],
+  w: RunWrites,
+  now: string,
+): Promise<void> {
   // New asks: invitations (sent, or made of the user), and chats in the calendar not asked
   // for in Kith.
   const newAsks: { ask: Ask; personId: string; campaignId: null; channel: string | null }[] = [];
@@ -262,7 +282,7 @@ export async function writeActivities(
           ? receivedAsk(fields)
           : transition(newAsk(fields), { type: 'send' }, a.at);
       newAsks.push({ ask, personId, campaignId: null, channel: 'linkedin' });
-      created(p, 'ask', ask.id, ask.history.at(-1)?.at ?? now);
+      w.created(p, 'ask', ask.id, ask.history.at(-1)?.at ?? now);
       continue;
     }
     // A chat on the calendar with someone who was asked in Kith: that ask is now scheduled.
@@ -273,7 +293,7 @@ export async function writeActivities(
       const ask = await getAsk(tx, open);
       await saveAsk(tx, transition(ask, { type: 'schedule', for: a.at }, now), ask.history.length);
       const after = await askRow(tx, open);
-      items.push({
+      w.items.push({
         workspace_id: tx.workspaceId,
         key: p.key,
         target_kind: 'ask',
@@ -281,8 +301,8 @@ export async function writeActivities(
         fingerprint: a.fingerprint,
         written_at: after.updated_at,
       });
-      changes.push({
-        run_id: runId,
+      w.changes.push({
+        run_id: w.runId,
         key: p.key,
         target_kind: 'ask',
         target_id: open,
@@ -296,10 +316,18 @@ export async function writeActivities(
     ask = transition(ask, { type: 'send' }, now);
     ask = transition(ask, { type: 'schedule', for: a.at }, now);
     newAsks.push({ ask, personId, campaignId: null, channel: null });
-    created(p, 'ask', ask.id, now);
+    w.created(p, 'ask', ask.id, now);
   }
   await insertAsks(tx, newAsks, now);
+}
 
+/** What the export now says differently, where the user did not touch it since. */
+async function applyUpdates(
+  tx: StoreContext,
+  planned: PlannedActivity[],
+  w: RunWrites,
+  now: string,
+): Promise<void> {
   // Updated: the export changed what it said, and the user did not touch it since.
   for (const p of planned) {
     if (p.action !== 'updated' || !p.item) continue;
@@ -320,7 +348,7 @@ export async function writeActivities(
         .where('id', '=', item.target_id)
         .execute();
       await reindexInteractions(tx, [item.target_id]);
-      for (const id of p.personIds) touched.add(id);
+      for (const id of p.personIds) w.touched.add(id);
     } else if (item.target_kind === 'ask' && a.type === 'scheduled') {
       const ask = await getAsk(tx, item.target_id);
       // Only a chat still waiting to happen moves with the calendar.
@@ -329,9 +357,9 @@ export async function writeActivities(
       await saveAsk(tx, transition(ask, { type: 'schedule', for: a.at }, now), ask.history.length);
       after = (await askRow(tx, ask.id)).updated_at;
     } else continue;
-    items.push({ ...item, fingerprint: a.fingerprint, written_at: after });
-    changes.push({
-      run_id: runId,
+    w.items.push({ ...item, fingerprint: a.fingerprint, written_at: after });
+    w.changes.push({
+      run_id: w.runId,
       key: p.key,
       target_kind: item.target_kind,
       target_id: item.target_id,
@@ -340,16 +368,37 @@ export async function writeActivities(
       after_updated_at: after,
     });
   }
+}
 
-  await tx.rows.insert(tx.db, 'import_item', items, {
+/** Carry out the plan: people's ids are final by now. */
+export async function writeActivities(
+  tx: StoreContext,
+  planned: PlannedActivity[],
+  runId: string,
+  now: string,
+  options: {
+    onProgress?: (done: number, total: number) => void;
+    /** People this import gave their last contact already (see importContacts). */
+    lastContactKnown?: ReadonlySet<string>;
+    /** The names of the people it wrote, by id (the conversations' search documents hold them). */
+    names?: Map<string, string>;
+  } = {},
+): Promise<void> {
+  const onProgress = options.onProgress ?? (() => undefined);
+  const lastContactKnown = options.lastContactKnown ?? new Set<string>();
+  const w = runWrites(tx.workspaceId, runId);
+  await writeNewInteractions(tx, planned, w, now, onProgress, options.names);
+  await writeNewAsks(tx, planned, w, now);
+  await applyUpdates(tx, planned, w, now);
+  await tx.rows.insert(tx.db, 'import_item', w.items, {
     columns: ['workspace_id', 'key'],
     update: ['target_id', 'target_kind', 'fingerprint', 'written_at'],
   });
-  await tx.rows.insert(tx.db, 'import_activity_change', changes);
-  if (touched.size > 0) {
+  await tx.rows.insert(tx.db, 'import_activity_change', w.changes);
+  if (w.touched.size > 0) {
     await refreshLastContact(
       tx,
-      [...touched].filter((id) => !lastContactKnown.has(id)),
+      [...w.touched].filter((id) => !lastContactKnown.has(id)),
     );
     await bumpTies(tx);
   }
