@@ -74,6 +74,8 @@ describe('reading vCards as clients write them', () => {
       title: 'Director, Product and Research',
       phones: ['+33-1-55-55-01-02 ext 102', '+33-6-55-55-01-03'],
       emails: ['helene@atelier-dubois.example'],
+      // An escaped semicolon is a semicolon.
+      notes: 'Introduced by Maja. Ask about the Lyon studio; she mentors designers.',
     });
   });
 

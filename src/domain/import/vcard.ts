@@ -120,8 +120,12 @@ function modernize(line: string): string | null {
   return [nameWithGroup, ...kept].join(';') + ':' + value;
 }
 
+/**
+ * A value as text. ical.js unescapes "\\", "\," and "\n" in a card's text but leaves "\;",
+ * which vCard 3.0 and 4.0 writers put before every semicolon of a note or a title.
+ */
 const text = (v: unknown): string =>
-  (Array.isArray(v) ? v.join(' ') : v == null ? '' : String(v)).trim();
+  (Array.isArray(v) ? v.join(' ') : v == null ? '' : String(v)).replaceAll('\\;', ';').trim();
 
 function personFields(card: ICAL.Component): Record<string, unknown> {
   const all = (name: string) => card.getAllProperties(name).flatMap((p) => p.getValues().map(text));
