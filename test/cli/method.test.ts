@@ -72,11 +72,14 @@ describe('the method from the terminal', () => {
       expect(drafted.code).toBe(0);
       const id = (JSON.parse(drafted.out) as { id: string }).id;
       ids.push(id);
-      expect((await kith('ask', 'sent', id)).out).toContain('State: sent');
+      // The verb as typed either way: "sent" or "send", "met" or "meet"…
+      expect((await kith('ask', who === 'dana' ? 'sent' : 'send', id)).out).toContain(
+        'State: sent',
+      );
     }
     expect((await kith('today')).out).not.toContain('time to try');
     clock = new Date('2026-11-04T09:00:00Z');
-    expect((await kith('ask', 'met', ids[0] ?? '')).code).toBe(0);
+    expect((await kith('ask', 'meet', ids[0] ?? '')).code).toBe(0);
     const owed = await kith('today');
     expect(owed.out).toContain('Thank Dana Finch for the chat');
     expect(owed.out).toContain('Going independent: time to try one more (1 of 3 chats so far).');

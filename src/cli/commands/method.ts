@@ -12,8 +12,11 @@ import type { StoredAsk } from '../../store/asks.js';
 import { collect, type CliContext } from '../context.js';
 import { day, json, table } from '../output.js';
 
-/** What a user types after "kith ask" to mark an ask, and the action it stands for. */
-const VERBS: Record<string, string> = {
+/**
+ * What a user types after "kith ask" to mark an ask, and the action it stands for: the state
+ * it reaches ("replied") or the action itself ("reply"), as people type either.
+ */
+const MARKS: Record<string, string> = {
   sent: 'send',
   nudged: 'nudge',
   replied: 'reply',
@@ -22,6 +25,10 @@ const VERBS: Record<string, string> = {
   thanked: 'thank',
   declined: 'decline',
   'moved-on': 'move-on',
+};
+const VERBS: Record<string, string> = {
+  ...MARKS,
+  ...Object.fromEntries(Object.values(MARKS).map((action) => [action, action])),
 };
 
 const wholeNumber = (value: string) => {
