@@ -13,6 +13,13 @@ describe('the import wizard', { timeout: 120_000 }, () => {
   it('previews, imports and undoes a LinkedIn export', async () => {
     const { page } = session.tab;
     await page.goto(session.server.url);
+    // The first-run screen says what imports read today, calendars and messages included.
+    await page
+      .getByText(
+        /messages and invitations\), Google and Outlook CSV exports, vCard files and calendars/,
+      )
+      .waitFor();
+    expect(await page.getByText(/coming next/).count()).toBe(0);
     await page.getByRole('link', { name: 'Import your contacts' }).click();
     await page.getByLabel('File to import').setInputFiles(fixturePath('linkedin/Connections.csv'));
     const preview = page.getByTestId('import-preview');

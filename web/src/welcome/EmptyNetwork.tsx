@@ -68,9 +68,10 @@ export function EmptyNetwork() {
             </Button>
           </Group>
           <Text size="sm">
-            Imports read LinkedIn’s <Code>Connections.csv</Code>, Google and Outlook CSV exports,
-            and vCard files; from the command line: <Code>kith import Connections.csv</Code>.
-            Calendars and LinkedIn messages are coming next.
+            Imports read LinkedIn’s export as downloaded (the <Code>.zip</Code>: connections,
+            messages and invitations), Google and Outlook CSV exports, vCard files and calendars (
+            <Code>.ics</Code>); from the command line:{' '}
+            <Code>kith import Basic_LinkedInDataExport.zip</Code>.
           </Text>
         </Stack>
       </Card>
