@@ -159,7 +159,7 @@ describe('kith CLI', () => {
     );
     expect(logged.code).toBe(0);
     expect(logged.out).toMatch(
-      /^Logged coffee with Ada Lovelace, Grace Hopper on 2026-11-20, 2 insight\(s\)/,
+      /^Logged coffee with Ada Lovelace, Grace Hopper on 2026-11-20, 2 insights {2}\(/,
     );
     const found = await kith('search', 'specific');
     expect(found.out).toContain(

@@ -48,7 +48,9 @@ export function registerLogCommand(program: Command, ctx: CliContext): void {
         const who2 = interaction.participants.map((p) => p.displayName).join(', ');
         ctx.output.out(
           `Logged ${interaction.kind} with ${who2} on ${day(interaction.occurredAt)}` +
-            (interaction.insights.length ? `, ${interaction.insights.length} insight(s)` : '') +
+            (interaction.insights.length
+              ? `, ${interaction.insights.length} insight${interaction.insights.length === 1 ? '' : 's'}`
+              : '') +
             `  (${interaction.id})`,
         );
       },
