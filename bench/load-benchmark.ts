@@ -8,6 +8,7 @@
 //   npm run bench:load -- --db sqlite --clients 200 --seconds 30 --cli
 //
 // Bounded: a fixed number of clients, a fixed time, every request to 127.0.0.1.
+// KITH_LOAD_SLOW=3000 prints each request slower than that many ms (to find a tail's cause).
 import { spawn } from 'node:child_process';
 import { Agent, request as httpRequest } from 'node:http';
 import { writeFileSync } from 'node:fs';
