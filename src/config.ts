@@ -12,6 +12,10 @@ export interface Config {
   port: number;
   /** Host names a server on a non-loopback address answers to (KITH_ALLOWED_HOSTS, comma-separated). */
   allowedHosts: string[];
+  /** Accounts on (--accounts or KITH_ACCOUNTS=1): every request must sign in or carry a token. */
+  accounts: boolean;
+  /** The address people use (KITH_PUBLIC_URL), e.g. behind a reverse proxy that ends TLS. */
+  publicUrl: URL | null;
 }
 
 export const DEFAULT_PORT = 4321;
@@ -40,15 +44,20 @@ export function describeTarget(target: DatabaseTarget): string {
 }
 
 export function readConfig(
-  flags: { host?: string; port?: number } = {},
+  flags: { host?: string; port?: number; accounts?: boolean } = {},
   env: NodeJS.ProcessEnv = process.env,
 ): Config {
   const envPort = env.KITH_PORT?.trim() ? Number(env.KITH_PORT) : undefined;
   if (envPort !== undefined && !(Number.isInteger(envPort) && envPort >= 0 && envPort <= 65535)) {
     throw invalid('KITH_PORT', 'must be a whole number from 0 to 65535');
   }
+  const accounts = env.KITH_ACCOUNTS?.trim();
+  if (accounts && !['0', '1'].includes(accounts))
+    throw invalid('KITH_ACCOUNTS', 'must be 1 (accounts on) or 0');
   return {
     database: databaseTarget(env),
+    accounts: flags.accounts === true || accounts === '1',
+    publicUrl: publicUrl(env.KITH_PUBLIC_URL),
     host: flags.host ?? env.KITH_HOST ?? DEFAULT_HOST,
     port: flags.port ?? envPort ?? DEFAULT_PORT,
     allowedHosts: (env.KITH_ALLOWED_HOSTS ?? '')
@@ -56,6 +65,26 @@ export function readConfig(
       .map((name) => name.trim())
       .filter(Boolean),
   };
+}
+
+function publicUrl(text: string | undefined): URL | null {
+  const value = text?.trim();
+  if (!value) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw invalid(
+      'KITH_PUBLIC_URL',
+      `"${value}" is not an address such as https://kith.example.org`,
+    );
+  }
+  if (!['http:', 'https:'].includes(url.protocol) || url.pathname !== '/' || url.search)
+    throw invalid(
+      'KITH_PUBLIC_URL',
+      'must be an http(s) address with no path, such as https://kith.example.org',
+    );
+  return url;
 }
 
 /** The user's time zone, for counting days: KITH_TZ, else the system's. */

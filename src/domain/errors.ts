@@ -12,6 +12,10 @@ export type ErrorCode =
   | 'invalid_state'
   /** A request the server will not take from where it came (another site's page). */
   | 'forbidden'
+  /** Nobody is signed in (or the token is unknown): the server has accounts. */
+  | 'unauthorized'
+  /** Too many failed sign-ins for one account or from one address, for a while. */
+  | 'too_many_requests'
   /** The database is held by another process for longer than a write waits. */
   | 'busy';
 

@@ -11,6 +11,8 @@ import { stream } from 'hono/streaming';
 import { FileResponse, honoPath, StreamResponse } from './route.js';
 import { routes } from './routes.js';
 import { mountWebApp } from './web-app.js';
+import { callerOf, type AuthSettings, type ResolvedCaller } from './auth/caller.js';
+import type { Route } from './route.js';
 
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 /** An import's body: a file of up to ~190 MB, base64-encoded. */
@@ -25,6 +27,8 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   unsupported_media_type: 415,
   invalid_state: 409,
   forbidden: 403,
+  unauthorized: 401,
+  too_many_requests: 429,
   busy: 503,
 };
 
@@ -38,6 +42,8 @@ export interface AppOptions {
   log?: (line: string) => void;
   /** Folder of the built web app; found beside the server when not given. */
   webRoot?: string;
+  /** Accounts on or off (local mode), and the public address; off when not given. */
+  auth?: AuthSettings;
 }
 
 const errorBody = (error: KithError) => ({ error: error.toJSON() });
@@ -56,25 +62,30 @@ const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * `Content-Type: application/json`, bodies or not, and any origin a browser names must be
  * this server's own.
  */
-const refuseCrossSiteWrites: MiddlewareHandler = async (c, next) => {
-  if (READS.has(c.req.method)) return next();
-  const origin = c.req.header('origin');
-  const site = c.req.header('sec-fetch-site');
-  const host = (c.req.header('host') ?? new URL(c.req.url).host).toLowerCase();
-  const from = origin === undefined ? undefined : hostOfOrigin(origin);
-  if ((origin !== undefined && from !== host) || (site && !['same-origin', 'none'].includes(site)))
-    throw new KithError(
-      'forbidden',
-      `This server takes changes only from its own pages (the request came from ${origin ?? `a ${site} page`}).`,
-    );
-  if (!/^application\/json\b/i.test(c.req.header('content-type') ?? ''))
-    throw new KithError(
-      'unsupported_media_type',
-      'Content-Type: every change is sent as application/json, with a body or without one.',
-      'Content-Type',
-    );
-  return next();
-};
+const refuseCrossSiteWrites =
+  (publicUrl: URL | null): MiddlewareHandler =>
+  async (c, next) => {
+    if (READS.has(c.req.method)) return next();
+    const origin = c.req.header('origin');
+    const site = c.req.header('sec-fetch-site');
+    const host = (c.req.header('host') ?? new URL(c.req.url).host).toLowerCase();
+    const from = origin === undefined ? undefined : hostOfOrigin(origin);
+    // Behind a reverse proxy the Host may be the proxy's name for this server; pages then come
+    // from the public address.
+    const ours = from === host || (publicUrl !== null && origin === publicUrl.origin);
+    if ((origin !== undefined && !ours) || (site && !['same-origin', 'none'].includes(site)))
+      throw new KithError(
+        'forbidden',
+        `This server takes changes only from its own pages (the request came from ${origin ?? `a ${site} page`}).`,
+      );
+    if (!/^application\/json\b/i.test(c.req.header('content-type') ?? ''))
+      throw new KithError(
+        'unsupported_media_type',
+        'Content-Type: every change is sent as application/json, with a body or without one.',
+        'Content-Type',
+      );
+    return next();
+  };
 
 const hostOfOrigin = (origin: string): string | null => {
   try {
@@ -84,8 +95,41 @@ const hostOfOrigin = (origin: string): string | null => {
   }
 };
 
+/**
+ * Whether this caller may use this route at all; refused before the body is read. With accounts,
+ * everything but the public routes needs a session or a token, managing an account needs a
+ * session, and a read-only token only reads.
+ */
+function admit(route: Route, caller: ResolvedCaller): void {
+  if (route.access === 'public') return;
+  if (caller.mode === 'local') {
+    if (route.access === 'session')
+      throw new KithError(
+        'invalid_state',
+        'This server runs without accounts (local mode): start it with --accounts to have them.',
+      );
+    return;
+  }
+  if (!caller.account)
+    throw new KithError('unauthorized', 'Sign in first: this server has accounts.');
+  if (route.access === 'session' && !caller.sessionHash)
+    throw new KithError(
+      'forbidden',
+      'Only a person signed in can manage an account: tokens cannot (sign in in a browser).',
+    );
+  if (caller.readOnly && route.method !== 'get')
+    throw new KithError('forbidden', 'This token is read-only: it cannot change anything.');
+}
+
+/** The workspace the route works in: the caller's own, or (local mode, public routes) the root. */
+const storeFor = (root: Store, route: Route, caller: ResolvedCaller): Store =>
+  route.access !== 'public' && caller.account
+    ? root.forWorkspace(caller.account.workspaceId)
+    : root;
+
 export function createApp(store: Store, options: AppOptions = {}): Hono {
   const app = new Hono();
+  const auth: AuthSettings = options.auth ?? { accounts: false, publicUrl: null };
   const allowed = options.allowedHosts ?? ['localhost', '127.0.0.1', '[::1]'];
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
 
@@ -121,7 +165,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     }
     return next();
   });
-  app.use('/api/*', refuseCrossSiteWrites);
+  app.use('/api/*', refuseCrossSiteWrites(auth.publicUrl));
   const limit = (maxSize: number) =>
     bodyLimit({
       maxSize,
@@ -152,6 +196,8 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
 
   for (const route of routes) {
     app.on(route.method.toUpperCase(), honoPath(route.path), async (c) => {
+      const caller = await callerOf(c, store, auth);
+      admit(route, caller);
       let body: unknown;
       // Every route with a body is a write under /api/: refuseCrossSiteWrites has checked
       // that it came as JSON.
@@ -167,11 +213,15 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
           );
         }
       }
-      const result = await route.run(store, {
-        params: c.req.param() as Record<string, string>,
-        query: c.req.query(),
-        body,
-      });
+      const result = await route.run(
+        storeFor(store, route, caller),
+        {
+          params: c.req.param() as Record<string, string>,
+          query: c.req.query(),
+          body,
+        },
+        caller,
+      );
       if (route.status === 204) return c.body(null, 204);
       if (result instanceof StreamResponse) {
         c.header('Content-Type', 'application/x-ndjson; charset=utf-8');

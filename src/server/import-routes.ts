@@ -154,11 +154,17 @@ export const exportRoutes: Route[] = [
       'The calendar feed a calendar app subscribes to (the path from /api/calendar-feed; 404 once revoked)',
     params: z.object({ file: z.string().regex(/^[\w-]{16,64}\.ics$/) }),
     produces: [EXPORT_FORMATS.ics.contentType],
-    handle: async (store, { params }) =>
-      new FileResponse(
+    // The secret in the address is the credential: a calendar app cannot sign in.
+    access: 'public',
+    handle: async (store, { params }) => {
+      const token = params.file.replace(/\.ics$/, '');
+      const workspace = await store.accounts.feedWorkspace(token);
+      const owner = workspace ? store.forWorkspace(workspace) : store;
+      return new FileResponse(
         EXPORT_FORMATS.ics.contentType,
-        await store.feed.calendar(params.file.replace(/\.ics$/, '')),
+        await owner.feed.calendar(token),
         null,
-      ),
+      );
+    },
   }),
 ];

@@ -27,6 +27,17 @@ const errorSchema: JsonSchema = {
   },
 };
 
+/**
+ * What a route needs on a server with accounts (in local mode, on loopback, nothing): a session
+ * cookie or a token for the workspace's routes, a session to manage the account, nothing for the
+ * public ones (signing in, a calendar feed whose secret is its address).
+ */
+const SECURITY: Record<Route['access'], Record<string, string[]>[]> = {
+  workspace: [{ session: [] }, { token: [] }],
+  session: [{ session: [] }],
+  public: [],
+};
+
 export function openApiDocument(routes: Route[], version: string): JsonSchema {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
@@ -62,12 +73,14 @@ export function openApiDocument(routes: Route[], version: string): JsonSchema {
     };
     if (route.params) responses['404'] = { $ref: '#/components/responses/NotFound' };
     if (route.method !== 'get') responses['503'] = { $ref: '#/components/responses/Busy' };
+    if (route.access !== 'public') responses['401'] = { $ref: '#/components/responses/Unauthorized' };
     paths[route.path] = {
       ...paths[route.path],
       [route.method]: {
         summary: route.summary,
         tags: [route.tag],
         operationId: `${route.method}${route.path.replace(/[{}]/g, '').replace(/\/(\w)/g, (_m, c: string) => c.toUpperCase())}`,
+        security: SECURITY[route.access],
         ...(parameters.length ? { parameters } : {}),
         ...(route.body
           ? {
@@ -93,6 +106,20 @@ export function openApiDocument(routes: Route[], version: string): JsonSchema {
     paths,
     components: {
       schemas: { Error: errorSchema },
+      securitySchemes: {
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'kith_session',
+          description: 'Set by /api/auth/sign-in (or a passkey sign-in); HttpOnly, SameSite=Lax',
+        },
+        token: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'An API token from Settings or `kith token create`; a read-only one is refused every change (403)',
+        },
+      },
       responses: {
         BadRequest: {
           description: 'The input was not valid; error.field names the field',
@@ -100,6 +127,11 @@ export function openApiDocument(routes: Route[], version: string): JsonSchema {
         },
         NotFound: {
           description: 'Nothing has that id',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+        },
+        Unauthorized: {
+          description:
+            'The server has accounts and the request has no live session or token (error.code "unauthorized")',
           content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
         },
         Busy: {

@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import { KithError, parseOrThrow } from '../domain/errors.js';
 import type { Store } from '../store/store.js';
+import type { AccountWithSecret } from '../store/accounts.js';
 
 export type Method = 'get' | 'post' | 'patch' | 'delete';
 
@@ -33,6 +34,34 @@ export interface RawRequest {
   body: unknown;
 }
 
+/**
+ * Who a route is for. `workspace` (the default): anyone in local mode, a signed-in account or a
+ * token with accounts, and the store it gets is that account's workspace. `session`: a person
+ * signed in in a browser (managing their account: tokens, passwords, passkeys) — not a token.
+ * `public`: anyone (signing in, a calendar feed whose secret is its address); it gets no account's
+ * workspace.
+ */
+export type Access = 'workspace' | 'session' | 'public';
+
+/** Who is asking, as the request's checks found it (server/auth/caller.ts). */
+export interface Caller {
+  mode: 'local' | 'accounts';
+  account: AccountWithSecret | null;
+  /** The SHA-256 of the session cookie the request came with, when it named a live session. */
+  sessionHash: string | null;
+  /** The token the request came with (Authorization: Bearer), if any. */
+  tokenId: string | null;
+  /** The address of the other end, for the limits on failed sign-ins. */
+  address: string;
+  userAgent: string | null;
+  /** The address people use to reach this server (KITH_PUBLIC_URL, else the request's own). */
+  origin: string;
+  /** Starts a new session for the account: a new cookie, never the one the request came with. */
+  signIn(account: AccountWithSecret): Promise<void>;
+  /** Ends this request's session and clears its cookie. */
+  signOut(): Promise<void>;
+}
+
 export interface Route {
   method: Method;
   /** OpenAPI-style path: /api/people/{id}. */
@@ -46,7 +75,8 @@ export interface Route {
   response?: Schema;
   /** The content types of a route that answers with a file (FileResponse). */
   produces?: string[];
-  run(store: Store, raw: RawRequest): Promise<unknown>;
+  access: Access;
+  run(store: Store, raw: RawRequest, caller: Caller): Promise<unknown>;
 }
 
 export function defineRoute<
@@ -64,9 +94,11 @@ export function defineRoute<
   body?: B;
   response?: Schema;
   produces?: string[];
+  access?: Access;
   handle: (
     store: Store,
     input: { params: Out<P>; query: Out<Q>; body: Out<B> },
+    caller: Caller,
   ) => Promise<unknown>;
 }): Route {
   return {
@@ -80,7 +112,8 @@ export function defineRoute<
     ...(spec.body ? { body: spec.body } : {}),
     ...(spec.response ? { response: spec.response } : {}),
     ...(spec.produces ? { produces: spec.produces } : {}),
-    run(store, raw) {
+    access: spec.access ?? 'workspace',
+    run(store, raw, caller) {
       const params = (spec.params ? parseOrThrow(spec.params, raw.params) : undefined) as Out<P>;
       const query = (spec.query ? parseOrThrow(spec.query, raw.query) : undefined) as Out<Q>;
       if (!spec.query && Object.keys(raw.query).length > 0) {
@@ -88,7 +121,7 @@ export function defineRoute<
         throw new KithError('invalid_input', `${name}: unknown query parameter`, name);
       }
       const body = (spec.body ? parseOrThrow(spec.body, raw.body) : undefined) as Out<B>;
-      return spec.handle(store, { params, query, body });
+      return spec.handle(store, { params, query, body }, caller);
     },
   };
 }

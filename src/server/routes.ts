@@ -40,6 +40,7 @@ import { defineRoute, type Route } from './route.js';
 import { connectorRoutes } from './connector-routes.js';
 import { exportRoutes, importRoutes } from './import-routes.js';
 import { mergeRoutes } from './merge-routes.js';
+import { accountRoutes } from './auth/routes.js';
 
 const byId = z.object({ id: idSchema });
 const demoRequestSchema = z
@@ -417,4 +418,5 @@ export const routes: Route[] = [
   ...importRoutes,
   ...exportRoutes,
   ...mergeRoutes,
+  ...accountRoutes,
 ];

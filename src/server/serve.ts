@@ -1,6 +1,7 @@
 // Starts the HTTP server on the configured host and port and closes cleanly on a signal.
 import { serve } from '@hono/node-server';
 import type { Store } from '../store/store.js';
+import { KithError } from '../domain/errors.js';
 import { createApp } from './app.js';
 
 const LOCAL_NAMES = ['localhost', '127.0.0.1', '[::1]'];
@@ -36,13 +37,39 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export function startServer(
-  store: Store,
-  options: { host: string; port: number; version: string; allowedHosts?: string[] },
-): Promise<RunningServer> {
+export interface ServerOptions {
+  host: string;
+  port: number;
+  version: string;
+  allowedHosts?: string[];
+  /** Accounts on; required on any address but loopback. */
+  accounts?: boolean;
+  publicUrl?: URL | null;
+}
+
+/**
+ * A server other machines can reach must ask who is there: on any address but loopback it
+ * starts only with accounts on. On loopback with no accounts, nothing changes for the laptop.
+ */
+export function refuseOpenWithoutAccounts(host: string, accounts: boolean): void {
+  if (!accounts && !isLoopback(host))
+    throw new KithError(
+      'invalid_state',
+      `Listening on ${host} would let other machines read and change your network with no sign-in. Start with --accounts (or KITH_ACCOUNTS=1): every request then needs an account or a token, and the first person to open the page becomes the owner.`,
+    );
+}
+
+export function startServer(store: Store, options: ServerOptions): Promise<RunningServer> {
+  const accounts = options.accounts ?? false;
+  refuseOpenWithoutAccounts(options.host, accounts);
+  const publicUrl = options.publicUrl ?? null;
   const app = createApp(store, {
     version: options.version,
-    allowedHosts: allowedHostsFor(options.host, options.allowedHosts),
+    allowedHosts: allowedHostsFor(options.host, [
+      ...(options.allowedHosts ?? []),
+      ...(publicUrl ? [publicUrl.hostname] : []),
+    ]),
+    auth: { accounts, publicUrl },
   });
   return new Promise((resolve, reject) => {
     const server = serve(

@@ -148,6 +148,16 @@ export async function revokeFeed(ctx: StoreContext): Promise<void> {
   await ctx.db.deleteFrom('calendar_feed').where('workspace_id', '=', ctx.workspaceId).execute();
 }
 
+/** The workspace whose feed has this secret, if any (a feed is reached without signing in). */
+export async function feedWorkspace(ctx: StoreContext, token: string): Promise<string | null> {
+  const row = await ctx.db
+    .selectFrom('calendar_feed')
+    .select('workspace_id')
+    .where('token', '=', token)
+    .executeTakeFirst();
+  return row?.workspace_id ?? null;
+}
+
 /** The calendar for a feed address; a token that is not (or no longer) the feed's is refused. */
 export async function feedCalendar(ctx: StoreContext, token: string): Promise<string> {
   const current = await feedToken(ctx);

@@ -296,7 +296,80 @@ export interface ImportSourceTable {
   updated_at: string;
 }
 
+export interface AccountTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  role: 'owner' | 'member';
+  workspace_id: string;
+  created_at: string;
+}
+
+export interface AccountSessionTable {
+  /** SHA-256 of the cookie's token. */
+  id: string;
+  account_id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  user_agent: string | null;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  account_id: string;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  read_only: number;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+export interface InvitationTable {
+  id: string;
+  token_hash: string;
+  created_by: string;
+  email: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  used_by: string | null;
+}
+
+export interface PasskeyTable {
+  id: string;
+  account_id: string;
+  name: string;
+  public_key: string;
+  counter: number | string;
+  transports: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+export interface AuthChallengeTable {
+  id: string;
+  purpose: string;
+  account_id: string | null;
+  challenge: string;
+  expires_at: string;
+}
+
+export interface SignInFailureTable {
+  key: string;
+  at: string;
+}
+
 export interface Database {
+  account: AccountTable;
+  account_session: AccountSessionTable;
+  api_token: ApiTokenTable;
+  invitation: InvitationTable;
+  passkey: PasskeyTable;
+  auth_challenge: AuthChallengeTable;
+  sign_in_failure: SignInFailureTable;
   import_run: ImportRunTable;
   import_change: ImportChangeTable;
   import_source: ImportSourceTable;

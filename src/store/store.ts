@@ -42,6 +42,7 @@ import {
   exportVcard,
   feedCalendar,
   feedToken,
+  feedWorkspace,
   renewFeed,
   revokeFeed,
 } from './export.js';
@@ -54,6 +55,7 @@ import type { LedgerLine, PersonLedger } from './ledger.js';
 import { insightsOf } from './insights.js';
 import type { NetworkInsights } from '../domain/connect/insights.js';
 import { networkGraph, type NetworkGraph } from './ties.js';
+import * as accounts from './accounts.js';
 
 export interface StoreCounts {
   people: number;
@@ -73,6 +75,69 @@ export class Store {
   get workspaceId(): string {
     return this.ctx.workspaceId;
   }
+
+  readonly #bound = new Map<string, Store>();
+
+  /**
+   * The same database bound to another workspace: the one an authenticated request's account
+   * owns. Kept, so each workspace's caches (Today's shared computation) live as long as the store.
+   */
+  forWorkspace(workspaceId: string): Store {
+    if (workspaceId === this.ctx.workspaceId) return this;
+    let store = this.#bound.get(workspaceId);
+    if (!store) {
+      store = new Store({ ...this.ctx, workspaceId });
+      this.#bound.set(workspaceId, store);
+    }
+    return store;
+  }
+
+  /** Accounts and their credentials: not bound to the workspace (store/accounts.ts). */
+  readonly accounts = {
+    count: () => accounts.countAccounts(this.ctx),
+    list: () => accounts.listAccounts(this.ctx),
+    byEmail: (email: string) => accounts.accountByEmail(this.ctx, email),
+    byId: (id: string) => accounts.accountById(this.ctx, id),
+    create: (input: accounts.NewAccount) => accounts.createAccount(this.ctx, input),
+    setPassword: (id: string, hash: string) => accounts.setPassword(this.ctx, id, hash),
+    createSession: (session: Parameters<typeof accounts.createSession>[1]) =>
+      accounts.createSession(this.ctx, session),
+    sessionHolder: (hash: string) => accounts.sessionHolder(this.ctx, hash),
+    touchSession: (hash: string, expiresAt: string) =>
+      accounts.touchSession(this.ctx, hash, expiresAt),
+    deleteSession: (hash: string) => accounts.deleteSession(this.ctx, hash),
+    deleteSessions: (accountId: string, keep?: string) =>
+      accounts.deleteSessions(this.ctx, accountId, keep),
+    listSessions: (accountId: string, current: string | null) =>
+      accounts.listSessions(this.ctx, accountId, current),
+    createToken: (token: Parameters<typeof accounts.createToken>[1]) =>
+      accounts.createToken(this.ctx, token),
+    listTokens: (accountId: string) => accounts.listTokens(this.ctx, accountId),
+    revokeToken: (accountId: string, id: string) => accounts.revokeToken(this.ctx, accountId, id),
+    tokenHolder: (hash: string) => accounts.tokenHolder(this.ctx, hash),
+    touchToken: (id: string) => accounts.touchToken(this.ctx, id),
+    createInvitation: (invitation: Parameters<typeof accounts.createInvitation>[1]) =>
+      accounts.createInvitation(this.ctx, invitation),
+    listInvitations: (accountId: string) => accounts.listInvitations(this.ctx, accountId),
+    withdrawInvitation: (accountId: string, id: string) =>
+      accounts.withdrawInvitation(this.ctx, accountId, id),
+    invitationOpen: (hash: string) => accounts.invitationOpen(this.ctx, hash),
+    addPasskey: (passkey: Parameters<typeof accounts.addPasskey>[1]) =>
+      accounts.addPasskey(this.ctx, passkey),
+    passkeysOf: (accountId: string) => accounts.passkeysOf(this.ctx, accountId),
+    passkeyById: (id: string) => accounts.passkeyById(this.ctx, id),
+    passkeyUsed: (id: string, counter: number) => accounts.passkeyUsed(this.ctx, id, counter),
+    removePasskey: (accountId: string, id: string) =>
+      accounts.removePasskey(this.ctx, accountId, id),
+    putChallenge: (challenge: Parameters<typeof accounts.putChallenge>[1]) =>
+      accounts.putChallenge(this.ctx, challenge),
+    takeChallenge: (id: string, purpose: string) => accounts.takeChallenge(this.ctx, id, purpose),
+    recordFailure: (keys: string[]) => accounts.recordFailure(this.ctx, keys),
+    failuresSince: (key: string, since: string) => accounts.failuresSince(this.ctx, key, since),
+    clearFailures: (key: string, before: string) => accounts.clearFailures(this.ctx, key, before),
+    /** The workspace whose calendar feed has this secret. */
+    feedWorkspace: (token: string) => feedWorkspace(this.ctx, token),
+  };
 
   /** The store's clock (fixed in tests). */
   now(): Date {

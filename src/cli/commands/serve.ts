@@ -16,9 +16,12 @@ export function registerServeCommand(program: Command, ctx: CliContext, version:
     .command('serve')
     .description('serve the API and web app (binds to 127.0.0.1 unless told otherwise)')
     .option('--port <port>', 'port to listen on (0 picks a free one)', parsePort)
-    .option('--host <host>', 'address to bind to')
-    .action(async (flags: { port?: number; host?: string }) => {
+    .option('--host <host>', 'address to bind to (any but loopback needs --accounts)')
+    .option('--accounts', 'require sign-in: accounts, sessions and API tokens (KITH_ACCOUNTS=1)')
+    .action(async (flags: { port?: number; host?: string; accounts?: boolean }) => {
       const config = readConfig(flags, ctx.env);
+      const { refuseOpenWithoutAccounts } = await import('../../server/serve.js');
+      refuseOpenWithoutAccounts(config.host, config.accounts);
       const [{ openStore }, { startServer }] = await Promise.all([
         import('../../store/open-store.js'),
         import('../../server/serve.js'),
@@ -29,10 +32,18 @@ export function registerServeCommand(program: Command, ctx: CliContext, version:
         port: config.port,
         version,
         allowedHosts: config.allowedHosts,
+        accounts: config.accounts,
+        publicUrl: config.publicUrl,
       });
       const counts = await store.counts();
       ctx.output.out(`Kith is serving ${describeTarget(config.database)}`);
-      if (counts.people === 0)
+      if (config.accounts)
+        ctx.output.out(
+          (await store.accounts.count()) === 0
+            ? 'Accounts are on and there are none yet: the first person to sign up becomes the owner.'
+            : 'Accounts are on: sign in to use it.',
+        );
+      else if (counts.people === 0)
         ctx.output.out(
           'Your network is empty: open the address below to load a sample one (or run `kith demo`).',
         );

@@ -21,6 +21,7 @@ import { interactionsFoundByTheirPeople } from './015-interactions-found-by-thei
 import { peopleRankedAlike } from './016-people-ranked-alike.js';
 import { asksByDirection } from './017-asks-by-direction.js';
 import { peopleByLastContact } from './018-people-by-last-contact.js';
+import { accounts } from './019-accounts.js';
 
 export function migrationsFor(search: SearchIndex): Record<string, Migration> {
   return {
@@ -42,6 +43,7 @@ export function migrationsFor(search: SearchIndex): Record<string, Migration> {
     '016-people-ranked-alike': peopleRankedAlike(search),
     '017-asks-by-direction': asksByDirection,
     '018-people-by-last-contact': peopleByLastContact(search),
+    '019-accounts': accounts,
   };
 }
 
