@@ -62,6 +62,7 @@ describeEachDatabase('migration 012 (leaner import storage)', (_db, dialect) => 
           '016-people-ranked-alike',
           '017-asks-by-direction',
           '018-people-by-last-contact',
+          '019-accounts',
         ],
       ]);
       await (await openStore(target, { now, onUpgrade })).close();
@@ -156,6 +157,7 @@ describeEachDatabase('migration 013 (interaction words without positions)', (_db
           '016-people-ranked-alike',
           '017-asks-by-direction',
           '018-people-by-last-contact',
+          '019-accounts',
         ],
       ]);
       expect(await snapshot(store)).toEqual(before.snapshot);
@@ -249,6 +251,7 @@ describeEachDatabase('migration 014 (asks made of you)', (db, dialect) => {
           '016-people-ranked-alike',
           '017-asks-by-direction',
           '018-people-by-last-contact',
+          '019-accounts',
         ],
       ]);
       expect(await store.asks.get(id)).toMatchObject({
@@ -435,7 +438,9 @@ describeEachDatabase(
 
         const upgrades: string[][] = [];
         const store = await openStore(target, { now, onUpgrade: (m) => upgrades.push(m) });
-        expect(upgrades).toEqual([['017-asks-by-direction', '018-people-by-last-contact']]);
+        expect(upgrades).toEqual([
+          ['017-asks-by-direction', '018-people-by-last-contact', '019-accounts'],
+        ]);
         expect(await indexesOn(target, 'ask')).toContain('ask_by_direction_met');
         expect(await indexesOn(target, 'person')).toContain('person_list_by_last_contact');
         expect(await store.today(now().toISOString(), 'UTC')).toEqual(before);
@@ -447,6 +452,50 @@ describeEachDatabase(
     });
   },
 );
+
+describeEachDatabase('migration 019 (accounts)', (_db, dialect) => {
+  it('keeps a laptop’s network whole, and gives it to the first account that signs up', async () => {
+    const now = () => new Date('2026-12-07T10:00:00Z');
+    const { target, cleanup } = await prepare(dialect);
+    try {
+      const old = await openStore(target, { now, schemaVersion: '018-people-by-last-contact' });
+      const dana = await old.people.create({
+        displayName: 'Dana Finch',
+        emails: ['dana@example.org'],
+      });
+      await old.interactions.create({
+        kind: 'coffee',
+        occurredAt: '2026-12-01',
+        participantIds: [dana.id],
+        summary: 'Talked about pricing',
+      });
+      const feed = await old.feed.renew();
+      const before = await snapshot(old);
+      const backup = await old.exports.json();
+      await old.close();
+
+      const upgrades: string[][] = [];
+      const store = await openStore(target, { now, onUpgrade: (m) => upgrades.push(m) });
+      expect(upgrades).toEqual([['019-accounts']]);
+      expect(await snapshot(store)).toEqual(before);
+      expect(await store.accounts.count()).toBe(0);
+      const owner = await store.accounts.create({
+        email: 'me@example.org',
+        name: 'Me',
+        passwordHash: null,
+      });
+      expect(owner.role).toBe('owner');
+      expect(owner.workspaceId).toBe(store.workspaceId);
+      const mine = store.forWorkspace(owner.workspaceId);
+      expect(await snapshot(mine)).toEqual(before);
+      expect(await mine.exports.json()).toEqual(backup);
+      expect(await store.accounts.feedWorkspace(feed)).toBe(owner.workspaceId);
+      await store.close();
+    } finally {
+      await cleanup();
+    }
+  });
+});
 
 describeEachDatabase('a received invitation imported before 014', (db) => {
   it('stays the message it was made into, even when a later export changes its text', async () => {
