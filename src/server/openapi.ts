@@ -73,7 +73,8 @@ export function openApiDocument(routes: Route[], version: string): JsonSchema {
     };
     if (route.params) responses['404'] = { $ref: '#/components/responses/NotFound' };
     if (route.method !== 'get') responses['503'] = { $ref: '#/components/responses/Busy' };
-    if (route.access !== 'public') responses['401'] = { $ref: '#/components/responses/Unauthorized' };
+    if (route.access !== 'public')
+      responses['401'] = { $ref: '#/components/responses/Unauthorized' };
     paths[route.path] = {
       ...paths[route.path],
       [route.method]: {

@@ -41,6 +41,14 @@ import type {
   WhoResult,
 } from '../../src/domain/connect/schemas.js';
 import type { z } from 'zod';
+import type {
+  Account,
+  ApiToken,
+  AuthState,
+  Invitation,
+  PasskeyInfo,
+  SessionInfo,
+} from '../../src/domain/account.js';
 
 export interface FieldIssue {
   field: string;
@@ -108,11 +116,18 @@ function errorOf(status: number, body: ErrorBody): ApiError {
   );
 }
 
+/** Fired when the server says nobody is signed in (a session ended elsewhere, a new password). */
+export const SIGNED_OUT_EVENT = 'kith:signed-out';
+
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const response = await send(method, path, body);
   if (response.status === 204) return undefined as T;
   const data = (await response.json().catch(() => ({}))) as unknown;
-  if (!response.ok) throw errorOf(response.status, data as ErrorBody);
+  if (!response.ok) {
+    if (response.status === 401 && !path.startsWith('/api/auth/'))
+      window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
+    throw errorOf(response.status, data as ErrorBody);
+  }
   return data as T;
 }
 
@@ -181,6 +196,12 @@ export interface Today {
 }
 
 /** The browser's own time zone: days in the agenda are the user's days. */
+export type { Account, ApiToken, AuthState, Invitation, PasskeyInfo, SessionInfo };
+export interface Ceremony {
+  challengeId: string;
+  options: Record<string, unknown>;
+}
+
 export const browserTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** A file to import and how: its photos kept or not, a calendar's recurring events between two days. */
@@ -311,4 +332,35 @@ export const api = {
   revokeCalendarFeed: () => request<void>('DELETE', '/api/calendar-feed'),
   loadDemo: () =>
     request<{ people: number; interactions: number; asks: number }>('POST', '/api/demo', {}),
+  // Accounts (a server started with --accounts)
+  authState: () => request<AuthState>('GET', '/api/auth/session'),
+  signUp: (input: { email: string; name: string; password: string; invitation?: string }) =>
+    request<AuthState>('POST', '/api/auth/sign-up', input),
+  signIn: (input: { email: string; password: string }) =>
+    request<AuthState>('POST', '/api/auth/sign-in', input),
+  signOut: () => request<void>('POST', '/api/auth/sign-out'),
+  signOutEverywhere: () => request<{ ended: number }>('POST', '/api/auth/sign-out-everywhere'),
+  invitationFor: (token: string) =>
+    request<{ email: string | null }>('GET', `/api/auth/invitation${queryString({ token })}`),
+  changePassword: (input: { current: string; password: string }) =>
+    request<void>('POST', '/api/auth/password', input),
+  sessions: () => request<SessionInfo[]>('GET', '/api/auth/sessions'),
+  tokens: () => request<ApiToken[]>('GET', '/api/tokens'),
+  createToken: (input: { name: string; readOnly: boolean }) =>
+    request<ApiToken & { token: string }>('POST', '/api/tokens', input),
+  revokeToken: (id: string) => request<void>('DELETE', `/api/tokens/${encodeURIComponent(id)}`),
+  invitations: () => request<Invitation[]>('GET', '/api/invitations'),
+  invite: (email?: string) =>
+    request<Invitation & { url: string }>('POST', '/api/invitations', email ? { email } : {}),
+  withdrawInvitation: (id: string) =>
+    request<void>('DELETE', `/api/invitations/${encodeURIComponent(id)}`),
+  passkeys: () => request<PasskeyInfo[]>('GET', '/api/auth/passkeys'),
+  beginPasskey: () => request<Ceremony>('POST', '/api/auth/passkeys/registration'),
+  addPasskey: (input: { challengeId: string; name: string; credential: unknown }) =>
+    request<PasskeyInfo>('POST', '/api/auth/passkeys', input),
+  removePasskey: (id: string) =>
+    request<void>('DELETE', `/api/auth/passkeys/${encodeURIComponent(id)}`),
+  beginPasskeySignIn: () => request<Ceremony>('POST', '/api/auth/passkeys/authentication'),
+  passkeySignIn: (input: { challengeId: string; credential: unknown }) =>
+    request<{ signedIn: true }>('POST', '/api/auth/passkeys/sign-in', input),
 };

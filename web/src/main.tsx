@@ -13,6 +13,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { AuthGate } from './account/AuthGate';
 import { ApiError } from './api';
 import { prefetchFirstPeoplePage } from './people/usePeopleRows';
 import './app/app.css';
@@ -72,7 +73,9 @@ if (root) {
       <MantineProvider theme={theme} defaultColorScheme="auto" cssVariablesResolver={contrast}>
         <QueryClientProvider client={queryClient}>
           <Notifications position="bottom-right" />
-          <App />
+          <AuthGate>
+            <App />
+          </AuthGate>
         </QueryClientProvider>
       </MantineProvider>
     </StrictMode>,

@@ -28,6 +28,7 @@ import {
 import { api, browserTimeZone, type Settings } from '../api';
 import { apiFieldErrors, type FieldErrors } from '../app/field-errors';
 import { PURPOSES, ROLE_LABELS } from '../app/format';
+import { AccountSettings } from '../account/AccountSettings';
 
 const FIELDS = [
   'myName',
@@ -85,182 +86,188 @@ export function SettingsPage() {
   const zone = browserTimeZone();
 
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="md" maw={860}>
-        <Group justify="space-between">
-          <Title order={1} size="h2">
-            Settings
-          </Title>
-          <Button type="submit" loading={save.isPending}>
-            Save settings
-          </Button>
-        </Group>
-        {errors.form && (
-          <Alert color="red" role="alert">
-            {errors.form}
-          </Alert>
-        )}
-        <Card withBorder padding="md">
-          <Stack gap="sm">
-            <Title order={2} size="h4">
-              You, in the messages you send
+    <>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md" maw={860}>
+          <Group justify="space-between">
+            <Title order={1} size="h2">
+              Settings
             </Title>
-            <TextInput
-              label="Your name"
-              value={draft.myName}
-              onChange={(e) => set({ myName: e.currentTarget.value })}
-              error={errors.myName}
-            />
-            <Textarea
-              label="One sentence about you"
-              description="It opens every drafted ask: who you are and why you are reaching out"
-              autosize
-              minRows={2}
-              value={draft.myIntro}
-              onChange={(e) => set({ myIntro: e.currentTarget.value })}
-              error={errors.myIntro}
-            />
-            <Group grow wrap="wrap">
+            <Button type="submit" loading={save.isPending}>
+              Save settings
+            </Button>
+          </Group>
+          {errors.form && (
+            <Alert color="red" role="alert">
+              {errors.form}
+            </Alert>
+          )}
+          <Card withBorder padding="md">
+            <Stack gap="sm">
+              <Title order={2} size="h4">
+                You, in the messages you send
+              </Title>
               <TextInput
-                label="Where you work"
-                description="Insights compare your network with it"
-                value={draft.myOrganization}
-                onChange={(e) => set({ myOrganization: e.currentTarget.value })}
-                error={errors.myOrganization}
-                miw={200}
+                label="Your name"
+                value={draft.myName}
+                onChange={(e) => set({ myName: e.currentTarget.value })}
+                error={errors.myName}
               />
-              <TextInput
-                label="Your unit or team"
-                description="“80% of your chats were with your own unit”"
-                value={draft.myUnit}
-                onChange={(e) => set({ myUnit: e.currentTarget.value })}
-                error={errors.myUnit}
-                miw={200}
+              <Textarea
+                label="One sentence about you"
+                description="It opens every drafted ask: who you are and why you are reaching out"
+                autosize
+                minRows={2}
+                value={draft.myIntro}
+                onChange={(e) => set({ myIntro: e.currentTarget.value })}
+                error={errors.myIntro}
               />
-            </Group>
-          </Stack>
-        </Card>
-        <Card withBorder padding="md">
-          <Stack gap="sm">
-            <Title order={2} size="h4">
-              When nobody answers
-            </Title>
-            <Group grow wrap="wrap">
-              <NumberInput
-                label="Suggest one nudge after (days)"
-                min={1}
-                max={365}
-                value={draft.nudgeAfterDays}
-                onChange={(v) => set({ nudgeAfterDays: Number(v) })}
-                error={errors.nudgeAfterDays}
-                miw={200}
-              />
-              <NumberInput
-                label="Then move on after (days)"
-                min={1}
-                max={365}
-                value={draft.moveOnAfterDays}
-                onChange={(v) => set({ moveOnAfterDays: Number(v) })}
-                error={errors.moveOnAfterDays}
-                miw={200}
-              />
-            </Group>
-            <TextInput
-              label="Time zone"
-              description={`Days are counted in it. Empty: this browser's (${zone}).`}
-              placeholder={zone}
-              value={draft.timeZone ?? ''}
-              onChange={(e) => set({ timeZone: e.currentTarget.value.trim() || null })}
-              error={errors.timeZone}
-            />
-          </Stack>
-        </Card>
-        <Card withBorder padding="md">
-          <Stack gap="sm">
-            <Title order={2} size="h4">
-              Keep in touch, by role
-            </Title>
-            <Text size="sm" c="dimmed">
-              Every how many days to be in touch with people of each role, unless a person has a
-              cadence of their own. Empty: no reminder for that role.
-            </Text>
-            <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
-              {ROLES.map((role) => (
+              <Group grow wrap="wrap">
+                <TextInput
+                  label="Where you work"
+                  description="Insights compare your network with it"
+                  value={draft.myOrganization}
+                  onChange={(e) => set({ myOrganization: e.currentTarget.value })}
+                  error={errors.myOrganization}
+                  miw={200}
+                />
+                <TextInput
+                  label="Your unit or team"
+                  description="“80% of your chats were with your own unit”"
+                  value={draft.myUnit}
+                  onChange={(e) => set({ myUnit: e.currentTarget.value })}
+                  error={errors.myUnit}
+                  miw={200}
+                />
+              </Group>
+            </Stack>
+          </Card>
+          <Card withBorder padding="md">
+            <Stack gap="sm">
+              <Title order={2} size="h4">
+                When nobody answers
+              </Title>
+              <Group grow wrap="wrap">
                 <NumberInput
-                  key={role}
-                  label={ROLE_LABELS[role] ?? role}
+                  label="Suggest one nudge after (days)"
                   min={1}
                   max={365}
-                  value={draft.roleCadence[role] ?? ''}
-                  onChange={(v) => {
-                    const roleCadence = { ...draft.roleCadence };
-                    if (v === '' || v === undefined) delete roleCadence[role];
-                    else roleCadence[role] = Number(v);
-                    set({ roleCadence });
-                  }}
-                  error={errors[`roleCadence.${role}`]}
+                  value={draft.nudgeAfterDays}
+                  onChange={(v) => set({ nudgeAfterDays: Number(v) })}
+                  error={errors.nudgeAfterDays}
+                  miw={200}
                 />
-              ))}
-            </SimpleGrid>
-          </Stack>
-        </Card>
-        <Card withBorder padding="md">
-          <Stack gap="sm">
-            <Title order={2} size="h4">
-              Message templates
-            </Title>
-            <Text size="sm" c="dimmed">
-              Placeholders: {PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}. Empty: the template shown
-              greyed out is used. A placeholder with no value stops the draft and says which.
-            </Text>
-            {PURPOSES.map((purpose) => {
-              const key = purpose.value as keyof typeof DEFAULT_TEMPLATES;
-              return (
+                <NumberInput
+                  label="Then move on after (days)"
+                  min={1}
+                  max={365}
+                  value={draft.moveOnAfterDays}
+                  onChange={(v) => set({ moveOnAfterDays: Number(v) })}
+                  error={errors.moveOnAfterDays}
+                  miw={200}
+                />
+              </Group>
+              <TextInput
+                label="Time zone"
+                description={`Days are counted in it. Empty: this browser's (${zone}).`}
+                placeholder={zone}
+                value={draft.timeZone ?? ''}
+                onChange={(e) => set({ timeZone: e.currentTarget.value.trim() || null })}
+                error={errors.timeZone}
+              />
+            </Stack>
+          </Card>
+          <Card withBorder padding="md">
+            <Stack gap="sm">
+              <Title order={2} size="h4">
+                Keep in touch, by role
+              </Title>
+              <Text size="sm" c="dimmed">
+                Every how many days to be in touch with people of each role, unless a person has a
+                cadence of their own. Empty: no reminder for that role.
+              </Text>
+              <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
+                {ROLES.map((role) => (
+                  <NumberInput
+                    key={role}
+                    label={ROLE_LABELS[role] ?? role}
+                    min={1}
+                    max={365}
+                    value={draft.roleCadence[role] ?? ''}
+                    onChange={(v) => {
+                      const roleCadence = { ...draft.roleCadence };
+                      if (v === '' || v === undefined) delete roleCadence[role];
+                      else roleCadence[role] = Number(v);
+                      set({ roleCadence });
+                    }}
+                    error={errors[`roleCadence.${role}`]}
+                  />
+                ))}
+              </SimpleGrid>
+            </Stack>
+          </Card>
+          <Card withBorder padding="md">
+            <Stack gap="sm">
+              <Title order={2} size="h4">
+                Message templates
+              </Title>
+              <Text size="sm" c="dimmed">
+                Placeholders: {PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}. Empty: the template
+                shown greyed out is used. A placeholder with no value stops the draft and says
+                which.
+              </Text>
+              {PURPOSES.map((purpose) => {
+                const key = purpose.value as keyof typeof DEFAULT_TEMPLATES;
+                return (
+                  <Textarea
+                    key={key}
+                    label={purpose.label}
+                    autosize
+                    minRows={4}
+                    placeholder={DEFAULT_TEMPLATES[key]}
+                    value={draft.templates[key] ?? ''}
+                    onChange={(e) => {
+                      const templates = { ...draft.templates };
+                      const text = e.currentTarget.value;
+                      if (text.trim()) templates[key] = text;
+                      else delete templates[key];
+                      set({ templates });
+                    }}
+                    error={errors[`templates.${key}`]}
+                  />
+                );
+              })}
+              {INTRO_MESSAGES.map((message) => (
                 <Textarea
-                  key={key}
-                  label={purpose.label}
+                  key={message}
+                  label={INTRO_LABELS[message]}
+                  description="{first_name} is the person the message goes to, {other_name} the other, {reason} why they should meet"
                   autosize
                   minRows={4}
-                  placeholder={DEFAULT_TEMPLATES[key]}
-                  value={draft.templates[key] ?? ''}
+                  placeholder={DEFAULT_INTRO_TEMPLATES[message]}
+                  value={draft.introTemplates[message] ?? ''}
                   onChange={(e) => {
-                    const templates = { ...draft.templates };
+                    const introTemplates = { ...draft.introTemplates };
                     const text = e.currentTarget.value;
-                    if (text.trim()) templates[key] = text;
-                    else delete templates[key];
-                    set({ templates });
+                    if (text.trim()) introTemplates[message] = text;
+                    else delete introTemplates[message];
+                    set({ introTemplates });
                   }}
-                  error={errors[`templates.${key}`]}
+                  error={errors[`introTemplates.${message}`]}
                 />
-              );
-            })}
-            {INTRO_MESSAGES.map((message) => (
-              <Textarea
-                key={message}
-                label={INTRO_LABELS[message]}
-                description="{first_name} is the person the message goes to, {other_name} the other, {reason} why they should meet"
-                autosize
-                minRows={4}
-                placeholder={DEFAULT_INTRO_TEMPLATES[message]}
-                value={draft.introTemplates[message] ?? ''}
-                onChange={(e) => {
-                  const introTemplates = { ...draft.introTemplates };
-                  const text = e.currentTarget.value;
-                  if (text.trim()) introTemplates[message] = text;
-                  else delete introTemplates[message];
-                  set({ introTemplates });
-                }}
-                error={errors[`introTemplates.${message}`]}
-              />
-            ))}
-            <Text size="xs" c="dimmed">
-              From the command line: <Code>kith settings template feedback my-template.txt</Code> or{' '}
-              <Code>kith settings template intro-connect my-template.txt</Code>
-            </Text>
-          </Stack>
-        </Card>
+              ))}
+              <Text size="xs" c="dimmed">
+                From the command line: <Code>kith settings template feedback my-template.txt</Code>{' '}
+                or <Code>kith settings template intro-connect my-template.txt</Code>
+              </Text>
+            </Stack>
+          </Card>
+        </Stack>
+      </form>
+      <Stack gap="md" maw={860} mt="md">
+        <AccountSettings />
       </Stack>
-    </form>
+    </>
   );
 }
 
