@@ -2,6 +2,7 @@
 // messages and exit codes (0 ok, 1 user error, 2 usage).
 import { Command, CommanderError } from 'commander';
 import { KithError } from '../domain/errors.js';
+import { registerAccountCommands } from './commands/accounts.js';
 import { registerConnectorCommands } from './commands/connectors.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerImportCommand } from './commands/import.js';
@@ -55,6 +56,9 @@ const FLAG_FOR_FIELD: Record<string, string> = {
   timeZone: '--tz',
   date: '--date',
   until: 'until',
+  account: '--account',
+  url: '--url',
+  name: '--name',
   role: '--role',
   tag: '--tag',
 };
@@ -96,6 +100,7 @@ export function buildProgram(options: RunOptions = {}): Command {
   registerMergeCommand(program, ctx);
   registerDemoCommand(program, ctx);
   registerServeCommand(program, ctx, version);
+  registerAccountCommands(program, ctx);
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }

@@ -136,8 +136,8 @@ describe('accounts in the browser', () => {
         await tab.page.goto(base);
         await tab.page.getByRole('heading', { name: 'Sign in to Kith' }).waitFor();
         expect(await seriousViolations(tab.page)).toEqual([]);
-        const overflow = await tab.page.evaluate(
-          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        const overflow = await tab.page.evaluate<number>(
+          'document.documentElement.scrollWidth - document.documentElement.clientWidth',
         );
         expect(overflow).toBeLessThanOrEqual(0);
         await screenshot(tab.page, `sign-in-${colorScheme}`);
