@@ -45,6 +45,7 @@ export async function benchTarget(
  */
 export async function serveBuilt(
   where: string | DatabaseTarget,
+  env: Record<string, string> = {},
 ): Promise<{ url: string; pid: number; stop: () => void; exited: () => number | null }> {
   const target: DatabaseTarget =
     typeof where === 'string' ? { kind: 'sqlite', file: where } : where;
@@ -53,7 +54,7 @@ export async function serveBuilt(
       ? { KITH_DB: target.file, DATABASE_URL: '' }
       : { KITH_DB: '', DATABASE_URL: target.url };
   const server = spawn(process.execPath, ['dist/bin/kith.js', 'serve', '--port', '0'], {
-    env: { ...process.env, ...database },
+    env: { ...process.env, ...database, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const stop = () => server.kill('SIGTERM');

@@ -22,6 +22,7 @@ import {
   whoQuerySchema,
   whoResultSchema,
 } from '../domain/connect/schemas.js';
+import { teammatesFor } from './team-routes.js';
 import { defineRoute, type Route } from './route.js';
 
 const byId = z.object({ id: idSchema });
@@ -125,7 +126,10 @@ export const connectorRoutes: Route[] = [
       'Who can help with X: people you know (ranked by match and tie), then the k warmest paths to people you do not know yet',
     query: whoQuerySchema,
     response: whoResultSchema,
-    handle: (store, { query }) => store.who(query),
+    handle: async (store, { query }, caller) => {
+      const answer = await store.who(query);
+      return { ...answer, teammates: await teammatesFor(store, caller, answer.query) };
+    },
   }),
   defineRoute({
     method: 'get',

@@ -41,6 +41,7 @@ import { connectorRoutes } from './connector-routes.js';
 import { exportRoutes, importRoutes } from './import-routes.js';
 import { mergeRoutes } from './merge-routes.js';
 import { accountRoutes } from './auth/routes.js';
+import { teamRoutes } from './team-routes.js';
 
 const byId = z.object({ id: idSchema });
 const demoRequestSchema = z
@@ -419,4 +420,5 @@ export const routes: Route[] = [
   ...exportRoutes,
   ...mergeRoutes,
   ...accountRoutes,
+  ...teamRoutes,
 ];

@@ -362,7 +362,24 @@ export interface SignInFailureTable {
   at: string;
 }
 
+export interface TeamTable {
+  id: string;
+  name: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface TeamMemberTable {
+  team_id: string;
+  account_id: string;
+  role: 'owner' | 'member';
+  sharing: number;
+  joined_at: string;
+}
+
 export interface Database {
+  team: TeamTable;
+  team_member: TeamMemberTable;
   account: AccountTable;
   account_session: AccountSessionTable;
   api_token: ApiTokenTable;

@@ -56,6 +56,7 @@ import { insightsOf } from './insights.js';
 import type { NetworkInsights } from '../domain/connect/insights.js';
 import { networkGraph, type NetworkGraph } from './ties.js';
 import * as accounts from './accounts.js';
+import * as teams from './teams.js';
 
 export interface StoreCounts {
   people: number;
@@ -91,6 +92,23 @@ export class Store {
     }
     return store;
   }
+
+  /** Teams of accounts (store/teams.ts); each call names the account asking. */
+  readonly teams = {
+    of: (accountId: string) => teams.teamsOf(this.ctx, accountId),
+    get: (accountId: string, teamId: string) => teams.teamOf(this.ctx, accountId, teamId),
+    create: (accountId: string, name: string) => teams.createTeam(this.ctx, accountId, name),
+    addMember: (accountId: string, teamId: string, email: string) =>
+      teams.addMember(this.ctx, accountId, teamId, email),
+    removeMember: (accountId: string, teamId: string, memberId: string) =>
+      teams.removeMember(this.ctx, accountId, teamId, memberId),
+    delete: (accountId: string, teamId: string) => teams.deleteTeam(this.ctx, accountId, teamId),
+    share: (accountId: string, teamId: string, sharing: boolean) =>
+      teams.setSharing(this.ctx, accountId, teamId, sharing),
+    /** What sharing teammates' networks answer to a question's terms. */
+    answers: (accountId: string, terms: string[], about: string) =>
+      teams.teammateAnswers(this.ctx, accountId, terms, about),
+  };
 
   /** Accounts and their credentials: not bound to the workspace (store/accounts.ts). */
   readonly accounts = {

@@ -36,7 +36,7 @@ interface Candidate {
 export async function whoCanHelp(ctx: StoreContext, query: unknown): Promise<WhoResult> {
   const { q, k = 3 } = parseOrThrow(whoQuerySchema, query);
   const terms = searchTerms(q);
-  if (terms.length === 0) return { query: q, direct: [], paths: [] };
+  if (terms.length === 0) return { query: q, direct: [], paths: [], teammates: [] };
   const now = ctx.now();
   const [graph, people, interactions] = await Promise.all([
     networkGraph(ctx, now),
@@ -133,7 +133,8 @@ export async function whoCanHelp(ctx: StoreContext, query: unknown): Promise<Who
       },
     };
   });
-  return { query: q, direct, paths };
+  // Teammates' answers are the door's to add: they depend on who asks, not on the workspace.
+  return { query: q, direct, paths, teammates: [] };
 }
 
 /** The user's tie to each of these people, explained (relationshipStrength over their chats). */

@@ -99,7 +99,7 @@ function sampleOf(
       if (namesAnId(name)) return used.ids++ === 0 ? id : other;
       if (schema.format === 'date' || /(At|On|^until|^date)$/.test(name)) return '2026-12-01';
       if (schema.format === 'date-time') return '2026-12-01T10:00:00.000Z';
-      if (schema.format === 'email') return 'someone@example.org';
+      if (schema.format === 'email' || /email$/i.test(name)) return 'someone@example.org';
       if (schema.format === 'uri') return 'https://example.org/';
       return 'x'.repeat(Math.max(1, Number(schema.minLength ?? 1)));
     }
@@ -292,6 +292,7 @@ async function seed(alice: Client) {
   await alice.json('POST', '/api/calendar-feed');
   await alice.json('POST', '/api/tokens', { name: `token ${MARKER}` });
   await alice.json('POST', '/api/invitations', { email: 'carol@example.org' });
+  await alice.json('POST', '/api/teams', { name: `team ${MARKER}` });
 }
 
 /** Ids found in everything A can read without an id: a few from each list. */

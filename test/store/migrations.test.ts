@@ -63,6 +63,7 @@ describeEachDatabase('migration 012 (leaner import storage)', (_db, dialect) => 
           '017-asks-by-direction',
           '018-people-by-last-contact',
           '019-accounts',
+          '020-teams',
         ],
       ]);
       await (await openStore(target, { now, onUpgrade })).close();
@@ -158,6 +159,7 @@ describeEachDatabase('migration 013 (interaction words without positions)', (_db
           '017-asks-by-direction',
           '018-people-by-last-contact',
           '019-accounts',
+          '020-teams',
         ],
       ]);
       expect(await snapshot(store)).toEqual(before.snapshot);
@@ -252,6 +254,7 @@ describeEachDatabase('migration 014 (asks made of you)', (db, dialect) => {
           '017-asks-by-direction',
           '018-people-by-last-contact',
           '019-accounts',
+          '020-teams',
         ],
       ]);
       expect(await store.asks.get(id)).toMatchObject({
@@ -439,7 +442,7 @@ describeEachDatabase(
         const upgrades: string[][] = [];
         const store = await openStore(target, { now, onUpgrade: (m) => upgrades.push(m) });
         expect(upgrades).toEqual([
-          ['017-asks-by-direction', '018-people-by-last-contact', '019-accounts'],
+          ['017-asks-by-direction', '018-people-by-last-contact', '019-accounts', '020-teams'],
         ]);
         expect(await indexesOn(target, 'ask')).toContain('ask_by_direction_met');
         expect(await indexesOn(target, 'person')).toContain('person_list_by_last_contact');
@@ -476,7 +479,7 @@ describeEachDatabase('migration 019 (accounts)', (_db, dialect) => {
 
       const upgrades: string[][] = [];
       const store = await openStore(target, { now, onUpgrade: (m) => upgrades.push(m) });
-      expect(upgrades).toEqual([['019-accounts']]);
+      expect(upgrades).toEqual([['019-accounts', '020-teams']]);
       expect(await snapshot(store)).toEqual(before);
       expect(await store.accounts.count()).toBe(0);
       const owner = await store.accounts.create({

@@ -1,5 +1,6 @@
 // Input and output shapes of the connectors' doors (API, CLI, web), from one set of zod schemas.
 import { z } from 'zod';
+import { teammateAnswerSchema } from './team.js';
 import { LIMITS, idSchema, optionalText, requiredText, timestamp } from '../fields.js';
 import { INTRO_STATES } from './introduction.js';
 import { INTRO_MESSAGES } from './intro-drafts.js';
@@ -180,7 +181,10 @@ export const whoResultSchema = z.object({
       ask: z.object({ personId: z.string(), purpose: z.literal('intro'), question: z.string() }),
     }),
   ),
+  /** Teammates who share their networks and know someone who matches (a server with teams). */
+  teammates: z.array(teammateAnswerSchema),
 });
+
 export type WhoResult = z.output<typeof whoResultSchema>;
 
 export const ledgerSchema = z.object({

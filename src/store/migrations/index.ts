@@ -22,6 +22,7 @@ import { peopleRankedAlike } from './016-people-ranked-alike.js';
 import { asksByDirection } from './017-asks-by-direction.js';
 import { peopleByLastContact } from './018-people-by-last-contact.js';
 import { accounts } from './019-accounts.js';
+import { teams } from './020-teams.js';
 
 export function migrationsFor(search: SearchIndex): Record<string, Migration> {
   return {
@@ -44,6 +45,7 @@ export function migrationsFor(search: SearchIndex): Record<string, Migration> {
     '017-asks-by-direction': asksByDirection,
     '018-people-by-last-contact': peopleByLastContact(search),
     '019-accounts': accounts,
+    '020-teams': teams,
   };
 }
 
