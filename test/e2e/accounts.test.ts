@@ -16,6 +16,7 @@ import {
 import type { Browser } from 'playwright-core';
 
 const PASSWORD = 'a long enough password';
+const MARKER = 'Qvzmemberonly';
 
 /** The server as a browser must reach it for passkeys: by name (an IP address is no RP ID). */
 const byName = (url: string) => url.replace('127.0.0.1', 'localhost');
@@ -106,6 +107,79 @@ describe('accounts in the browser', () => {
     await member.page.getByRole('navigation').waitFor();
     const state = await member.page.evaluate(async () => (await fetch('/api/auth/session')).json());
     expect(state).toMatchObject({ account: { email: 'max@example.org', role: 'member' } });
+
+    // A team: the owner makes it and adds the member; both share; the owner's "who can help"
+    // finds the person only the member knows, and nothing of the member's notes.
+    await member.page.evaluate(async (marker) => {
+      const post = (path: string, body: unknown) =>
+        fetch(path, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(body),
+        }).then((r) => r.json() as Promise<{ id: string }>);
+      const tom = await post('/api/people', {
+        displayName: 'Tom Berg',
+        organization: 'Acme',
+        title: 'Head of tax',
+        notes: `private ${marker}`,
+      });
+      await post('/api/interactions', {
+        kind: 'coffee',
+        occurredAt: '2026-12-01',
+        participantIds: [tom.id],
+        summary: `coffee ${marker}`,
+      });
+    }, MARKER);
+    await owner.page.goto(`${base}/settings`);
+    await owner.page.getByLabel('New team').fill('Consulting crew');
+    await owner.page.getByRole('button', { name: 'Make a team' }).click();
+    const ownerTeam = owner.page.getByTestId('team');
+    await ownerTeam.getByLabel('Add a member by email').fill('max@example.org');
+    await ownerTeam.getByRole('button', { name: 'Add', exact: true }).click();
+    await ownerTeam.getByText('Max Member (max@example.org)').waitFor();
+    const ownerShares = ownerTeam.getByLabel('Share my people and ties with this team');
+    await ownerShares.click();
+    await expect.poll(() => ownerShares.isChecked()).toBe(true);
+    await member.page.goto(`${base}/settings`);
+    const memberTeam = member.page.getByTestId('team');
+    await memberTeam.getByText('Consulting crew').waitFor();
+    const memberShares = memberTeam.getByLabel('Share my people and ties with this team');
+    await memberShares.click();
+    await expect.poll(() => memberShares.isChecked()).toBe(true);
+    await expect.poll(() => memberTeam.getByText('shares', { exact: true }).count()).toBe(2);
+    await screenshot(member.page, 'settings-teams');
+    expect(await seriousViolations(member.page)).toEqual([]);
+
+    await owner.page.goto(`${base}/who?q=acme`);
+    const answer = owner.page.getByTestId('who-teammate');
+    await answer.getByText('Tom Berg, Head of tax at Acme').waitFor();
+    expect(await answer.innerText()).toMatch(/Max \(your teammate\) knows Tom Berg at Acme/);
+    await screenshot(owner.page, 'who-teammates');
+    expect(await seriousViolations(owner.page)).toEqual([]);
+    await answer.getByRole('button', { name: 'Ask Max to introduce you' }).click();
+    const dialog = owner.page.getByRole('dialog');
+    await dialog.waitFor();
+    expect(
+      await dialog
+        .getByRole('textbox', { name: /question/i })
+        .first()
+        .inputValue(),
+    ).toMatch(/introduce me to Tom Berg/);
+    await owner.page.keyboard.press('Escape');
+    const seenByOwner = await owner.page.evaluate(async () => {
+      const paths = [
+        '/api/people?limit=500',
+        '/api/who?q=acme',
+        '/api/who?q=tax',
+        '/api/teams',
+        '/api/today',
+        '/api/network',
+        '/api/export?format=json',
+      ];
+      return (await Promise.all(paths.map(async (p) => (await fetch(p)).text()))).join('\n');
+    });
+    expect(seenByOwner).toContain('Tom Berg');
+    expect(seenByOwner).not.toContain(MARKER);
 
     // A wrong password is said so, next to nothing changed.
     await member.page

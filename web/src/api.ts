@@ -197,6 +197,8 @@ export interface Today {
 
 /** The browser's own time zone: days in the agenda are the user's days. */
 export type { Account, ApiToken, AuthState, Invitation, PasskeyInfo, SessionInfo };
+export type { Team, TeammateAnswer } from '../../src/domain/connect/team.js';
+import type { Team } from '../../src/domain/connect/team.js';
 export interface Ceremony {
   challengeId: string;
   options: Record<string, unknown>;
@@ -363,4 +365,16 @@ export const api = {
   beginPasskeySignIn: () => request<Ceremony>('POST', '/api/auth/passkeys/authentication'),
   passkeySignIn: (input: { challengeId: string; credential: unknown }) =>
     request<{ signedIn: true }>('POST', '/api/auth/passkeys/sign-in', input),
+  teams: () => request<Team[]>('GET', '/api/teams'),
+  createTeam: (name: string) => request<Team>('POST', '/api/teams', { name }),
+  deleteTeam: (id: string) => request<void>('DELETE', `/api/teams/${encodeURIComponent(id)}`),
+  addTeamMember: (id: string, email: string) =>
+    request<Team>('POST', `/api/teams/${encodeURIComponent(id)}/members`, { email }),
+  removeTeamMember: (id: string, accountId: string) =>
+    request<void>(
+      'DELETE',
+      `/api/teams/${encodeURIComponent(id)}/members/${encodeURIComponent(accountId)}`,
+    ),
+  shareWithTeam: (id: string, sharing: boolean) =>
+    request<Team>('POST', `/api/teams/${encodeURIComponent(id)}/sharing`, { sharing }),
 };

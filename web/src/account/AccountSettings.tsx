@@ -26,6 +26,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { api, ApiError, type Account } from '../api';
 import { longDate, relativeDay } from '../app/format';
 import { AUTH_KEY, forgetAndAsk } from './auth-state';
+import { TeamsSettings } from './TeamsSettings';
 import { addPasskey, passkeysSupported, passkeyTrouble } from './passkeys';
 
 export function AccountSettings() {
@@ -50,6 +51,7 @@ export function AccountSettings() {
       <Passkeys />
       <Tokens />
       {account.role === 'owner' && <Invitations />}
+      <TeamsSettings account={account} />
     </>
   );
 }

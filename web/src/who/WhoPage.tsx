@@ -16,10 +16,10 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowRight, IconSearch } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useState, type FormEvent } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
-import { api } from '../api';
+import { api, type TeammateAnswer } from '../api';
 import { NewAskModal, type NewAskDefaults } from '../asks/NewAskModal';
 import { savedMessage } from '../asks/saved-message';
 
@@ -73,9 +73,12 @@ export function WhoPage() {
       </form>
       {answer.isLoading && <Loader aria-label="Loading" />}
       {answer.error && <Alert color="red">{answer.error.message}</Alert>}
-      {data && data.direct.length === 0 && data.paths.length === 0 && (
-        <Text>No one in your network matches “{data.query}” yet.</Text>
-      )}
+      {data &&
+        data.direct.length === 0 &&
+        data.paths.length === 0 &&
+        data.teammates.length === 0 && (
+          <Text>No one in your network matches “{data.query}” yet.</Text>
+        )}
       {data && data.direct.length > 0 && (
         <Stack gap="xs">
           <Title order={2} size="h4">
@@ -105,6 +108,9 @@ export function WhoPage() {
             ))}
           </Stack>
         </Stack>
+      )}
+      {data && data.teammates.length > 0 && (
+        <TeammateAnswers answers={data.teammates} onAsk={setAsking} />
       )}
       {data && data.paths.length > 0 && (
         <Stack gap="xs">
@@ -177,6 +183,83 @@ export function WhoPage() {
           }}
         />
       )}
+    </Stack>
+  );
+}
+
+/**
+ * What teammates who share their networks know: each answer one click from drafting the ask
+ * to the teammate (added to your people first, by name and email, if they are not there yet).
+ */
+function TeammateAnswers({
+  answers,
+  onAsk,
+}: {
+  answers: TeammateAnswer[];
+  onAsk: (defaults: NewAskDefaults) => void;
+}) {
+  const queryClient = useQueryClient();
+  const ask = useMutation({
+    mutationFn: async (answer: TeammateAnswer) => {
+      const id =
+        answer.ask.personId ??
+        (
+          await api.createPerson({
+            displayName: answer.teammate.name,
+            emails: [answer.teammate.email],
+          })
+        ).id;
+      return { id, answer };
+    },
+    onSuccess: ({ id, answer }) => {
+      void queryClient.invalidateQueries({ queryKey: ['people'] });
+      onAsk({
+        person: { id, displayName: answer.teammate.name },
+        question: answer.ask.question,
+        purpose: 'intro',
+      });
+    },
+    onError: (error) => notifications.show({ color: 'red', message: error.message }),
+  });
+  return (
+    <Stack gap="xs">
+      <Title order={2} size="h4">
+        Through your teammates
+      </Title>
+      <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        {answers.map((a) => (
+          <Card
+            key={`${a.teammate.accountId}:${a.person.name}`}
+            withBorder
+            padding="sm"
+            component="li"
+            data-testid="who-teammate"
+          >
+            <Stack gap={6}>
+              <Group justify="space-between" wrap="wrap" gap="xs">
+                <Text fw={600}>
+                  {a.person.name}
+                  {a.person.title ? `, ${a.person.title}` : ''}
+                  {a.person.organization ? ` at ${a.person.organization}` : ''}
+                </Text>
+                <Badge variant="light" color={STRENGTH_COLORS[a.band] ?? 'gray'}>
+                  {a.teammate.name.split(' ')[0]} knows them: {a.band}
+                </Badge>
+              </Group>
+              <Text size="sm">{a.explanation}</Text>
+              <Text size="xs" c="dimmed">
+                Shared with {a.team}
+                {a.person.tags.length > 0 ? ` · ${a.person.tags.join(', ')}` : ''}
+              </Text>
+              <Group>
+                <Button size="xs" onClick={() => ask.mutate(a)} loading={ask.isPending}>
+                  Ask {a.teammate.name.split(' ')[0]} to introduce you
+                </Button>
+              </Group>
+            </Stack>
+          </Card>
+        ))}
+      </Stack>
     </Stack>
   );
 }
