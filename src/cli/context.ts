@@ -3,13 +3,19 @@
 import { databaseTarget } from '../config.js';
 import type { Store } from '../store/store.js';
 import type { Output } from './output.js';
+import { currentRemote } from './remote.js';
+
+/** What commands call: the store, on a local database or (after `kith login`) on a server. */
+export type CliStore = Store;
 
 export interface CliContext {
   output: Output;
   env: NodeJS.ProcessEnv;
   /** Today's date, injectable so tests are reproducible. */
   now: () => Date;
-  withStore<T>(work: (store: Store) => Promise<T>): Promise<T>;
+  withStore<T>(work: (store: CliStore) => Promise<T>): Promise<T>;
+  /** The server commands go to after `kith login`, or null for the local database. */
+  remoteUrl(): string | null;
 }
 
 export function cliContext(
@@ -21,7 +27,15 @@ export function cliContext(
     output,
     env,
     now,
+    remoteUrl: () => currentRemote(env)?.url ?? null,
     async withStore(work) {
+      const remote = currentRemote(env);
+      if (remote) {
+        const { RemoteStore } = await import('./remote-store.js');
+        // The same calls, answered by the server's API (remote-store.ts; a test checks that
+        // every call a command makes is there).
+        return work(new RemoteStore(remote) as unknown as CliStore);
+      }
       let told = false;
       const { openStore } = await import('../store/open-store.js');
       const store = await openStore(databaseTarget(env), {

@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { KithError } from '../domain/errors.js';
 import { registerAccountCommands } from './commands/accounts.js';
+import { registerLoginCommands } from './commands/login.js';
 import { registerConnectorCommands } from './commands/connectors.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerImportCommand } from './commands/import.js';
@@ -101,6 +102,7 @@ export function buildProgram(options: RunOptions = {}): Command {
   registerDemoCommand(program, ctx);
   registerServeCommand(program, ctx, version);
   registerAccountCommands(program, ctx);
+  registerLoginCommands(program, ctx);
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }

@@ -244,6 +244,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
         c.header('Cache-Control', 'no-store');
         if (result.fileName)
           c.header('Content-Disposition', `attachment; filename="${result.fileName}"`);
+        if (result.contents) c.header('X-Kith-Contents', encodeURIComponent(result.contents));
         return c.body(
           typeof result.body === 'string' ? result.body : new Uint8Array(result.body),
           200,

@@ -118,7 +118,12 @@ export const exportRoutes: Route[] = [
     handle: async (store, { query }) => {
       const file = await store.exports.file(query.format);
       const day = new Date().toISOString().slice(0, 10);
-      return new FileResponse(file.contentType, file.text, `kith-${day}.${file.extension}`);
+      return new FileResponse(
+        file.contentType,
+        file.text,
+        `kith-${day}.${file.extension}`,
+        file.count,
+      );
     },
   }),
   defineRoute({

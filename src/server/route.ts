@@ -17,6 +17,8 @@ export class FileResponse {
     readonly body: string | Uint8Array,
     /** Offered as a download under this name; shown inline when null (a calendar feed). */
     readonly fileName: string | null,
+    /** What the file holds, in words ("12 people"): the X-Kith-Contents header. */
+    readonly contents?: string,
   ) {}
 }
 

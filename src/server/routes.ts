@@ -403,6 +403,29 @@ export const routes: Route[] = [
   }),
   defineRoute({
     method: 'get',
+    path: '/api/lookup/person',
+    tag: 'people',
+    summary:
+      'The one person a text names: a name, an email, a LinkedIn address or an id (409 when several match), as the CLI resolves them',
+    query: z.object({
+      q: z.string().trim().min(1).max(500),
+      archived: z.enum(['true', 'false']).optional(),
+    }),
+    response: personSchema,
+    handle: (store, { query }) =>
+      store.people.resolve(query.q, query.archived === 'true' ? { archived: true } : undefined),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/lookup/campaign',
+    tag: 'asks',
+    summary: 'The one campaign a text names: its name or id',
+    query: z.object({ q: z.string().trim().min(1).max(500) }),
+    response: campaignSchema,
+    handle: (store, { query }) => store.campaigns.resolve(query.q),
+  }),
+  defineRoute({
+    method: 'get',
     path: '/api/stats',
     tag: 'workspace',
     summary: 'How many people, organizations, interactions and insights the workspace holds',

@@ -5,6 +5,7 @@ import { DEMO_DEFAULTS } from '../../demo/defaults.js';
 import type { BulkPhase } from '../../store/bulk-load.js';
 import type { CliContext } from '../context.js';
 import { json } from '../output.js';
+import type { RemoteStore } from '../remote-store.js';
 
 const positiveInt = (max: number) => (value: string) => {
   const n = Number(value);
@@ -36,6 +37,10 @@ export function registerDemoCommand(program: Command, ctx: CliContext): void {
         json?: boolean;
       }) => {
         const result = await ctx.withStore(async (store) => {
+          const remote = ctx.remoteUrl();
+          if (remote) {
+            return (store as unknown as RemoteStore).sampleNetwork(flags.size);
+          }
           const showBar = !flags.json && process.stderr.isTTY;
           const bar = new SingleBar(
             { format: ' {phase} [{bar}] {value}/{total}', hideCursor: true },

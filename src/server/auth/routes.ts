@@ -265,6 +265,18 @@ const tokenRoutes: Route[] = [
   }),
 ];
 
+const tokenSelfRoute = defineRoute({
+  method: 'delete',
+  path: '/api/auth/token',
+  tag: 'accounts',
+  summary: 'Revoke the token this request came with (`kith logout`)',
+  handle: async (store, _input, caller) => {
+    if (!caller.tokenId)
+      throw new KithError('invalid_state', 'This request came with no token to revoke.');
+    await store.accounts.revokeToken(accountOf(caller).id, caller.tokenId);
+  },
+});
+
 const invitationRoutes: Route[] = [
   defineRoute({
     method: 'get',
@@ -314,6 +326,7 @@ const invitationRoutes: Route[] = [
 export const accountRoutes: Route[] = [
   ...sessionRoutes,
   ...tokenRoutes,
+  tokenSelfRoute,
   ...invitationRoutes,
   ...passkeyRoutes,
 ];
