@@ -131,6 +131,8 @@ interface Result {
   kind: Kind;
   ms: number;
   status: number;
+  /** What a refused request was told. */
+  detail?: string;
 }
 
 async function client(
@@ -146,6 +148,7 @@ async function client(
     const kind = pick(((i * 2654435761) % 1000) / 1000);
     const started = performance.now();
     let status = 0;
+    let detail: string | undefined;
     try {
       if (kind === 'people')
         status = (
@@ -173,10 +176,11 @@ async function client(
         status = res.status;
         if (status === 201) account.interactions.push((JSON.parse(res.text) as { id: string }).id);
       }
-    } catch {
+    } catch (error) {
       status = 0;
+      detail = (error as Error).message;
     }
-    results.push({ kind, ms: performance.now() - started, status });
+    results.push({ kind, ms: performance.now() - started, status, ...(detail ? { detail } : {}) });
   }
 }
 
@@ -238,6 +242,8 @@ async function bench() {
     console.log(
       `${servers} servers, ${accountCount} accounts, ${clients} clients, ${seconds} s: ${results.length} requests = ${(results.length / elapsed).toFixed(0)} req/s; p50 ${quantile(all, 0.5).toFixed(0)} ms, p99 ${quantile(all, 0.99).toFixed(0)} ms; 5xx ${fivexx}, other failures ${failed}; acknowledged writes ${writes}, lost ${lost}; rows seen by the wrong account ${leaks}`,
     );
+    for (const r of results.filter((x) => x.status === 0 || x.status >= 400).slice(0, 5))
+      console.log(`  refused: ${r.kind} ${r.status} ${r.detail ?? ''}`);
     for (const [k] of MIX) {
       const mine = results
         .filter((r) => r.kind === k)

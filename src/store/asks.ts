@@ -341,6 +341,20 @@ export async function moveOnOverdueAsks(
   now: string,
   timeZone: string,
 ): Promise<number> {
+  // Another app server may move the same asks at the same moment (Today asked on several
+  // servers at once): its step is the one this would have taken, so looking again finds
+  // nothing left to do.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await moveOnOnce(ctx, now, timeZone);
+    } catch (error) {
+      const raced = error instanceof KithError && error.code === 'conflict';
+      if (!raced || ctx.db.isTransaction || attempt === 3) throw error;
+    }
+  }
+}
+
+function moveOnOnce(ctx: StoreContext, now: string, timeZone: string): Promise<number> {
   return inTransaction(ctx, async (tx) => {
     const settings = await getSettings(tx);
     // Only asks sent long enough ago can be due (a day's margin for time zones).
