@@ -7,6 +7,7 @@ import {
   bandOf,
   sharedFieldsMatch,
   teammateSentence,
+  type Band,
   type Team,
   type TeammateAnswer,
 } from '../domain/connect/team.js';
@@ -279,15 +280,29 @@ export async function teammateAnswers(
       matching.map((m) => m.id),
       ctx.now().toISOString(),
     );
+    const goBetweens = await goBetweensFor(
+      theirs,
+      matching
+        .filter((m) => bandOf(strengths.get(m.id) ?? { label: 'none' }) === 'weak')
+        .map((m) => m.id),
+    );
     const ranked = matching
-      .map((person) => ({
-        person,
-        score: strengths.get(person.id)?.score ?? 0,
-        band: bandOf(strengths.get(person.id) ?? { label: 'none' }),
-      }))
+      .map((person) => {
+        const strength = strengths.get(person.id) ?? { label: 'none' as const, score: 0 };
+        const band = bandOf(strength);
+        const via = band === 'weak' ? (goBetweens.get(person.id) ?? null) : null;
+        // Known directly first; through someone next; barely known last.
+        const score = via
+          ? 0.5 + via.score / 2
+          : band === 'weak'
+            ? strength.score / 2
+            : 1 + strength.score;
+        return { person, band, via, score };
+      })
       .sort((a, b) => b.score - a.score || a.person.name.localeCompare(b.person.name))
       .slice(0, ANSWERS_PER_TEAMMATE);
-    for (const { person, band } of ranked)
+    for (const { person, band, via } of ranked) {
+      const goBetween = via ? { name: via.name, band: via.band } : null;
       answers.push({
         teammate: { accountId: mate.accountId, name: mate.name, email: mate.email },
         team: mate.team,
@@ -298,10 +313,60 @@ export async function teammateAnswers(
           tags: person.tags,
         },
         band,
-        explanation: `${teammateSentence(mate.name, person, band)} about ${about}.`,
+        via: goBetween,
+        explanation: `${teammateSentence(mate.name, person, band, goBetween)} about ${about}.`,
       });
+    }
   }
   return answers;
+}
+
+/**
+ * For people a teammate barely knows: the person the teammate knows best (good or strong) who
+ * knows them, from the teammate's who-knows-whom. Only names and how well are read.
+ */
+async function goBetweensFor(
+  theirs: StoreContext,
+  ids: string[],
+): Promise<Map<string, { name: string; band: Band; score: number }>> {
+  const found = new Map<string, { name: string; band: Band; score: number }>();
+  if (ids.length === 0) return found;
+  const edges = await theirs.db
+    .selectFrom('knows')
+    .select(['person_a', 'person_b'])
+    .where('workspace_id', '=', theirs.workspaceId)
+    .where((eb) => eb.or([eb('person_a', 'in', ids), eb('person_b', 'in', ids)]))
+    .execute();
+  const others = [...new Set(edges.flatMap((e) => [e.person_a, e.person_b]))].filter(
+    (id) => !ids.includes(id),
+  );
+  if (others.length === 0) return found;
+  const [strengths, names] = await Promise.all([
+    strengthsOf(theirs, others, theirs.now().toISOString()),
+    // Only people in the teammate's network, not in their trash.
+    theirs.db
+      .selectFrom('person')
+      .select(['id', 'display_name'])
+      .where('workspace_id', '=', theirs.workspaceId)
+      .where('id', 'in', others)
+      .where('archived_at', 'is', null)
+      .execute()
+      .then((rows) => new Map(rows.map((r) => [r.id, r.display_name]))),
+  ]);
+  for (const edge of edges)
+    for (const [target, other] of [
+      [edge.person_a, edge.person_b],
+      [edge.person_b, edge.person_a],
+    ] as const) {
+      if (!ids.includes(target) || ids.includes(other)) continue;
+      const strength = strengths.get(other);
+      const name = names.get(other);
+      if (!strength || !name || bandOf(strength) === 'weak') continue;
+      const best = found.get(target);
+      if (!best || strength.score > best.score)
+        found.set(target, { name, band: bandOf(strength), score: strength.score });
+    }
+  return found;
 }
 
 async function tagsOfPeople(ctx: StoreContext, ids: string[]): Promise<Map<string, string[]>> {

@@ -130,6 +130,46 @@ describeEachDatabase('teams', (db) => {
     expect((await owner.json<Who>('GET', '/api/who?q=acme')).teammates).toEqual([]);
   });
 
+  it('names who the teammate knows well that knows the person, never the tie’s own words', async () => {
+    // Max barely knows Ana (no chat) but knows Priya well, and Priya knows Ana.
+    const ana = await member.json<{ id: string }>('POST', '/api/people', {
+      displayName: 'Ana Silva',
+      organization: 'Globex',
+      tags: ['pricing'],
+    });
+    const priya = await member.json<{ id: string }>('POST', '/api/people', {
+      displayName: 'Priya Raman',
+    });
+    for (const day of ['2026-11-02', '2026-11-16', '2026-11-30'])
+      await member.json('POST', '/api/interactions', {
+        kind: 'call',
+        occurredAt: day,
+        participantIds: [priya.id],
+        summary: 'Weekly call',
+      });
+    await member.json('POST', '/api/knows', {
+      personA: priya.id,
+      personB: ana.id,
+      context: `${MARKER} old colleagues`,
+      strength: 'strong',
+    });
+    await member.json('POST', `/api/teams/${team.id}/sharing`, { sharing: true });
+    const who = await owner.json<Who & { teammates: { via: unknown }[] }>(
+      'GET',
+      '/api/who?q=pricing',
+    );
+    expect(who.teammates).toHaveLength(1);
+    expect(who.teammates[0]).toMatchObject({
+      person: { name: 'Ana Silva' },
+      band: 'weak',
+      via: { name: 'Priya Raman', band: expect.stringMatching(/good|strong/) },
+    });
+    expect(who.teammates[0]?.explanation).toMatch(
+      /^max \(your teammate\) knows Priya Raman (well|fairly well), who knows Ana Silva at Globex: ask max to introduce you/,
+    );
+    expect(JSON.stringify(who)).not.toContain(MARKER);
+  });
+
   it('ends the shared view when the member leaves or is removed', async () => {
     await member.json('POST', `/api/teams/${team.id}/sharing`, { sharing: true });
     const memberId = team.members.find((m) => m.email === 'max@example.org')?.accountId ?? '';

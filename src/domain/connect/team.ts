@@ -54,6 +54,11 @@ export const teammateAnswerSchema = z.object({
     tags: z.array(z.string()),
   }),
   band: z.enum(BANDS),
+  /**
+   * When the teammate barely knows them: someone the teammate knows better who knows them (the
+   * teammate's who-knows-whom), by name and how well; the tie's own words are not shared.
+   */
+  via: z.object({ name: z.string(), band: z.enum(BANDS) }).nullable(),
   explanation: z.string(),
   /** The ask to draft: to the teammate, found in your network by their email when there. */
   ask: z.object({
@@ -68,9 +73,12 @@ export function teammateSentence(
   teammate: string,
   person: { name: string; organization: string | null },
   band: Band,
+  via: { name: string; band: Band } | null = null,
 ): string {
   const first = teammate.trim().split(/\s+/)[0] ?? teammate;
   const at = person.organization ? ` at ${person.organization}` : '';
+  if (via)
+    return `${first} (your teammate) knows ${via.name} ${HOW_WELL[via.band]}, who knows ${person.name}${at}: ask ${first} to introduce you`;
   return `${first} (your teammate) knows ${person.name}${at} ${HOW_WELL[band]}: ask ${first} to introduce you`;
 }
 

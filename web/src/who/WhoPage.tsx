@@ -242,8 +242,10 @@ function TeammateAnswers({
                   {a.person.title ? `, ${a.person.title}` : ''}
                   {a.person.organization ? ` at ${a.person.organization}` : ''}
                 </Text>
-                <Badge variant="light" color={STRENGTH_COLORS[a.band] ?? 'gray'}>
-                  {a.teammate.name.split(' ')[0]} knows them: {a.band}
+                <Badge variant="light" color={STRENGTH_COLORS[a.via?.band ?? a.band] ?? 'gray'}>
+                  {a.via
+                    ? `through ${a.via.name}`
+                    : `${a.teammate.name.split(' ')[0]} knows them: ${a.band}`}
                 </Badge>
               </Group>
               <Text size="sm">{a.explanation}</Text>
