@@ -444,6 +444,47 @@ export async function importFile(
   file: string,
   options: ImportOptions = {},
 ): Promise<ImportReport> {
+  const report = await readAndImport(ctx, bytes, file, options);
+  const changed =
+    report.counts.new +
+    report.counts.updated +
+    report.activities.counts.new +
+    report.activities.counts.updated;
+  if (report.status === 'imported' && changed >= LARGE_IMPORT && !ctx.db.isTransaction)
+    await ctx.search.refreshStatistics(ctx.db, IMPORTED_TABLES);
+  return report;
+}
+
+/** An import that changed this many rows leaves the planner's statistics behind. */
+const LARGE_IMPORT = 1000;
+
+/** Every table an import writes (restoring a backup analyzes them all itself). */
+const IMPORTED_TABLES = [
+  'person',
+  'person_contact',
+  'person_tag',
+  'person_role',
+  'person_photo',
+  'organization',
+  'tag',
+  'interaction',
+  'interaction_participant',
+  'insight',
+  'ask',
+  'ask_event',
+  'import_run',
+  'import_change',
+  'import_source',
+  'import_item',
+  'import_activity_change',
+] as const;
+
+async function readAndImport(
+  ctx: StoreContext,
+  bytes: Uint8Array,
+  file: string,
+  options: ImportOptions,
+): Promise<ImportReport> {
   const backup = backupIn(bytes, file);
   if (!backup) {
     options.onProgress?.({ phase: 'reading', done: 0, total: 0 });

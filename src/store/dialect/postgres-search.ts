@@ -171,6 +171,11 @@ async function newestMatching(
 export const postgresSearch: SearchIndex = {
   dialect: 'postgres',
 
+  async refreshStatistics(db, tables) {
+    for (const table of [...tables, 'person_search', 'interaction_search'])
+      await sql`ANALYZE ${sql.table(table)}`.execute(db);
+  },
+
   async createSchema(db) {
     await sql`CREATE TABLE person_search (
       person_id text PRIMARY KEY REFERENCES person (id) ON DELETE CASCADE,

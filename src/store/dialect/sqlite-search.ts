@@ -210,6 +210,12 @@ function dropContentlessFts(database: SQLite.Database, name: string): void {
 export const sqliteSearch = (writer: RowWriter, database: SQLite.Database): SearchIndex => ({
   dialect: 'sqlite',
 
+  async refreshStatistics(db, tables) {
+    // A sample of each index is enough for the planner, and keeps this to milliseconds.
+    await sql`PRAGMA analysis_limit = 1000`.execute(db);
+    for (const table of tables) await sql`ANALYZE ${sql.table(table)}`.execute(db);
+  },
+
   async createSchema(db) {
     await sql`CREATE VIRTUAL TABLE person_fts USING fts5(
       entity_id UNINDEXED, workspace_id UNINDEXED, name, work, tags, notes,
