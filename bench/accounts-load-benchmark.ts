@@ -147,7 +147,7 @@ async function client(
     i += 1;
     const kind = pick(((i * 2654435761) % 1000) / 1000);
     const started = performance.now();
-    let status = 0;
+    let status: number;
     let detail: string | undefined;
     try {
       if (kind === 'people')

@@ -68,7 +68,9 @@ export async function whoCanHelp(ctx: StoreContext, query: unknown): Promise<Who
     }
   }
   const all = [...candidates.values()].filter((c) => graph.index.has(c.id));
-  const known = all.filter((c) => graph.myTie(c.id) >= KNOWN_WELL);
+  // Everyone you have spoken with who matches is a direct answer (weak ties ranked lower and
+  // said so); those not known well are also reached through connectors, a warmer way in.
+  const known = all.filter((c) => graph.myTie(c.id) > 0);
   const others = all.filter((c) => graph.myTie(c.id) < KNOWN_WELL);
 
   const [strengths, names] = await Promise.all([
@@ -134,6 +136,25 @@ export async function whoCanHelp(ctx: StoreContext, query: unknown): Promise<Who
     };
   });
   // Teammates' answers are the door's to add: they depend on who asks, not on the workspace.
+  // Someone who matches, never spoken with and reached by no path, is still an answer: never
+  // "no one matches" when someone does.
+  const reached = new Set([...direct.map((d) => d.personId), ...found.map((p) => p.people.at(-1))]);
+  const unreached = all.filter((c) => !reached.has(c.id) && graph.myTie(c.id) === 0);
+  if (unreached.length > 0 && direct.length < DIRECT_ANSWERS) {
+    const none: Strength = { score: 0, label: 'none', explanation: 'no interactions yet' };
+    direct.push(
+      ...rankExperts(
+        unreached.map((c) => ({
+          id: c.id,
+          name: names.get(c.id) ?? '',
+          rank: c.rank,
+          matched: c.matched,
+          strength: none,
+        })),
+        DIRECT_ANSWERS - direct.length,
+      ),
+    );
+  }
   return { query: q, direct, paths, teammates: [] };
 }
 

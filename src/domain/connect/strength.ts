@@ -84,11 +84,14 @@ export function relationshipStrength(input: StrengthInput, now: string): Strengt
   const score = strengthScore(raw, asked, given);
   const label = labelFor(score, input.interactions.length > 0);
   if (label === 'none') return { score: 0, label, explanation: 'no interactions yet' };
-  const parts = [
-    `${inYear} ${inYear === 1 ? 'interaction' : 'interactions'} in the last year`,
-    // "last 3 weeks ago", but "the last one today".
-    lastDays < 2 ? `the last one ${timeAgo(lastDays)}` : `last ${timeAgo(lastDays)}`,
-  ];
+  const parts =
+    input.interactions.length === 1
+      ? [`you spoke once, ${timeAgo(lastDays)}`]
+      : [
+          `${inYear} ${inYear === 1 ? 'interaction' : 'interactions'} in the last year`,
+          // "last 3 weeks ago", but "the last one today".
+          lastDays < 2 ? `the last one ${timeAgo(lastDays)}` : `last ${timeAgo(lastDays)}`,
+        ];
   if (reciprocity < 1) parts.push(`you asked ${asked}, gave ${given}`);
   return { score, label, explanation: `${label} — ${parts.join(', ')}` };
 }

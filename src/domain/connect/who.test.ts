@@ -16,15 +16,31 @@ const expert = (id: string, rank: number, score: number): Expert => ({
 });
 
 describe('who can help', () => {
-  it('ranks by match, then by tie, and leaves weak ties to warm paths', () => {
+  it('ranks by match, then by tie, weak ties after those known well, saying they are weak', () => {
     const answers = rankExperts([
       expert('Weak', 0, 0.1),
       expert('Far', 30, 0.9),
       expert('Close', 1, 0.9),
       expert('Good', 0, 0.4),
     ]);
-    expect(answers.map((a) => a.personId)).toEqual(['Close', 'Good', 'Far']);
+    expect(answers.map((a) => a.personId)).toEqual(['Close', 'Good', 'Far', 'Weak']);
     expect(answers[0]?.explanation).toBe('ask Close, who knows about taxes; tie 0.9');
+    expect(answers[3]?.explanation).toBe(
+      'ask Weak, who knows about taxes; a weak tie (tie 0.1), and one chat is enough to ask',
+    );
+  });
+
+  it('names people fully when their first names are shared', () => {
+    const zoe = (id: string, family: string): Expert => ({
+      ...expert(id, 0, 0.5),
+      name: `Zoë ${family}`,
+    });
+    const answers = rankExperts([zoe('a', 'Adams'), zoe('b', 'Baptiste'), expert('Lee', 2, 0.5)]);
+    expect(answers.map((a) => a.explanation.split(',')[0])).toEqual([
+      'ask Zoë Adams',
+      'ask Zoë Baptiste',
+      'ask Lee',
+    ]);
   });
 
   it('says what matched, the most telling field first', () => {

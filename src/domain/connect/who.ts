@@ -22,29 +22,54 @@ export interface DirectAnswer {
   explanation: string;
 }
 
-/** A tie this strong or more is someone you can simply ask; weaker ones are reached through others. */
+/** A tie this strong or more is someone you can simply ask; weaker ones are also reached through others. */
 export const KNOWN_WELL = 0.3;
 
 /**
- * Rank people you know: a better match counts most, then the tie decides —
- * score = match × (0.4 + 0.6 × strength), where match = 1 / (1 + rank / 10).
+ * Rank people you know who match: those known well first, then weak ties; within each, a
+ * better match counts most, then the tie — score = match × (0.4 + 0.6 × strength), where
+ * match = 1 / (1 + rank / 10). Weak ties say so: a single chat is enough to ask someone who walked the path. A name is
+ * given whole when another answer shares its first name ("Zoë Adams", "Zoë Baptiste").
  */
 export function rankExperts(experts: readonly Expert[], limit = 5): DirectAnswer[] {
-  return experts
-    .filter((e) => e.strength.score >= KNOWN_WELL)
+  const chosen = experts
     .map((e) => ({
       e,
       score: (1 / (1 + e.rank / 10)) * (0.4 + 0.6 * e.strength.score),
     }))
-    .sort((a, b) => b.score - a.score || a.e.name.localeCompare(b.e.name))
+    // People known well first; weak ties after them, each by score.
+    .sort(
+      (a, b) =>
+        Number(b.e.strength.score >= KNOWN_WELL) - Number(a.e.strength.score >= KNOWN_WELL) ||
+        b.score - a.score ||
+        a.e.name.localeCompare(b.e.name),
+    )
     .slice(0, limit)
-    .map(({ e }) => ({
-      personId: e.id,
-      name: e.name,
-      matched: e.matched,
-      strength: e.strength,
-      explanation: `ask ${firstName(e.name)}, who ${e.matched}; ${e.strength.explanation}`,
-    }));
+    .map(({ e }) => e);
+  const called = callNames(chosen.map((e) => e.name));
+  return chosen.map((e) => ({
+    personId: e.id,
+    name: e.name,
+    matched: e.matched,
+    strength: e.strength,
+    explanation: `ask ${called(e.name)}, who ${e.matched}; ${tieWords(e.strength)}`,
+  }));
+}
+
+/** The tie in words; below "known well", said plainly with why asking is still fine. */
+function tieWords(strength: Strength): string {
+  if (strength.label === 'none')
+    return 'no chat logged with them yet, but they are in your network';
+  if (strength.score >= KNOWN_WELL) return strength.explanation;
+  return `a weak tie (${strength.explanation.replace(/^(weak|dormant) — /, '')}), and one chat is enough to ask`;
+}
+
+/** First names, or whole names for those whose first name another shares. */
+export function callNames(names: readonly string[]): (name: string) => string {
+  const counts = new Map<string, number>();
+  for (const name of new Set(names))
+    counts.set(firstName(name), (counts.get(firstName(name)) ?? 0) + 1);
+  return (name) => ((counts.get(firstName(name)) ?? 0) > 1 ? name.trim() : firstName(name));
 }
 
 export const firstName = (name: string): string => name.trim().split(/\s+/)[0] ?? name;
