@@ -1,7 +1,9 @@
 // How the CLI speaks: aligned tables and short lines for people, JSON for scripts.
 import type { Interaction } from '../domain/interaction.js';
 import type { Person } from '../domain/person.js';
-import { formatCadence } from '../domain/cadence-text.js';
+import { describeCadenceInEffect } from '../domain/cadence-text.js';
+import { cadenceInEffect } from '../domain/method/keep-in-touch.js';
+import type { Role } from '../domain/person.js';
 
 export interface Output {
   out(text: string): void;
@@ -40,7 +42,12 @@ export function table(
 
 export const day = (iso: string | null): string => (iso ? iso.slice(0, 10) : '');
 
-export function personCard(p: Person, interactions: Interaction[]): string {
+export function personCard(
+  p: Person,
+  interactions: Interaction[],
+  roleCadence?: Partial<Record<Role, number>>,
+): string {
+  const inEffect = cadenceInEffect(p.cadence, p.roles, roleCadence);
   const rows: [string, string | null][] = [
     ['Name', p.displayName],
     ['Organization', p.organization?.name ?? null],
@@ -55,7 +62,7 @@ export function personCard(p: Person, interactions: Interaction[]): string {
     ['Links', p.links.join(', ') || null],
     ['How we met', p.howWeMet],
     ['Met on', p.metOn],
-    ['Keep in touch', p.cadence.kind === 'none' ? null : formatCadence(p.cadence)],
+    ['Keep in touch', inEffect.cadence.kind === 'none' ? null : describeCadenceInEffect(inEffect)],
     ['Last contact', day(p.lastContactAt) || null],
     ['In trash since', day(p.archivedAt) || null],
     ['Id', p.id],

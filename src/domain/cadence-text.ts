@@ -37,3 +37,29 @@ export function formatCadence(c: Cadence): string {
       return c.days % 7 === 0 ? `every ${c.days / 7}w` : `every ${c.days}d`;
   }
 }
+
+/** A cadence in words: "every 6 weeks", "every 10 days", "once, on 2027-01-15", "not set". */
+export function cadenceInWords(c: Cadence): string {
+  switch (c.kind) {
+    case 'none':
+      return 'not set';
+    case 'once':
+      return `once, on ${c.on}`;
+    case 'every':
+      if (c.days === 7) return 'every week';
+      if (c.days % 7 === 0) return `every ${c.days / 7} weeks`;
+      return c.days === 1 ? 'every day' : `every ${c.days} days`;
+  }
+}
+
+/**
+ * The keep-in-touch cadence in effect and where it comes from: "every 6 weeks, the default for
+ * mentors" when a role's default applies, the person's own in words otherwise.
+ */
+export function describeCadenceInEffect(inEffect: {
+  cadence: Cadence;
+  role: string | null;
+}): string {
+  const words = cadenceInWords(inEffect.cadence);
+  return inEffect.role ? `${words}, the default for ${inEffect.role.replace(/-/g, ' ')}s` : words;
+}

@@ -91,7 +91,22 @@ describe('kith CLI', () => {
     });
     const card = await kith('show', 'Ada Lovelace');
     expect(card.out).toMatch(/Organization: +Analytical Engines/);
-    expect(card.out).toMatch(/Keep in touch: +every 6w/);
+    expect(card.out).toMatch(/Keep in touch: +every 6 weeks$/m);
+  });
+
+  it('shows the keep-in-touch cadence in effect and where it comes from (#25.6)', async () => {
+    await kith('add', 'Grace Hopper', '--role', 'mentor');
+    expect((await kith('show', 'grace')).out).toMatch(
+      /Keep in touch: +every 6 weeks, the default for mentors$/m,
+    );
+    await kith('settings', 'role-cadence', 'mentor', 'every', '4w');
+    expect((await kith('show', 'grace')).out).toMatch(
+      /Keep in touch: +every 4 weeks, the default for mentors$/m,
+    );
+    await kith('cadence', 'grace', 'every', '10d');
+    expect((await kith('show', 'grace')).out).toMatch(/Keep in touch: +every 10 days$/m);
+    await kith('add', 'Lin Ode');
+    expect((await kith('show', 'lin')).out).not.toMatch(/Keep in touch/);
   });
 
   it('lists people as a table and as JSON, filtered', async () => {

@@ -185,12 +185,13 @@ export function registerPeopleCommands(program: Command, ctx: CliContext): void 
     .argument('<person>', 'name, email or id')
     .option('--json', 'print JSON')
     .action(async (who: string, flags: { json?: boolean }) => {
-      const [person, timeline, provenance] = await ctx.withStore(async (store) => {
+      const [person, timeline, provenance, settings] = await ctx.withStore(async (store) => {
         const p = await store.people.resolve(who);
         return [
           p,
           await store.interactions.list({ personId: p.id, limit: 20 }),
           await store.imports.provenance(p.id),
+          await store.settings.get(),
         ] as const;
       });
       const repaired = provenance.map(
@@ -200,7 +201,7 @@ export function registerPeopleCommands(program: Command, ctx: CliContext): void 
       ctx.output.out(
         flags.json
           ? json({ ...person, interactions: timeline.items, provenance })
-          : [personCard(person, timeline.items), ...repaired].join('\n'),
+          : [personCard(person, timeline.items, settings.roleCadence), ...repaired].join('\n'),
       );
     });
 

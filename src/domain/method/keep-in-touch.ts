@@ -18,9 +18,27 @@ export function effectiveCadence(
   roles: readonly Role[],
   roleDefaults: Partial<Record<Role, number>> = DEFAULT_ROLE_CADENCE,
 ): Cadence {
-  if (own.kind !== 'none') return own;
-  const days = roles.map((r) => roleDefaults[r]).filter((d): d is number => d !== undefined);
-  return days.length ? { kind: 'every', days: Math.min(...days) } : { kind: 'none' };
+  return cadenceInEffect(own, roles, roleDefaults).cadence;
+}
+
+/**
+ * The cadence in effect and where it comes from: the person's own, or the default of one of
+ * their roles (the most frequent), or none.
+ */
+export function cadenceInEffect(
+  own: Cadence,
+  roles: readonly Role[],
+  roleDefaults: Partial<Record<Role, number>> = DEFAULT_ROLE_CADENCE,
+): { cadence: Cadence; role: Role | null } {
+  if (own.kind !== 'none') return { cadence: own, role: null };
+  let best: { days: number; role: Role } | null = null;
+  for (const role of roles) {
+    const days = roleDefaults[role];
+    if (days !== undefined && (!best || days < best.days)) best = { days, role };
+  }
+  return best
+    ? { cadence: { kind: 'every', days: best.days }, role: best.role }
+    : { cadence: own, role: null };
 }
 
 export interface KeepInTouchInput {

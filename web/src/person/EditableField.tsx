@@ -20,6 +20,8 @@ export function EditableField(props: {
   placeholder?: string;
   multiline?: boolean;
   display?: ReactNode;
+  /** Shown, as a value, when the field is empty: what applies instead (a role's default). */
+  emptyText?: string | undefined;
   error?: string | undefined;
   onSave(value: string): void;
 }) {
@@ -101,8 +103,12 @@ export function EditableField(props: {
         props.display
       ) : (
         <UnstyledButton onClick={() => setEditing(true)}>
-          <Text size="sm" c={props.value ? undefined : 'dimmed'} style={{ whiteSpace: 'pre-wrap' }}>
-            {props.value || props.placeholder || 'Add'}
+          <Text
+            size="sm"
+            c={props.value || props.emptyText ? undefined : 'dimmed'}
+            style={{ whiteSpace: 'pre-wrap' }}
+          >
+            {props.value || props.emptyText || props.placeholder || 'Add'}
           </Text>
         </UnstyledButton>
       )}

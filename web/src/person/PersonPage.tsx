@@ -24,6 +24,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { formatCadence, parseCadence } from '../../../src/domain/cadence.js';
+import { describeCadenceInEffect } from '../../../src/domain/cadence-text.js';
+import { cadenceInEffect } from '../../../src/domain/method/keep-in-touch.js';
 import { KithError } from '../../../src/domain/errors.js';
 import { ROLES, type Person, type PersonPatch } from '../../../src/domain/person.js';
 import { api, ApiError } from '../api';
@@ -58,6 +60,7 @@ export function PersonPage({ id }: { id: string }) {
   const actions = useAppActions();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const person = useQuery({ queryKey: ['person', id], queryFn: () => api.person(id) });
+  const settings = useQuery({ queryKey: ['settings'], queryFn: api.settings });
 
   const update = useMutation({
     mutationFn: (patch: PersonPatch) => api.updatePerson(id, patch),
@@ -280,6 +283,11 @@ export function PersonPage({ id }: { id: string }) {
                 />
                 <CadenceField
                   value={formatCadence(p.cadence)}
+                  inEffect={
+                    p.cadence.kind === 'none'
+                      ? cadenceInEffect(p.cadence, p.roles, settings.data?.roleCadence)
+                      : null
+                  }
                   error={errors.cadence}
                   onSave={(cadence) => save({ cadence })}
                   onInvalid={(message) => setErrors({ cadence: message })}
@@ -319,6 +327,8 @@ export function PersonPage({ id }: { id: string }) {
 
 function CadenceField(props: {
   value: string;
+  /** When the person has no cadence of their own: what applies, and from which role. */
+  inEffect: ReturnType<typeof cadenceInEffect> | null;
   error?: string | undefined;
   onSave(cadence: Person['cadence']): void;
   onInvalid(message: string): void;
@@ -327,6 +337,7 @@ function CadenceField(props: {
     <EditableField
       label="Keep in touch"
       value={props.value === 'none' ? '' : props.value}
+      emptyText={props.inEffect?.role ? describeCadenceInEffect(props.inEffect) : undefined}
       placeholder="Not set: “every 6w”, “once 2027-01-15”"
       error={props.error}
       onSave={(text) => {
