@@ -194,6 +194,8 @@ export const personListQuerySchema = z
     tag: tagSchema.optional(),
     organization: z.string().trim().min(1).optional(),
     unit: z.string().trim().min(1).optional(),
+    /** People of exactly this name, accents and case aside ("is Ada Lovelace already here?"). */
+    name: z.string().trim().min(1).max(300).optional(),
     // "true"/"false" from a query string; a boolean when the store is called directly (the
     // API's parsed query is parsed again by the store, so both must pass).
     archived: z
@@ -218,7 +220,7 @@ export const PERSON_BULK_ACTIONS = ['add-tag', 'remove-tag', 'archive', 'restore
 
 /** The filters of the people list, without its order and page: which people "all" means. */
 export const personFilterSchema = personListQuerySchema
-  .pick({ role: true, tag: true, organization: true, unit: true, archived: true })
+  .pick({ role: true, tag: true, organization: true, unit: true, name: true, archived: true })
   .strict();
 export type PersonFilter = z.output<typeof personFilterSchema>;
 

@@ -394,6 +394,7 @@ function filteredPeople(ctx: StoreContext, q: PersonFilter) {
         ),
     );
   }
+  if (q.name) base = base.where('person.name_key', '=', nameKey(q.name));
   if (q.unit) {
     const unit = q.unit.toLowerCase();
     base = base.where(sql<SqlBool>`lower(person.unit) = ${unit}`);

@@ -94,6 +94,23 @@ describe('kith CLI', () => {
     expect(card.out).toMatch(/Keep in touch: +every 6 weeks$/m);
   });
 
+  it('says who is already here rather than adding a silent duplicate; --force adds anyway (#25.11)', async () => {
+    await kith('add', 'Ada Lovelace', '--org', 'Analytical Engines');
+    const again = await kith('add', 'ada lovelace', '--org', 'analytical engines');
+    expect(again.code).toBe(1);
+    expect(again.err).toMatch(
+      /Ada Lovelace at Analytical Engines \([0-9a-f]{8}\) is already in your network: `kith show [0-9a-f]{8}`\. Add --force to add another ada lovelace\./,
+    );
+    expect((await kith('add', 'Ada Lovelace')).code).toBe(1);
+    // Another organization: another person.
+    expect((await kith('add', 'Ada Lovelace', '--org', 'Babbage & Co')).code).toBe(0);
+    expect((await kith('add', 'Ada Lovelace', '--org', 'Analytical Engines', '--force')).code).toBe(
+      0,
+    );
+    const listed = JSON.parse((await kith('people', '--json')).out) as { total: number };
+    expect(listed.total).toBe(3);
+  });
+
   it('shows the keep-in-touch cadence in effect and where it comes from (#25.6)', async () => {
     await kith('add', 'Grace Hopper', '--role', 'mentor');
     expect((await kith('show', 'grace')).out).toMatch(

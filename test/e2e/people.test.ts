@@ -125,4 +125,24 @@ describe('the People screen', { timeout: 120_000 }, () => {
       .getByRole('button', { name: 'Show older interactions' })
       .waitFor({ state: 'detached' });
   });
+
+  it('shows an empty form field as empty, asks for nothing optional, and the cadence in effect (#25.6, #25.11)', async () => {
+    const { page } = session.tab;
+    const person = await session.server.api<{ id: string }>('POST', '/api/people', {
+      displayName: 'Ada Lovelace',
+      roles: ['mentor'],
+    });
+    await page.goto(`${session.server.url}/people/${person.id}`);
+    await page.getByRole('heading', { name: 'Ada Lovelace', level: 1 }).waitFor();
+    // No date set: the field says so, it does not show a format as if it were the date.
+    await page.getByText('Add the day you met (YYYY-MM-DD)').waitFor();
+    expect(await page.getByText('YYYY-MM-DD', { exact: true }).count()).toBe(0);
+    // Recording whom Ada knows is optional: nothing marks it required.
+    const knows = page.getByLabel('Ada knows', { exact: true }).first();
+    await knows.waitFor();
+    expect(await knows.getAttribute('required')).toBeNull();
+    expect(await knows.getAttribute('aria-required')).not.toBe('true');
+    // Her cadence comes from her role, and says so.
+    await page.getByText('every 6 weeks, the default for mentors').waitFor();
+  });
 });

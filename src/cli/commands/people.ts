@@ -3,7 +3,9 @@ import type { Command } from 'commander';
 import { parseCadence } from '../../domain/cadence-text.js';
 import type { Person, PersonPatch } from '../../domain/person.js';
 import { KithError } from '../../domain/errors.js';
-import { collect, type CliContext } from '../context.js';
+import { shortId } from '../../domain/ids.js';
+import { nameKey } from '../../domain/text.js';
+import { collect, type CliContext, type CliStore } from '../context.js';
 import { json, personCard, table, day } from '../output.js';
 
 interface PersonFlags {
@@ -66,6 +68,29 @@ function printPerson(ctx: CliContext, person: Person, asJson: boolean, verb: str
   ctx.output.out(asJson ? json(person) : `${verb} ${person.displayName}  (${person.id})`);
 }
 
+/**
+ * Someone of this name already here — at the same organization, or with none given — is most
+ * likely the same person: said, with who it is, rather than a silent second one.
+ */
+async function refuseLikelyDuplicate(store: CliStore, name: string, org: string | undefined) {
+  const same = (await store.people.list({ name, limit: 20 })).items.filter(
+    (p) => !org || !p.organization || nameKey(p.organization.name) === nameKey(org),
+  );
+  const first = same[0];
+  if (!first) return;
+  const who = same
+    .map(
+      (p) =>
+        `${p.displayName}${p.organization ? ` at ${p.organization.name}` : ''} (${shortId(p.id)})`,
+    )
+    .join(', ');
+  throw new KithError(
+    'conflict',
+    `${who} ${same.length === 1 ? 'is' : 'are'} already in your network: \`kith show ${shortId(first.id)}\`. Add --force to add another ${name}.`,
+    'name',
+  );
+}
+
 export function registerPeopleCommands(program: Command, ctx: CliContext): void {
   personOptions(
     program
@@ -78,7 +103,8 @@ export function registerPeopleCommands(program: Command, ctx: CliContext): void 
     .option('--email <email>', 'email address (repeatable)', collect)
     .option('--phone <phone>', 'phone number (repeatable)', collect)
     .option('--link <url>', 'other web address (repeatable)', collect)
-    .action(async (name: string, flags: PersonFlags & { json?: boolean }) => {
+    .option('--force', 'add them even when someone of that name (and organization) is here')
+    .action(async (name: string, flags: PersonFlags & { json?: boolean; force?: boolean }) => {
       const input = {
         displayName: name,
         ...scalarFields(flags),
@@ -88,7 +114,10 @@ export function registerPeopleCommands(program: Command, ctx: CliContext): void 
         phones: flags.phone,
         links: flags.link,
       };
-      const person = await ctx.withStore((store) => store.people.create(input));
+      const person = await ctx.withStore(async (store) => {
+        if (!flags.force && name.trim()) await refuseLikelyDuplicate(store, name, flags.org);
+        return store.people.create(input);
+      });
       printPerson(ctx, person, !!flags.json, 'Added');
     });
 

@@ -12,6 +12,8 @@ export function PersonPicker(props: {
   onChange(value: ParticipantChoice[]): void;
   error?: string | undefined;
   autoFocus?: boolean;
+  /** Marked required (the default); an optional part of a form says it is not. */
+  required?: boolean;
 }) {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 120);
@@ -32,7 +34,7 @@ export function PersonPicker(props: {
   return (
     <MultiSelect
       label={props.label}
-      required
+      required={props.required ?? true}
       searchable
       data-autofocus={props.autoFocus ? true : undefined}
       placeholder={props.value.length === 0 ? 'Type a name' : undefined}

@@ -140,6 +140,7 @@ export function WhomTheyKnow({ personId, name }: { personId: string; name: strin
         <Stack gap="xs">
           <PersonPicker
             label={`${first} knows`}
+            required={false}
             value={other}
             onChange={(v) => setOther(v.slice(-1))}
             error={errors.personB}

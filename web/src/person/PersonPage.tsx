@@ -225,7 +225,7 @@ export function PersonPage({ id }: { id: string }) {
                 <EditableField
                   label="Met on"
                   value={p.metOn ?? ''}
-                  placeholder="YYYY-MM-DD"
+                  placeholder="Add the day you met (YYYY-MM-DD)"
                   error={errors.metOn}
                   onSave={text('metOn')}
                 />
