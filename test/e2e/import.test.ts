@@ -28,6 +28,14 @@ describe('the import wizard', { timeout: 120_000 }, () => {
       .getByText('Garbled text repaired on 1 row (for example “Marie CuriÃ©” became “Marie Curié”)')
       .waitFor();
     expect((await session.server.api<{ people: number }>('GET', '/api/stats')).people).toBe(0);
+    // The preview names whom it will add, not only how many.
+    const toAdd = preview.getByRole('list', { name: 'People the import will add' });
+    expect((await toAdd.getByRole('listitem').allTextContents()).sort()).toEqual([
+      'Alan Turing',
+      'Grace Hopper',
+      'Katherine Johnson',
+      'Marie Curié',
+    ]);
     await preview.getByRole('button', { name: 'Import 4 people' }).click();
     await page
       .getByTestId('import-done')
@@ -43,7 +51,15 @@ describe('the import wizard', { timeout: 120_000 }, () => {
       'Katherine Johnson',
       'Marie Curié',
     ]);
+    // Undoing asks first, saying what it will do; "Keep it" changes nothing.
     await page.getByRole('button', { name: 'Undo this import' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Undo this import?' });
+    await confirm.getByText(/4 people it added go to the trash/).waitFor();
+    await confirm.getByRole('button', { name: 'Keep it' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    expect((await session.server.api<{ people: number }>('GET', '/api/stats')).people).toBe(4);
+    await page.getByRole('button', { name: 'Undo this import' }).click();
+    await confirm.getByRole('button', { name: 'Undo the import' }).click();
     await page.getByText(/Import undone: 4 moved to the trash/).waitFor();
     expect((await session.server.api<{ people: number }>('GET', '/api/stats')).people).toBe(0);
     await page.getByRole('table', { name: 'Past imports' }).getByText('undone').waitFor();

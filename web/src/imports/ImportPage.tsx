@@ -12,6 +12,7 @@ import {
   Group,
   List,
   Loader,
+  Modal,
   Progress,
   SimpleGrid,
   Stack,
@@ -157,6 +158,76 @@ const RECURRING_FIELDS: {
   { key: 'recurringTo', label: 'Recurring events to', description: '90 days ahead unless you say' },
 ];
 
+interface UndoChoice {
+  id: string;
+  file: string;
+  added: number;
+  updated: number;
+  /** Conversations, asks and events it brought, when known. */
+  activities: number | null;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** Undoing an import is asked once more, saying what it will do. */
+function UndoConfirm(props: {
+  choice: UndoChoice | null;
+  busy: boolean;
+  onConfirm(id: string): void;
+  onCancel(): void;
+}) {
+  const c = props.choice;
+  return (
+    <Modal opened={c !== null} onClose={props.onCancel} title="Undo this import?" centered>
+      {c && (
+        <Stack gap="sm">
+          <Text size="sm">
+            Undo the import of <strong>{c.file}</strong>: {plural(c.added, 'person', 'people')} it
+            added go to the trash (from where they can be restored), and{' '}
+            {plural(c.updated, 'person', 'people')} it updated get their earlier details back
+            {c.activities
+              ? `; ${plural(c.activities, 'conversation, ask or event', 'conversations, asks or events')} it brought are taken back`
+              : ''}
+            . Anything edited since stays as it is (then the import cannot be undone).
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={props.onCancel}>
+              Keep it
+            </Button>
+            <Button color="red" loading={props.busy} onClick={() => props.onConfirm(c.id)}>
+              Undo the import
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  );
+}
+
+/** Who the import will add, by name (the first of them), before anything is written. */
+function PeopleToAdd({ report }: { report: ImportReport }) {
+  const added = report.rows.filter((r) => r.action === 'new' && !r.review);
+  if (added.length === 0) return null;
+  const shown = added.slice(0, 20);
+  return (
+    <div>
+      <Text size="sm" fw={600}>
+        Will add
+      </Text>
+      <List size="sm" spacing={2} aria-label="People the import will add">
+        {shown.map((r) => (
+          <List.Item key={`n${r.line}`}>{r.name}</List.Item>
+        ))}
+      </List>
+      {added.length > shown.length && (
+        <Text size="sm" c="dimmed">
+          and {added.length - shown.length} more
+        </Text>
+      )}
+    </div>
+  );
+}
+
 export function ImportPage() {
   const queryClient = useQueryClient();
   const input = useRef<HTMLInputElement>(null);
@@ -204,9 +275,11 @@ export function ImportPage() {
     },
     onSettled: () => setProgress(null),
   });
+  const [undoing, setUndoing] = useState<UndoChoice | null>(null);
   const undo = useMutation({
     mutationFn: api.undoImport,
     onSuccess: (result) => {
+      setUndoing(null);
       notifications.show({
         message: `Import undone: ${result.archived} moved to the trash, ${result.restored} restored${result.activities ? `, ${result.activities} conversations, asks or events taken back` : ''}.`,
       });
@@ -331,6 +404,7 @@ export function ImportPage() {
               </Alert>
             ) : (
               <>
+                <PeopleToAdd report={preview} />
                 {preview.rows.some((r) => r.action === 'updated' || r.review) && (
                   <List size="sm" spacing={2}>
                     {preview.rows
@@ -433,7 +507,15 @@ export function ImportPage() {
                 size="xs"
                 variant="default"
                 loading={undo.isPending}
-                onClick={() => undo.mutate(done.runId ?? '')}
+                onClick={() =>
+                  setUndoing({
+                    id: done.runId ?? '',
+                    file: done.file,
+                    added: done.counts.new,
+                    updated: done.counts.updated,
+                    activities: done.activities.counts.new + done.activities.counts.updated,
+                  })
+                }
               >
                 Undo this import
               </Button>
@@ -443,6 +525,12 @@ export function ImportPage() {
       )}
 
       <ExportCard />
+      <UndoConfirm
+        choice={undoing}
+        busy={undo.isPending}
+        onConfirm={(id) => undo.mutate(id)}
+        onCancel={() => setUndoing(null)}
+      />
 
       <Title order={2} size="h4">
         Past imports
@@ -477,7 +565,15 @@ export function ImportPage() {
                     <Button
                       size="compact-xs"
                       variant="subtle"
-                      onClick={() => undo.mutate(r.id)}
+                      onClick={() =>
+                        setUndoing({
+                          id: r.id,
+                          file: r.file,
+                          added: r.counts.new,
+                          updated: r.counts.updated,
+                          activities: null,
+                        })
+                      }
                       aria-label={`Undo the import of ${r.file}`}
                     >
                       Undo
