@@ -43,6 +43,16 @@ const webUrl = z
     }),
   );
 
+/**
+ * What one item of a person's lists must be, and what it is called when one is not: an
+ * import leaves out an unusable value of an otherwise good row rather than refuse the file.
+ */
+export const LIST_ITEMS = {
+  emails: { schema: emailSchema, called: 'email', problem: 'not an email address' },
+  phones: { schema: phoneSchema, called: 'phone', problem: 'not a phone number' },
+  links: { schema: webUrl, called: 'web address', problem: 'not a web address (http or https)' },
+} as const;
+
 /** LinkedIn profile URLs, normalized to https://www.linkedin.com/in/<handle>. */
 export const linkedinSchema = webUrl
   // zod goes on checking after a malformed address: the host is read without ever throwing.

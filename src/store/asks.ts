@@ -31,7 +31,15 @@ import {
 import { MOVED_ON_NOTICE_DAYS } from '../domain/method/today.js';
 import { nameKey } from '../domain/text.js';
 import { insertAsks } from './bulk-load.js';
-import { chunk, givenId, groupBy, inTransaction, type StoreContext } from './context.js';
+import {
+  ASK_MOVES_LOCK,
+  chunk,
+  givenId,
+  groupBy,
+  inTransaction,
+  inTurn,
+  type StoreContext,
+} from './context.js';
 import { createInteraction } from './interactions.js';
 import { requirePerson, tagIdsFor } from './people.js';
 import type { AskTable } from './schema.js';
@@ -355,7 +363,9 @@ export async function moveOnOverdueAsks(
 }
 
 function moveOnOnce(ctx: StoreContext, now: string, timeZone: string): Promise<number> {
-  return inTransaction(ctx, async (tx) => {
+  // Several app servers may answer Today for one workspace at once: they take turns, so the
+  // second reads what the first moved and finds nothing left to do (no step recorded twice).
+  return inTurn(ctx, ASK_MOVES_LOCK, async (tx) => {
     const settings = await getSettings(tx);
     // Only asks sent long enough ago can be due (a day's margin for time zones).
     const before = new Date(

@@ -74,14 +74,28 @@ export function inLargeChange<T>(
   ctx: StoreContext,
   work: (tx: StoreContext) => Promise<T>,
 ): Promise<T> {
+  return inTurn(ctx, LARGE_CHANGE_LOCK, work);
+}
+
+/**
+ * A transaction that takes turns with others of the same kind in the workspace: on PostgreSQL
+ * a lock per (kind, workspace) held until it ends, taken before anything is read, so each sees
+ * what the one before committed (SQLite's writers take turns already).
+ */
+export function inTurn<T>(
+  ctx: StoreContext,
+  kind: number,
+  work: (tx: StoreContext) => Promise<T>,
+): Promise<T> {
   return inTransaction(ctx, async (tx) => {
     if (tx.search.dialect === 'postgres')
-      await sql`SELECT pg_advisory_xact_lock(${LARGE_CHANGE_LOCK}, ${lockKeyOf(tx.workspaceId)})`.execute(
-        tx.db,
-      );
+      await sql`SELECT pg_advisory_xact_lock(${kind}, ${lockKeyOf(tx.workspaceId)})`.execute(tx.db);
     return work(tx);
   });
 }
+
+/** The kind of turn Today's moving on of overdue asks takes ("Asks" in ASCII). */
+export const ASK_MOVES_LOCK = 0x41736b73;
 
 /** The first half of the lock's two-number key: Kith's large changes ("Kith" in ASCII). */
 const LARGE_CHANGE_LOCK = 0x4b697468;

@@ -5,7 +5,12 @@
 import { KithError, notFound } from '../domain/errors.js';
 import { newId, shortId } from '../domain/ids.js';
 import { createHash } from 'node:crypto';
-import { sourceOf, type ContactFormat, type ContactsRead } from '../domain/import/contacts-csv.js';
+import {
+  leftOutRemarks,
+  sourceOf,
+  type ContactFormat,
+  type ContactsRead,
+} from '../domain/import/contacts-csv.js';
 import { unusedOptionRemarks } from '../domain/import/read-file.js';
 import { decodeText } from '../domain/import/decode.js';
 import {
@@ -111,7 +116,7 @@ export async function importContacts(
     errors: read.errors,
     ignoredColumns: read.ignoredColumns,
     ignoredFiles: read.ignoredFiles ?? [],
-    remarks: read.remarks ?? [],
+    remarks: [...(read.remarks ?? []), ...leftOutRemarks(read.people)],
   });
   const noActivities = {
     counts: { new: 0, updated: 0, unchanged: 0, skipped: 0 },
@@ -130,7 +135,13 @@ export async function importContacts(
   // Reading took a while (synchronously): let what waited meanwhile through first.
   await letOthersRun();
   try {
-    return await inLargeChange(ctx, (tx) => importInTransaction(tx));
+    return await inLargeChange(ctx, async (tx) => {
+      const report = await importInTransaction(tx);
+      // Before the commit, so the statistics and the rows arrive together (a write waiting for
+      // the import finds both).
+      if (isLarge(report)) await tx.search.refreshStatistics(tx.db, IMPORTED_TABLES);
+      return report;
+    });
   } catch (error) {
     if (error instanceof Refused) return refused(error.whole);
     throw error;
@@ -434,26 +445,14 @@ const withUnusedOptions = (report: ImportReport, options: ImportOptions): Import
   remarks: [...report.remarks, ...unusedOptionRemarks(report.format, options)],
 });
 
-/**
- * Any file Kith imports: a Kith backup (JSON) is restored into an empty workspace; anything
- * else is read as an export of contacts, conversations or a calendar.
- */
-export async function importFile(
-  ctx: StoreContext,
-  bytes: Uint8Array,
-  file: string,
-  options: ImportOptions = {},
-): Promise<ImportReport> {
-  const report = await readAndImport(ctx, bytes, file, options);
-  const changed =
-    report.counts.new +
+/** Whether an import changed enough rows to leave the planner's statistics behind. */
+const isLarge = (report: ImportReport) =>
+  report.status === 'imported' &&
+  report.counts.new +
     report.counts.updated +
     report.activities.counts.new +
-    report.activities.counts.updated;
-  if (report.status === 'imported' && changed >= LARGE_IMPORT && !ctx.db.isTransaction)
-    await ctx.search.refreshStatistics(ctx.db, IMPORTED_TABLES);
-  return report;
-}
+    report.activities.counts.updated >=
+    LARGE_IMPORT;
 
 /** An import that changed this many rows leaves the planner's statistics behind. */
 const LARGE_IMPORT = 1000;
@@ -479,11 +478,15 @@ const IMPORTED_TABLES = [
   'import_activity_change',
 ] as const;
 
-async function readAndImport(
+/**
+ * Any file Kith imports: a Kith backup (JSON) is restored into an empty workspace; anything
+ * else is read as an export of contacts, conversations or a calendar.
+ */
+export async function importFile(
   ctx: StoreContext,
   bytes: Uint8Array,
   file: string,
-  options: ImportOptions,
+  options: ImportOptions = {},
 ): Promise<ImportReport> {
   const backup = backupIn(bytes, file);
   if (!backup) {

@@ -40,11 +40,11 @@ describe('kith import', () => {
     const file = join(box.dir, 'bad.csv');
     writeFileSync(
       file,
-      'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nA,B,,not-an-email,,,\n',
+      'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nA,B,,,,,31 Feb 2023\n',
     );
     const res = await kith('import', file);
     expect(res.code).toBe(1);
-    expect(res.out).toContain('line 2: emails.0: "not-an-email" is not an email address');
+    expect(res.out).toMatch(/line 2: metOn: /);
     expect(res.err).toContain('nothing was imported');
     expect((await kith('import', join(box.dir, 'missing.csv'))).err).toContain('cannot read');
   });

@@ -71,11 +71,11 @@ describe('the import wizard', { timeout: 120_000 }, () => {
       name: 'bad.csv',
       mimeType: 'text/csv',
       buffer: Buffer.from(
-        'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nA,B,,not-an-email,,,\n',
+        'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nA,B,,,,,31 Feb 2023\n',
       ),
     });
     const errors = page.getByRole('table', { name: 'Rows with errors' });
-    await errors.getByText('emails.0: "not-an-email" is not an email address').waitFor();
+    await errors.getByText(/^metOn: /).waitFor();
     expect(await errors.getByRole('cell', { name: '2', exact: true }).count()).toBe(1);
     expect(await page.getByRole('button', { name: /^Import \d+ people$/ }).count()).toBe(0);
   });

@@ -187,14 +187,14 @@ describeEachDatabase('HTTP API: imports', (db) => {
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain('content');
     const csv =
-      'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nA,B,,oops,,,\n';
+      'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nA,B,,,,,31 Feb 2023\n';
     const refused = await send('POST', '/api/imports', {
       fileName: 'bad.csv',
       content: Buffer.from(csv).toString('base64'),
     });
     expect(refused.body).toMatchObject({
       status: 'refused',
-      errors: [{ file: 'bad.csv', line: 2, field: 'emails.0' }],
+      errors: [{ file: 'bad.csv', line: 2, field: 'metOn' }],
     });
   });
 });

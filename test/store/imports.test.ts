@@ -124,18 +124,13 @@ describeEachDatabase('importing contacts', (db) => {
       { length: 10_000 },
       (_, i) => `Person,${i},https://www.linkedin.com/in/p${i},,Org,Role,01 Jan 2020`,
     );
-    rows[6_000] = 'Bad,Row,https://example.com/not-linkedin,,Org,Role,01 Jan 2020';
+    rows[6_000] = 'Bad,Row,https://www.linkedin.com/in/bad-row,,Org,Role,31 Feb 2020';
     const text = `Notes:\r\n"preamble"\r\n\r\n${LINKEDIN_HEADER}\r\n${rows.join('\r\n')}\r\n`;
     const before = await snapshot(store);
     const report = await store.imports.contacts(utf8(text), 'big.csv');
     expect(report.status).toBe('refused');
     expect(report.errors).toEqual([
-      {
-        file: 'big.csv',
-        line: 6_005,
-        field: 'linkedin',
-        message: 'linkedin: must be a linkedin.com address',
-      },
+      { file: 'big.csv', line: 6_005, field: 'metOn', message: expect.stringMatching(/^metOn: /) },
     ]);
     expect(await snapshot(store)).toEqual(before);
     expect(await store.imports.runs()).toEqual([]);

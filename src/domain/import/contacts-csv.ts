@@ -2,7 +2,7 @@
 // becomes a person to import, with every text field repaired (mojibake, stray marks) and the
 // original kept; a row that does not make a valid person is an error naming the file, the
 // line and the field — and one bad row stops the whole import, so nothing half-done is kept.
-import { personCreateSchema, type PersonCreate } from '../person.js';
+import { LIST_ITEMS, linkedinSchema, personCreateSchema, type PersonCreate } from '../person.js';
 import { cellsOf, readCsv } from './csv.js';
 import { repairText } from './text-repair.js';
 import type { ImportedActivity } from './activity.js';
@@ -37,6 +37,25 @@ export interface ImportedPerson {
   repaired: { field: string; original: string }[];
   /** The card's picture, when the user asked to keep photos. */
   photo?: Photo;
+  /** Values of the row that could not be used and were left out ("phone 'BusinessPhone'"). */
+  leftOut?: LeftOut[];
+}
+
+export interface LeftOut {
+  /** What the value is: "phone", "email", "web address". */
+  called: string;
+  value: string;
+  problem: string;
+}
+
+/** The report's sentence for each value left out: "line 12: phone “BusinessPhone” left out — not a phone number". */
+export function leftOutRemarks(people: readonly ImportedPerson[]): string[] {
+  return people.flatMap((p) =>
+    (p.leftOut ?? []).map(
+      (l) =>
+        `${p.source.file} line ${p.source.line}: ${l.called} “${l.value}” left out — ${l.problem}`,
+    ),
+  );
 }
 
 export interface RowError extends SourceRef {
@@ -201,13 +220,32 @@ export function importedPerson(
     const value = fields[key];
     if (Array.isArray(value)) fields[key] = [...new Set(value)];
   }
+  // A value that cannot be used in an otherwise good row is left out and said, not the row.
+  const leftOut: LeftOut[] = [];
+  for (const [key, item] of Object.entries(LIST_ITEMS)) {
+    const value = fields[key];
+    if (!Array.isArray(value)) continue;
+    fields[key] = value.filter((v) => {
+      if (item.schema.safeParse(v).success) return true;
+      leftOut.push({ called: item.called, value: String(v).slice(0, 200), problem: item.problem });
+      return false;
+    });
+  }
+  if (typeof fields.linkedin === 'string' && !linkedinSchema.safeParse(fields.linkedin).success) {
+    leftOut.push({
+      called: 'LinkedIn address',
+      value: fields.linkedin.slice(0, 200),
+      problem: 'not a linkedin.com profile address',
+    });
+    delete fields.linkedin;
+  }
   const parsed = personCreateSchema.safeParse(fields);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path.map(String).join('.') || null;
     return { ...source, field, message: `${field ?? 'row'}: ${issue?.message ?? 'invalid'}` };
   }
-  return { source, person: parsed.data, repaired };
+  return { source, person: parsed.data, repaired, ...(leftOut.length ? { leftOut } : {}) };
 }
 
 /** Read a contacts CSV export of any of the known kinds. */
