@@ -145,4 +145,25 @@ describe('the People screen', { timeout: 120_000 }, () => {
     // Her cadence comes from her role, and says so.
     await page.getByText('every 6 weeks, the default for mentors').waitFor();
   });
+
+  it('refreshes the tie and the ledger as soon as a chat is logged, without a reload (#25.5)', async () => {
+    const { page } = session.tab;
+    const person = await session.server.api<{ id: string }>('POST', '/api/people', {
+      displayName: 'Quentin Fresh',
+    });
+    await page.goto(`${session.server.url}/people/${person.id}`);
+    const tie = page.getByTestId('tie-explanation');
+    await expect.poll(() => tie.textContent()).toBe('no interactions yet');
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('l');
+    const logDialog = page.getByRole('dialog', { name: 'Log an interaction' });
+    await logDialog.waitFor();
+    await logDialog.getByRole('combobox', { name: 'With' }).fill('Quentin');
+    await page.getByRole('option', { name: /Quentin Fresh/ }).click();
+    await logDialog.getByRole('textbox', { name: 'Summary' }).fill('Coffee about the new team');
+    await logDialog.getByRole('button', { name: 'Log it' }).click();
+    await logDialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => tie.textContent()).toMatch(/you spoke once/);
+    expect(await page.getByText('no tie yet').count()).toBe(0);
+  });
 });

@@ -29,6 +29,7 @@ import {
   stateAfter,
   type AskState,
 } from '../../../src/domain/method/ask.js';
+import { refreshAfterChats } from '../app/refresh';
 import { api, type Ask, type AskAction } from '../api';
 import { ASK_STATE_LABELS, relativeDay } from '../app/format';
 import { FormModal } from '../app/FormModal';
@@ -106,11 +107,7 @@ export function AsksBoard() {
         message: `${saved.personName}: ${ASK_STATE_LABELS[saved.state].toLowerCase()}.`,
       });
     },
-    onSettled: () => {
-      void queryClient.invalidateQueries({ queryKey: ['asks'] });
-      void queryClient.invalidateQueries({ queryKey: ['today'] });
-      void queryClient.invalidateQueries({ queryKey: ['campaigns'] });
-    },
+    onSettled: (saved) => refreshAfterChats(queryClient, saved ? [saved.personId] : []),
   });
 
   const act = (ask: Ask, type: AskAction['type']) => {

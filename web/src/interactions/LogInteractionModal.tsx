@@ -17,6 +17,7 @@ import { FormModal } from '../app/FormModal';
 import { apiFieldErrors, validate, type FieldErrors } from '../app/field-errors';
 import { KIND_LABELS } from '../app/format';
 import { PersonPicker } from './PersonPicker';
+import { refreshAfterChats } from '../app/refresh';
 
 const FIELDS = ['participantIds', 'kind', 'occurredAt', 'summary', 'notes', 'insights'] as const;
 
@@ -56,17 +57,11 @@ export function LogInteractionModal(props: {
     mutationFn: (input: InteractionCreate) =>
       editing ? api.updateInteraction(editing.id, input) : api.createInteraction(input),
     onSuccess: (interaction) => {
-      for (const p of interaction.participants) {
-        void queryClient.invalidateQueries({ queryKey: ['person', p.id] });
-        void queryClient.invalidateQueries({ queryKey: ['interactions', p.id] });
-      }
-      void queryClient.invalidateQueries({ queryKey: ['people'] });
-      void queryClient.invalidateQueries({ queryKey: ['stats'] });
-      // Someone taken off the interaction has a timeline to refresh too.
-      for (const p of editing?.participants ?? []) {
-        void queryClient.invalidateQueries({ queryKey: ['interactions', p.id] });
-        void queryClient.invalidateQueries({ queryKey: ['person', p.id] });
-      }
+      // Everyone in it, and anyone taken off it, has a timeline and a tie to refresh.
+      refreshAfterChats(queryClient, [
+        ...interaction.participants.map((p) => p.id),
+        ...(editing?.participants ?? []).map((p) => p.id),
+      ]);
       notifications.show({
         message: `${editing ? 'Saved' : 'Logged'} “${interaction.summary}” with ${interaction.participants
           .map((p) => p.displayName)

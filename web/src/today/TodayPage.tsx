@@ -31,6 +31,7 @@ import { useState, type ReactNode } from 'react';
 import { Link } from 'wouter';
 import { addDays } from '../../../src/domain/method/calendar.js';
 import type { TodayItem } from '../../../src/domain/method/today.js';
+import { refreshAfterChats } from '../app/refresh';
 import { api, browserTimeZone } from '../api';
 import { useAppActions } from '../app/actions';
 import { NewAskModal, type NewAskDefaults } from '../asks/NewAskModal';
@@ -91,11 +92,8 @@ export function TodayPage() {
     queryFn: () => api.today(date || undefined, timeZone),
     enabled: !settings.isLoading,
   });
-  const refresh = () => {
-    void queryClient.invalidateQueries({ queryKey: ['today'] });
-    void queryClient.invalidateQueries({ queryKey: ['asks'] });
-    void queryClient.invalidateQueries({ queryKey: ['campaigns'] });
-  };
+  // An ask marked met logs a chat: ties, ledgers and the rest follow.
+  const refresh = () => refreshAfterChats(queryClient);
   const settle = useMutation({
     mutationFn: async (step: { item: TodayItem; run: () => Promise<unknown>; done: string }) =>
       step.run(),
