@@ -27,6 +27,12 @@ export interface DemoResult {
   knows: number;
 }
 
+/** Who the sample network belongs to (Settings can say otherwise at any time). */
+export const SAMPLE_USER = {
+  name: 'Sam Rivera',
+  intro: 'I lead the data team at Bluefin and I am exploring independent consulting.',
+};
+
 export async function loadDemo(store: Store, options: DemoOptions): Promise<DemoResult> {
   const counts = await store.counts();
   if (counts.people + counts.archivedPeople > 0 && !options.force) {
@@ -44,5 +50,10 @@ export async function loadDemo(store: Store, options: DemoOptions): Promise<Demo
   });
   const loaded = await store.bulkLoad(network, options.onProgress);
   const method = await addSampleCampaign(store, options.now);
+  // A sample user too, so every draft of the sample asks reads whole at once; a name and an
+  // introduction of the user's own are never replaced.
+  const settings = await store.settings.get();
+  if (!settings.myName && !settings.myIntro)
+    await store.settings.update({ myName: SAMPLE_USER.name, myIntro: SAMPLE_USER.intro });
   return { ...loaded, ...method };
 }

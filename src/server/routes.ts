@@ -35,6 +35,7 @@ import {
   todayQuerySchema,
 } from '../domain/method/schemas.js';
 import { settingsPatchSchema, settingsSchema } from '../domain/method/settings.js';
+import { PLACEHOLDERS } from '../domain/method/draft-message.js';
 import { DEMO_DEFAULTS, loadDemo } from '../demo/load-demo.js';
 import { defineRoute, type Route } from './route.js';
 import { connectorRoutes } from './connector-routes.js';
@@ -292,10 +293,21 @@ export const routes: Route[] = [
     path: '/api/asks/{id}/draft',
     tag: 'method',
     summary:
-      'The message of an ask, from the template for its purpose (400 names a placeholder with no value)',
+      'The message of an ask, from the template for its purpose; what is not known yet is a blank ("[your name]") listed in missing',
     params: byId,
-    query: z.object({ work: z.string().optional(), topic: z.string().optional() }).strict(),
-    response: z.object({ askId: z.string(), purpose: z.string(), text: z.string() }),
+    query: z
+      .object({
+        work: z.string().max(2000).optional(),
+        topic: z.string().max(2000).optional(),
+        organization: z.string().max(300).optional(),
+      })
+      .strict(),
+    response: z.object({
+      askId: z.string(),
+      purpose: z.string(),
+      text: z.string(),
+      missing: z.array(z.enum(PLACEHOLDERS)),
+    }),
     handle: (store, { params, query }) => store.asks.draft(params.id, query),
   }),
   defineRoute({

@@ -21,7 +21,11 @@ import {
   type Campaign,
   type PacingCounts,
 } from '../domain/method/campaign.js';
-import { DEFAULT_TEMPLATES, renderDraft } from '../domain/method/draft-message.js';
+import {
+  DEFAULT_TEMPLATES,
+  draftWithBlanks,
+  type Placeholder,
+} from '../domain/method/draft-message.js';
 import {
   askActionSchema,
   askCreateSchema,
@@ -548,14 +552,15 @@ export async function resolveCampaign(
 }
 
 /**
- * The message of an ask, from the user's template for its purpose (or the default one).
- * `work` and `topic` fill the placeholders of the feedback and advice templates.
+ * The message of an ask, from the user's template for its purpose (or the default one),
+ * always: what is not known yet shows as a blank and is listed in `missing`. `work`, `topic`
+ * and `organization` fill those placeholders for this draft (the feedback and advice templates).
  */
 export async function draftAsk(
   ctx: StoreContext,
   id: string,
-  extra: { work?: string; topic?: string } = {},
-): Promise<{ askId: string; purpose: string; text: string }> {
+  extra: { work?: string; topic?: string; organization?: string } = {},
+): Promise<{ askId: string; purpose: string; text: string; missing: Placeholder[] }> {
   const ask = await getAsk(ctx, id);
   if (ask.direction === 'incoming')
     throw new KithError(
@@ -571,15 +576,15 @@ export async function draftAsk(
     .where('person.id', '=', ask.personId)
     .executeTakeFirstOrThrow();
   const template = settings.templates[ask.purpose] ?? DEFAULT_TEMPLATES[ask.purpose];
-  const text = renderDraft(template, {
+  const { text, missing } = draftWithBlanks(template, {
     first_name: person.given_name ?? person.display_name.split(/\s+/)[0] ?? person.display_name,
     my_name: settings.myName,
     my_intro: settings.myIntro,
     question: ask.question,
     minutes: ask.minutes,
-    organization: person.organization,
+    organization: extra.organization?.trim() || person.organization,
     work: extra.work,
     topic: extra.topic,
   });
-  return { askId: ask.id, purpose: ask.purpose, text };
+  return { askId: ask.id, purpose: ask.purpose, text, missing };
 }

@@ -205,7 +205,7 @@ export class Store {
     moveOnOverdue: (now: string, timeZone: string): Promise<number> =>
       asks.moveOnOverdueAsks(this.ctx, now, timeZone),
     /** The message of an ask, from the user's template for its purpose. */
-    draft: (id: string, extra?: { work?: string; topic?: string }) =>
+    draft: (id: string, extra?: { work?: string; topic?: string; organization?: string }) =>
       asks.draftAsk(this.ctx, id, extra),
   };
 

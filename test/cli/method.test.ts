@@ -211,7 +211,14 @@ describe('the method from the terminal', () => {
           .out,
       ) as { id: string }
     ).id;
-    expect((await kith('draft', id)).err).toBe('kith: draft: no value for {my_intro}, {my_name}');
+    // Drafted anyway: blanks where Kith does not know yet, and how to fill them in (#25.8).
+    const blank = await kith('draft', id);
+    expect(blank.code).toBe(0);
+    expect(blank.out).toContain('[a sentence about you]');
+    expect(blank.out).toContain('[your name]');
+    expect(blank.err).toBe(
+      'To fill in the blanks: a sentence about you with kith settings set my-intro "…"; your name with kith settings set my-name "…".',
+    );
     await kith('settings', 'set', 'my-name', 'Sam');
     await kith(
       'settings',

@@ -258,8 +258,11 @@ export const api = {
   createAsk: (input: AskCreate) => request<Ask>('POST', '/api/asks', input),
   actOnAsk: (id: string, action: AskAction) =>
     request<Ask>('POST', `/api/asks/${encodeURIComponent(id)}/actions`, action),
-  draft: (id: string) =>
-    request<{ text: string }>('GET', `/api/asks/${encodeURIComponent(id)}/draft`),
+  draft: (id: string, extra: { work?: string; topic?: string; organization?: string } = {}) =>
+    request<{ text: string; missing: string[] }>(
+      'GET',
+      `/api/asks/${encodeURIComponent(id)}/draft${queryString(extra)}`,
+    ),
   campaigns: () => request<Campaign[]>('GET', '/api/campaigns'),
   createCampaign: (input: CampaignCreate) => request<Campaign>('POST', '/api/campaigns', input),
   completeTask: (id: string) =>

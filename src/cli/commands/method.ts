@@ -62,6 +62,15 @@ function printAsk(ctx: CliContext, ask: StoredAsk, asJson: boolean) {
   ctx.output.out(lines.join('\n'));
 }
 
+/** How a blank of a draft is filled in from the command line. */
+const HOW_TO_FILL: Record<string, string> = {
+  my_name: 'your name with kith settings set my-name "…"',
+  my_intro: 'a sentence about you with kith settings set my-intro "…"',
+  work: 'the piece of work with --work "…"',
+  topic: 'the topic with --topic "…"',
+  organization: 'their organization with --org "…" (or kith edit … --org)',
+};
+
 export function registerMethodCommands(program: Command, ctx: CliContext): void {
   program
     .command('ask')
@@ -343,13 +352,24 @@ export function registerMethodCommands(program: Command, ctx: CliContext): void 
     .argument('<ask-id>', 'the ask')
     .option('--work <text>', 'the piece of work you want feedback on (feedback asks)')
     .option('--topic <text>', 'the topic you want advice on (advice asks)')
+    .option('--org <name>', 'their organization, when Kith does not know it')
     .option('--json', 'print JSON')
-    .action(async (id: string, flags: { work?: string; topic?: string; json?: boolean }) => {
-      const draft = await ctx.withStore((store) =>
-        store.asks.draft(id, { work: flags.work, topic: flags.topic }),
-      );
-      ctx.output.out(flags.json ? json(draft) : draft.text);
-    });
+    .action(
+      async (
+        id: string,
+        flags: { work?: string; topic?: string; org?: string; json?: boolean },
+      ) => {
+        const draft = await ctx.withStore((store) =>
+          store.asks.draft(id, { work: flags.work, topic: flags.topic, organization: flags.org }),
+        );
+        ctx.output.out(flags.json ? json(draft) : draft.text);
+        // The draft is there already; what would complete it is said once, with how.
+        if (!flags.json && draft.missing.length > 0)
+          ctx.output.err(
+            `To fill in the blanks: ${draft.missing.map((m) => HOW_TO_FILL[m] ?? m).join('; ')}.`,
+          );
+      },
+    );
 
   const settings = program
     .command('settings')

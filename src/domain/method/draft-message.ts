@@ -93,6 +93,45 @@ export function checkTemplate(template: string): void {
   }
 }
 
+/** What each placeholder is, to a person filling it in (and the blank a draft shows for it). */
+export const PLACEHOLDER_LABELS: Record<Placeholder, string> = {
+  first_name: 'their first name',
+  my_name: 'your name',
+  my_intro: 'a sentence about you',
+  question: 'your question',
+  minutes: 'how many minutes',
+  work: 'the piece of work',
+  topic: 'the topic',
+  organization: 'their organization',
+  other_name: 'the other person’s name',
+  reason: 'why they should meet',
+};
+
+export interface Draft {
+  text: string;
+  /** Placeholders with no value yet: shown as "[your name]" in the text, to be asked for. */
+  missing: Placeholder[];
+}
+
+/**
+ * Fill a template, always: a placeholder with no value yet shows as its label in brackets
+ * ("[your name]") and is listed in `missing`, so a door can ask for it beside the draft.
+ */
+export function draftWithBlanks(template: string, values: DraftValues): Draft {
+  checkTemplate(template);
+  const missing: Placeholder[] = [];
+  const text = template.replace(PATTERN, (_m, name: string) => {
+    const key = name as Placeholder;
+    const value = values[key];
+    if (value === undefined || value === null || String(value).trim() === '') {
+      if (!missing.includes(key)) missing.push(key);
+      return `[${PLACEHOLDER_LABELS[key]}]`;
+    }
+    return String(value).trim();
+  });
+  return { text, missing };
+}
+
 /** Fill a template. Every placeholder it uses needs a non-empty value. */
 export function renderDraft(template: string, values: DraftValues): string {
   checkTemplate(template);

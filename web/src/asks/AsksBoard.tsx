@@ -7,11 +7,9 @@ import {
   Badge,
   Button,
   Card,
-  CopyButton,
   Group,
   Loader,
   Menu,
-  Modal,
   ScrollArea,
   Stack,
   Text,
@@ -34,6 +32,7 @@ import { api, type Ask, type AskAction } from '../api';
 import { ASK_STATE_LABELS, relativeDay } from '../app/format';
 import { FormModal } from '../app/FormModal';
 import { CampaignSelect } from '../campaigns/CampaignSelect';
+import { DraftModal } from './DraftModal';
 import { NewAskModal } from './NewAskModal';
 import { savedMessage } from './saved-message';
 
@@ -352,50 +351,6 @@ function ScheduleModal(props: { ask: Ask; onClose(): void; onSchedule(at: string
         error={error}
       />
     </FormModal>
-  );
-}
-
-function DraftModal(props: { ask: Ask; onClose(): void }) {
-  const draft = useQuery({
-    queryKey: ['draft', props.ask.id],
-    queryFn: () => api.draft(props.ask.id),
-    retry: false,
-  });
-  return (
-    <Modal
-      closeButtonProps={{ 'aria-label': 'Close' }}
-      opened
-      onClose={props.onClose}
-      title={`Message to ${props.ask.personName}`}
-      size="lg"
-    >
-      {draft.isLoading && <Loader aria-label="Loading" />}
-      {draft.error && (
-        <Alert color="yellow" title="The draft needs something from you">
-          {draft.error.message}{' '}
-          <Anchor component={Link} href="/settings">
-            Fill it in under Settings
-          </Anchor>
-          .
-        </Alert>
-      )}
-      {draft.data && (
-        <Stack gap="sm">
-          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="draft-text">
-            {draft.data.text}
-          </Text>
-          <Group justify="flex-end">
-            <CopyButton value={draft.data.text}>
-              {({ copied, copy }) => (
-                <Button onClick={copy} variant={copied ? 'light' : 'filled'}>
-                  {copied ? 'Copied' : 'Copy the message'}
-                </Button>
-              )}
-            </CopyButton>
-          </Group>
-        </Stack>
-      )}
-    </Modal>
   );
 }
 
