@@ -1,13 +1,14 @@
 // Finding people by the keys a file names them with — email addresses, LinkedIn profiles,
 // names — in chunks SQLite can bind. Imports use it to match rows and to find who took part
 // in a conversation or event.
+import type { NamedPerson } from '../domain/import/match.js';
 import { chunk, type StoreContext } from './context.js';
 
 export interface PeopleByKeys {
   byEmail: Map<string, string>;
   byLinkedin: Map<string, string>;
-  /** By name key, with the organization's name key. */
-  byName: Map<string, { id: string; organization: string | null }[]>;
+  /** By name key, with the organization's name key and the ways to reach them. */
+  byName: Map<string, NamedPerson[]>;
 }
 
 export async function peopleByKeys(
@@ -47,14 +48,52 @@ export async function peopleByKeys(
     let query = ctx.db
       .selectFrom('person')
       .leftJoin('organization', 'organization.id', 'person.organization_id')
-      .select(['person.id', 'person.name_key', 'organization.name_key as organization'])
+      .select([
+        'person.id',
+        'person.name_key',
+        'person.linkedin_url',
+        'organization.name_key as organization',
+      ])
       .where('person.workspace_id', '=', ws)
       .where('person.name_key', 'in', part);
     if (options.liveOnly) query = query.where('person.archived_at', 'is', null);
-    for (const r of await query.execute()) {
+    const rows = await query.execute();
+    const contacts = await contactsOf(
+      ctx,
+      rows.map((r) => r.id),
+    );
+    for (const r of rows) {
       const list = out.byName.get(r.name_key) ?? [];
-      list.push({ id: r.id, organization: r.organization });
+      list.push({
+        id: r.id,
+        organization: r.organization,
+        emails: contacts.get(r.id)?.emails ?? [],
+        phones: contacts.get(r.id)?.phones ?? [],
+        linkedin: r.linkedin_url,
+      });
       out.byName.set(r.name_key, list);
+    }
+  }
+  return out;
+}
+
+async function contactsOf(
+  ctx: StoreContext,
+  ids: string[],
+): Promise<Map<string, { emails: string[]; phones: string[] }>> {
+  const out = new Map<string, { emails: string[]; phones: string[] }>();
+  for (const part of chunk(ids, 5000)) {
+    const rows = await ctx.db
+      .selectFrom('person_contact')
+      .select(['person_id', 'kind', 'value'])
+      .where('workspace_id', '=', ctx.workspaceId)
+      .where('person_id', 'in', part)
+      .where('kind', 'in', ['email', 'phone'])
+      .execute();
+    for (const r of rows) {
+      const entry = out.get(r.person_id) ?? { emails: [], phones: [] };
+      (r.kind === 'email' ? entry.emails : entry.phones).push(r.value);
+      out.set(r.person_id, entry);
     }
   }
   return out;

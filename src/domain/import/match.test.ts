@@ -5,10 +5,38 @@ const known: KnownPeople = {
   byEmail: new Map([['ada@example.com', 'p-email']]),
   byLinkedin: new Map([['https://www.linkedin.com/in/ada', 'p-linkedin']]),
   byPhone: new Map([['442079460000', 'p-phone']]),
-  byName: new Map([['ada lovelace', [{ id: 'p-name', organization: 'analytical engines' }]]]),
+  byName: new Map([
+    [
+      'ada lovelace',
+      [
+        {
+          id: 'p-name',
+          organization: 'analytical engines',
+          emails: ['ada@engines.example'],
+          phones: ['+44 20 7946 1111'],
+          linkedin: null,
+        },
+      ],
+    ],
+  ]),
 };
 
 describe('matching an imported row', () => {
+  it('does not take the same name at the same organization for them when their identifiers disagree', () => {
+    const maria = { displayName: 'Ada Lovelace', organization: 'Analytical Engines' };
+    // Another email, none shared: another person of that name, for the user to review.
+    expect(matchOf({ ...maria, emails: ['ada.l@other.example'] }, known)).toEqual({
+      review: 'p-name',
+    });
+    // Another phone number: the same.
+    expect(matchOf({ ...maria, phones: ['+1 212 555 0199'] }, known)).toEqual({ review: 'p-name' });
+    // Nothing that disagrees: the same person.
+    expect(matchOf({ ...maria, phones: ['+44 20 7946 1111'] }, known)).toMatchObject({
+      id: 'p-name',
+    });
+    expect(matchOf(maria, known)).toMatchObject({ id: 'p-name', by: 'name and organization' });
+  });
+
   it('goes email, then LinkedIn, then phone digits, then name with organization', () => {
     const ada = { displayName: 'Ada Lovelace' };
     expect(

@@ -1,7 +1,9 @@
 // Who in Kith an imported row is. Certain matches, in this order: an email address, the
 // LinkedIn profile, a phone number (by its digits, however written), then the same name at
-// the same organization. The same name alone is not certain: the row is added as someone new
-// and flagged for the user to review. The store looks the keys up; the rules are here.
+// the same organization — unless what else identifies them disagrees (two "Maria Silva" at
+// one bank with different emails are two people). The same name alone, or with contradicting
+// identifiers, is not certain: the row is added as someone new and flagged for the user to
+// review. The store looks the keys up; the rules are here.
 import type { PersonCreate } from '../person.js';
 import { nameKey } from '../text.js';
 
@@ -13,8 +15,32 @@ export interface KnownPeople {
   byLinkedin: Map<string, string>;
   /** By the phone's digits. */
   byPhone: Map<string, string>;
-  /** By name key, with the organization's name key. */
-  byName: Map<string, { id: string; organization: string | null }[]>;
+  /** By name key, with the organization's name key and what else identifies them. */
+  byName: Map<string, NamedPerson[]>;
+}
+
+export interface NamedPerson {
+  id: string;
+  organization: string | null;
+  emails: readonly string[];
+  phones: readonly string[];
+  linkedin: string | null;
+}
+
+/**
+ * Whether a row and a person of the same name say they are different people: both have
+ * emails and none is shared, both have phones and no number is shared, or both have a LinkedIn
+ * profile and it differs. (A row without a kind of identifier says nothing by it.)
+ */
+export function identifiersDisagree(p: PersonCreate, known: NamedPerson): boolean {
+  const emails = p.emails ?? [];
+  if (emails.length > 0 && known.emails.length > 0 && !emails.some((e) => known.emails.includes(e)))
+    return true;
+  const phones = (p.phones ?? []).map(digits).filter((d) => d.length >= MIN_PHONE_DIGITS);
+  const knownPhones = known.phones.map(digits).filter((d) => d.length >= MIN_PHONE_DIGITS);
+  if (phones.length > 0 && knownPhones.length > 0 && !phones.some((d) => knownPhones.includes(d)))
+    return true;
+  return !!p.linkedin && !!known.linkedin && p.linkedin !== known.linkedin;
 }
 
 /** A phone number's digits: how two ways of writing one number are found to be the same. */
@@ -42,7 +68,9 @@ export function matchOf(
   }
   const same = known.byName.get(nameKey(p.displayName)) ?? [];
   const org = p.organization ? nameKey(p.organization) : null;
-  const certain = org ? same.find((s) => s.organization === org) : undefined;
+  const certain = org
+    ? same.find((s) => s.organization === org && !identifiersDisagree(p, s))
+    : undefined;
   if (certain) return { id: certain.id, by: 'name and organization' };
   const [first] = same;
   return first ? { review: first.id } : null;
