@@ -1,6 +1,7 @@
 // Asks and campaigns: the store side of the method. The rules live in domain/method; this
 // module loads, applies them and writes the result (with the ask's history) in one transaction.
 import { KithError, notFound, parseOrThrow } from '../domain/errors.js';
+import { addDays, localDate } from '../domain/method/calendar.js';
 import { isId, newId } from '../domain/ids.js';
 import {
   OPEN_STATES,
@@ -328,13 +329,29 @@ export async function actOnAsk(ctx: StoreContext, id: string, input: unknown): P
     const when = at ?? tx.now().toISOString();
     let next = transition(ask, action, when);
     if (action.type === 'meet' && !action.interactionId) {
-      const interaction = await createInteraction(tx, {
-        occurredAt: ask.scheduledFor ?? new Date(when).toISOString(),
-        kind: ask.channel === 'video' ? 'video-call' : 'coffee',
-        summary: `Chat: ${ask.question}`.slice(0, 300),
-        participantIds: [ask.personId],
-      });
-      next = { ...next, interactionId: interaction.id };
+      // The chat may be logged already (a coffee written down on the way out): it is the
+      // meeting, linked and said so in the ask's history, never a second one.
+      const logged = await chatAlreadyLogged(tx, ask, when);
+      if (logged) {
+        next = { ...next, interactionId: logged.id };
+        const last = next.history.at(-1);
+        if (last)
+          next.history[next.history.length - 1] = {
+            ...last,
+            note: `linked to the ${logged.kind} logged on ${logged.day}: ${logged.summary}`.slice(
+              0,
+              300,
+            ),
+          };
+      } else {
+        const interaction = await createInteraction(tx, {
+          occurredAt: ask.scheduledFor ?? new Date(when).toISOString(),
+          kind: ask.channel === 'video' ? 'video-call' : 'coffee',
+          summary: `Chat: ${ask.question}`.slice(0, 300),
+          participantIds: [ask.personId],
+        });
+        next = { ...next, interactionId: interaction.id };
+      }
     }
     await saveAsk(tx, next, ask.history.length);
     // Asking, and answering someone who asked, count in the reciprocity part of the tie.
@@ -345,6 +362,73 @@ export async function actOnAsk(ctx: StoreContext, id: string, input: unknown): P
       await bumpTies(tx);
     return getAsk(tx, id);
   });
+}
+
+/** Kinds of interaction that are a conversation (a message thread is not the meeting). */
+const CHAT_KINDS = ['coffee', 'call', 'video-call', 'meeting', 'event'];
+
+/**
+ * A chat with the ask's person logged on the day it is marked met, or on the day it was
+ * scheduled for (in the user's time zone), not already the meeting of another ask.
+ */
+async function chatAlreadyLogged(
+  tx: StoreContext,
+  ask: StoredAsk,
+  when: string,
+): Promise<{ id: string; kind: string; summary: string; day: string } | null> {
+  const zone = (await getSettings(tx)).timeZone ?? 'UTC';
+  const days = [
+    ...new Set([
+      localDate(when, zone),
+      ...(ask.scheduledFor ? [localDate(ask.scheduledFor, zone)] : []),
+    ]),
+  ];
+  const rows = await tx.db
+    .selectFrom('interaction as i')
+    .innerJoin('interaction_participant as p', 'p.interaction_id', 'i.id')
+    .select(['i.id', 'i.kind', 'i.summary', 'i.occurred_at'])
+    .where('i.workspace_id', '=', tx.workspaceId)
+    .where('p.person_id', '=', ask.personId)
+    .where('i.kind', 'in', CHAT_KINDS)
+    // A day either side in UTC holds every zone's day; the exact day is checked below.
+    .where(
+      'i.occurred_at',
+      '>=',
+      `${addDays(
+        days.reduce((a, b) => (a < b ? a : b)),
+        -1,
+      )}`,
+    )
+    .where(
+      'i.occurred_at',
+      '<',
+      `${addDays(
+        days.reduce((a, b) => (a > b ? a : b)),
+        2,
+      )}`,
+    )
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('ask as other')
+            .select('other.id')
+            .whereRef('other.interaction_id', '=', 'i.id')
+            .where('other.workspace_id', '=', tx.workspaceId),
+        ),
+      ),
+    )
+    .orderBy('i.occurred_at', 'desc')
+    .execute();
+  const found = rows.find((r) => days.includes(localDate(r.occurred_at, zone)));
+  return found
+    ? {
+        id: found.id,
+        kind: found.kind,
+        summary: found.summary,
+        day: localDate(found.occurred_at, zone),
+      }
+    : null;
 }
 
 /** Close, as "moved on", every sent ask whose time has come. Returns how many moved on. */

@@ -102,8 +102,9 @@ export function AsksBoard() {
       notifications.show({ color: 'red', title: 'Not moved', message: error.message });
     },
     onSuccess: (saved) => {
+      const note = saved.history.at(-1)?.note;
       notifications.show({
-        message: `${saved.personName}: ${ASK_STATE_LABELS[saved.state].toLowerCase()}.`,
+        message: `${saved.personName}: ${ASK_STATE_LABELS[saved.state].toLowerCase()}${note?.startsWith('linked to') ? ` — ${note}` : ''}.`,
       });
     },
     onSettled: (saved) => refreshAfterChats(queryClient, saved ? [saved.personId] : []),

@@ -97,8 +97,14 @@ export function TodayPage() {
   const settle = useMutation({
     mutationFn: async (step: { item: TodayItem; run: () => Promise<unknown>; done: string }) =>
       step.run(),
-    onSuccess: (_result, step) => {
-      notifications.show({ message: step.done });
+    onSuccess: (result, step) => {
+      // "We met" after the coffee was logged links that coffee: said, rather than the default.
+      const note = (result as { history?: { note?: string }[] } | undefined)?.history?.at(-1)?.note;
+      notifications.show({
+        message: note?.startsWith('linked to')
+          ? `Met: ${note}; a thank-you is now owed.`
+          : step.done,
+      });
       refresh();
     },
     onError: (error) => notifications.show({ color: 'red', message: error.message }),
