@@ -220,6 +220,26 @@ describeEachDatabase('accounts', (db) => {
     });
   });
 
+  it('limits guesses from one address across many accounts too', async () => {
+    await signedUp(app, 'owner@example.org');
+    const guesser = client(app);
+    for (let i = 0; i < 20; i++)
+      expect(
+        (
+          await guesser.request('POST', '/api/auth/sign-in', {
+            email: `someone${i}@example.org`,
+            password: 'a guess that fails',
+          })
+        ).status,
+      ).toBe(401);
+    // Twenty failures from this address: even a good password for an untried account waits.
+    const locked = await guesser.request('POST', '/api/auth/sign-in', {
+      email: 'owner@example.org',
+      password: PASSWORD,
+    });
+    expect(locked.status).toBe(429);
+  });
+
   it('signs out here, everywhere, and on a new password', async () => {
     const laptop = await signedUp(app, 'owner@example.org');
     const phone = client(app);
