@@ -198,6 +198,23 @@ describe('accounts in the browser', () => {
       .filter({ hasText: 'Email or password is wrong.' })
       .waitFor();
 
+    // The account and team screens on a phone, in the dark: audited, nothing wider than it.
+    await owner.page.setViewportSize({ width: 375, height: 800 });
+    await owner.page.emulateMedia({ colorScheme: 'dark' });
+    for (const [path, ready, name] of [
+      ['/settings', owner.page.getByRole('heading', { name: 'Teams' }), 'settings-accounts-dark'],
+      ['/who?q=acme', owner.page.getByTestId('who-teammate'), 'who-teammates-dark'],
+    ] as const) {
+      await owner.page.goto(`${base}${path}`);
+      await ready.waitFor();
+      expect(await seriousViolations(owner.page)).toEqual([]);
+      expect(
+        await owner.page.evaluate<number>(
+          'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+        ),
+      ).toBeLessThanOrEqual(0);
+      await screenshot(owner.page, name);
+    }
     expect(owner.errors.filter((e) => !/401/.test(e))).toEqual([]);
     await owner.close();
     await member.close();
