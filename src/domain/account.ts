@@ -114,10 +114,6 @@ export const passkeySchema = z.object({
 });
 export type PasskeyInfo = z.infer<typeof passkeySchema>;
 
-export const passkeyNameSchema = z
-  .object({ name: z.string().trim().min(1, 'required').max(80, 'at most 80 characters') })
-  .strict();
-
 /** How long things last. */
 export const SESSION_DAYS = 30;
 export const INVITATION_DAYS = 7;

@@ -12,6 +12,15 @@ export const INTERACTION_KINDS = [
   'meeting',
   'event',
 ] as const;
+
+/** The kinds that are a conversation: what an ask's meeting can be (a message thread is not). */
+export const MEETING_KINDS: readonly InteractionKind[] = [
+  'coffee',
+  'call',
+  'video-call',
+  'meeting',
+  'event',
+];
 export const interactionKindSchema = z.enum(INTERACTION_KINDS, {
   error: (issue) =>
     `"${String(issue.input)}" is not a kind of interaction; use one of ${INTERACTION_KINDS.join(', ')}`,

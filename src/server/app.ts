@@ -12,7 +12,7 @@ import { FileResponse, honoPath, StreamResponse } from './route.js';
 import { routes } from './routes.js';
 import { mountWebApp } from './web-app.js';
 import { callerOf, type AuthSettings, type ResolvedCaller } from './auth/caller.js';
-import type { Route } from './route.js';
+import { noAccounts, type Route } from './route.js';
 
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 /** An import's body: a file of up to ~190 MB, base64-encoded. */
@@ -103,11 +103,7 @@ const hostOfOrigin = (origin: string): string | null => {
 function admit(route: Route, caller: ResolvedCaller): void {
   if (route.access === 'public') return;
   if (caller.mode === 'local') {
-    if (route.access === 'session')
-      throw new KithError(
-        'invalid_state',
-        'This server runs without accounts (local mode): start it with --accounts to have them.',
-      );
+    if (route.access === 'session') throw noAccounts();
     return;
   }
   if (!caller.account)

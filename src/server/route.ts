@@ -64,6 +64,26 @@ export interface Caller {
   signOut(): Promise<void>;
 }
 
+/** What a request to an account route of a server without accounts is told. */
+export const noAccounts = (): KithError =>
+  new KithError(
+    'invalid_state',
+    'This server runs without accounts (local mode): start it with --accounts to have them.',
+  );
+
+/** Refuses the request unless the server has accounts (signing up or in, teams). */
+export function requireAccountsMode(caller: Caller): void {
+  if (caller.mode === 'local') throw noAccounts();
+}
+
+/** The signed-in account of a route that needs one (admit() has let only such requests in). */
+export function requireAccount(caller: Caller): AccountWithSecret {
+  requireAccountsMode(caller);
+  if (!caller.account)
+    throw new KithError('unauthorized', 'Sign in first: this server has accounts.');
+  return caller.account;
+}
+
 export interface Route {
   method: Method;
   /** OpenAPI-style path: /api/people/{id}. */

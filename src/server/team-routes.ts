@@ -9,21 +9,11 @@ import {
   teamSharingSchema,
   type TeammateAnswer,
 } from '../domain/connect/team.js';
-import { KithError } from '../domain/errors.js';
 import { searchTerms } from '../domain/text.js';
 import type { Store } from '../store/store.js';
-import { defineRoute, type Caller, type Route } from './route.js';
+import { defineRoute, requireAccount, type Caller, type Route } from './route.js';
 
 const teamId = z.object({ id: z.string().max(64) });
-
-function accountOf(caller: Caller) {
-  if (!caller.account)
-    throw new KithError(
-      'invalid_state',
-      'Teams need accounts: start the server with --accounts, and sign in.',
-    );
-  return caller.account;
-}
 
 /**
  * What teammates who share their networks answer to "who knows about X", each with the ask to
@@ -69,7 +59,7 @@ export const teamRoutes: Route[] = [
     body: teamCreateSchema,
     response: teamSchema,
     status: 201,
-    handle: (store, { body }, caller) => store.teams.create(accountOf(caller).id, body.name),
+    handle: (store, { body }, caller) => store.teams.create(requireAccount(caller).id, body.name),
   }),
   defineRoute({
     method: 'delete',
@@ -78,7 +68,7 @@ export const teamRoutes: Route[] = [
     summary: 'End a team (its owner): nothing is shared through it any more',
     params: teamId,
     handle: async (store, { params }, caller) => {
-      await store.teams.delete(accountOf(caller).id, params.id);
+      await store.teams.delete(requireAccount(caller).id, params.id);
     },
   }),
   defineRoute({
@@ -90,7 +80,7 @@ export const teamRoutes: Route[] = [
     body: teamMemberAddSchema,
     response: teamSchema,
     handle: (store, { params, body }, caller) =>
-      store.teams.addMember(accountOf(caller).id, params.id, body.email),
+      store.teams.addMember(requireAccount(caller).id, params.id, body.email),
   }),
   defineRoute({
     method: 'delete',
@@ -99,7 +89,7 @@ export const teamRoutes: Route[] = [
     summary: 'Leave the team (your own id) or remove a member (the owner); sharing ends at once',
     params: z.object({ id: z.string().max(64), accountId: z.string().max(64) }),
     handle: async (store, { params }, caller) => {
-      await store.teams.removeMember(accountOf(caller).id, params.id, params.accountId);
+      await store.teams.removeMember(requireAccount(caller).id, params.id, params.accountId);
     },
   }),
   defineRoute({
@@ -112,6 +102,6 @@ export const teamRoutes: Route[] = [
     body: teamSharingSchema,
     response: teamSchema,
     handle: (store, { params, body }, caller) =>
-      store.teams.share(accountOf(caller).id, params.id, body.sharing),
+      store.teams.share(requireAccount(caller).id, params.id, body.sharing),
   }),
 ];

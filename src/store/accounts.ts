@@ -10,6 +10,7 @@ import type {
   Role,
   SessionInfo,
 } from '../domain/account.js';
+import { INVITATION_DAYS } from '../domain/account.js';
 import { KithError } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import { inTransaction, type StoreContext } from './context.js';
@@ -375,15 +376,16 @@ export async function touchToken(ctx: StoreContext, id: string): Promise<void> {
 
 export async function createInvitation(
   ctx: StoreContext,
-  invitation: { createdBy: string; hash: string; email: string | null; expiresAt: string },
+  invitation: { createdBy: string; hash: string; email: string | null },
 ): Promise<Invitation> {
+  const now = ctx.now();
   const row = {
     id: newId(),
     token_hash: invitation.hash,
     created_by: invitation.createdBy,
     email: invitation.email,
-    created_at: ctx.now().toISOString(),
-    expires_at: invitation.expiresAt,
+    created_at: now.toISOString(),
+    expires_at: new Date(now.getTime() + INVITATION_DAYS * 86_400_000).toISOString(),
     used_at: null,
     used_by: null,
   };

@@ -1,6 +1,7 @@
 // Asks and campaigns: the store side of the method. The rules live in domain/method; this
 // module loads, applies them and writes the result (with the ask's history) in one transaction.
 import { KithError, notFound, parseOrThrow } from '../domain/errors.js';
+import { MEETING_KINDS } from '../domain/interaction.js';
 import { addDays, localDate } from '../domain/method/calendar.js';
 import { isId, newId } from '../domain/ids.js';
 import {
@@ -364,9 +365,6 @@ export async function actOnAsk(ctx: StoreContext, id: string, input: unknown): P
   });
 }
 
-/** Kinds of interaction that are a conversation (a message thread is not the meeting). */
-const CHAT_KINDS = ['coffee', 'call', 'video-call', 'meeting', 'event'];
-
 /**
  * A chat with the ask's person logged on the day it is marked met, or on the day it was
  * scheduled for (in the user's time zone), not already the meeting of another ask.
@@ -389,7 +387,7 @@ async function chatAlreadyLogged(
     .select(['i.id', 'i.kind', 'i.summary', 'i.occurred_at'])
     .where('i.workspace_id', '=', tx.workspaceId)
     .where('p.person_id', '=', ask.personId)
-    .where('i.kind', 'in', CHAT_KINDS)
+    .where('i.kind', 'in', [...MEETING_KINDS])
     // A day either side in UTC holds every zone's day; the exact day is checked below.
     .where(
       'i.occurred_at',
@@ -437,20 +435,6 @@ export async function moveOnOverdueAsks(
   now: string,
   timeZone: string,
 ): Promise<number> {
-  // Another app server may move the same asks at the same moment (Today asked on several
-  // servers at once): its step is the one this would have taken, so looking again finds
-  // nothing left to do.
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await moveOnOnce(ctx, now, timeZone);
-    } catch (error) {
-      const raced = error instanceof KithError && error.code === 'conflict';
-      if (!raced || ctx.db.isTransaction || attempt === 3) throw error;
-    }
-  }
-}
-
-function moveOnOnce(ctx: StoreContext, now: string, timeZone: string): Promise<number> {
   // Several app servers may answer Today for one workspace at once: they take turns, so the
   // second reads what the first moved and finds nothing left to do (no step recorded twice).
   return inTurn(ctx, ASK_MOVES_LOCK, async (tx) => {

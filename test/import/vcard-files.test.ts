@@ -41,6 +41,23 @@ describe('reading vCards as clients write them', () => {
     }
   });
 
+  it('leaves out a value a card holds that is not one (a phone reading "BusinessPhone"), and keeps the person', () => {
+    const r = read('bad-values-3.0.vcf');
+    expect(r.errors).toEqual([]);
+    expect(r.people[0]?.person).toMatchObject({
+      displayName: 'Ñandú Pérez',
+      organization: 'Cooperativa Sur',
+      phones: ['+54 11 5555 0100'],
+      emails: ['nandu@cooperativa.example'],
+    });
+    expect(r.people[0]?.leftOut).toEqual(
+      expect.arrayContaining([
+        { called: 'phone', value: 'BusinessPhone', problem: 'not a phone number' },
+        { called: 'email', value: 'ÑÑÑÑÑÑ', problem: 'not an email address' },
+      ]),
+    );
+  });
+
   it('decodes vCard 2.1 quoted-printable with its charset and soft line breaks', () => {
     const r = read('android-2.1.vcf');
     expect(r.errors).toEqual([]);

@@ -36,8 +36,6 @@ async function accountFor(store: Store, email: string | undefined): Promise<Acco
   return only;
 }
 
-const DAY_MS = 86_400_000;
-
 export function registerAccountCommands(program: Command, ctx: CliContext): void {
   program
     .command('accounts')
@@ -152,7 +150,7 @@ export function registerAccountCommands(program: Command, ctx: CliContext): void
         throw new KithError('invalid_input', `--url: "${base}" is not an address.`, 'url');
       }
       const { hashSecret, newSecret } = await import('../../server/auth/secrets.js');
-      const { emailSchema, INVITATION_DAYS } = await import('../../domain/account.js');
+      const { emailSchema } = await import('../../domain/account.js');
       const email = flags.email ? parseOrThrow(emailSchema, flags.email, 'email') : null;
       const secret = newSecret();
       await ctx.withStore(async (store) => {
@@ -166,7 +164,6 @@ export function registerAccountCommands(program: Command, ctx: CliContext): void
           createdBy: owner.id,
           hash: hashSecret(secret),
           email,
-          expiresAt: new Date(ctx.now().getTime() + INVITATION_DAYS * DAY_MS).toISOString(),
         });
       });
       ctx.output.out(`${origin}/sign-up?invitation=${secret}`);

@@ -15,7 +15,13 @@ import { CHALLENGE_MINUTES, passkeySchema } from '../../domain/account.js';
 import { KithError } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
 import type { Store } from '../../store/store.js';
-import { defineRoute, type Caller, type Route } from '../route.js';
+import {
+  defineRoute,
+  requireAccount,
+  requireAccountsMode,
+  type Caller,
+  type Route,
+} from '../route.js';
 
 const credentialSchema = z
   .object({
@@ -60,12 +66,6 @@ const expired = () =>
     'challengeId',
   );
 
-function needAccount(caller: Caller) {
-  if (!caller.account)
-    throw new KithError('unauthorized', 'Sign in first: this server has accounts.');
-  return caller.account;
-}
-
 export const passkeyRoutes: Route[] = [
   defineRoute({
     method: 'get',
@@ -75,7 +75,7 @@ export const passkeyRoutes: Route[] = [
     access: 'session',
     response: z.array(passkeySchema),
     handle: async (store, _input, caller) =>
-      (await store.accounts.passkeysOf(needAccount(caller).id)).map(
+      (await store.accounts.passkeysOf(requireAccount(caller).id)).map(
         ({ id, name, createdAt, lastUsedAt }) => ({
           id,
           name,
@@ -92,7 +92,7 @@ export const passkeyRoutes: Route[] = [
     access: 'session',
     response: ceremonySchema,
     handle: async (store, _input, caller) => {
-      const account = needAccount(caller);
+      const account = requireAccount(caller);
       const existing = await store.accounts.passkeysOf(account.id);
       const options = await generateRegistrationOptions({
         rpName: 'Kith',
@@ -124,7 +124,7 @@ export const passkeyRoutes: Route[] = [
     response: passkeySchema,
     status: 201,
     handle: async (store, { body }, caller) => {
-      const account = needAccount(caller);
+      const account = requireAccount(caller);
       const pending = await store.accounts.takeChallenge(body.challengeId, 'register');
       if (!pending || pending.accountId !== account.id) throw expired();
       const rp = relyingParty(caller);
@@ -166,7 +166,7 @@ export const passkeyRoutes: Route[] = [
     access: 'session',
     params: z.object({ id: z.string().max(1024) }),
     handle: async (store, { params }, caller) => {
-      await store.accounts.removePasskey(needAccount(caller).id, params.id);
+      await store.accounts.removePasskey(requireAccount(caller).id, params.id);
     },
   }),
   defineRoute({
@@ -177,8 +177,7 @@ export const passkeyRoutes: Route[] = [
     access: 'public',
     response: ceremonySchema,
     handle: async (store, _input, caller) => {
-      if (caller.mode === 'local')
-        throw new KithError('invalid_state', 'This server runs without accounts (local mode).');
+      requireAccountsMode(caller);
       const options = await generateAuthenticationOptions({
         rpID: relyingParty(caller).rpID,
         userVerification: 'preferred',
@@ -196,8 +195,7 @@ export const passkeyRoutes: Route[] = [
     body: z.object({ challengeId: z.string().max(64), credential: credentialSchema }).strict(),
     response: z.object({ signedIn: z.literal(true) }),
     handle: async (store, { body }, caller) => {
-      if (caller.mode === 'local')
-        throw new KithError('invalid_state', 'This server runs without accounts (local mode).');
+      requireAccountsMode(caller);
       const pending = await store.accounts.takeChallenge(body.challengeId, 'sign-in');
       if (!pending) throw expired();
       const passkey = await store.accounts.passkeyById(body.credential.id);

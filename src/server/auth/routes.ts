@@ -7,7 +7,6 @@ import {
   authStateSchema,
   createdInvitationSchema,
   createdTokenSchema,
-  INVITATION_DAYS,
   invitationCreateSchema,
   invitationSchema,
   lockedForMinutes,
@@ -23,9 +22,15 @@ import {
 import { KithError } from '../../domain/errors.js';
 import type { AccountWithSecret } from '../../store/accounts.js';
 import type { Store } from '../../store/store.js';
-import { defineRoute, type Caller, type Route } from '../route.js';
+import {
+  defineRoute,
+  requireAccount,
+  requireAccountsMode,
+  type Caller,
+  type Route,
+} from '../route.js';
 import { passkeyRoutes } from './passkey-routes.js';
-import { hashPassword, hashSecret, newSecret, TOKEN_PREFIX, verifyPassword } from './secrets.js';
+import { hashPassword, hashSecret, newApiToken, newSecret, verifyPassword } from './secrets.js';
 
 const DAY_MS = 86_400_000;
 
@@ -44,22 +49,6 @@ async function stateOf(store: Store, caller: Caller): Promise<AuthState> {
     firstAccount: caller.mode === 'accounts' && (await store.accounts.count()) === 0,
     viaToken: caller.tokenId !== null,
   };
-}
-
-/** Signing up or in makes sense only on a server with accounts. */
-export function needAccounts(caller: Caller): void {
-  if (caller.mode === 'local')
-    throw new KithError(
-      'invalid_state',
-      'This server runs without accounts (local mode): start it with --accounts to have them.',
-    );
-}
-
-/** The signed-in account of a route that requires one (admit() has checked it is there). */
-export function accountOf(caller: Caller): AccountWithSecret {
-  if (!caller.account)
-    throw new KithError('unauthorized', 'Sign in first: this server has accounts.');
-  return caller.account;
 }
 
 const WRONG = 'Email or password is wrong.';
@@ -107,7 +96,7 @@ const sessionRoutes: Route[] = [
     response: authStateSchema,
     status: 201,
     handle: async (store, { body }, caller) => {
-      needAccounts(caller);
+      requireAccountsMode(caller);
       const account = await store.accounts.create({
         email: body.email,
         name: body.name,
@@ -145,7 +134,7 @@ const sessionRoutes: Route[] = [
     body: signInSchema,
     response: authStateSchema,
     handle: async (store, { body }, caller) => {
-      needAccounts(caller);
+      requireAccountsMode(caller);
       const keys = { email: `email:${body.email}`, address: `address:${caller.address}` };
       await refuseIfLocked(store, keys);
       const account = await store.accounts.byEmail(body.email);
@@ -181,7 +170,7 @@ const sessionRoutes: Route[] = [
     access: 'session',
     response: z.object({ ended: z.int() }),
     handle: async (store, _input, caller) => {
-      const ended = await store.accounts.deleteSessions(accountOf(caller).id);
+      const ended = await store.accounts.deleteSessions(requireAccount(caller).id);
       await caller.signOut();
       return { ended };
     },
@@ -194,7 +183,7 @@ const sessionRoutes: Route[] = [
     access: 'session',
     response: z.array(sessionSchema),
     handle: (store, _input, caller) =>
-      store.accounts.listSessions(accountOf(caller).id, caller.sessionHash),
+      store.accounts.listSessions(requireAccount(caller).id, caller.sessionHash),
   }),
   defineRoute({
     method: 'post',
@@ -204,7 +193,7 @@ const sessionRoutes: Route[] = [
     access: 'session',
     body: passwordChangeSchema,
     handle: async (store, { body }, caller) => {
-      const account = accountOf(caller);
+      const account = requireAccount(caller);
       const keys = { email: `email:${account.email}`, address: `address:${caller.address}` };
       await refuseIfLocked(store, keys);
       if (account.passwordHash && !(await verifyPassword(body.current, account.passwordHash))) {
@@ -229,7 +218,7 @@ const tokenRoutes: Route[] = [
     summary: 'This account’s API tokens, with their last use',
     access: 'session',
     response: z.array(apiTokenSchema),
-    handle: (store, _input, caller) => store.accounts.listTokens(accountOf(caller).id),
+    handle: (store, _input, caller) => store.accounts.listTokens(requireAccount(caller).id),
   }),
   defineRoute({
     method: 'post',
@@ -241,12 +230,12 @@ const tokenRoutes: Route[] = [
     response: createdTokenSchema,
     status: 201,
     handle: async (store, { body }, caller) => {
-      const token = newSecret(TOKEN_PREFIX);
+      const { token, hash, prefix } = newApiToken();
       const made = await store.accounts.createToken({
-        accountId: accountOf(caller).id,
+        accountId: requireAccount(caller).id,
         name: body.name,
-        hash: hashSecret(token),
-        prefix: token.slice(0, TOKEN_PREFIX.length + 6),
+        hash,
+        prefix,
         readOnly: body.readOnly,
       });
       return { ...made, token };
@@ -260,7 +249,7 @@ const tokenRoutes: Route[] = [
     access: 'session',
     params: z.object({ id: z.string().max(64) }),
     handle: async (store, { params }, caller) => {
-      await store.accounts.revokeToken(accountOf(caller).id, params.id);
+      await store.accounts.revokeToken(requireAccount(caller).id, params.id);
     },
   }),
 ];
@@ -273,7 +262,7 @@ const tokenSelfRoute = defineRoute({
   handle: async (store, _input, caller) => {
     if (!caller.tokenId)
       throw new KithError('invalid_state', 'This request came with no token to revoke.');
-    await store.accounts.revokeToken(accountOf(caller).id, caller.tokenId);
+    await store.accounts.revokeToken(requireAccount(caller).id, caller.tokenId);
   },
 });
 
@@ -285,7 +274,7 @@ const invitationRoutes: Route[] = [
     summary: 'The invitations this account sent',
     access: 'session',
     response: z.array(invitationSchema),
-    handle: (store, _input, caller) => store.accounts.listInvitations(accountOf(caller).id),
+    handle: (store, _input, caller) => store.accounts.listInvitations(requireAccount(caller).id),
   }),
   defineRoute({
     method: 'post',
@@ -297,7 +286,7 @@ const invitationRoutes: Route[] = [
     response: createdInvitationSchema,
     status: 201,
     handle: async (store, { body }, caller) => {
-      const account = accountOf(caller);
+      const account = requireAccount(caller);
       if (account.role !== 'owner')
         throw new KithError('forbidden', 'Only the server’s owner can invite people to it.');
       const secret = newSecret();
@@ -305,7 +294,6 @@ const invitationRoutes: Route[] = [
         createdBy: account.id,
         hash: hashSecret(secret),
         email: body?.email ?? null,
-        expiresAt: new Date(store.now().getTime() + INVITATION_DAYS * DAY_MS).toISOString(),
       });
       return { ...made, url: `${caller.origin}/sign-up?invitation=${secret}` };
     },
@@ -318,7 +306,7 @@ const invitationRoutes: Route[] = [
     access: 'session',
     params: z.object({ id: z.string().max(64) }),
     handle: async (store, { params }, caller) => {
-      await store.accounts.withdrawInvitation(accountOf(caller).id, params.id);
+      await store.accounts.withdrawInvitation(requireAccount(caller).id, params.id);
     },
   }),
 ];

@@ -15,6 +15,12 @@ export const hashSecret = (secret: string): string =>
 /** API tokens start with this, so a leaked one is recognizable (and secret scanners find it). */
 export const TOKEN_PREFIX = 'kith_';
 
+/** A new API token: the secret to show once, its hash to keep, the start to show in lists. */
+export function newApiToken(): { token: string; hash: string; prefix: string } {
+  const token = newSecret(TOKEN_PREFIX);
+  return { token, hash: hashSecret(token), prefix: token.slice(0, TOKEN_PREFIX.length + 6) };
+}
+
 // One of the settings OWASP's password storage guidance lists as equal in strength
 // (N = 2^17, p = 1 or N = 2^15, p = 3 with r = 8): this one needs 32 MiB rather than 128, so a
 // small server survives a burst of sign-ins. The parameters are kept with each hash and can rise.

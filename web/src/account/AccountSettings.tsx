@@ -6,7 +6,6 @@ import {
   Alert,
   Badge,
   Button,
-  Card,
   Checkbox,
   Code,
   CopyButton,
@@ -16,16 +15,16 @@ import {
   Table,
   Text,
   TextInput,
-  Title,
   Tooltip,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconCheck, IconCopy, IconTrash } from '@tabler/icons-react';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import { api, ApiError, type Account } from '../api';
 import { longDate, relativeDay } from '../app/format';
 import { AUTH_KEY, forgetAndAsk } from './auth-state';
+import { Section } from './Section';
 import { TeamsSettings } from './TeamsSettings';
 import { addPasskey, passkeysSupported, passkeyTrouble } from './passkeys';
 
@@ -53,19 +52,6 @@ export function AccountSettings() {
       {account.role === 'owner' && <Invitations />}
       <TeamsSettings account={account} />
     </>
-  );
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Card withBorder padding="md">
-      <Stack gap="sm">
-        <Title order={2} size="h4">
-          {title}
-        </Title>
-        {children}
-      </Stack>
-    </Card>
   );
 }
 

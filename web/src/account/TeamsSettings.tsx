@@ -15,6 +15,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, type Account, type Team } from '../api';
+import { Section } from './Section';
 
 const TEAMS = ['teams'] as const;
 
@@ -39,35 +40,30 @@ export function TeamsSettings({ account }: { account: Account }) {
     create.mutate();
   };
   return (
-    <Card withBorder padding="md">
-      <Stack gap="sm">
-        <Title order={2} size="h4">
-          Teams
-        </Title>
-        <Text size="sm">
-          Ask “who among us knows someone at Acme?” with colleagues on this server. Each member
-          chooses to share their people and ties with the team: names, organizations, titles, tags
-          and how well they know each person. Notes, chats, asks and insights stay private.
-        </Text>
-        {teams.data?.map((team) => (
-          <TeamCard key={team.id} team={team} me={account} onChange={refresh} />
-        ))}
-        <form onSubmit={submit} noValidate>
-          <Group align="end" gap="xs">
-            <TextInput
-              label="New team"
-              placeholder="Consulting crew"
-              value={name}
-              onChange={(e) => setName(e.currentTarget.value)}
-              error={error}
-            />
-            <Button type="submit" variant="default" loading={create.isPending}>
-              Make a team
-            </Button>
-          </Group>
-        </form>
-      </Stack>
-    </Card>
+    <Section title="Teams">
+      <Text size="sm">
+        Ask “who among us knows someone at Acme?” with colleagues on this server. Each member
+        chooses to share their people and ties with the team: names, organizations, titles, tags and
+        how well they know each person. Notes, chats, asks and insights stay private.
+      </Text>
+      {teams.data?.map((team) => (
+        <TeamCard key={team.id} team={team} me={account} onChange={refresh} />
+      ))}
+      <form onSubmit={submit} noValidate>
+        <Group align="end" gap="xs">
+          <TextInput
+            label="New team"
+            placeholder="Consulting crew"
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={error}
+          />
+          <Button type="submit" variant="default" loading={create.isPending}>
+            Make a team
+          </Button>
+        </Group>
+      </form>
+    </Section>
   );
 }
 
