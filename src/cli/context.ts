@@ -1,6 +1,7 @@
 // What every command gets: where to print, and how to open the store (lazily, once). The
 // store's modules are loaded only by a command that opens it: `kith --help` answers without.
 import { databaseTarget } from '../config.js';
+import { KithError } from '../domain/errors.js';
 import type { Store } from '../store/store.js';
 import type { Output } from './output.js';
 import { currentRemote } from './remote.js';
@@ -74,3 +75,11 @@ export const splitList = (value: string): string[] =>
     .split(',')
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
+
+/** A yes/no option ("--thank-you no"), or a message naming the option. */
+export function yesOrNo(value: string, option: string): boolean {
+  const v = value.trim().toLowerCase();
+  if (v === 'yes' || v === 'y') return true;
+  if (v === 'no' || v === 'n') return false;
+  throw new KithError('invalid_input', `${option}: "${value}" is not yes or no`, option);
+}

@@ -80,6 +80,8 @@ export class RemoteStore {
         ? this.get(`/api/people/${at(query.personId)}/interactions`, { limit: query.limit })
         : this.get('/api/interactions', query),
     create: (input: unknown) => this.json('POST', '/api/interactions', input),
+    update: (id: string, patch: unknown) =>
+      this.json('PATCH', `/api/interactions/${at(id)}`, patch),
   };
 
   readonly asks = {

@@ -27,6 +27,17 @@ export const interactionKindSchema = z.enum(INTERACTION_KINDS, {
 });
 export type InteractionKind = z.infer<typeof interactionKindSchema>;
 
+/**
+ * A chat's thank-you: owed, sent, or not needed (the user said so); null when the chat
+ * earns none (its kind, or history logged long after). See method/thank-you.ts.
+ */
+export const THANK_YOU_STATES = ['owed', 'thanked', 'not-needed'] as const;
+export const thankYouStateSchema = z.enum(THANK_YOU_STATES, {
+  error: (issue) =>
+    `"${String(issue.input)}" is not a thank-you state; use one of ${THANK_YOU_STATES.join(', ')}`,
+});
+export type ThankYouState = (typeof THANK_YOU_STATES)[number];
+
 const insightText = requiredText(LIMITS.longText, 'insight');
 
 export const interactionCreateSchema = z
@@ -44,11 +55,22 @@ export const interactionCreateSchema = z
       .min(1, { error: 'an interaction needs at least one participant' })
       .max(LIMITS.listItems, { error: `at most ${LIMITS.listItems} participants` })
       .transform((ids) => [...new Set(ids)]),
+    /** Left out: the kind and the people decide; "not-needed" says none is for this chat. */
+    thankYou: z
+      .enum(['owed', 'not-needed'], {
+        error: (issue) =>
+          `"${String(issue.input)}" is not a choice for a new chat; use owed or not-needed`,
+      })
+      .optional(),
   })
   .strict();
 export type InteractionCreate = z.output<typeof interactionCreateSchema>;
 
-export const interactionPatchSchema = interactionCreateSchema.partial().strict();
+export const interactionPatchSchema = interactionCreateSchema
+  .omit({ thankYou: true })
+  .partial()
+  .extend({ thankYou: thankYouStateSchema.nullable().optional() })
+  .strict();
 export type InteractionPatch = z.output<typeof interactionPatchSchema>;
 
 export const interactionSchema = z.object({
@@ -59,6 +81,7 @@ export const interactionSchema = z.object({
   notes: z.string().nullable(),
   insights: z.array(z.object({ id: z.string(), text: z.string() })),
   participants: z.array(z.object({ id: z.string(), displayName: z.string() })),
+  thankYou: thankYouStateSchema.nullable(),
   createdAt: timestamp,
   updatedAt: timestamp,
 });

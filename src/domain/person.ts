@@ -104,6 +104,8 @@ export const personFields = {
   roles: uniqueList(roleSchema, 'roles'),
   notes: notesText,
   cadence: cadenceSchema,
+  /** Chats with them owe no thank-you (a partner, a manager one meets daily). */
+  noThankYou: z.boolean({ error: 'must be true or false' }),
 };
 
 export const personCreateSchema = z
@@ -125,6 +127,7 @@ export const personCreateSchema = z
     roles: personFields.roles.optional(),
     notes: personFields.notes.optional(),
     cadence: personFields.cadence.optional(),
+    noThankYou: personFields.noThankYou.optional(),
   })
   .strict();
 export type PersonCreate = z.output<typeof personCreateSchema>;
@@ -157,6 +160,7 @@ export function personDataFrom(input: PersonCreate): PersonData {
     roles: input.roles ?? [],
     notes: input.notes ?? null,
     cadence: input.cadence ?? { kind: 'none' },
+    noThankYou: input.noThankYou ?? false,
   };
 }
 
@@ -189,6 +193,7 @@ export const personSchema = z.object({
   roles: z.array(roleSchema),
   notes: z.string().nullable(),
   cadence: cadenceSchema,
+  noThankYou: z.boolean(),
   lastContactAt: timestamp.nullable(),
   createdAt: timestamp,
   updatedAt: timestamp,

@@ -329,12 +329,15 @@ export async function actOnAsk(ctx: StoreContext, id: string, input: unknown): P
     const ask = await getAsk(tx, id);
     const when = at ?? tx.now().toISOString();
     let next = transition(ask, action, when);
+    // The thank-you of the chat an ask is met with, when known without asking the database.
+    let chatThanks: string | null | undefined;
     if (action.type === 'meet' && !action.interactionId) {
       // The chat may be logged already (a coffee written down on the way out): it is the
       // meeting, linked and said so in the ask's history, never a second one.
       const logged = await chatAlreadyLogged(tx, ask, when);
       if (logged) {
         next = { ...next, interactionId: logged.id };
+        chatThanks = logged.thankYou;
         const last = next.history.at(-1);
         if (last)
           next.history[next.history.length - 1] = {
@@ -345,15 +348,21 @@ export async function actOnAsk(ctx: StoreContext, id: string, input: unknown): P
             ),
           };
       } else {
-        const interaction = await createInteraction(tx, {
-          occurredAt: ask.scheduledFor ?? new Date(when).toISOString(),
-          kind: ask.channel === 'video' ? 'video-call' : 'coffee',
-          summary: `Chat: ${ask.question}`.slice(0, 300),
-          participantIds: [ask.personId],
-        });
+        const interaction = await createInteraction(
+          tx,
+          {
+            occurredAt: ask.scheduledFor ?? new Date(when).toISOString(),
+            kind: ask.channel === 'video' ? 'video-call' : 'coffee',
+            summary: `Chat: ${ask.question}`.slice(0, 300),
+            participantIds: [ask.personId],
+          },
+          { forAnAsk: true },
+        );
         next = { ...next, interactionId: interaction.id };
+        chatThanks = interaction.thankYou;
       }
     }
+    next = await settleTheChatsThankYou(tx, ask, next, action, when, chatThanks);
     await saveAsk(tx, next, ask.history.length);
     // Asking, and answering someone who asked, count in the reciprocity part of the tie.
     if (
@@ -366,6 +375,69 @@ export async function actOnAsk(ctx: StoreContext, id: string, input: unknown): P
 }
 
 /**
+ * An ask's chat is thanked through the ask: met, the chat's own thank-you gives way to the
+ * ask's (or, already sent, thanks the ask too); thanked, the chat is marked thanked.
+ */
+async function settleTheChatsThankYou(
+  tx: StoreContext,
+  before: StoredAsk,
+  next: Ask,
+  action: AskAction,
+  when: string,
+  known: string | null | undefined,
+): Promise<Ask> {
+  const chat = next.interactionId;
+  if (!chat || before.direction !== 'outgoing') return next;
+  if (action.type === 'thank') {
+    await tx.db
+      .updateTable('interaction')
+      .set({ thank_you: 'thanked' })
+      .where('workspace_id', '=', tx.workspaceId)
+      .where('id', '=', chat)
+      .execute();
+    return next;
+  }
+  if (action.type !== 'meet') return next;
+  const thankYou =
+    known !== undefined
+      ? known
+      : ((
+          await tx.db
+            .selectFrom('interaction')
+            .select('thank_you')
+            .where('workspace_id', '=', tx.workspaceId)
+            .where('id', '=', chat)
+            .executeTakeFirst()
+        )?.thank_you ?? null);
+  if (thankYou === 'thanked') return transition(next, { type: 'thank' }, when);
+  if (thankYou === 'owed')
+    await tx.db
+      .updateTable('interaction')
+      .set({ thank_you: null })
+      .where('workspace_id', '=', tx.workspaceId)
+      .where('id', '=', chat)
+      .execute();
+  return next;
+}
+
+/** A chat marked thanked thanks the ask it was the meeting of, if that ask is still met. */
+export async function thankTheAskOfAThankedChat(
+  ctx: StoreContext,
+  interactionId: string,
+): Promise<void> {
+  const ask = await ctx.db
+    .selectFrom('ask')
+    .innerJoin('interaction', 'interaction.id', 'ask.interaction_id')
+    .select('ask.id')
+    .where('ask.workspace_id', '=', ctx.workspaceId)
+    .where('ask.interaction_id', '=', interactionId)
+    .where('ask.state', '=', 'met')
+    .where('interaction.thank_you', '=', 'thanked')
+    .executeTakeFirst();
+  if (ask) await actOnAsk(ctx, ask.id, { type: 'thank' });
+}
+
+/**
  * A chat with the ask's person logged on the day it is marked met, or on the day it was
  * scheduled for (in the user's time zone), not already the meeting of another ask.
  */
@@ -373,7 +445,13 @@ async function chatAlreadyLogged(
   tx: StoreContext,
   ask: StoredAsk,
   when: string,
-): Promise<{ id: string; kind: string; summary: string; day: string } | null> {
+): Promise<{
+  id: string;
+  kind: string;
+  summary: string;
+  day: string;
+  thankYou: string | null;
+} | null> {
   const zone = (await getSettings(tx)).timeZone ?? 'UTC';
   const days = [
     ...new Set([
@@ -384,7 +462,7 @@ async function chatAlreadyLogged(
   const rows = await tx.db
     .selectFrom('interaction as i')
     .innerJoin('interaction_participant as p', 'p.interaction_id', 'i.id')
-    .select(['i.id', 'i.kind', 'i.summary', 'i.occurred_at'])
+    .selectAll('i')
     .where('i.workspace_id', '=', tx.workspaceId)
     .where('p.person_id', '=', ask.personId)
     .where('i.kind', 'in', [...MEETING_KINDS])
@@ -425,6 +503,7 @@ async function chatAlreadyLogged(
         kind: found.kind,
         summary: found.summary,
         day: localDate(found.occurred_at, zone),
+        thankYou: found.thank_you ?? null,
       }
     : null;
 }

@@ -6,11 +6,16 @@ import {
   interactionListQuerySchema,
   interactionPatchSchema,
   type Interaction,
+  type InteractionCreate,
   type InteractionKind,
+  type ThankYouState,
 } from '../domain/interaction.js';
+import { thankYouWhenLogged } from '../domain/method/thank-you.js';
 import { chunk, groupBy, inTransaction, type StoreContext } from './context.js';
 import { reindexInteractions, refreshLastContact } from './derived.js';
+import type { Selectable } from 'kysely';
 import type { InteractionTable } from './schema.js';
+import { getSettings } from './settings.js';
 import { bumpTies } from './ties.js';
 
 /** The interactions a person takes part in. */
@@ -30,7 +35,7 @@ export async function interactionIdsOf(ctx: StoreContext, personIds: string[]): 
 
 export async function toInteractions(
   ctx: StoreContext,
-  rows: InteractionTable[],
+  rows: Selectable<InteractionTable>[],
 ): Promise<Interaction[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
@@ -67,6 +72,7 @@ export async function toInteractions(
     notes: row.notes,
     insights: insightsOf.get(row.id) ?? [],
     participants: participantsOf.get(row.id) ?? [],
+    thankYou: (row.thank_you ?? null) as ThankYouState | null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   }));
@@ -136,7 +142,50 @@ async function writeChildren(
   }
 }
 
-export async function createInteraction(ctx: StoreContext, input: unknown): Promise<Interaction> {
+/** Whether every one of these people is marked "no thank-you needed". */
+async function nobodyWantsOne(ctx: StoreContext, ids: string[]): Promise<boolean> {
+  const marked = await ctx.db
+    .selectFrom('person')
+    .select('id')
+    .where('workspace_id', '=', ctx.workspaceId)
+    .where('id', 'in', ids)
+    .where('no_thank_you', '=', 1)
+    .execute();
+  return marked.length === ids.length;
+}
+
+/** What a chat owes when it is logged: the domain decides, from the settings and the people. */
+async function thankYouFor(
+  ctx: StoreContext,
+  data: InteractionCreate,
+  now: string,
+): Promise<ThankYouState | null> {
+  const chat = {
+    kind: data.kind,
+    occurredAt: data.occurredAt,
+    now,
+    asked: data.thankYou,
+    kinds: (await getSettings(ctx)).thankYouKinds,
+  };
+  const owed = thankYouWhenLogged({ ...chat, nobodyWantsOne: false });
+  // The people are asked only when the chat would otherwise owe one.
+  return owed === 'owed' && !data.thankYou
+    ? thankYouWhenLogged({
+        ...chat,
+        nobodyWantsOne: await nobodyWantsOne(ctx, data.participantIds),
+      })
+    : owed;
+}
+
+/**
+ * Log a chat. One logged as an ask's meeting (`forAnAsk`) owes its thank-you through the
+ * ask, never on its own.
+ */
+export async function createInteraction(
+  ctx: StoreContext,
+  input: unknown,
+  options: { forAnAsk?: boolean } = {},
+): Promise<Interaction> {
   const data = parseOrThrow(interactionCreateSchema, input);
   return inTransaction(ctx, async (tx) => {
     await checkParticipants(tx, data.participantIds);
@@ -144,6 +193,7 @@ export async function createInteraction(ctx: StoreContext, input: unknown): Prom
     const now = tx.now().toISOString();
     const notes = data.notes ?? null;
     const insights = data.insights ?? [];
+    const thankYou = options.forAnAsk ? null : await thankYouFor(tx, data, now);
     await tx.db
       .insertInto('interaction')
       .values({
@@ -153,6 +203,8 @@ export async function createInteraction(ctx: StoreContext, input: unknown): Prom
         kind: data.kind,
         summary: data.summary,
         notes,
+        // Left to the column's default (none) unless one is owed or declined.
+        ...(thankYou ? { thank_you: thankYou } : {}),
         created_at: now,
         updated_at: now,
       })
@@ -189,10 +241,12 @@ export async function updateInteraction(
         kind: next.kind,
         summary: next.summary,
         notes: next.notes,
+        ...(patch.thankYou === undefined ? {} : { thank_you: patch.thankYou }),
         updated_at: tx.now().toISOString(),
       })
       .where('id', '=', id)
       .execute();
+
     await writeChildren(tx, id, next.participantIds, next.insights);
     // Both the people who left the interaction and those now in it may have a new last contact.
     await refreshLastContact(tx, [

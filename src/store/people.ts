@@ -31,10 +31,11 @@ import { interactionIdsOf } from './interactions.js';
 import { refreshTouchDue } from './derived.js';
 import type { PersonDocument } from './dialect/search-index.js';
 import { organizationIdFor } from './organization-ids.js';
+import type { Selectable } from 'kysely';
 import type { PersonTable } from './schema.js';
 import { bumpTies } from './ties.js';
 
-type PersonRow = PersonTable & { organization_name: string | null };
+type PersonRow = Selectable<PersonTable> & { organization_name: string | null };
 
 function selectPeople(ctx: DbContext) {
   return ctx.db
@@ -87,6 +88,8 @@ async function toPeople(ctx: DbContext, rows: PersonRow[]): Promise<Person[]> {
       roles: roles.get(row.id) ?? [],
       notes: row.notes,
       cadence: cadenceOf(row),
+      // Compared, not cast: a row read before the column existed has none.
+      noThankYou: Number(row.no_thank_you) === 1,
       lastContactAt: row.last_contact_at,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
@@ -163,6 +166,7 @@ export function dataOf(person: Person): PersonData {
     roles: person.roles,
     notes: person.notes,
     cadence: person.cadence,
+    noThankYou: person.noThankYou,
   };
 }
 
@@ -275,6 +279,8 @@ export async function createPerson(ctx: StoreContext, input: unknown): Promise<P
         id,
         workspace_id: tx.workspaceId,
         ...personColumns(data, organizationId),
+        // Left to the column's default unless set: people are written alike at any schema.
+        ...(data.noThankYou ? { no_thank_you: 1 } : {}),
         created_at: now,
         updated_at: now,
         archived_at: null,
@@ -298,7 +304,11 @@ export async function updatePerson(ctx: StoreContext, id: string, input: unknown
       : null;
     await tx.db
       .updateTable('person')
-      .set({ ...personColumns(data, organizationId), updated_at: tx.now().toISOString() })
+      .set({
+        ...personColumns(data, organizationId),
+        ...(patch.noThankYou === undefined ? {} : { no_thank_you: data.noThankYou ? 1 : 0 }),
+        updated_at: tx.now().toISOString(),
+      })
       .where('id', '=', current.id)
       .execute();
     await writeLists(tx, current.id, data);

@@ -46,6 +46,8 @@ export interface PersonTable {
   last_contact_at: string | null;
   touch_due_on: string | null;
   touch_every_days: number | null;
+  /** 1: chats with this person owe no thank-you. Written only when set (see people.ts). */
+  no_thank_you: Generated<number>;
 }
 
 export interface PersonContactTable {
@@ -81,6 +83,8 @@ export interface InteractionTable {
   kind: string;
   summary: string;
   notes: string | null;
+  /** 'owed', 'thanked', 'not-needed' or null (see domain/method/thank-you.ts). */
+  thank_you: Generated<string | null>;
   created_at: string;
   updated_at: string;
 }

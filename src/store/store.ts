@@ -191,8 +191,13 @@ export class Store {
       interactions.createInteraction(this.ctx, input),
     get: (id: string): Promise<Interaction> => interactions.getInteraction(this.ctx, id),
     list: (query?: unknown) => interactions.listInteractions(this.ctx, query),
+    /** A change; marked thanked, the chat also thanks the ask it was the meeting of. */
     update: (id: string, patch: unknown): Promise<Interaction> =>
-      interactions.updateInteraction(this.ctx, id, patch),
+      inTransaction(this.ctx, async (tx) => {
+        const changed = await interactions.updateInteraction(tx, id, patch);
+        await asks.thankTheAskOfAThankedChat(tx, changed.id);
+        return changed;
+      }),
     delete: (id: string): Promise<void> => interactions.deleteInteraction(this.ctx, id),
   };
 

@@ -21,6 +21,8 @@ import { getSettings } from './settings.js';
 import { toTask } from './tasks.js';
 import { recentHelpers } from './ledger.js';
 import { GIVE_BACK_WINDOW_DAYS } from '../domain/connect/ledger.js';
+import type { InteractionKind } from '../domain/interaction.js';
+import { THANK_YOU_NOTICE_DAYS, type ChatOwed } from '../domain/method/thank-you.js';
 
 const DAY_MS = 86_400_000;
 
@@ -41,7 +43,7 @@ const POOL_MATCHED = 30;
  */
 export async function today(ctx: StoreContext, now: string, timeZone: string): Promise<Today> {
   const date = localDate(now, timeZone);
-  const [asks, campaigns, tasks, settings, touch, helpers] = await Promise.all([
+  const [asks, campaigns, tasks, settings, touch, helpers, chatsOwed] = await Promise.all([
     asksForAgenda(ctx, now),
     // A campaign that has ended never prompts; a day's margin for time zones.
     campaignsForPacing(ctx, addDays(date, -1)),
@@ -60,6 +62,7 @@ export async function today(ctx: StoreContext, now: string, timeZone: string): P
       ctx,
       new Date(Date.parse(now) - (GIVE_BACK_WINDOW_DAYS + 1) * DAY_MS).toISOString(),
     ),
+    chatsOwingThanks(ctx, now),
   ]);
   const policy = {
     nudgeAfterDays: settings.nudgeAfterDays,
@@ -94,11 +97,58 @@ export async function today(ctx: StoreContext, now: string, timeZone: string): P
         roleCadence: settings.roleCadence,
         followUpPolicy: policy,
         giveBack: helpers,
+        chatsOwed,
       },
       now,
       timeZone,
     ),
   };
+}
+
+/** At most this many chats owing a thank-you are read for a day's list. */
+const CHATS_OWED_READ = 50;
+
+/**
+ * Chats of the last days that owe a thank-you, each with the people in it who want one
+ * (those in the trash or marked "no thank-you needed" left out); the domain words the lines.
+ */
+async function chatsOwingThanks(ctx: StoreContext, now: string): Promise<ChatOwed[]> {
+  // A day's margin for time zones; the domain counts the days in the user's.
+  const since = new Date(Date.parse(now) - (THANK_YOU_NOTICE_DAYS + 1) * DAY_MS).toISOString();
+  const chats = await ctx.db
+    .selectFrom('interaction')
+    .select(['id', 'kind', 'occurred_at'])
+    .where('workspace_id', '=', ctx.workspaceId)
+    .where('thank_you', '=', 'owed')
+    .where('occurred_at', '>=', since)
+    .where('occurred_at', '<=', now)
+    .orderBy('occurred_at', 'desc')
+    .limit(CHATS_OWED_READ)
+    .execute();
+  if (chats.length === 0) return [];
+  const people = await ctx.db
+    .selectFrom('interaction_participant as p')
+    .innerJoin('person', 'person.id', 'p.person_id')
+    .select(['p.interaction_id', 'person.id', 'person.display_name'])
+    .where('p.workspace_id', '=', ctx.workspaceId)
+    .where(
+      'p.interaction_id',
+      'in',
+      chats.map((c) => c.id),
+    )
+    .where('person.no_thank_you', '=', 0)
+    .where('person.archived_at', 'is', null)
+    .orderBy('person.name_key')
+    .orderBy('person.id')
+    .execute();
+  return chats.map((c) => ({
+    interactionId: c.id,
+    kind: c.kind as InteractionKind,
+    occurredAt: c.occurred_at,
+    people: people
+      .filter((p) => p.interaction_id === c.id)
+      .map((p) => ({ id: p.id, displayName: p.display_name })),
+  }));
 }
 
 /**

@@ -263,4 +263,31 @@ describe('the method from the terminal', () => {
     );
     expect((await kith('settings')).out).toContain('peer every 2w');
   });
+
+  it('owes a thank-you after a coffee, settles it with kith thanked, and takes no for an answer', async () => {
+    await kith('add', 'Dana Kim');
+    await kith('add', 'Sam Rivera', '--thank-you', 'no');
+    const logged = await kith('log', 'Dana Kim', '--kind', 'coffee', '--summary', 'Pricing');
+    expect(logged.out).toContain('A thank-you is owed: kith thanked "Dana Kim" once it is sent.');
+    await kith('log', 'Sam Rivera', '--kind', 'coffee', '--summary', 'Dinner plans');
+    await kith('log', 'Dana Kim', '--kind', 'call', '--summary', 'Quick one', '--thank-you', 'no');
+    const today = async () => (await kith('today')).out;
+    expect(await today()).toContain('Thank Dana Kim for the coffee today');
+    expect(await today()).not.toContain('Sam Rivera');
+    expect((await kith('thanked', 'Dana Kim')).out).toBe('Thanked Dana Kim for 1 chat.');
+    expect(await today()).not.toContain('Thank Dana');
+    expect((await kith('thanked', 'Dana Kim')).out).toBe('No thank-you was owed to Dana Kim.');
+
+    expect((await kith('settings', 'set', 'thank-you-kinds', 'call,message')).code).toBe(0);
+    await kith('log', 'Dana Kim', '--kind', 'message', '--summary', 'Long thread');
+    expect(await today()).toContain('Thank Dana Kim for the message today');
+    expect((await kith('thanked', 'Dana Kim', '--not-needed')).out).toBe(
+      'No thank-you needed to Dana Kim for 1 chat.',
+    );
+    const bad = await kith('log', 'Dana Kim', '--summary', 'x', '--thank-you', 'maybe');
+    expect(bad.code).not.toBe(0);
+    expect(bad.err).toContain('--thank-you: "maybe" is not yes or no');
+    const kinds = await kith('settings', 'set', 'thank-you-kinds', 'tea');
+    expect(kinds.err).toContain('thankYouKinds.0: "tea" is not a kind of interaction');
+  });
 });

@@ -166,4 +166,45 @@ describe('the People screen', { timeout: 120_000 }, () => {
     await expect.poll(() => tie.textContent()).toMatch(/you spoke once/);
     expect(await page.getByText('no tie yet').count()).toBe(0);
   });
+
+  it('owes a thank-you after a coffee: on Today and on the timeline, settled from either (#25.2)', async () => {
+    const { page } = session.tab;
+    const person = await session.server.api<{ id: string }>('POST', '/api/people', {
+      displayName: 'Rosa Thankful',
+    });
+    await page.goto(`${session.server.url}/people/${person.id}`);
+    await page.getByRole('heading', { name: 'Rosa Thankful', level: 1 }).waitFor();
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('l');
+    const logDialog = page.getByRole('dialog', { name: 'Log an interaction' });
+    await logDialog.waitFor();
+    await logDialog.getByRole('combobox', { name: 'With' }).fill('Rosa');
+    await page.getByRole('option', { name: /Rosa Thankful/ }).click();
+    await logDialog.getByRole('textbox', { name: 'Summary' }).fill('Coffee about pricing');
+    // A coffee earns a thank-you; the dialog offers to say none is needed.
+    await logDialog.getByRole('checkbox', { name: 'No thank-you needed for this chat' }).waitFor();
+    await logDialog.getByRole('button', { name: 'Log it' }).click();
+    await logDialog.waitFor({ state: 'hidden' });
+    const owed = page.getByRole('group', { name: 'Thank-you' });
+    await owed.getByText('Thank-you owed').waitFor();
+
+    await page.goto(`${session.server.url}/`);
+    const line = page.locator('li[data-kind="thank-chat"]', { hasText: 'Rosa Thankful' });
+    await line.getByText(/Thank Rosa Thankful for the coffee/).waitFor();
+    await line.getByRole('button', { name: 'Thanked' }).click();
+    await line.waitFor({ state: 'detached' });
+
+    await page.goto(`${session.server.url}/people/${person.id}`);
+    await page.getByText('Thanked', { exact: true }).waitFor();
+    expect(await owed.count()).toBe(0);
+    // Someone who never needs one: the switch on their page.
+    await page.getByRole('switch', { name: 'No thank-you needed' }).check();
+    await expect
+      .poll(
+        async () =>
+          (await session.server.api<{ noThankYou: boolean }>('GET', `/api/people/${person.id}`))
+            .noThankYou,
+      )
+      .toBe(true);
+  });
 });

@@ -236,6 +236,9 @@ export const api = {
     ),
   updateInteraction: (id: string, input: InteractionCreate) =>
     request<Interaction>('PATCH', `/api/interactions/${encodeURIComponent(id)}`, input),
+  /** A chat's thank-you: sent, or not needed after all. */
+  thankYou: (id: string, thankYou: 'thanked' | 'not-needed') =>
+    request<Interaction>('PATCH', `/api/interactions/${encodeURIComponent(id)}`, { thankYou }),
   createInteraction: (input: InteractionCreate) =>
     request<Interaction>('POST', '/api/interactions', input),
   search: (q: string, scope: 'all' | 'people' | 'interactions' = 'all', limit = 20) =>

@@ -5,7 +5,7 @@ import type { Person, PersonPatch } from '../../domain/person.js';
 import { KithError } from '../../domain/errors.js';
 import { shortId } from '../../domain/ids.js';
 import { nameKey } from '../../domain/text.js';
-import { collect, type CliContext, type CliStore } from '../context.js';
+import { collect, yesOrNo, type CliContext, type CliStore } from '../context.js';
 import { json, personCard, table, day } from '../output.js';
 
 interface PersonFlags {
@@ -20,6 +20,7 @@ interface PersonFlags {
   linkedin?: string;
   note?: string;
   cadence?: string;
+  thankYou?: string;
   role?: string[];
   tag?: string[];
   email?: string[];
@@ -44,6 +45,7 @@ function scalarFields(f: PersonFlags): Record<string, unknown> {
     linkedin: orNull(f.linkedin),
     notes: orNull(f.note),
     cadence: f.cadence === undefined ? undefined : parseCadence(f.cadence, '--cadence'),
+    noThankYou: f.thankYou === undefined ? undefined : !yesOrNo(f.thankYou, '--thank-you'),
   };
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
 }
@@ -61,6 +63,7 @@ function personOptions(cmd: Command): Command {
     .option('--linkedin <url>', 'LinkedIn profile URL')
     .option('--note <markdown>', 'notes (Markdown)')
     .option('--cadence <cadence>', 'keep in touch: none, "once 2027-01-15", "every 6w"')
+    .option('--thank-you <yes|no>', 'no: chats with them put no thank-you on Today')
     .option('--json', 'print JSON');
 }
 

@@ -360,5 +360,7 @@ export function mergedData(keep: PersonData, other: PersonData): PersonData {
     roles: union(keep.roles, other.roles),
     notes,
     cadence: keep.cadence.kind === 'none' ? other.cadence : keep.cadence,
+    // Either card said "no thank-you needed": the one person still needs none.
+    noThankYou: keep.noThankYou || other.noThankYou,
   };
 }

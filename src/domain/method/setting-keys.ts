@@ -8,4 +8,10 @@ export const SETTING_KEYS = {
   'time-zone': (v: string) => ({ timeZone: v.trim() === '' || v === 'system' ? null : v }),
   'my-organization': (v: string) => ({ myOrganization: v }),
   'my-unit': (v: string) => ({ myUnit: v }),
+  'thank-you-kinds': (v: string) => ({
+    thankYouKinds: v
+      .split(',')
+      .map((k) => k.trim())
+      .filter((k) => k !== '' && k !== 'none'),
+  }),
 } as const;

@@ -8,6 +8,8 @@ import { checkTemplate } from './draft-message.js';
 import { isTimeZone } from './calendar.js';
 import { DEFAULT_ROLE_CADENCE } from './keep-in-touch.js';
 import { INTRO_MESSAGES } from '../connect/intro-drafts.js';
+import { interactionKindSchema } from '../interaction.js';
+import { DEFAULT_THANK_YOU_KINDS } from './thank-you.js';
 
 const days = z.int().min(1, { error: 'at least 1 day' }).max(365, { error: 'at most 365 days' });
 
@@ -28,6 +30,8 @@ const fields = {
     .trim()
     .refine(isTimeZone, { error: 'is not a time zone such as Europe/Lisbon' })
     .nullable(),
+  /** The kinds of chat that earn a thank-you when logged. */
+  thankYouKinds: z.array(interactionKindSchema).transform((kinds) => [...new Set(kinds)]),
 };
 
 export const settingsSchema = z
@@ -42,6 +46,7 @@ export const settingsSchema = z
     myOrganization: fields.myOrganization.default(''),
     myUnit: fields.myUnit.default(''),
     timeZone: fields.timeZone.default(null),
+    thankYouKinds: fields.thankYouKinds.default([...DEFAULT_THANK_YOU_KINDS]),
   })
   .strict();
 

@@ -17,6 +17,7 @@ import { effectiveCadence, keepInTouch } from './keep-in-touch.js';
 import { giveBackSuggestions, type Helper } from '../connect/ledger.js';
 import { firstName } from '../connect/who.js';
 import { shortened } from '../text.js';
+import { thankYouLine, type ChatOwed } from './thank-you.js';
 
 export interface TodayPerson extends Candidate {
   displayName: string;
@@ -55,10 +56,19 @@ export interface TodayInput {
   keepInTouchPerDay?: number;
   /** People who helped lately and had nothing back since (see connect/ledger.ts). */
   giveBack?: readonly Helper[];
+  /** Chats logged lately that owe a thank-you (see thank-you.ts). */
+  chatsOwed?: readonly ChatOwed[];
 }
 
 export type TodayItem =
   | { kind: 'thank'; askId: string; personId: string; personName: string; reason: string }
+  | {
+      kind: 'thank-chat';
+      interactionId: string;
+      personId: string;
+      personName: string;
+      reason: string;
+    }
   | {
       kind: 'chat-today';
       askId: string;
@@ -90,6 +100,7 @@ export type TodayItem =
 
 const ORDER: TodayItem['kind'][] = [
   'thank',
+  'thank-chat',
   'chat-today',
   'answer',
   'answer-more',
@@ -125,6 +136,27 @@ export function buildToday(input: TodayInput, now: string, timeZone: string): To
   const name = (id: string) => names.get(id) ?? 'someone';
   const items: TodayItem[] = [];
   const policy = input.followUpPolicy ?? DEFAULT_FOLLOW_UP;
+
+  // The latest chat first: a thank-you is best sent the same day.
+  const owed = (input.chatsOwed ?? []).flatMap((chat) => {
+    const line = thankYouLine(chat, now, timeZone);
+    const first = chat.people[0];
+    return line && first ? [{ chat, first, ...line }] : [];
+  });
+  owed.sort(
+    (a, b) =>
+      b.chat.occurredAt.localeCompare(a.chat.occurredAt) ||
+      a.chat.interactionId.localeCompare(b.chat.interactionId),
+  );
+  for (const { chat, first, reason } of owed) {
+    items.push({
+      kind: 'thank-chat',
+      interactionId: chat.interactionId,
+      personId: first.id,
+      personName: first.displayName,
+      reason,
+    });
+  }
 
   const waiting: Ask[] = [];
   for (const ask of input.asks) {

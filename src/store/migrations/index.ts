@@ -23,6 +23,7 @@ import { asksByDirection } from './017-asks-by-direction.js';
 import { peopleByLastContact } from './018-people-by-last-contact.js';
 import { accounts } from './019-accounts.js';
 import { teams } from './020-teams.js';
+import { thankYous } from './021-thank-yous.js';
 
 export function migrationsFor(search: SearchIndex): Record<string, Migration> {
   return {
@@ -46,6 +47,7 @@ export function migrationsFor(search: SearchIndex): Record<string, Migration> {
     '018-people-by-last-contact': peopleByLastContact(search),
     '019-accounts': accounts,
     '020-teams': teams,
+    '021-thank-yous': thankYous,
   };
 }
 

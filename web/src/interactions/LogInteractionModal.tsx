@@ -1,9 +1,19 @@
 // Log an interaction from anywhere (press L): who, what kind, when, a summary, notes and
 // each insight on its own line so search can point at it later.
-import { ActionIcon, Button, Group, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Checkbox,
+  Group,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconX } from '@tabler/icons-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import {
   INTERACTION_KINDS,
@@ -51,7 +61,12 @@ export function LogInteractionModal(props: {
   const [insights, setInsights] = useState<string[]>(() =>
     editing && editing.insights.length ? editing.insights.map((i) => i.text) : [''],
   );
+  const [noThanks, setNoThanks] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
+  // A new chat of a kind that earns a thank-you may be said to need none.
+  const settings = useQuery({ queryKey: ['settings'], queryFn: api.settings });
+  const earnsThanks =
+    !editing && (settings.data?.thankYouKinds ?? []).includes(kind as Interaction['kind']);
 
   const log = useMutation({
     mutationFn: (input: InteractionCreate) =>
@@ -62,10 +77,11 @@ export function LogInteractionModal(props: {
         ...interaction.participants.map((p) => p.id),
         ...(editing?.participants ?? []).map((p) => p.id),
       ]);
+      const who = interaction.participants.map((p) => p.displayName).join(', ');
       notifications.show({
-        message: `${editing ? 'Saved' : 'Logged'} “${interaction.summary}” with ${interaction.participants
-          .map((p) => p.displayName)
-          .join(', ')}.`,
+        message:
+          `${editing ? 'Saved' : 'Logged'} “${interaction.summary}” with ${who}.` +
+          (!editing && interaction.thankYou === 'owed' ? ' A thank-you is now on Today.' : ''),
       });
       props.onClose();
     },
@@ -82,6 +98,7 @@ export function LogInteractionModal(props: {
       summary,
       ...(notes.trim() ? { notes } : editing ? { notes: null } : {}),
       insights: insights.map((i) => i.trim()).filter(Boolean),
+      ...(earnsThanks && noThanks ? { thankYou: 'not-needed' } : {}),
     };
     const checked = validate(interactionCreateSchema, input);
     if (checked.errors) {
@@ -194,6 +211,14 @@ export function LogInteractionModal(props: {
           </Button>
         </Group>
       </Stack>
+      {earnsThanks && (
+        <Checkbox
+          label="No thank-you needed for this chat"
+          description="Otherwise a thank-you to them is put on Today."
+          checked={noThanks}
+          onChange={(e) => setNoThanks(e.currentTarget.checked)}
+        />
+      )}
     </FormModal>
   );
 }

@@ -14,6 +14,7 @@ import {
   MultiSelect,
   SimpleGrid,
   Stack,
+  Switch,
   TagsInput,
   Text,
   Title,
@@ -291,6 +292,12 @@ export function PersonPage({ id }: { id: string }) {
                   error={errors.cadence}
                   onSave={(cadence) => save({ cadence })}
                   onInvalid={(message) => setErrors({ cadence: message })}
+                />
+                <Switch
+                  label="No thank-you needed"
+                  description="Chats with them put no thank-you on Today."
+                  checked={p.noThankYou}
+                  onChange={(e) => save({ noThankYou: e.currentTarget.checked })}
                 />
               </Stack>
             </Card>

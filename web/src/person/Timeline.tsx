@@ -12,12 +12,14 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { notifications } from '@mantine/notifications';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import { IconPencil } from '@tabler/icons-react';
 import { api } from '../api';
 import { useAppActions } from '../app/actions';
 import { KIND_LABELS, longDate } from '../app/format';
+import { refreshAfterChats } from '../app/refresh';
 import { Markdown } from './Markdown';
 
 const PAGE = 50;
@@ -32,6 +34,24 @@ export function Timeline({ personId }: { personId: string }) {
     getNextPageParam: (last, all) => (last.items.length < PAGE ? undefined : all.length * PAGE),
   });
   const items = interactions.data?.pages.flatMap((p) => p.items) ?? [];
+  const queryClient = useQueryClient();
+  const thank = useMutation({
+    mutationFn: (step: { id: string; thankYou: 'thanked' | 'not-needed' }) =>
+      api.thankYou(step.id, step.thankYou),
+    onSuccess: (chat, step) => {
+      notifications.show({
+        message:
+          step.thankYou === 'thanked'
+            ? 'Thank-you noted.'
+            : `No thank-you needed for “${chat.summary}”.`,
+      });
+      refreshAfterChats(
+        queryClient,
+        chat.participants.map((p) => p.id),
+      );
+    },
+    onError: (error) => notifications.show({ color: 'red', message: error.message }),
+  });
   return (
     <Card withBorder padding="md">
       <Title order={2} size="h4" mb="sm">
@@ -85,6 +105,32 @@ export function Timeline({ personId }: { personId: string }) {
                   <IconPencil size={14} aria-hidden />
                 </ActionIcon>
               </Group>
+              {i.thankYou === 'owed' && (
+                <Group gap="xs" wrap="wrap" role="group" aria-label="Thank-you">
+                  <Badge color="pink" variant="light">
+                    Thank-you owed
+                  </Badge>
+                  <Button
+                    size="compact-sm"
+                    loading={thank.isPending && thank.variables?.id === i.id}
+                    onClick={() => thank.mutate({ id: i.id, thankYou: 'thanked' })}
+                  >
+                    Thanked
+                  </Button>
+                  <Button
+                    size="compact-sm"
+                    variant="default"
+                    onClick={() => thank.mutate({ id: i.id, thankYou: 'not-needed' })}
+                  >
+                    Not needed
+                  </Button>
+                </Group>
+              )}
+              {i.thankYou === 'thanked' && (
+                <Text size="xs" c="dimmed">
+                  Thanked
+                </Text>
+              )}
               {i.insights.length > 0 && (
                 <List size="sm" spacing={2} aria-label="Insights">
                   {i.insights.map((insight) => (

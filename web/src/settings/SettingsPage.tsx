@@ -4,6 +4,7 @@ import {
   Alert,
   Button,
   Card,
+  Checkbox,
   Code,
   Group,
   Loader,
@@ -20,6 +21,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { DEFAULT_TEMPLATES, PLACEHOLDERS } from '../../../src/domain/method/draft-message.js';
 import { ROLES } from '../../../src/domain/roles.js';
+import { INTERACTION_KINDS, type InteractionKind } from '../../../src/domain/interaction.js';
 import {
   DEFAULT_INTRO_TEMPLATES,
   INTRO_MESSAGES,
@@ -27,7 +29,7 @@ import {
 } from '../../../src/domain/connect/intro-drafts.js';
 import { api, browserTimeZone, type Settings } from '../api';
 import { apiFieldErrors, type FieldErrors } from '../app/field-errors';
-import { PURPOSES, ROLE_LABELS } from '../app/format';
+import { KIND_LABELS, PURPOSES, ROLE_LABELS } from '../app/format';
 import { AccountSettings } from '../account/AccountSettings';
 
 const FIELDS = [
@@ -38,6 +40,7 @@ const FIELDS = [
   'nudgeAfterDays',
   'moveOnAfterDays',
   'timeZone',
+  'thankYouKinds',
 ] as const;
 
 const INTRO_LABELS: Record<IntroMessage, string> = {
@@ -175,6 +178,27 @@ export function SettingsPage() {
                 onChange={(e) => set({ timeZone: e.currentTarget.value.trim() || null })}
                 error={errors.timeZone}
               />
+            </Stack>
+          </Card>
+          <Card withBorder padding="md">
+            <Stack gap="sm">
+              <Checkbox.Group
+                label={
+                  <Title order={2} size="h4" component="span">
+                    A thank-you after
+                  </Title>
+                }
+                description="Chats of these kinds put a thank-you on Today when you log them, unless you say none is needed (for the chat, or on the person's page)."
+                value={draft.thankYouKinds}
+                onChange={(kinds) => set({ thankYouKinds: kinds as InteractionKind[] })}
+                error={errors.thankYouKinds}
+              >
+                <Group gap="md" mt="xs" wrap="wrap">
+                  {INTERACTION_KINDS.map((kind) => (
+                    <Checkbox key={kind} value={kind} label={KIND_LABELS[kind] ?? kind} />
+                  ))}
+                </Group>
+              </Checkbox.Group>
             </Stack>
           </Card>
           <Card withBorder padding="md">

@@ -43,6 +43,11 @@ const KIND: Record<TodayItem['kind'], { label: string; icon: ReactNode; color: s
     icon: <IconHeartHandshake size={18} aria-hidden />,
     color: 'pink',
   },
+  'thank-chat': {
+    label: 'Thank-you owed',
+    icon: <IconHeartHandshake size={18} aria-hidden />,
+    color: 'pink',
+  },
   'chat-today': {
     label: 'Chat today',
     icon: <IconCalendarEvent size={18} aria-hidden />,
@@ -143,6 +148,24 @@ export function TodayPage() {
           'Thanked',
           () => api.actOnAsk(item.askId, { type: 'thank' }),
           'Thank-you noted.',
+        );
+      case 'thank-chat':
+        return (
+          <Group gap="xs">
+            {step(
+              item,
+              'Thanked',
+              () => api.thankYou(item.interactionId, 'thanked'),
+              'Thank-you noted.',
+            )}
+            {step(
+              item,
+              'Not needed',
+              () => api.thankYou(item.interactionId, 'not-needed'),
+              'No thank-you needed for that chat.',
+              'default',
+            )}
+          </Group>
         );
       case 'chat-today':
         return step(
