@@ -70,6 +70,8 @@ export class RemoteStore {
     archive: (id: string) => this.json('DELETE', `/api/people/${at(id)}`),
     restore: (id: string) => this.json('POST', `/api/people/${at(id)}/restore`),
     bulk: (input: unknown) => this.json('POST', '/api/people/bulk', input),
+    erase: (id: string, input: unknown) => this.json('POST', `/api/people/${at(id)}/erase`, input),
+    emptyTrash: (input: unknown) => this.json('POST', '/api/trash/empty', input),
   };
 
   readonly organizations = { list: () => this.get('/api/organizations') };

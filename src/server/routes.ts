@@ -1,4 +1,5 @@
 // Every API route: people, organizations, interactions, search. The store does the work.
+import { eraseRequestSchema, erasedSchema } from '../domain/erase.js';
 import { z } from 'zod';
 import { idSchema } from '../domain/fields.js';
 import {
@@ -113,6 +114,27 @@ export const routes: Route[] = [
     params: byId,
     response: personSchema,
     handle: (store, { params }) => store.people.archive(params.id),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/people/{id}/erase',
+    tag: 'people',
+    summary:
+      'Erase a person for good (they asked to be forgotten): every row that holds their data, in every table, with no undo; chats shared with others stay, without them. The body must say { "confirm": true }',
+    params: byId,
+    body: eraseRequestSchema,
+    response: erasedSchema,
+    handle: (store, { params, body }) => store.people.erase(params.id, body),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/trash/empty',
+    tag: 'people',
+    summary:
+      'Erase everyone in the trash for good, as erasing each would. The body must say { "confirm": true }',
+    body: eraseRequestSchema,
+    response: erasedSchema,
+    handle: (store, { body }) => store.people.emptyTrash(body),
   }),
   defineRoute({
     method: 'post',

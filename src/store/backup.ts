@@ -16,6 +16,7 @@ import { bumpTies } from './ties.js';
 export const BACKUP_TABLES = [
   'organization',
   'person',
+  'person_key',
   'person_photo',
   'person_contact',
   'tag',

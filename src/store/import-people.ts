@@ -6,6 +6,7 @@ import { sourceOf, type ImportedPerson } from '../domain/import/contacts-csv.js'
 import { importedFields, planMerge, type ImportedFields } from '../domain/import/merge-plan.js';
 import {
   digits,
+  exportedPersonId,
   fileKeysOf,
   MIN_PHONE_DIGITS,
   matchOf,
@@ -19,17 +20,56 @@ import { chunk, type StoreContext } from './context.js';
 import { refreshTouchDue } from './derived.js';
 import { peopleByKeys } from './people-by-keys.js';
 import { dataOf, getPeople as getPeopleOnce, updatePerson } from './people.js';
-import type { ImportChangeTable, ImportSourceTable } from './schema.js';
+import type { ImportChangeTable, ImportSourceTable, PersonKeyTable } from './schema.js';
 
-/** A row of the report, with the person the file describes. */
-export type PlannedRow = ImportRow & { person: PersonCreate };
+/** A row of the report, with the person the file describes (and its card's UID). */
+export type PlannedRow = ImportRow & { person: PersonCreate; uid?: string };
 
 /** Many people at once, in chunks SQLite can bind. */
 const getPeople = async (ctx: StoreContext, ids: string[]): Promise<Person[]> =>
   (await Promise.all(chunk(ids, 5000).map((part) => getPeopleOnce(ctx, part)))).flat();
 
+/**
+ * The people the file's card UIDs name: a UID an import has seen before, or the UID a Kith
+ * export gives each card (the person's own id).
+ */
+async function peopleByUid(ctx: StoreContext, uids: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const part of chunk([...new Set(uids)], 5000)) {
+    for (const r of await ctx.db
+      .selectFrom('person_key')
+      .select(['value', 'person_id'])
+      .where('workspace_id', '=', ctx.workspaceId)
+      .where('kind', '=', 'vcard-uid')
+      .where('value', 'in', part)
+      .execute())
+      out.set(r.value, r.person_id);
+    const exported = new Map(
+      part.flatMap((uid) => {
+        const id = exportedPersonId(uid);
+        return id && !out.has(uid) ? [[id, uid] as const] : [];
+      }),
+    );
+    if (exported.size === 0) continue;
+    for (const r of await ctx.db
+      .selectFrom('person')
+      .select('id')
+      .where('workspace_id', '=', ctx.workspaceId)
+      .where('id', 'in', [...exported.keys()])
+      .execute()) {
+      const uid = exported.get(r.id);
+      if (uid) out.set(uid, r.id);
+    }
+  }
+  return out;
+}
+
 /** The people in the workspace the file could match, found by its own keys only. */
-async function existingFor(ctx: StoreContext, people: PersonCreate[]): Promise<KnownPeople> {
+async function existingFor(
+  ctx: StoreContext,
+  people: PersonCreate[],
+  uids: string[],
+): Promise<KnownPeople> {
   const byAddress = await peopleByKeys(
     ctx,
     {
@@ -38,7 +78,11 @@ async function existingFor(ctx: StoreContext, people: PersonCreate[]): Promise<K
     },
     { liveOnly: false },
   );
-  const existing: KnownPeople = { ...byAddress, byPhone: new Map() };
+  const existing: KnownPeople = {
+    ...byAddress,
+    byPhone: new Map(),
+    byUid: await peopleByUid(ctx, uids),
+  };
   if (people.some((p) => (p.phones ?? []).length > 0)) {
     // Phones are compared by their digits, however they were written.
     const rows = await ctx.db
@@ -94,17 +138,21 @@ export async function matchRows(
   people: ImportedPerson[],
 ): Promise<{ planned: PlannedRow[]; matchedIds: string[] }> {
   const incoming = people.map((p) => p.person);
-  const existing = await existingFor(tx, incoming);
+  const existing = await existingFor(
+    tx,
+    incoming,
+    people.flatMap((p) => (p.uid ? [p.uid] : [])),
+  );
   const seen = new Map<string, number>();
-  const planned: (ImportRow & { person: PersonCreate })[] = [];
+  const planned: PlannedRow[] = [];
   const matchedIds: string[] = [];
   const matchedBy = new Map<string, ImportRow>();
   for (const item of people) {
     const p = item.person;
-    const earlier = fileKeysOf(p)
+    const earlier = fileKeysOf(p, item.uid)
       .map((k) => seen.get(k))
       .find((line) => line !== undefined);
-    const row: ImportRow & { person: PersonCreate } = {
+    const row: PlannedRow = {
       line: item.source.line,
       name: p.displayName,
       action: 'new',
@@ -114,13 +162,14 @@ export async function matchRows(
       review: null,
       repaired: item.repaired,
       person: p,
+      ...(item.uid ? { uid: item.uid } : {}),
     };
     if (earlier !== undefined) {
       planned.push({ ...row, action: 'duplicate', changes: [`same as line ${earlier}`] });
       continue;
     }
-    for (const k of fileKeysOf(p)) seen.set(k, item.source.line);
-    const match = matchOf(p, existing);
+    for (const k of fileKeysOf(p, item.uid)) seen.set(k, item.source.line);
+    const match = matchOf(p, existing, item.uid);
     const first = match && 'id' in match ? matchedBy.get(match.id) : undefined;
     if (match && 'id' in match && first) {
       // Two rows with nothing in common but the person they match: one of them is someone
@@ -288,5 +337,26 @@ export async function recordSources(
   await tx.rows.insert(tx.db, 'import_source', sources, {
     columns: ['person_id', 'format'],
     update: ['fields', 'updated_at'],
+  });
+  // Each card's UID, so the card is this person the next time, whatever else changed. A Kith
+  // export's UID is the person's own id already.
+  const keys: PersonKeyTable[] = planned.flatMap((row) =>
+    row.uid &&
+    row.personId &&
+    row.action !== 'duplicate' &&
+    exportedPersonId(row.uid) !== row.personId
+      ? [
+          {
+            workspace_id: tx.workspaceId,
+            kind: 'vcard-uid' as const,
+            value: row.uid,
+            person_id: row.personId,
+          },
+        ]
+      : [],
+  );
+  await tx.rows.insert(tx.db, 'person_key', keys, {
+    columns: ['workspace_id', 'kind', 'value'],
+    update: ['person_id'],
   });
 }

@@ -150,7 +150,7 @@ export async function importContacts(
   async function importInTransaction(tx: StoreContext): Promise<ImportReport> {
     const { planned, matchedIds } = await matchRows(tx, read.people);
     const { previous, byId, counts } = await planRows(tx, planned, matchedIds, read.format);
-    const rows = planned.map(({ person: _person, ...row }) => row);
+    const rows = planned.map(({ person: _person, uid: _uid, ...row }) => row);
 
     // Conversations and events: their people are found among those already in Kith and
     // those this file adds (written by then, or known by a stand-in id in a preview).

@@ -302,6 +302,13 @@ export async function mergePeople(
         .set({ person_id: keep.id })
         .where('person_id', '=', other.id)
         .execute();
+    // The cards the other was known by are the kept one's now.
+    await tx.db
+      .updateTable('person_key')
+      .set({ person_id: keep.id })
+      .where('workspace_id', '=', tx.workspaceId)
+      .where('person_id', '=', other.id)
+      .execute();
     await tx.search.removePeople(tx.db, [other.id]);
     await tx.db.deleteFrom('person').where('id', '=', other.id).execute();
     await updatePerson(tx, keep.id, mergedData(dataOf(keep), dataOf(other)));

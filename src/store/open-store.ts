@@ -71,6 +71,9 @@ function openSqlite(file: string, options: Pick<OpenOptions, 'onBusyWait' | 'bus
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
+  // Deleted content is overwritten, not left in free space: a person erased for good is gone
+  // from the file too (store/erase.ts).
+  database.pragma('secure_delete = ON');
   refreshStatistics(database);
   // A file's log is copied into it on a thread of its own (dialect/sqlite-checkpoints.ts).
   const checkpoints = file === ':memory:' ? null : new BackgroundCheckpoints(file);

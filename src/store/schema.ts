@@ -64,6 +64,14 @@ export interface TagTable {
   name: string;
 }
 
+/** A key another address book knows a person by (a vCard UID). */
+export interface PersonKeyTable {
+  workspace_id: string;
+  kind: 'vcard-uid';
+  value: string;
+  person_id: string;
+}
+
 export interface PersonTagTable {
   workspace_id: string;
   person_id: string;
@@ -416,6 +424,7 @@ export interface Database {
   tag: TagTable;
   person_tag: PersonTagTable;
   person_role: PersonRoleTable;
+  person_key: PersonKeyTable;
   interaction: InteractionTable;
   interaction_participant: InteractionParticipantTable;
   insight: InsightTable;

@@ -57,6 +57,8 @@ import type { NetworkInsights } from '../domain/connect/insights.js';
 import { networkGraph, type NetworkGraph } from './ties.js';
 import * as accounts from './accounts.js';
 import * as teams from './teams.js';
+import { emptyTrash, erasePerson } from './erase.js';
+import type { Erased } from '../domain/erase.js';
 
 export interface StoreCounts {
   people: number;
@@ -174,7 +176,25 @@ export class Store {
     bulk: (input: unknown): Promise<PersonBulkResult> => people.bulkPeople(this.ctx, input),
     resolve: (text: string, options?: { archived?: boolean }): Promise<Person> =>
       people.resolvePerson(this.ctx, text, options),
+    /** Remove everything about a person for good (`{ confirm: true }`); see erase.ts. */
+    erase: (id: string, input: unknown): Promise<Erased> =>
+      this.#thenFoldTheLog(() => erasePerson(this.ctx, id, input)),
+    /** Erase everyone in the trash (`{ confirm: true }`). */
+    emptyTrash: (input: unknown): Promise<Erased> =>
+      this.#thenFoldTheLog(() => emptyTrash(this.ctx, input)),
   };
+
+  /**
+   * After erasing, SQLite's write-ahead log still holds the pages as they were: folded back
+   * into the file and cut to nothing, so no copy of what was erased stays on disk (deleted
+   * content itself is zeroed: secure_delete, open-store.ts).
+   */
+  async #thenFoldTheLog<T>(work: () => Promise<T>): Promise<T> {
+    const result = await work();
+    if (this.dialect === 'sqlite' && !this.ctx.db.isTransaction)
+      await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(this.ctx.db);
+    return result;
+  }
 
   readonly organizations = {
     create: (input: unknown): Promise<Organization> =>

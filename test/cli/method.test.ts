@@ -290,4 +290,27 @@ describe('the method from the terminal', () => {
     const kinds = await kith('settings', 'set', 'thank-you-kinds', 'tea');
     expect(kinds.err).toContain('thankYouKinds.0: "tea" is not a kind of interaction');
   });
+
+  it('erases a person for good only with --yes, and empties the trash', async () => {
+    await kith('add', 'Zed Forgotten', '--email', 'zed@example.org', '--tag', 'once');
+    await kith('log', 'Zed Forgotten', '--kind', 'coffee', '--summary', 'About leaving');
+    const asked = await kith('erase', 'zed@example.org');
+    expect(asked.code).not.toBe(0);
+    expect(asked.err).toContain(
+      '--yes: erasing Zed Forgotten removes everything about them for good, with no undo',
+    );
+    expect((await kith('show', 'Zed Forgotten')).code).toBe(0);
+    expect((await kith('erase', 'zed@example.org', '--yes')).out).toBe(
+      'Erased for good: 1 person, 1 chat.',
+    );
+    expect((await kith('show', 'Zed Forgotten')).code).not.toBe(0);
+
+    await kith('add', 'Bo Trashed');
+    await kith('rm', 'Bo Trashed');
+    expect((await kith('empty-trash')).err).toContain(
+      'emptying the trash erases the 1 person in it for good',
+    );
+    expect((await kith('empty-trash', '--yes')).out).toBe('Erased for good: 1 person.');
+    expect((await kith('empty-trash', '--yes')).out).toBe('Nobody to erase.');
+  });
 });

@@ -207,4 +207,37 @@ describe('the People screen', { timeout: 120_000 }, () => {
       )
       .toBe(true);
   });
+
+  it('erases a person for good only once the name is typed back, and empties the trash (#25.16)', async () => {
+    const { page } = session.tab;
+    const zed = await session.server.api<{ id: string }>('POST', '/api/people', {
+      displayName: 'Zed Forgotten',
+    });
+    await page.goto(`${session.server.url}/people/${zed.id}`);
+    await page.getByRole('button', { name: 'Erase…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Erase Zed Forgotten for good?' });
+    const erase = dialog.getByRole('button', { name: 'Erase for good' });
+    expect(await erase.isDisabled()).toBe(true);
+    await dialog.getByRole('textbox', { name: 'Type “Zed Forgotten” to confirm' }).fill('Zed');
+    expect(await erase.isDisabled()).toBe(true);
+    await dialog
+      .getByRole('textbox', { name: 'Type “Zed Forgotten” to confirm' })
+      .fill('zed forgotten');
+    await erase.click();
+    await page.waitForURL(/\/people$/);
+    await page.getByText('Erased for good: 1 person.').waitFor();
+    const gone = await fetch(`${session.server.url}/api/people/${zed.id}`);
+    expect(gone.status).toBe(404);
+
+    const bo = await session.server.api<{ id: string }>('POST', '/api/people', {
+      displayName: 'Bo Trashed',
+    });
+    await session.server.api('DELETE', `/api/people/${bo.id}`);
+    await page.goto(`${session.server.url}/trash`);
+    await page.getByRole('button', { name: 'Empty the trash…' }).click();
+    const empty = page.getByRole('dialog', { name: 'Empty the trash?' });
+    await empty.getByRole('textbox').fill('empty the trash');
+    await empty.getByRole('button', { name: 'Empty the trash' }).click();
+    await page.getByText('The trash is empty.').waitFor();
+  });
 });

@@ -37,11 +37,16 @@ describeEachDatabase('exports', (db) => {
       dueOn: '2026-12-02',
       personId: marie.id,
     });
-    // A photo, a calendar event, a merge and a pair kept apart: every table has rows.
+    // A photo, a card's UID, a calendar event, a merge and a pair kept apart: every table
+    // has rows.
     const card = await store.imports.contacts(
       new Uint8Array(readFileSync(fixturePath('vcard/iphone-3.0.vcf'))),
       'john.vcf',
       { keepPhotos: true },
+    );
+    await store.imports.contacts(
+      new Uint8Array(readFileSync(fixturePath('vcard/thunderbird-4.0.vcf'))),
+      'helene.vcf',
     );
     await store.imports.contacts(
       utf8(
@@ -77,7 +82,7 @@ describeEachDatabase('exports', (db) => {
     expect(preview).toMatchObject({ format: 'kith-backup', status: 'preview' });
     expect((await copy.counts()).people).toBe(0);
     const report = await copy.imports.contacts(utf8(text), 'kith-backup.json');
-    expect(report.remarks[0]).toMatch(/^Restored a Kith backup: 62 people, \d+ interactions/);
+    expect(report.remarks[0]).toMatch(/^Restored a Kith backup: 63 people, \d+ interactions/);
     expect(JSON.stringify(await copy.exports.json(), null, 2)).toBe(text);
     // Everything the user sees is there, search included.
     expect(await snapshot(copy)).toEqual(await snapshot(store));

@@ -5,7 +5,7 @@ import { zipSync } from 'fflate';
 import pg from 'pg';
 import type { DatabaseTarget } from '../../src/config.js';
 import { expect, it } from 'vitest';
-import type { Backup } from '../../src/store/backup.js';
+import { BACKUP_TABLES } from '../../src/store/backup.js';
 import { openStore } from '../../src/store/open-store.js';
 import { describeEachDatabase, prepare, snapshot } from '../support/databases.js';
 
@@ -47,7 +47,7 @@ describeEachDatabase('migration 012 (leaner import storage)', (_db, dialect) => 
       });
       const before = {
         snapshot: await snapshot(old),
-        backup: await old.exports.json(),
+        rows: await rowsOf(target),
         zurich: await old.search({ q: 'zurich' }),
         tax: await old.search({ q: 'tax' }),
       };
@@ -66,12 +66,13 @@ describeEachDatabase('migration 012 (leaner import storage)', (_db, dialect) => 
           '019-accounts',
           '020-teams',
           '021-thank-yous',
+          '022-person-keys',
         ],
       ]);
       await (await openStore(target, { now, onUpgrade })).close();
       expect(upgrades).toHaveLength(1);
       expect(await snapshot(store)).toEqual(before.snapshot);
-      expect(withoutLaterColumns(await store.exports.json())).toEqual(before.backup);
+      expect(asBefore(await rowsOf(target), before.rows)).toEqual(before.rows);
       expect(await store.search({ q: 'zurich' })).toEqual(before.zurich);
       expect((await store.search({ q: 'zurich' })).interactions).toHaveLength(1);
       expect(await store.search({ q: 'tax' })).toEqual(before.tax);
@@ -163,6 +164,7 @@ describeEachDatabase('migration 013 (interaction words without positions)', (_db
           '019-accounts',
           '020-teams',
           '021-thank-yous',
+          '022-person-keys',
         ],
       ]);
       expect(await snapshot(store)).toEqual(before.snapshot);
@@ -199,32 +201,76 @@ describeEachDatabase('migration 013 (interaction words without positions)', (_db
 });
 
 /**
- * The columns later migrations added, with the values every earlier row takes: a backup made
- * before them, compared with one made after, differs only by these.
+ * The columns later migrations added, with the value every earlier row takes there: a table
+ * read before them, compared with one read after, differs only by these.
  */
 const LATER_COLUMNS: Record<string, Record<string, unknown>> = {
   interaction: { thank_you: null },
   person: { no_thank_you: 0 },
 };
 
-function withoutLaterColumns(backup: Backup): Backup {
-  const tables = Object.fromEntries(
-    Object.entries(backup.tables).map(([table, rows]) => {
+type Rows = Record<string, Record<string, unknown>[]>;
+
+/**
+ * Every table a backup holds, as the database has it, row by row (sorted): read straight,
+ * not through Kith's code, which is written for the newest schema. Tables the schema does
+ * not have yet are left out.
+ */
+async function rowsOf(target: DatabaseTarget): Promise<Rows> {
+  const out: Rows = {};
+  const sorted = (rows: Record<string, unknown>[]) =>
+    rows
+      .map((r) => JSON.stringify(r))
+      .sort()
+      .map((r) => JSON.parse(r) as Record<string, unknown>);
+  if (target.kind === 'sqlite') {
+    const file = new Database(target.file, { readonly: true });
+    const have = new Set(
+      (
+        file.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as {
+          name: string;
+        }[]
+      ).map((t) => t.name),
+    );
+    for (const table of BACKUP_TABLES)
+      if (have.has(table))
+        out[table] = sorted(
+          file.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[],
+        );
+    file.close();
+    return out;
+  }
+  const client = new pg.Client({ connectionString: target.url });
+  await client.connect();
+  const have = new Set(
+    (
+      await client.query<{ name: string }>(
+        `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()`,
+      )
+    ).rows.map((t) => t.name),
+  );
+  for (const table of BACKUP_TABLES)
+    if (have.has(table)) out[table] = sorted((await client.query(`SELECT * FROM "${table}"`)).rows);
+  await client.end();
+  return out;
+}
+
+/** The rows read after an upgrade, as the tables read before it had them. */
+function asBefore(after: Rows, before: Rows): Rows {
+  return Object.fromEntries(
+    Object.keys(before).map((table) => {
       const later = LATER_COLUMNS[table] ?? {};
-      return [
-        table,
-        rows.map((row) => {
-          const kept = { ...row };
-          for (const [column, value] of Object.entries(later)) {
-            expect(kept[column], `${table}.${column}`).toEqual(value);
-            delete kept[column];
-          }
-          return kept;
-        }),
-      ];
+      const rows = (after[table] ?? []).map((row) => {
+        const kept = { ...row };
+        for (const [column, value] of Object.entries(later)) {
+          expect(kept[column], `${table}.${column}`).toEqual(value);
+          delete kept[column];
+        }
+        return kept;
+      });
+      return [table, rows];
     }),
   );
-  return { ...backup, tables };
 }
 
 /** One statement straight on the database, as a Kith of an earlier schema would have written. */
@@ -288,6 +334,7 @@ describeEachDatabase('migration 014 (asks made of you)', (db, dialect) => {
           '019-accounts',
           '020-teams',
           '021-thank-yous',
+          '022-person-keys',
         ],
       ]);
       expect(await store.asks.get(id)).toMatchObject({
@@ -479,6 +526,7 @@ describeEachDatabase(
             '019-accounts',
             '020-teams',
             '021-thank-yous',
+            '022-person-keys',
           ],
         ]);
         expect(await indexesOn(target, 'ask')).toContain('ask_by_direction_met');
@@ -522,12 +570,14 @@ describeEachDatabase('migration 019 (accounts)', (_db, dialect) => {
       });
       const feed = await old.feed.renew();
       const before = await snapshot(old);
-      const backup = await old.exports.json();
       await old.close();
+      const rows = await rowsOf(target);
 
       const upgrades: string[][] = [];
       const store = await openStore(target, { now, onUpgrade: (m) => upgrades.push(m) });
-      expect(upgrades).toEqual([['019-accounts', '020-teams', '021-thank-yous']]);
+      expect(upgrades).toEqual([
+        ['019-accounts', '020-teams', '021-thank-yous', '022-person-keys'],
+      ]);
       expect(await snapshot(store)).toEqual(before);
       expect(await store.accounts.count()).toBe(0);
       const owner = await store.accounts.create({
@@ -539,7 +589,7 @@ describeEachDatabase('migration 019 (accounts)', (_db, dialect) => {
       expect(owner.workspaceId).toBe(store.workspaceId);
       const mine = store.forWorkspace(owner.workspaceId);
       expect(await snapshot(mine)).toEqual(before);
-      expect(withoutLaterColumns(await mine.exports.json())).toEqual(backup);
+      expect(asBefore(await rowsOf(target), rows)).toEqual(rows);
       expect(await store.accounts.feedWorkspace(feed)).toBe(owner.workspaceId);
       await store.close();
     } finally {
@@ -607,14 +657,15 @@ describeEachDatabase('migration 021 (thank-yous)', (_db, dialect) => {
         `INSERT INTO interaction_participant (workspace_id, interaction_id, person_id) VALUES ($1, $2, $3)`,
         [old.workspaceId, '01a00000-0000-7000-8000-0000000000c1', dana.id],
       );
-      const before = { snapshot: await snapshot(old), backup: await old.exports.json() };
+      const before = { snapshot: await snapshot(old) };
       await old.close();
+      const rows = await rowsOf(target);
 
       const upgrades: string[][] = [];
       const store = await openStore(target, { now, onUpgrade: (m) => upgrades.push(m) });
-      expect(upgrades).toEqual([['021-thank-yous']]);
+      expect(upgrades).toEqual([['021-thank-yous', '022-person-keys']]);
       expect(await snapshot(store)).toEqual(before.snapshot);
-      expect(withoutLaterColumns(await store.exports.json())).toEqual(before.backup);
+      expect(asBefore(await rowsOf(target), rows)).toEqual(rows);
       const kinds = async () =>
         (await store.today(now().toISOString(), 'UTC')).items.map((i) => i.kind);
       // The coffee logged before the upgrade owes nothing; one logged after does.

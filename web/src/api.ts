@@ -1,4 +1,5 @@
 // The web app's only way to the server: the HTTP API, typed with the domain's own schemas.
+import type { Erased } from '../../src/domain/erase.js';
 import type { mergeSuggestionSchema } from '../../src/domain/merge/schemas.js';
 import type { Interaction, InteractionCreate } from '../../src/domain/interaction.js';
 import type {
@@ -228,6 +229,10 @@ export const api = {
   archivePerson: (id: string) => request<Person>('DELETE', `/api/people/${encodeURIComponent(id)}`),
   restorePerson: (id: string) =>
     request<Person>('POST', `/api/people/${encodeURIComponent(id)}/restore`, {}),
+  /** For good, with no undo: the dialog asked first. */
+  erasePerson: (id: string) =>
+    request<Erased>('POST', `/api/people/${encodeURIComponent(id)}/erase`, { confirm: true }),
+  emptyTrash: () => request<Erased>('POST', '/api/trash/empty', { confirm: true }),
   bulkPeople: (bulk: PersonBulk) => request<PersonBulkResult>('POST', '/api/people/bulk', bulk),
   personInteractions: (id: string, limit = 100, offset = 0) =>
     request<InteractionPage>(

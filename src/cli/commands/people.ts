@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { parseCadence } from '../../domain/cadence-text.js';
 import type { Person, PersonPatch } from '../../domain/person.js';
 import { KithError } from '../../domain/errors.js';
+import { describeErased } from '../../domain/erase.js';
 import { shortId } from '../../domain/ids.js';
 import { nameKey } from '../../domain/text.js';
 import { collect, yesOrNo, type CliContext, type CliStore } from '../context.js';
@@ -314,5 +315,50 @@ export function registerPeopleCommands(program: Command, ctx: CliContext): void 
         store.people.restore((await store.people.resolve(who, { archived: true })).id),
       );
       printPerson(ctx, person, !!flags.json, 'Restored');
+    });
+
+  program
+    .command('erase')
+    .description(
+      'erase a person for good, when they ask to be forgotten: their profile, chats only they ' +
+        'were in, asks, tasks, ties, import and merge records (no undo)',
+    )
+    .argument('<person>', 'name, email or id, in the list or in the trash')
+    .option('--yes', 'erase without asking (there is no undo)')
+    .option('--json', 'print JSON')
+    .action(async (who: string, flags: { yes?: boolean; json?: boolean }) => {
+      const done = await ctx.withStore(async (store) => {
+        const person = await store.people
+          .resolve(who)
+          .catch(() => store.people.resolve(who, { archived: true }));
+        if (!flags.yes)
+          throw new KithError(
+            'invalid_input',
+            `--yes: erasing ${person.displayName} removes everything about them for good, with no undo; run again with --yes to do it (kith rm moves them to the trash instead)`,
+            '--yes',
+          );
+        return store.people.erase(person.id, { confirm: true });
+      });
+      ctx.output.out(flags.json ? json(done) : describeErased(done));
+    });
+
+  program
+    .command('empty-trash')
+    .description('erase everyone in the trash for good (no undo)')
+    .option('--yes', 'erase without asking (there is no undo)')
+    .option('--json', 'print JSON')
+    .action(async (flags: { yes?: boolean; json?: boolean }) => {
+      const done = await ctx.withStore(async (store) => {
+        if (!flags.yes) {
+          const trash = await store.people.list({ archived: 'true', limit: 1 });
+          throw new KithError(
+            'invalid_input',
+            `--yes: emptying the trash erases the ${trash.total} ${trash.total === 1 ? 'person' : 'people'} in it for good, with no undo; run again with --yes to do it`,
+            '--yes',
+          );
+        }
+        return store.people.emptyTrash({ confirm: true });
+      });
+      ctx.output.out(flags.json ? json(done) : describeErased(done));
     });
 }

@@ -39,6 +39,8 @@ export interface ImportedPerson {
   photo?: Photo;
   /** Values of the row that could not be used and were left out ("phone 'BusinessPhone'"). */
   leftOut?: LeftOut[];
+  /** The card's UID: the address book's own name for this card, the same at every export. */
+  uid?: string;
 }
 
 export interface LeftOut {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchOf, type KnownPeople } from './match.js';
+import { exportedPersonId, fileKeysOf, matchOf, type KnownPeople } from './match.js';
 
 const known: KnownPeople = {
   byEmail: new Map([['ada@example.com', 'p-email']]),
@@ -65,5 +65,21 @@ describe('matching an imported row', () => {
     });
     const short = { ...known, byPhone: new Map([['123', 'p-short']]) };
     expect(matchOf({ displayName: 'Bo', phones: ['123'] }, short)).toBeNull();
+  });
+
+  it('takes a card UID seen before over every other identifier', () => {
+    const byUid = { ...known, byUid: new Map([['android-1', 'p-uid']]) };
+    const other = { displayName: 'Someone Else', emails: ['ada@example.com'] };
+    expect(matchOf(other, byUid, 'android-1')).toEqual({ id: 'p-uid', by: 'card UID' });
+    expect(matchOf(other, byUid, 'android-2')).toEqual({ id: 'p-email', by: 'email' });
+    expect(fileKeysOf(other, 'android-1')).toEqual(['uid:android-1', 'email:ada@example.com']);
+  });
+
+  it('reads the person a Kith export names in its UIDs, and nothing else', () => {
+    expect(exportedPersonId('urn:uuid:01A00000-0000-7000-8000-000000000001')).toBe(
+      '01a00000-0000-7000-8000-000000000001',
+    );
+    for (const uid of ['android-1', 'urn:uuid:nope', '01a00000-0000-7000-8000-000000000001'])
+      expect(exportedPersonId(uid)).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
-// Who in Kith an imported row is. Certain matches, in this order: an email address, the
-// LinkedIn profile, a phone number (by its digits, however written), then the same name at
+// Who in Kith an imported row is. Certain matches, in this order: the card's UID seen before
+// (or a Kith export's own, which names the person), an email address, the LinkedIn profile, a phone number (by its digits, however written), then the same name at
 // the same organization — unless what else identifies them disagrees (two "Maria Silva" at
 // one bank with different emails are two people). The same name alone, or with contradicting
 // identifiers, is not certain: the row is added as someone new and flagged for the user to
@@ -7,10 +7,12 @@
 import type { PersonCreate } from '../person.js';
 import { nameKey } from '../text.js';
 
-export type MatchedBy = 'email' | 'linkedin' | 'phone' | 'name and organization';
+export type MatchedBy = 'card UID' | 'email' | 'linkedin' | 'phone' | 'name and organization';
 
 /** The people of the workspace a file's keys found, by those keys. */
 export interface KnownPeople {
+  /** By a vCard UID seen before, or a Kith export's (urn:uuid: and the person's id). */
+  byUid?: Map<string, string>;
   byEmail: Map<string, string>;
   byLinkedin: Map<string, string>;
   /** By the phone's digits. */
@@ -52,7 +54,10 @@ export const MIN_PHONE_DIGITS = 7;
 export function matchOf(
   p: PersonCreate,
   known: KnownPeople,
+  uid?: string,
 ): { id: string; by: MatchedBy } | { review: string } | null {
+  const byUid = uid ? known.byUid?.get(uid) : undefined;
+  if (byUid) return { id: byUid, by: 'card UID' };
   for (const email of p.emails ?? []) {
     const id = known.byEmail.get(email);
     if (id) return { id, by: 'email' };
@@ -77,7 +82,14 @@ export function matchOf(
 }
 
 /** The keys a row is known by within one file, to spot the same person listed twice. */
-export const fileKeysOf = (p: PersonCreate) => [
+export const fileKeysOf = (p: PersonCreate, uid?: string) => [
+  ...(uid ? [`uid:${uid}`] : []),
   ...(p.emails ?? []).map((e) => `email:${e}`),
   ...(p.linkedin ? [`linkedin:${p.linkedin}`] : []),
 ];
+
+/** The person a Kith export's UID names (urn:uuid: and the person's id), or null. */
+export function exportedPersonId(uid: string): string | null {
+  const m = /^urn:uuid:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(uid);
+  return m?.[1]?.toLowerCase() ?? null;
+}

@@ -54,7 +54,9 @@ export const importReportSchema = z.object({
       name: z.string(),
       action: z.enum(['new', 'updated', 'unchanged', 'duplicate']),
       personId: z.string().nullable(),
-      matchedBy: z.enum(['email', 'linkedin', 'phone', 'name and organization']).nullable(),
+      matchedBy: z
+        .enum(['card UID', 'email', 'linkedin', 'phone', 'name and organization'])
+        .nullable(),
       changes: z.array(z.string()),
       review: z.object({ personId: z.string(), name: z.string() }).nullable(),
       repaired: z.array(z.object({ field: z.string(), original: z.string() })),

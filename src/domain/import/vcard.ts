@@ -170,6 +170,16 @@ function personFields(card: ICAL.Component): Record<string, unknown> {
   };
 }
 
+/** Longer than this, a UID is not a name a phone gave a card: it is not used to match. */
+export const MAX_UID_LENGTH = 300;
+
+/** The card's UID, as written (a URN, a bare UUID, an Android id…), if it has a usable one. */
+function cardUid(card: ICAL.Component): string | undefined {
+  const value = card.getFirstPropertyValue('uid');
+  const uid = typeof value === 'string' ? value.trim() : '';
+  return uid && uid.length <= MAX_UID_LENGTH ? uid : undefined;
+}
+
 /** Read a .vcf file: every card in it, each a person to import (with their photo, if asked). */
 export function readVcard(
   source: string,
@@ -213,7 +223,9 @@ export function readVcard(
       continue;
     }
     const result = importedPerson(personFields(card), { file, line: raw.line });
-    if ('person' in result) people.push(photo ? { ...result, photo } : result);
+    const uid = cardUid(card);
+    if ('person' in result)
+      people.push({ ...result, ...(photo ? { photo } : {}), ...(uid ? { uid } : {}) });
     else errors.push({ ...result, message: result.message.replace(/^row:/, 'card:') });
   }
   const remarks = [...skippedPhotos].map(

@@ -270,6 +270,10 @@ export const postgresSearch: SearchIndex = {
     }
   },
 
+  async purge() {
+    // The index is rows of its own tables, deleted with the people and chats they stood for.
+  },
+
   async newestPeople(db, workspaceId, match, within, limit) {
     return newestMatching(db, workspaceId, match, limit, {
       table: 'person_search',

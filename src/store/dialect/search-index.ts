@@ -85,6 +85,11 @@ export interface SearchIndex {
   indexInteractions(db: Kysely<Database>, docs: InteractionDocument[]): Promise<void>;
   removeInteractions(db: Kysely<Database>, ids: string[]): Promise<void>;
   /**
+   * After erasing people: no word of theirs stays anywhere in the index's storage (SQLite's
+   * FTS5 keeps a removed row's words in older segments until they are merged).
+   */
+  purge(db: Kysely<Database>): Promise<void>;
+  /**
    * After a large write (an import): the planner's statistics of these tables, and of the
    * search index, read again — a server whose autovacuum lags would otherwise plan searches
    * for the network as it was (PostgreSQL: 174 ms a search instead of 21 after 30,000 people).

@@ -382,6 +382,14 @@ export const sqliteSearch = (writer: RowWriter, database: SQLite.Database): Sear
     }
   },
 
+  async purge(db) {
+    // Merging every segment into one writes the index again without the removed rows.
+    for (const table of ['person_fts', 'person_name_fts', 'interaction_fts'])
+      await sql`INSERT INTO ${sql.table(table)} (${sql.ref(table)}) VALUES ('optimize')`.execute(
+        db,
+      );
+  },
+
   async rankPeopleAlike() {
     // Nothing to do: person_fts keeps the fields, person_name_fts the names, rowids the order.
   },

@@ -24,6 +24,7 @@ import { peopleByLastContact } from './018-people-by-last-contact.js';
 import { accounts } from './019-accounts.js';
 import { teams } from './020-teams.js';
 import { thankYous } from './021-thank-yous.js';
+import { personKeys } from './022-person-keys.js';
 
 export function migrationsFor(search: SearchIndex): Record<string, Migration> {
   return {
@@ -48,6 +49,7 @@ export function migrationsFor(search: SearchIndex): Record<string, Migration> {
     '019-accounts': accounts,
     '020-teams': teams,
     '021-thank-yous': thankYous,
+    '022-person-keys': personKeys,
   };
 }
 

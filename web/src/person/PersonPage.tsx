@@ -23,7 +23,7 @@ import { notifications } from '@mantine/notifications';
 import { IconArchive, IconArrowBackUp, IconMessagePlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import { formatCadence, parseCadence } from '../../../src/domain/cadence.js';
 import { describeCadenceInEffect } from '../../../src/domain/cadence-text.js';
 import { cadenceInEffect } from '../../../src/domain/method/keep-in-touch.js';
@@ -36,6 +36,7 @@ import { EditableField } from './EditableField';
 import { Markdown } from './Markdown';
 import { PersonAsks } from './PersonAsks';
 import { Timeline } from './Timeline';
+import { EraseDialog } from '../trash/EraseDialog';
 import { TieAndLedger, WhomTheyKnow } from './ConnectorCards';
 
 const list = (text: string) =>
@@ -60,6 +61,8 @@ export function PersonPage({ id }: { id: string }) {
   const queryClient = useQueryClient();
   const actions = useAppActions();
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [erasing, setErasing] = useState(false);
+  const [, navigate] = useLocation();
   const person = useQuery({ queryKey: ['person', id], queryFn: () => api.person(id) });
   const settings = useQuery({ queryKey: ['settings'], queryFn: api.settings });
 
@@ -182,7 +185,18 @@ export function PersonPage({ id }: { id: string }) {
               Archive
             </Button>
           )}
+          <Button variant="subtle" color="red" onClick={() => setErasing(true)}>
+            Erase…
+          </Button>
         </Group>
+        {erasing && (
+          <EraseDialog
+            target={{ kind: 'person', name: p.displayName }}
+            erase={() => api.erasePerson(p.id)}
+            onClose={() => setErasing(false)}
+            onErased={() => navigate('/people')}
+          />
+        )}
       </Group>
 
       <Grid gap="md">

@@ -12,12 +12,14 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowBackUp } from '@tabler/icons-react';
+import { IconArrowBackUp, IconTrashX } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link } from 'wouter';
 import type { PersonPage } from '../../../src/domain/person.js';
 import { api } from '../api';
 import { longDate } from '../app/format';
+import { EraseDialog } from './EraseDialog';
 
 const TRASH_KEY = ['people', 'trash'];
 
@@ -56,15 +58,42 @@ export function TrashPage() {
     },
   });
 
+  const [erasing, setErasing] = useState<{ id: string; name: string } | 'all' | null>(null);
+
   const items = trash.data?.items ?? [];
+  const total = trash.data?.total ?? 0;
   return (
     <Stack gap="md">
-      <Title order={1} size="h2">
-        Trash
-      </Title>
+      <Group justify="space-between" align="flex-end" wrap="wrap">
+        <Title order={1} size="h2">
+          Trash
+        </Title>
+        {total > 0 && (
+          <Button
+            variant="light"
+            color="red"
+            leftSection={<IconTrashX size={16} aria-hidden />}
+            onClick={() => setErasing('all')}
+          >
+            Empty the trash…
+          </Button>
+        )}
+      </Group>
       <Text c="dimmed">
         Archived people are out of lists, search and the agenda, with every interaction kept.
+        Someone who asks to be forgotten can be erased for good.
       </Text>
+      {erasing && (
+        <EraseDialog
+          target={
+            erasing === 'all'
+              ? { kind: 'trash', count: total }
+              : { kind: 'person', name: erasing.name }
+          }
+          erase={() => (erasing === 'all' ? api.emptyTrash() : api.erasePerson(erasing.id))}
+          onClose={() => setErasing(null)}
+        />
+      )}
       {trash.isLoading && <Loader aria-label="Loading" />}
       {trash.error && <Alert color="red">{trash.error.message}</Alert>}
       {!trash.isLoading && items.length === 0 && <Text>The trash is empty.</Text>}
@@ -94,7 +123,7 @@ export function TrashPage() {
                     </Table.Td>
                     <Table.Td>{p.archivedAt ? longDate(p.archivedAt) : ''}</Table.Td>
                     <Table.Td>
-                      <Group justify="flex-end">
+                      <Group justify="flex-end" gap="xs" wrap="nowrap">
                         <Button
                           size="xs"
                           variant="light"
@@ -103,6 +132,15 @@ export function TrashPage() {
                           aria-label={`Restore ${p.displayName}`}
                         >
                           Restore
+                        </Button>
+                        <Button
+                          size="xs"
+                          variant="subtle"
+                          color="red"
+                          onClick={() => setErasing({ id: p.id, name: p.displayName })}
+                          aria-label={`Erase ${p.displayName} for good`}
+                        >
+                          Erase…
                         </Button>
                       </Group>
                     </Table.Td>
