@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { calendarFile, weeklyWithPriya } from '../../../test/support/calendar.js';
 import { readIcalendar } from './icalendar.js';
+import { readContactsFile } from './read-file.js';
 
 const NOW = new Date('2026-11-28T12:00:00Z');
 const cal = (...events: string[]) =>
@@ -209,16 +210,110 @@ describe('reading a calendar', () => {
     ]);
   });
 
-  it('names the file when it is not a calendar, and the line of an event it cannot read', () => {
+  it('names the file when it is not a calendar, and leaves out an event it cannot use (#25.14)', () => {
     expect(() => readIcalendar('BEGIN:VCALENDAR\nthis is not\n', 'x.ics', { now: NOW })).toThrow(
       /^x\.ics: not a readable calendar/,
     );
-    const read = readIcalendar(cal(event('UID:n', 'SUMMARY:No start', PRIYA)), 'cal.ics', {
-      now: NOW,
-    });
-    expect(read.errors).toEqual([
-      { file: 'cal.ics', line: 19, field: 'DTSTART', message: 'DTSTART: the event has no start' },
+    const read = readIcalendar(
+      cal(
+        event('UID:n', 'SUMMARY:No start', PRIYA),
+        event('UID:ok', 'DTSTART:20260301T100000Z', 'SUMMARY:Coffee', ME, PRIYA),
+      ),
+      'cal.ics',
+      { now: NOW },
+    );
+    expect(read.errors).toEqual([]);
+    expect(read.activities.map((a) => ('summary' in a ? a.summary : a.type))).toEqual(['Coffee']);
+    expect(read.remarks).toEqual([
+      'Events that could not be used, left out: line 19 (no start time: DTSTART is missing).',
     ]);
+  });
+});
+
+describe('calendars from the wild (#25.14): each usable event imported, the rest listed', () => {
+  const wild = (...lines: string[]) =>
+    ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//wild//EN', ...lines, 'END:VCALENDAR', ''].join(
+      '\r\n',
+    );
+  const chat = (uid: string, ...lines: string[]) => [
+    'BEGIN:VEVENT',
+    `UID:${uid}`,
+    'SUMMARY:Coffee',
+    ME,
+    PRIYA,
+    ...lines,
+    'END:VEVENT',
+  ];
+  const read = (text: string, file = 'wild.ics') =>
+    readContactsFile(new TextEncoder().encode(text), file, { now: NOW });
+
+  it('reads RDATE periods as their starts, with the DTSTART as the first occurrence', () => {
+    const r = read(
+      wild(
+        ...chat(
+          'p',
+          'DTSTART:20261101T100000Z',
+          'RDATE;VALUE=PERIOD:20261105T100000Z/20261105T110000Z,20261106T100000Z/PT1H',
+        ),
+      ),
+    );
+    expect(r.errors).toEqual([]);
+    expect((r.activities ?? []).map((a) => a.at)).toEqual([
+      '2026-11-01T10:00:00.000Z',
+      '2026-11-05T10:00:00.000Z',
+      '2026-11-06T10:00:00.000Z',
+    ]);
+  });
+
+  it('leaves out an event whose dates cannot be read, in words that are not the parser’s', () => {
+    const r = read(
+      wild(
+        ...chat('bad-date', 'DTSTART:2026XX01T100000Z'),
+        ...chat('bad-exdate', 'DTSTART:20261101T100000Z', 'RRULE:FREQ=DAILY;COUNT=3', 'EXDATE:x'),
+        ...chat('bad-duration', 'DTSTART:20261101T100000Z', 'DURATION:PXYZ'),
+        ...chat('good', 'DTSTART:20261102T100000Z'),
+      ),
+    );
+    expect(r.errors).toEqual([]);
+    expect((r.activities ?? []).map((a) => a.at)).toEqual(['2026-11-02T10:00:00.000Z']);
+    expect(r.remarks).toEqual([
+      'Events that could not be used, left out: line 4 (a date or time in it could not be read); line 11 (a date or time in it could not be read); line 20 (its duration could not be read).',
+    ]);
+    expect(JSON.stringify(r)).not.toMatch(/extract integer|not a function|toJSDate/);
+  });
+
+  it('leaves out a line that is not a property (a broken fold), and reads the rest', () => {
+    const r = read(
+      wild(
+        ...chat(
+          'apple',
+          'DTSTART:20261101T100000Z',
+          'X-APPLE-STRUCTURED-LOCATION;VALUE=URI;X-TITLE="Café',
+          'Central":geo:48.2,16.3',
+        ),
+      ),
+    );
+    expect((r.activities ?? []).map((a) => ('summary' in a ? a.summary : a.type))).toEqual([
+      'Coffee',
+    ]);
+    expect(r.remarks).toEqual(['Lines that are not calendar properties, left out: line 10.']);
+  });
+
+  it('reads events with no calendar around them, and a calendar after a few other lines', () => {
+    const bare = chat('bare', 'DTSTART:20261101T100000Z').join('\r\n');
+    expect((read(bare).activities ?? []).map((a) => ('summary' in a ? a.summary : a.type))).toEqual(
+      ['Coffee'],
+    );
+    const after = `Exported from a mail client\r\n\r\n${wild(...chat('late', 'DTSTART:20261101T100000Z'))}`;
+    const r = read(after, 'export.txt');
+    expect(r.format).toBe('icalendar');
+    expect(r.activities?.[0]?.source.line).toBe(6);
+  });
+
+  it('says a .ics file that holds no calendar is not a calendar, not a spreadsheet', () => {
+    expect(() => read('Subject,Start\r\nCoffee,2026-11-01\r\n', 'meetings.ics')).toThrow(
+      'meetings.ics: not a calendar: it has no BEGIN:VCALENDAR or BEGIN:VEVENT line, which every calendar file has',
+    );
   });
 });
 

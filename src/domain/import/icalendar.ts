@@ -11,7 +11,6 @@ import { KithError } from '../errors.js';
 import { isoDate, LIMITS } from '../fields.js';
 import { isTimeZone, localInstant } from '../method/calendar.js';
 import { fingerprintOf, kindOfEvent, type ImportedActivity, type PersonRef } from './activity.js';
-import type { RowError } from './contacts-csv.js';
 import type { ActivityRead } from './linkedin-activity.js';
 import { recurrenceRuleProblem } from './recurrence-rule.js';
 import { repairText } from './text-repair.js';
@@ -168,6 +167,66 @@ function nearWindow(event: Event, windowStart: number): Event {
   return new ICAL.Event(copy);
 }
 
+interface Occurrence {
+  start: Time;
+  /** null: the start plus the series' duration. */
+  end: Time | null;
+  item: Event;
+  recurring: boolean;
+}
+
+/**
+ * A series' occurrences within the window, reading at most `budget` of them (how many were
+ * read is said). The DTSTART of a series given by RDATEs alone is its first occurrence
+ * (RFC 5545), which ical.js's expansion leaves out.
+ */
+function occurrencesWithin(
+  event: Event,
+  tzid: string,
+  windowStart: number,
+  windowEnd: number,
+  budget: number,
+): { occurrences: Occurrence[]; read: number } {
+  const moved = Object.keys(event.exceptions).length > 0 || event.rangeExceptions.length > 0;
+  const occurrence = (start: Time): Occurrence => {
+    if (!moved) return { start, end: null, item: event, recurring: true };
+    const details = event.getOccurrenceDetails(start);
+    return { start: details.startDate, end: details.endDate, item: details.item, recurring: true };
+  };
+  const within = (time: Time) => {
+    const at = Date.parse(instantOf(time, tzid));
+    return at >= windowStart && at <= windowEnd;
+  };
+  const occurrences: Occurrence[] = [];
+  const seen = new Set<string>();
+  const iterator = event.iterator();
+  let read = 0;
+  for (; read < MAX_OCCURRENCES_READ && read < budget; read++) {
+    const next = iterator.next();
+    if (!next) break;
+    seen.add(next.toString());
+    // Far from the window (most of a long series): decided without the exact instant,
+    // which a floating time needs Intl for; a day covers any zone's offset.
+    const rough = next.toUnixTime() * 1000;
+    if (rough < windowStart - DAY_MS) continue;
+    if (rough > windowEnd + DAY_MS) break;
+    if (Date.parse(instantOf(next, tzid)) > windowEnd) break;
+    if (within(next)) occurrences.push(occurrence(next));
+  }
+  const start = event.startDate;
+  const excluded = event.component
+    .getAllProperties('exdate')
+    .flatMap((p) => p.getValues().map((v) => String(v)));
+  if (
+    rulesOf(event.component).length === 0 &&
+    !seen.has(start.toString()) &&
+    !excluded.includes(start.toString()) &&
+    within(start)
+  )
+    occurrences.unshift(occurrence(start));
+  return { occurrences, read };
+}
+
 /** An occurrence's end: its own, or its start plus the series' duration. */
 function endOf(o: { start: Time; end: Time | null }, series: Event): Time {
   if (o.end) return o.end;
@@ -218,6 +277,105 @@ function screenRules(text: string): { text: string; unreadable: Map<number, stri
   return { text: unreadable.size ? lines.join('\r\n') : text, unreadable };
 }
 
+/** A content line: its first physical line's index and how many lines it spans (folds). */
+function contentLines(lines: string[]): { at: number; end: number; whole: string }[] {
+  const out: { at: number; end: number; whole: string }[] = [];
+  for (let i = 0; i < lines.length;) {
+    let end = i + 1;
+    while (end < lines.length && /^[ \t]/.test(lines[end] ?? '')) end++;
+    const whole = [lines[i] ?? '', ...lines.slice(i + 1, end).map((l) => l.slice(1))].join('');
+    out.push({ at: i, end, whole });
+    i = end;
+  }
+  return out;
+}
+
+/**
+ * RDATE given as periods (RFC 5545 allows DATE, DATE-TIME and PERIOD): ical.js expands a
+ * period into something that is not a time, so each period is read as its start (the
+ * occurrence lasts as long as the series does). Lines keep their numbers.
+ */
+function periodsAsStarts(text: string): string {
+  if (!/^RDATE[^:\r\n]*VALUE=PERIOD/im.test(text)) return text;
+  const lines = text.split(/\r\n|\n|\r/);
+  for (const { at, end, whole } of contentLines(lines)) {
+    const m = /^(RDATE)((?:;[^:]*)?):(.*)$/i.exec(whole);
+    if (!m || !/VALUE=PERIOD/i.test(m[2] ?? '')) continue;
+    const params = (m[2] ?? '').replace(/;VALUE=PERIOD/i, '');
+    const starts = (m[3] ?? '').split(',').map((period) => period.split('/')[0]?.trim() ?? '');
+    lines[at] = `RDATE${params}:${starts.filter(Boolean).join(',')}`;
+    for (let k = at + 1; k < end; k++) lines[k] = ' ';
+  }
+  return lines.join('\r\n');
+}
+
+/**
+ * The calendar parsed; when one line cannot be read (a broken fold, a quote never closed),
+ * each line the parser refuses on its own is put out of its reach (blanked: lines keep
+ * their numbers) and listed, and the rest is read. A file that still cannot be read is
+ * not a calendar Kith can read, said in a calendar's words.
+ */
+function parseLeniently(text: string, file: string): { parsed: unknown; dropped: number[] } {
+  try {
+    return { parsed: ICAL.parse(text), dropped: [] };
+  } catch (first) {
+    const lines = text.split(/\r\n|\n|\r/);
+    const dropped: number[] = [];
+    for (const { at, end, whole } of contentLines(lines)) {
+      if (whole.trim() === '' || /^(BEGIN|END):/i.test(whole)) continue;
+      try {
+        ICAL.parse.property(whole);
+      } catch {
+        dropped.push(at + 1);
+        for (let k = at; k < end; k++) lines[k] = '';
+      }
+    }
+    try {
+      if (dropped.length) return { parsed: ICAL.parse(lines.join('\r\n')), dropped };
+    } catch {
+      // Said below, with the first reason.
+    }
+    throw new KithError(
+      'invalid_input',
+      `${file}: not a readable calendar (${(first as Error).message.slice(0, 200)})`,
+      'file',
+    );
+  }
+}
+
+/**
+ * Why an event could not be used, in the user's words: the parser's own messages name its
+ * internals ("time.toJSDate is not a function"), not what is wrong with the file.
+ */
+function unusableBecause(error: unknown): string {
+  const message = error instanceof Error ? error.message : '';
+  if (/duration/i.test(message)) return 'its duration could not be read';
+  if (/date|time|integer/i.test(message)) return 'a date or time in it could not be read';
+  return 'it could not be read';
+}
+
+/**
+ * The file's calendars; events (and zones) written with no calendar around them are put in
+ * one, as if the file had said BEGIN:VCALENDAR.
+ */
+function calendarsOf(parsed: unknown): Component[] {
+  const components = (Array.isArray(parsed) && Array.isArray(parsed[0]) ? parsed : [parsed]).map(
+    (jcal) => new ICAL.Component(jcal as unknown[]),
+  );
+  const loose = components.filter((c) => c.name !== 'vcalendar');
+  if (loose.length === 0) return components;
+  const around = new ICAL.Component('vcalendar');
+  for (const c of loose) around.addSubcomponent(c);
+  return [...components.filter((c) => c.name === 'vcalendar'), around];
+}
+
+/** A remark listing at most ten things, and how many more. */
+function listed(what: string, items: string[]): string[] {
+  if (items.length === 0) return [];
+  const more = items.length > 10 ? `; and ${items.length - 10} more` : '';
+  return [`${what}: ${items.slice(0, 10).join('; ')}${more}.`];
+}
+
 /** The line each VEVENT begins on, in the order the parser meets them. */
 function eventLines(text: string): number[] {
   const lines: number[] = [];
@@ -230,28 +388,19 @@ function eventLines(text: string): number[] {
 export function readIcalendar(text: string, file: string, options: CalendarOptions): ActivityRead {
   // The options first: a window that cannot be is refused before the file is read.
   const { start: windowStart, end: windowEnd } = recurringWindow(options);
-  const screened = screenRules(text);
+  const screened = screenRules(periodsAsStarts(text));
   const badRule = (component: Component) => {
     const at = Number(component.getFirstPropertyValue(UNREADABLE.toLowerCase()) ?? 0);
     return at ? { line: at, why: screened.unreadable.get(at) ?? '' } : null;
   };
-  let parsed: unknown;
-  try {
-    parsed = ICAL.parse(screened.text);
-  } catch (error) {
-    throw new KithError(
-      'invalid_input',
-      `${file}: not a readable calendar (${(error as Error).message.slice(0, 200)})`,
-      'file',
-    );
-  }
-  const roots = (Array.isArray(parsed) && Array.isArray(parsed[0]) ? parsed : [parsed]).map(
-    (jcal) => new ICAL.Component(jcal as unknown[]),
-  );
+  const { parsed, dropped } = parseLeniently(screened.text, file);
+  const roots = calendarsOf(parsed);
   const now = options.now.getTime();
   const lines = eventLines(text);
   const activities: ImportedActivity[] = [];
-  const errors: RowError[] = [];
+  // An event that cannot be used is left out, with its line and why: a calendar is a record
+  // of many events, and the rest of it is imported.
+  const unusable: { line: number; why: string }[] = [];
   const left = { cancelled: 0, alone: 0, crowded: 0, outside: 0, tooOften: 0, tooMany: 0 };
   const unreadableRules: string[] = [];
   const unsoundZones: string[] = [];
@@ -291,7 +440,7 @@ export function readIcalendar(text: string, file: string, options: CalendarOptio
               line,
             });
         } catch (error) {
-          errors.push({ file, line, field: null, message: (error as Error).message.slice(0, 200) });
+          unusable.push({ line, why: unusableBecause(error) });
         }
       }
       for (const ex of exceptions) {
@@ -305,23 +454,9 @@ export function readIcalendar(text: string, file: string, options: CalendarOptio
             event.component.getFirstProperty('dtstart')?.getParameter('tzid') ?? '',
           );
           if (!event.startDate) {
-            errors.push({
-              file,
-              line,
-              field: 'DTSTART',
-              message: 'DTSTART: the event has no start',
-            });
+            unusable.push({ line, why: 'no start time: DTSTART is missing' });
             continue;
           }
-          const occurrences: {
-            start: Time;
-            /** null: the start plus the series' duration. */
-            end: Time | null;
-            item: Event;
-            recurring: boolean;
-          }[] = [];
-          const moved =
-            Object.keys(event.exceptions).length > 0 || event.rangeExceptions.length > 0;
           const bad = badRule(event.component);
           if (bad) {
             unreadableRules.push(`line ${bad.line} (${bad.why})`);
@@ -335,40 +470,16 @@ export function readIcalendar(text: string, file: string, options: CalendarOptio
             left.tooMany += 1;
             continue;
           }
+          let occurrences: Occurrence[];
           if (event.isRecurring()) {
-            const iterator = event.iterator();
-            for (let i = 0; i < MAX_OCCURRENCES_READ && budget > 0; i++, budget--) {
-              const next = iterator.next();
-              if (!next) break;
-              // Far from the window (most of a long series): decided without the exact
-              // instant, which a floating time needs Intl for; a day covers any zone's offset.
-              const rough = next.toUnixTime() * 1000;
-              if (rough < windowStart - DAY_MS) continue;
-              if (rough > windowEnd + DAY_MS) break;
-              const at = Date.parse(instantOf(next, tzid));
-              if (at > windowEnd) break;
-              if (at < windowStart) continue;
-              if (!moved) {
-                // No occurrence moved: each is the series' own, and lasts as long.
-                occurrences.push({ start: next, end: null, item: event, recurring: true });
-                continue;
-              }
-              const details = event.getOccurrenceDetails(next);
-              occurrences.push({
-                start: details.startDate,
-                end: details.endDate,
-                item: details.item,
-                recurring: true,
-              });
-            }
+            const series = occurrencesWithin(event, tzid, windowStart, windowEnd, budget);
+            budget -= series.read;
+            occurrences = series.occurrences;
             if (occurrences.length === 0) left.outside += 1;
           } else {
-            occurrences.push({
-              start: event.startDate,
-              end: event.endDate,
-              item: event,
-              recurring: false,
-            });
+            occurrences = [
+              { start: event.startDate, end: event.endDate, item: event, recurring: false },
+            ];
           }
           // What an occurrence says is its event's (or its exception's): read once for all.
           const said = new Map<Component, ReturnType<typeof whatItSays>>();
@@ -424,7 +535,7 @@ export function readIcalendar(text: string, file: string, options: CalendarOptio
             }
           }
         } catch (error) {
-          errors.push({ file, line, field: null, message: (error as Error).message.slice(0, 200) });
+          unusable.push({ line, why: unusableBecause(error) });
         }
       }
     } finally {
@@ -443,9 +554,17 @@ export function readIcalendar(text: string, file: string, options: CalendarOptio
   return {
     people: [],
     activities,
-    errors,
+    errors: [],
     ignoredColumns: [],
     remarks: [
+      ...listed(
+        'Events that could not be used, left out',
+        unusable.map((u) => `line ${u.line} (${u.why})`),
+      ),
+      ...listed(
+        'Lines that are not calendar properties, left out',
+        dropped.map((line) => `line ${line}`),
+      ),
       ...(remarks.length ? [`Events left out: ${remarks.join(', ')}.`] : []),
       ...(unreadableRules.length
         ? [

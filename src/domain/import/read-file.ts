@@ -2,6 +2,7 @@
 // its first line, a CSV by its header row (LinkedIn's connections, messages or invitations,
 // Google, Outlook). The readers know nothing of one another nor of this file.
 import { contactFormatOf, readContactsCsv, type ContactsRead } from './contacts-csv.js';
+import { KithError } from '../errors.js';
 import { decodeText } from './decode.js';
 import { readIcalendar } from './icalendar.js';
 import {
@@ -55,15 +56,40 @@ export function readContactsFile(
 ): ContactsRead {
   if (isZip(bytes)) return readLinkedInZip(bytes, file);
   const { text } = decodeText(bytes);
-  if (/^\s*BEGIN:VCALENDAR/i.test(text))
+  const calendar = calendarText(text, file);
+  if (calendar !== null)
     return {
       format: 'icalendar',
-      ...readIcalendar(text, file, {
+      ...readIcalendar(calendar, file, {
         now: options.now ?? new Date(),
         recurringFrom: options.recurringFrom,
         recurringTo: options.recurringTo,
       }),
     };
   if (/^\s*BEGIN:VCARD/i.test(text)) return readVcard(text, file, options);
+  if (CALENDAR_FILE.test(file))
+    throw new KithError(
+      'invalid_input',
+      `${file}: not a calendar: it has no BEGIN:VCALENDAR or BEGIN:VEVENT line, which every calendar file has`,
+      'file',
+    );
   return readActivityCsv(text, file) ?? readContactsCsv(text, file);
+}
+
+const CALENDAR_FILE = /\.(ics|ical|icalendar|ifb)$/i;
+/** A few lines of something else before the calendar (a comment, a mail header) are skipped. */
+const LINES_BEFORE_A_CALENDAR = 10;
+
+/**
+ * The text to read as a calendar, or null: one that begins with BEGIN:VCALENDAR, or with
+ * events and no calendar around them (RFC 5545's examples: the reader puts one around them);
+ * lines of something else before it are blanked, so every line keeps its number — a few in
+ * any file, any number in a file named as a calendar.
+ */
+export function calendarText(text: string, file: string): string | null {
+  if (/^\s*BEGIN:V(CALENDAR|EVENT)/i.test(text)) return text;
+  const lines = text.split(/\r\n|\n|\r/);
+  const first = lines.findIndex((l) => /^BEGIN:(VCALENDAR|VEVENT)\s*$/i.test(l.trim()));
+  if (first < 0 || (first >= LINES_BEFORE_A_CALENDAR && !CALENDAR_FILE.test(file))) return null;
+  return [...lines.slice(0, first).map(() => ''), ...lines.slice(first)].join('\r\n');
 }
