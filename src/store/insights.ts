@@ -1,7 +1,6 @@
-// Vantage points: the network's composition and spread (domain/connect/insights.ts), the
-// people who introduced the user to the most others, and the bridges of the knows graph.
+// Vantage points: the network's composition and spread (domain/connect/insights.ts), its
+// connectors and bridges (vantage.ts, the same as the network map's).
 import {
-  findBridges,
   networkInsights,
   type InsightPerson,
   type NetworkInsights,
@@ -10,6 +9,7 @@ import type { Role } from '../domain/person.js';
 import type { StoreContext } from './context.js';
 import { getSettings } from './settings.js';
 import { networkGraph } from './ties.js';
+import { connectorsAndBridges } from './vantage.js';
 
 const DAY_MS = 86_400_000;
 
@@ -17,7 +17,7 @@ export async function insightsOf(ctx: StoreContext): Promise<NetworkInsights> {
   const ws = ctx.workspaceId;
   const now = ctx.now();
   const yearAgo = new Date(now.getTime() - 365 * DAY_MS).toISOString();
-  const [people, roles, chats, connectors, settings, graph] = await Promise.all([
+  const [people, roles, chats, settings, graph] = await Promise.all([
     ctx.db
       .selectFrom('person')
       .leftJoin('organization', 'organization.id', 'person.organization_id')
@@ -55,19 +55,6 @@ export async function insightsOf(ctx: StoreContext): Promise<NetworkInsights> {
       )
       .groupBy('p.person_id')
       .execute(),
-    ctx.db
-      .selectFrom('introduction')
-      .innerJoin('person', 'person.id', 'introduction.person_a')
-      .select((eb) => [
-        'introduction.person_a',
-        'person.display_name',
-        eb.fn.countAll<number | string>().as('n'),
-      ])
-      .where('introduction.workspace_id', '=', ws)
-      .where('introduction.kind', '=', 'received')
-      .where('person.archived_at', 'is', null)
-      .groupBy(['introduction.person_a', 'person.display_name'])
-      .execute(),
     getSettings(ctx),
     networkGraph(ctx, now),
   ]);
@@ -84,18 +71,11 @@ export async function insightsOf(ctx: StoreContext): Promise<NetworkInsights> {
     roles: rolesOf.get(p.id) ?? [],
     chatsThisYear: chatsOf.get(p.id) ?? 0,
   }));
-  const names = new Map(people.map((p) => [p.id, p.display_name]));
-  const bridges = findBridges(graph.people, graph.edgeList()).map((b) => {
-    const id = graph.ids[b.node] ?? '';
-    return { personId: id, name: names.get(id) ?? '', holdsTogether: b.holdsTogether };
-  });
+  const { connectors, bridges } = await connectorsAndBridges(ctx, graph);
   return networkInsights(
     insightPeople,
     { organization: settings.myOrganization || null, unit: settings.myUnit || null },
-    connectors
-      .map((c) => ({ personId: c.person_a, name: c.display_name, introductions: Number(c.n) }))
-      .sort((a, b) => b.introductions - a.introductions || a.name.localeCompare(b.name))
-      .slice(0, 10),
+    connectors,
     bridges,
   );
 }

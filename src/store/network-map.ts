@@ -1,10 +1,10 @@
 // The network map's data: the people the user is closest to (up to a limit the browser can
-// draw smoothly), the recorded ties among them, and who among them are connectors (they
-// introduced the user to someone, or carry the role) and bridges of the whole graph.
-import { findBridges } from '../domain/connect/insights.js';
+// draw smoothly), the recorded ties among them, and who among them are connectors and bridges
+// (vantage.ts: the same people Insights names).
 import type { NetworkMap } from '../domain/connect/schemas.js';
 import { chunk, type StoreContext } from './context.js';
 import { networkGraph, recordedTies } from './ties.js';
+import { connectorsAndBridges } from './vantage.js';
 
 const DEFAULT_LIMIT = 2000;
 
@@ -22,38 +22,20 @@ export async function networkMap(ctx: StoreContext, limit = DEFAULT_LIMIT): Prom
       if (q !== undefined && q > p) edges.push([p, q, Math.round(n.strength * 100) / 100]);
     }
   });
-  const bridges = new Set(findBridges(graph.people, graph.edgeList(), 50).map((b) => b.node));
+  const vantage = await connectorsAndBridges(ctx, graph);
+  const connectors = new Set(vantage.connectors.map((c) => c.personId));
+  const bridges = new Set(vantage.bridges.map((b) => b.personId));
   const ids = order.map((i) => graph.ids[i] ?? '');
   const details = new Map<string, { name: string; organization: string | null }>();
-  const connectors = new Set<string>();
   for (const part of chunk(ids, 5000)) {
-    const [rows, roles, introducers] = await Promise.all([
-      ctx.db
-        .selectFrom('person')
-        .leftJoin('organization', 'organization.id', 'person.organization_id')
-        .select(['person.id', 'person.display_name', 'organization.name as organization'])
-        .where('person.workspace_id', '=', ctx.workspaceId)
-        .where('person.id', 'in', part)
-        .execute(),
-      ctx.db
-        .selectFrom('person_role')
-        .select('person_id')
-        .where('workspace_id', '=', ctx.workspaceId)
-        .where('role', '=', 'connector')
-        .where('person_id', 'in', part)
-        .execute(),
-      ctx.db
-        .selectFrom('introduction')
-        .select('person_a')
-        .distinct()
-        .where('workspace_id', '=', ctx.workspaceId)
-        .where('kind', '=', 'received')
-        .where('person_a', 'in', part)
-        .execute(),
-    ]);
+    const rows = await ctx.db
+      .selectFrom('person')
+      .leftJoin('organization', 'organization.id', 'person.organization_id')
+      .select(['person.id', 'person.display_name', 'organization.name as organization'])
+      .where('person.workspace_id', '=', ctx.workspaceId)
+      .where('person.id', 'in', part)
+      .execute();
     for (const r of rows) details.set(r.id, { name: r.display_name, organization: r.organization });
-    for (const r of roles) connectors.add(r.person_id);
-    for (const r of introducers) connectors.add(r.person_a);
   }
   return {
     total: graph.people,
@@ -66,7 +48,7 @@ export async function networkMap(ctx: StoreContext, limit = DEFAULT_LIMIT): Prom
         organization: d?.organization ?? null,
         tie: Math.round((graph.mine[i] ?? 0) * 1000) / 1000,
         connector: connectors.has(id),
-        bridge: bridges.has(i),
+        bridge: bridges.has(id),
       };
     }),
     edges,

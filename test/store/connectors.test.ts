@@ -336,6 +336,8 @@ describeEachDatabase('connectors and giving back', (db) => {
     await chat(lee, 15);
     await store.introductions.receive({ introducerId: priya.id, personId: lee.id });
     await store.introductions.receive({ introducerId: priya.id, personId: sam.id });
+    // Kai is a connector by the user's word, with no introduction yet.
+    const kai = await store.people.create({ displayName: 'Kai Wren', roles: ['connector'] });
     // Priya alone connects Lee and Sam to the rest.
     const insights = await store.insights();
     expect(insights.chatsThisYear).toBe(7);
@@ -344,10 +346,19 @@ describeEachDatabase('connectors and giving back', (db) => {
       '86% of your chats this year were with your own unit: try someone from another team.',
     );
     expect(insights.connectors).toEqual([
-      { personId: priya.id, name: 'Priya Raman', introductions: 2 },
+      { personId: priya.id, name: 'Priya Raman', introductions: 2, byRole: true },
+      { personId: kai.id, name: 'Kai Wren', introductions: 0, byRole: true },
     ]);
     expect(insights.bridges).toEqual([
       { personId: priya.id, name: 'Priya Raman', holdsTogether: 1 },
     ]);
+    // One definition (#25.12): the network map marks exactly the people Insights names.
+    const map = await store.networkMap();
+    expect(map.nodes.filter((n) => n.connector).map((n) => n.id)).toEqual(
+      insights.connectors.map((c) => c.personId),
+    );
+    expect(map.nodes.filter((n) => n.bridge).map((n) => n.id)).toEqual(
+      insights.bridges.map((b) => b.personId),
+    );
   });
 });

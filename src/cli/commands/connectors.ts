@@ -312,10 +312,16 @@ export function registerConnectorCommands(program: Command, ctx: CliContext): vo
     .action(async (flags: { json?: boolean }) => {
       const insights = await ctx.withStore((store) => store.insights());
       if (flags.json) return ctx.output.out(json(insights));
-      const share = (title: string, rows: { name: string; people: number; chats: number }[]) =>
+      const share = (
+        title: string,
+        rows: { name: string; people: number; chats: number; others?: number }[],
+      ) =>
         [
           title,
-          ...rows.map((r) => `  ${r.name}: ${r.people} people, ${r.chats} chats this year`),
+          ...rows.map(
+            (r) =>
+              `  ${r.others ? `${r.others} others` : r.name}: ${r.people} people, ${r.chats} chats this year`,
+          ),
         ].join('\n');
       ctx.output.out(
         [
@@ -326,10 +332,23 @@ export function registerConnectorCommands(program: Command, ctx: CliContext): vo
           share('By unit:', insights.byUnit),
           share('By role:', insights.byRole),
           insights.connectors.length
-            ? `Connectors: ${insights.connectors.map((c) => `${c.name} (${c.introductions})`).join(', ')}`
-            : 'Connectors: no introductions received yet.',
+            ? `Connectors: ${insights.connectors
+                .slice(0, 10)
+                .map(
+                  (c) =>
+                    `${c.name} (${c.introductions ? `introduced you to ${c.introductions}` : 'your connector'})`,
+                )
+                .join(
+                  ', ',
+                )}${insights.connectors.length > 10 ? `, and ${insights.connectors.length - 10} more` : ''}`
+            : 'Connectors: none yet — people who introduce you to others, or carry the connector role.',
           insights.bridges.length
-            ? `Bridges: ${insights.bridges.map((b) => `${b.name} (holds ${b.holdsTogether} together)`).join(', ')}`
+            ? `Bridges: ${insights.bridges
+                .slice(0, 10)
+                .map((b) => `${b.name} (alone links ${b.holdsTogether} to the rest)`)
+                .join(
+                  ', ',
+                )}${insights.bridges.length > 10 ? `, and ${insights.bridges.length - 10} more` : ''}`
             : 'Bridges: none — every part of your network is linked more than one way.',
         ].join('\n'),
       );

@@ -81,7 +81,11 @@ describe('network insights', () => {
     });
     // 80% in one team, 20% in another: 1 − (0.64 + 0.04).
     expect(insights.diversity.score).toBeCloseTo(0.32, 5);
-    expect(insights.diversity.equivalentTeams).toBeCloseTo(1 / 0.68, 5);
+    // Said in words a reader can check (#25.12), not "spread like 1.5 equally busy teams".
+    expect(insights.diversity.equivalentTeams).toBe(1.5);
+    expect(insights.diversity.explanation).toBe(
+      'Your 10 chats this year were with 2 different teams; the busiest, Finance at Acme, had 80% of them.',
+    );
     expect(insights.hints).toEqual([
       '80% of your chats this year were with your own unit: try someone from another team.',
       '80% of your chats were inside Acme: people outside it see your field differently.',

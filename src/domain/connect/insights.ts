@@ -18,6 +18,8 @@ export interface Share {
   name: string;
   people: number;
   chats: number;
+  /** On the last row only, when there are more groups than are named: how many it sums. */
+  others?: number;
 }
 
 export interface Diversity {
@@ -35,6 +37,41 @@ export interface Bridge {
   holdsTogether: number;
 }
 
+/**
+ * A connector: someone who introduced the user to others, or whom the user counts as one (the
+ * role); the most introductions first.
+ */
+export interface Connector {
+  personId: string;
+  name: string;
+  introductions: number;
+  byRole: boolean;
+}
+
+/** How many bridges are named, the most important first (Insights and the map alike). */
+export const BRIDGES_SHOWN = 50;
+
+export function connectorsOf(
+  introducers: readonly { personId: string; name: string; introductions: number }[],
+  byRole: readonly { personId: string; name: string }[],
+): Connector[] {
+  const all = new Map<string, Connector>();
+  for (const i of introducers) all.set(i.personId, { ...i, byRole: false });
+  for (const r of byRole) {
+    const known = all.get(r.personId);
+    all.set(
+      r.personId,
+      known ? { ...known, byRole: true } : { ...r, introductions: 0, byRole: true },
+    );
+  }
+  return [...all.values()].sort(
+    (a, b) =>
+      b.introductions - a.introductions ||
+      a.name.localeCompare(b.name) ||
+      a.personId.localeCompare(b.personId),
+  );
+}
+
 export interface NetworkInsights {
   people: number;
   chatsThisYear: number;
@@ -44,7 +81,7 @@ export interface NetworkInsights {
   byLocation: Share[];
   diversity: Diversity;
   hints: string[];
-  connectors: { personId: string; name: string; introductions: number }[];
+  connectors: Connector[];
   bridges: Bridge[];
 }
 
@@ -69,12 +106,15 @@ function shares(
     (a, b) => b.chats - a.chats || b.people - a.people || a.name.localeCompare(b.name),
   );
   if (sorted.length <= TOP) return sorted;
-  const rest = sorted
-    .slice(TOP - 1)
-    .reduce(
-      (o, s) => ({ name: 'all others', people: o.people + s.people, chats: o.chats + s.chats }),
-      { name: 'all others', people: 0, chats: 0 },
-    );
+  const rest = sorted.slice(TOP - 1).reduce(
+    (o, s) => ({
+      name: 'all others',
+      people: o.people + s.people,
+      chats: o.chats + s.chats,
+      others: (o.others ?? 0) + 1,
+    }),
+    { name: 'all others', people: 0, chats: 0, others: 0 } as Share,
+  );
   return [...sorted.slice(0, TOP - 1), rest];
 }
 
@@ -82,6 +122,17 @@ const teamOf = (p: InsightPerson) =>
   p.organization ? (p.unit ? `${p.unit} at ${p.organization}` : p.organization) : null;
 
 const percent = (x: number) => `${Math.round(x * 100)}%`;
+
+/** How spread the year's chats were, in words: how many teams, and the busiest one's share. */
+function spreadExplained(chats: number, teams: ReadonlyMap<string, number>): string {
+  const [busiest, most] = [...teams].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? [
+    '',
+    0,
+  ];
+  const count = `${chats.toLocaleString('en')} ${chats === 1 ? 'chat' : 'chats'}`;
+  if (teams.size === 1) return `All your ${count} this year were with ${busiest}.`;
+  return `Your ${count} this year were with ${teams.size.toLocaleString('en')} different teams; the busiest, ${busiest}, had ${percent(most / chats)} of them.`;
+}
 
 export function networkInsights(
   people: readonly InsightPerson[],
@@ -102,8 +153,8 @@ export function networkInsights(
       ? { score: 0, equivalentTeams: 0, explanation: 'No chats in the last year yet.' }
       : {
           score: 1 - sumSquares,
-          equivalentTeams: 1 / sumSquares,
-          explanation: `Your chats this year were spread like ${(1 / sumSquares).toFixed(1)} equally busy teams.`,
+          equivalentTeams: Math.round(10 / sumSquares) / 10,
+          explanation: spreadExplained(chats, teams),
         };
   const hints: string[] = [];
   if (chats > 0) {

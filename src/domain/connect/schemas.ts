@@ -212,7 +212,13 @@ export const ledgerLineSchema = z.object({
   oneSided: z.boolean(),
 });
 
-const shareSchema = z.object({ name: z.string(), people: z.number(), chats: z.number() });
+const shareSchema = z.object({
+  name: z.string(),
+  people: z.number(),
+  chats: z.number(),
+  /** On the last row only, when more groups than are named: how many it sums ("all others"). */
+  others: z.number().optional(),
+});
 
 export const insightsSchema = z.object({
   people: z.number(),
@@ -228,7 +234,13 @@ export const insightsSchema = z.object({
   }),
   hints: z.array(z.string()),
   connectors: z.array(
-    z.object({ personId: z.string(), name: z.string(), introductions: z.number() }),
+    z.object({
+      personId: z.string(),
+      name: z.string(),
+      introductions: z.number(),
+      /** The user gave them the connector role. */
+      byRole: z.boolean(),
+    }),
   ),
   bridges: z.array(z.object({ personId: z.string(), name: z.string(), holdsTogether: z.number() })),
 });

@@ -16,6 +16,7 @@ import {
   Stack,
   Text,
   Title,
+  useComputedColorScheme,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import Graph from 'graphology';
@@ -25,6 +26,7 @@ import Sigma from 'sigma';
 import { Link, useLocation } from 'wouter';
 import { api, type NetworkMap } from '../api';
 import type { LayoutProgress, LayoutRequest } from './layout.worker';
+import { placeLabels, type LabelCandidate } from './labels';
 
 const ME = '__me__';
 const PALETTE = [
@@ -49,9 +51,14 @@ function seeded(id: string): number {
   return ((h >>> 0) % 10_000) / 10_000;
 }
 
-function buildGraph(map: NetworkMap): Graph {
+/** Dots smaller than this (on screen, in pixels) are named only when hovered, or zoomed into. */
+const NAMED_FROM = 7;
+/** How names are written on the map (and measured, so none overlaps another). */
+const LABEL = { font: 'Arial, Helvetica, sans-serif', size: 13 };
+
+function buildGraph(map: NetworkMap, dark: boolean): Graph {
   const graph = new Graph({ type: 'undirected' });
-  graph.addNode(ME, { x: 0, y: 0, size: 12, label: 'You', color: '#212529' });
+  graph.addNode(ME, { x: 0, y: 0, size: 12, label: 'You', color: dark ? '#f1f3f5' : '#212529' });
   for (const n of map.nodes) {
     const angle = seeded(n.id) * 2 * Math.PI;
     const radius = 1 + (1 - n.tie) * 10;
@@ -94,7 +101,12 @@ function buildGraph(map: NetworkMap): Graph {
   const drawMine = map.nodes.length <= 2000;
   for (const n of map.nodes) {
     if (n.tie >= 0.3)
-      graph.addEdge(ME, n.id, { size: 0.3, color: '#e9ecef', weight: n.tie, hidden: !drawMine });
+      graph.addEdge(ME, n.id, {
+        size: 0.3,
+        color: dark ? '#343a40' : '#e9ecef',
+        weight: n.tie,
+        hidden: !drawMine,
+      });
   }
   return graph;
 }
@@ -111,27 +123,80 @@ export function NetworkMapPage() {
   const highlightRef = useRef(highlight);
   const [, navigate] = useLocation();
   const [settled, setSettled] = useState(false);
+  const dark = useComputedColorScheme('light') === 'dark';
+  /** The names written now: placed so that none overlaps another (labels.ts). */
+  const labelled = useRef<Set<string>>(new Set([ME]));
+  const relabel = useRef<() => void>(() => undefined);
 
   useEffect(() => {
     const data = map.data;
     const element = container.current;
     if (!data || !element) return;
-    const graph = buildGraph(data);
+    const graph = buildGraph(data, dark);
+    const faded = (attrs: Record<string, unknown>) =>
+      highlightRef.current && !(attrs.connector || attrs.bridge);
     const sigma = new Sigma(graph, element, {
-      labelRenderedSizeThreshold: 9,
+      labelFont: LABEL.font,
+      labelSize: LABEL.size,
+      labelColor: { color: dark ? '#e9ecef' : '#212529' },
       // Moving a large map draws dots only; edges and labels come back when it stops.
       hideEdgesOnMove: graph.size > 5000,
       hideLabelsOnMove: graph.size > 5000,
-      defaultEdgeColor: '#ced4da',
+      defaultEdgeColor: dark ? '#495057' : '#ced4da',
       nodeReducer: (node, attrs) => {
-        if (!highlightRef.current || node === ME) return attrs;
-        return attrs.connector || attrs.bridge
-          ? { ...attrs, zIndex: 1, forceLabel: true }
-          : { ...attrs, color: MUTED, label: '' };
+        const named = labelled.current.has(node);
+        const shown = { ...attrs, label: named ? attrs.label : '', forceLabel: named };
+        if (node === ME || !highlightRef.current) return shown;
+        return faded(attrs) ? { ...shown, color: MUTED } : { ...shown, zIndex: 1 };
       },
       zIndex: true,
     });
     renderer.current = sigma;
+    // Names are placed after every move of the camera or the layout, the closest people and
+    // (when highlighted) connectors and bridges first; the boxes are kept on the element for
+    // the browser tests to check.
+    const measure = document.createElement('canvas').getContext('2d');
+    if (measure) measure.font = `${LABEL.size}px ${LABEL.font}`;
+    const widths = new Map<string, number>();
+    let pending = 0;
+    const place = () => {
+      pending = 0;
+      const { width, height } = sigma.getDimensions();
+      const candidates: LabelCandidate[] = [];
+      graph.forEachNode((node, attrs) => {
+        if (node !== ME && faded(attrs)) return;
+        const shown = sigma.getNodeDisplayData(node);
+        if (!shown || shown.hidden) return;
+        // Small dots go unnamed (hover names them), unless highlighted: a name per dot is noise.
+        if (node !== ME && !highlightRef.current && sigma.scaleSize(shown.size) < NAMED_FROM)
+          return;
+        const at = sigma.framedGraphToViewport(shown);
+        const text = String(attrs.label ?? '');
+        const textWidth = widths.get(node) ?? measure?.measureText(text).width ?? text.length * 7;
+        widths.set(node, textWidth);
+        candidates.push({
+          id: node,
+          x: at.x,
+          y: at.y,
+          size: sigma.scaleSize(shown.size),
+          width: textWidth,
+          priority:
+            node === ME
+              ? Number.MAX_SAFE_INTEGER
+              : shown.size + (attrs.connector || attrs.bridge ? 100 : 0),
+        });
+      });
+      const boxes = placeLabels(candidates, { width, height, lineHeight: LABEL.size + 2 });
+      labelled.current = new Set(boxes.map((b) => b.id));
+      element.dataset.labels = JSON.stringify(boxes);
+      sigma.refresh({ skipIndexation: true });
+    };
+    const schedule = () => {
+      if (!pending) pending = requestAnimationFrame(place);
+    };
+    relabel.current = schedule;
+    sigma.getCamera().on('updated', schedule);
+    schedule();
     sigma.on('clickNode', ({ node }) => {
       if (node !== ME) navigate(`/people/${node}`);
     });
@@ -166,6 +231,7 @@ export function NetworkMapPage() {
         },
         { attributes: ['x', 'y'] },
       );
+      schedule();
       if (event.data.done) setSettled(true);
     };
     const request: LayoutRequest = {
@@ -177,15 +243,16 @@ export function NetworkMapPage() {
     };
     worker.postMessage(request, [positions.buffer, sizes.buffer, edges.buffer, weights.buffer]);
     return () => {
+      if (pending) cancelAnimationFrame(pending);
       worker.terminate();
       sigma.kill();
       renderer.current = null;
     };
-  }, [map.data, navigate]);
+  }, [map.data, navigate, dark]);
 
   useEffect(() => {
     highlightRef.current = highlight;
-    renderer.current?.refresh();
+    relabel.current();
   }, [highlight]);
 
   const data = map.data;
