@@ -60,6 +60,7 @@ export function personCard(
     ['Phones', p.phones.join(', ') || null],
     ['LinkedIn', p.linkedin],
     ['Links', p.links.join(', ') || null],
+    ['Messaging', p.handles.join(', ') || null],
     ['How we met', p.howWeMet],
     ['Met on', p.metOn],
     ['Keep in touch', inEffect.cadence.kind === 'none' ? null : describeCadenceInEffect(inEffect)],

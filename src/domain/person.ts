@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ROLES } from './roles.js';
 import { cadenceSchema } from './cadence.js';
+import { handleSchema } from './reach.js';
 import {
   LIMITS,
   isoDate,
@@ -51,6 +52,11 @@ export const LIST_ITEMS = {
   emails: { schema: emailSchema, called: 'email', problem: 'not an email address' },
   phones: { schema: phoneSchema, called: 'phone', problem: 'not a phone number' },
   links: { schema: webUrl, called: 'web address', problem: 'not a web address (http or https)' },
+  handles: {
+    schema: handleSchema,
+    called: 'messaging handle',
+    problem: 'not a messaging handle (service:name)',
+  },
 } as const;
 
 /** LinkedIn profile URLs, normalized to https://www.linkedin.com/in/<handle>. */
@@ -94,6 +100,8 @@ export const personFields = {
   phones: uniqueList(phoneSchema, 'phones'),
   linkedin: linkedinSchema.nullable(),
   links: uniqueList(webUrl, 'links'),
+  /** Messaging handles, "telegram:@dana" (reach.ts). */
+  handles: uniqueList(handleSchema, 'handles'),
   organization: optionalText(LIMITS.name, 'organization'),
   title: optionalText(LIMITS.shortText, 'title'),
   unit: optionalText(LIMITS.shortText, 'unit'),
@@ -117,6 +125,7 @@ export const personCreateSchema = z
     phones: personFields.phones.optional(),
     linkedin: personFields.linkedin.optional(),
     links: personFields.links.optional(),
+    handles: personFields.handles.optional(),
     organization: personFields.organization.optional(),
     title: personFields.title.optional(),
     unit: personFields.unit.optional(),
@@ -150,6 +159,7 @@ export function personDataFrom(input: PersonCreate): PersonData {
     phones: input.phones ?? [],
     linkedin: input.linkedin ?? null,
     links: input.links ?? [],
+    handles: input.handles ?? [],
     organization: input.organization ?? null,
     title: input.title ?? null,
     unit: input.unit ?? null,
@@ -183,6 +193,7 @@ export const personSchema = z.object({
   phones: z.array(z.string()),
   linkedin: z.string().nullable(),
   links: z.array(z.string()),
+  handles: z.array(z.string()),
   organization: z.object({ id: z.string(), name: z.string() }).nullable(),
   title: z.string().nullable(),
   unit: z.string().nullable(),

@@ -385,6 +385,7 @@ export async function insertPeople(
       add('email', data.emails);
       add('phone', data.phones);
       add('link', data.links);
+      add('handle', data.handles);
       for (const t of data.tags)
         tags.push({ workspace_id: ws, person_id, tag_id: tagIds.get(t) ?? '' });
       for (const role of data.roles) roles.push({ workspace_id: ws, person_id, role });

@@ -75,6 +75,7 @@ async function toPeople(ctx: DbContext, rows: PersonRow[]): Promise<Person[]> {
       phones: values('phone'),
       linkedin: row.linkedin_url,
       links: values('link'),
+      handles: values('handle'),
       organization:
         row.organization_id && row.organization_name
           ? { id: row.organization_id, name: row.organization_name }
@@ -156,6 +157,7 @@ export function dataOf(person: Person): PersonData {
     phones: person.phones,
     linkedin: person.linkedin,
     links: person.links,
+    handles: person.handles,
     organization: person.organization?.name ?? null,
     title: person.title,
     unit: person.unit,
@@ -199,6 +201,7 @@ async function writeLists(ctx: StoreContext, personId: string, data: PersonData)
     ...data.emails.map((value, position) => ({ kind: 'email' as const, value, position })),
     ...data.phones.map((value, position) => ({ kind: 'phone' as const, value, position })),
     ...data.links.map((value, position) => ({ kind: 'link' as const, value, position })),
+    ...data.handles.map((value, position) => ({ kind: 'handle' as const, value, position })),
   ];
   if (contacts.length > 0) {
     await ctx.db

@@ -53,7 +53,7 @@ export interface PersonTable {
 export interface PersonContactTable {
   workspace_id: string;
   person_id: string;
-  kind: 'email' | 'phone' | 'link';
+  kind: 'email' | 'phone' | 'link' | 'handle';
   position: number;
   value: string;
 }

@@ -313,4 +313,20 @@ describe('the method from the terminal', () => {
     expect((await kith('empty-trash', '--yes')).out).toBe('Erased for good: 1 person.');
     expect((await kith('empty-trash', '--yes')).out).toBe('Nobody to erase.');
   });
+
+  it('keeps messaging handles from add and edit, and names a bad one (#23.4)', async () => {
+    await kith('add', 'Dana Kim', '--handle', 'telegram:@dana_k');
+    await kith(
+      'edit',
+      'Dana Kim',
+      '--handle',
+      'signal:+351 912 345 678',
+      '--unhandle',
+      'telegram:@dana_k',
+    );
+    expect((await kith('show', 'Dana Kim')).out).toMatch(/Messaging: +signal:\+351 912 345 678/);
+    const bad = await kith('edit', 'Dana Kim', '--handle', 'pager:42');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('handles.1: "pager:42" is not a messaging handle');
+  });
 });

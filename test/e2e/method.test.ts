@@ -134,6 +134,50 @@ describe('the networking method in the web app', { timeout: 120_000 }, () => {
       myName: 'Sam Rivera',
     });
     await page.keyboard.press('Escape');
+
+    // Ready, it can go in one click by the channels Kith knows for them, the text filled in
+    // where the channel takes it (#23.4).
+    const gina = await session.server.api<{ id: string }>('POST', '/api/people', {
+      displayName: 'Gina Reach',
+      organization: 'Globex',
+      emails: ['gina@example.org'],
+      phones: ['+44 20 7946 0000'],
+      handles: ['telegram:@gina_r'],
+    });
+    await session.server.api('POST', '/api/asks', {
+      personId: gina.id,
+      question: 'How did you move into product?',
+    });
+    await page.reload();
+    await column('Draft').getByRole('button', { name: 'Draft the message to Gina Reach' }).click();
+    const ready = page.getByRole('dialog', { name: 'Message to Gina Reach' });
+    const send = ready.getByRole('group', { name: 'Send the message' });
+    const whatsapp = send.getByRole('link', { name: /^WhatsApp Gina Reach/ });
+    await whatsapp.waitFor();
+    const drafted = (await ready.getByTestId('draft-text').textContent()) ?? '';
+    expect(drafted).toContain('Sam Rivera');
+    expect(await whatsapp.getAttribute('href')).toBe(
+      `https://wa.me/442079460000?text=${encodeURIComponent(drafted)}`,
+    );
+    expect(
+      await send.getByRole('link', { name: /^Email Gina Reach/ }).getAttribute('href'),
+    ).toMatch(
+      /^mailto:gina@example\.org\?subject=How%20did%20you%20move%20into%20product%3F&body=/,
+    );
+    expect(
+      await send.getByRole('link', { name: /^Telegram Gina Reach/ }).getAttribute('href'),
+    ).toBe('https://t.me/gina_r');
+    await page.keyboard.press('Escape');
+    // And from their page, without a message.
+    await page.goto(`${session.server.url}/people/${gina.id}`);
+    const reach = page.getByRole('group', { name: 'Reach them' });
+    await reach.getByRole('link').first().waitFor();
+    expect(
+      await reach.getByRole('link').evaluateAll((links) => links.map((l) => l.textContent)),
+    ).toEqual(['Email', 'Call', 'SMS', 'WhatsApp', 'Telegram']);
+    expect(await reach.getByRole('link', { name: /^Call/ }).getAttribute('href')).toBe(
+      'tel:+442079460000',
+    );
   });
 
   it('edits a person’s keep-in-touch cadence, refusing one it cannot read', async () => {

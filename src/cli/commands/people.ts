@@ -27,6 +27,7 @@ interface PersonFlags {
   email?: string[];
   phone?: string[];
   link?: string[];
+  handle?: string[];
 }
 
 const orNull = (v: string | undefined) =>
@@ -107,6 +108,11 @@ export function registerPeopleCommands(program: Command, ctx: CliContext): void 
     .option('--email <email>', 'email address (repeatable)', collect)
     .option('--phone <phone>', 'phone number (repeatable)', collect)
     .option('--link <url>', 'other web address (repeatable)', collect)
+    .option(
+      '--handle <service:name>',
+      'messaging handle, e.g. telegram:@dana (repeatable)',
+      collect,
+    )
     .option('--force', 'add them even when someone of that name (and organization) is here')
     .action(async (name: string, flags: PersonFlags & { json?: boolean; force?: boolean }) => {
       const input = {
@@ -117,6 +123,7 @@ export function registerPeopleCommands(program: Command, ctx: CliContext): void 
         emails: flags.email,
         phones: flags.phone,
         links: flags.link,
+        handles: flags.handle,
       };
       const person = await ctx.withStore(async (store) => {
         if (!flags.force && name.trim()) await refuseLikelyDuplicate(store, name, flags.org);
@@ -255,6 +262,8 @@ export function registerPeopleCommands(program: Command, ctx: CliContext): void 
     .option('--unphone <phone>', 'remove a phone (repeatable)', collect)
     .option('--link <url>', 'add a web address (repeatable)', collect)
     .option('--unlink <url>', 'remove a web address (repeatable)', collect)
+    .option('--handle <service:name>', 'add a messaging handle (repeatable)', collect)
+    .option('--unhandle <service:name>', 'remove a messaging handle (repeatable)', collect)
     .action(
       async (
         who: string,
@@ -282,6 +291,7 @@ export function registerPeopleCommands(program: Command, ctx: CliContext): void 
             emails: edit(current.emails, flags.email, flags.unemail),
             phones: edit(current.phones, flags.phone, flags.unphone, (s) => s.replace(/\D/g, '')),
             links: edit(current.links, flags.link, flags.unlink, (s) => s),
+            handles: edit(current.handles, flags.handle, flags.unhandle),
           };
           const changes = Object.fromEntries(
             Object.entries(patch).filter(([, v]) => v !== undefined),

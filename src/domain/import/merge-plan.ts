@@ -13,7 +13,7 @@ const SCALARS = [
   'howWeMet',
   'notes',
 ] as const;
-const LISTS = ['emails', 'phones', 'links', 'tags'] as const;
+const LISTS = ['emails', 'phones', 'links', 'handles', 'tags'] as const;
 
 type Scalar = (typeof SCALARS)[number];
 type ListField = (typeof LISTS)[number];

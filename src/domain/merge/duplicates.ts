@@ -350,6 +350,7 @@ export function mergedData(keep: PersonData, other: PersonData): PersonData {
     phones: union(keep.phones, other.phones),
     linkedin: pick(keep.linkedin, other.linkedin),
     links: union(keep.links, other.links),
+    handles: union(keep.handles, other.handles),
     organization: pick(keep.organization, other.organization),
     title: pick(keep.title, other.title),
     unit: pick(keep.unit, other.unit),

@@ -16,6 +16,7 @@ import {
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, type Ask } from '../api';
+import { ReachLinks } from '../person/ReachLinks';
 
 /** What each blank is called, and whether it is kept in Settings for later drafts. */
 const BLANKS: Record<string, { label: string; kept: boolean; long?: boolean }> = {
@@ -35,6 +36,11 @@ export function DraftModal(props: { ask: Ask; onClose(): void }) {
     queryFn: () => api.draft(props.ask.id, extra),
     retry: false,
     placeholderData: keepPreviousData,
+  });
+  // Whom it goes to: the ways to reach them, with the text filled in where a channel allows.
+  const person = useQuery({
+    queryKey: ['person', props.ask.personId],
+    queryFn: () => api.person(props.ask.personId),
   });
   const fill = useMutation({
     mutationFn: async () => {
@@ -114,6 +120,18 @@ export function DraftModal(props: { ask: Ask; onClose(): void }) {
                 </Group>
               </Stack>
             </form>
+          )}
+          {person.data && missing.length === 0 && (
+            <Stack gap={4}>
+              <Text size="sm" fw={500}>
+                Send it with
+              </Text>
+              <ReachLinks
+                person={person.data}
+                message={{ subject: props.ask.question.slice(0, 120), text: draft.data.text }}
+                label="Send the message"
+              />
+            </Stack>
           )}
           <Group justify="flex-end">
             <CopyButton value={draft.data.text}>

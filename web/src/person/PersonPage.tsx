@@ -36,6 +36,7 @@ import { EditableField } from './EditableField';
 import { Markdown } from './Markdown';
 import { PersonAsks } from './PersonAsks';
 import { Timeline } from './Timeline';
+import { ReachLinks } from './ReachLinks';
 import { EraseDialog } from '../trash/EraseDialog';
 import { TieAndLedger, WhomTheyKnow } from './ConnectorCards';
 
@@ -157,6 +158,7 @@ export function PersonPage({ id }: { id: string }) {
               In the trash since {longDate(p.archivedAt)}
             </Badge>
           )}
+          <ReachLinks person={p} />
         </Stack>
         <Group gap="xs">
           <Button
@@ -255,6 +257,13 @@ export function PersonPage({ id }: { id: string }) {
                   value={p.phones.join(', ')}
                   error={errors.phones}
                   onSave={(v) => save({ phones: list(v) })}
+                />
+                <EditableField
+                  label="Messaging"
+                  value={p.handles.join(', ')}
+                  placeholder="telegram:@dana, signal:+351 912 345 678"
+                  error={errors.handles}
+                  onSave={(v) => save({ handles: list(v) })}
                 />
                 <EditableField
                   label="LinkedIn"
