@@ -3,6 +3,7 @@
 // and refusals come back as the store's values and KithErrors, so every command prints the same
 // whether it ran on a file or on a server.
 import { KithError, type ErrorCode } from '../domain/errors.js';
+import { findView, type SavedView } from '../domain/views.js';
 import type { Remote } from './remote.js';
 import type { CliStore } from './context.js';
 
@@ -75,6 +76,13 @@ export class RemoteStore {
   };
 
   readonly organizations = { list: () => this.get('/api/organizations') };
+
+  readonly views = {
+    list: () => this.get('/api/views'),
+    get: async (wanted: string) => findView((await this.get('/api/views')) as SavedView[], wanted),
+    save: (input: unknown) => this.json('POST', '/api/views', input),
+    remove: (wanted: string) => this.json('DELETE', `/api/views/${at(wanted)}`),
+  };
 
   readonly interactions = {
     list: (query: { personId?: string; limit?: number } = {}) =>

@@ -227,6 +227,13 @@ export const personListQuerySchema = z
     archived: z
       .union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')])
       .optional(),
+    /** Not contacted in this many days (or never): "who have I let drift?" */
+    quietDays: z.coerce
+      .number()
+      .int({ error: 'must be a whole number of days' })
+      .min(1, { error: 'at least 1 day' })
+      .max(3650, { error: 'at most 3650 days' })
+      .optional(),
     sort: z.enum(PERSON_SORTS).optional(),
     limit: z.coerce.number().int().min(1).max(1000).optional(),
     offset: z.coerce.number().int().min(0).optional(),
@@ -246,7 +253,15 @@ export const PERSON_BULK_ACTIONS = ['add-tag', 'remove-tag', 'archive', 'restore
 
 /** The filters of the people list, without its order and page: which people "all" means. */
 export const personFilterSchema = personListQuerySchema
-  .pick({ role: true, tag: true, organization: true, unit: true, name: true, archived: true })
+  .pick({
+    role: true,
+    tag: true,
+    organization: true,
+    unit: true,
+    name: true,
+    archived: true,
+    quietDays: true,
+  })
   .strict();
 export type PersonFilter = z.output<typeof personFilterSchema>;
 

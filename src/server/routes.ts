@@ -1,5 +1,6 @@
 // Every API route: people, organizations, interactions, search. The store does the work.
 import { eraseRequestSchema, erasedSchema } from '../domain/erase.js';
+import { savedViewSchema, viewInputSchema } from '../domain/views.js';
 import { z } from 'zod';
 import { idSchema } from '../domain/fields.js';
 import {
@@ -203,6 +204,32 @@ export const routes: Route[] = [
     summary: 'Delete an organization; its people stay, without it',
     params: byId,
     handle: (store, { params }) => store.organizations.delete(params.id),
+  }),
+
+  defineRoute({
+    method: 'get',
+    path: '/api/views',
+    tag: 'people',
+    summary: 'The People list’s saved views: filters kept under a name',
+    response: z.array(savedViewSchema),
+    handle: (store) => store.views.list(),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/views',
+    tag: 'people',
+    summary: 'Save a view of the People list (a view of the same name is replaced)',
+    body: viewInputSchema,
+    response: savedViewSchema,
+    handle: (store, { body }) => store.views.save(body),
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/api/views/{slug}',
+    tag: 'people',
+    summary: 'Forget a saved view (the people it showed are untouched)',
+    params: z.object({ slug: z.string().trim().min(1).max(100) }),
+    handle: (store, { params }) => store.views.remove(params.slug),
   }),
 
   defineRoute({

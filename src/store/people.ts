@@ -407,6 +407,12 @@ function filteredPeople(ctx: StoreContext, q: PersonFilter) {
         ),
     );
   }
+  if (q.quietDays) {
+    const since = new Date(ctx.now().getTime() - q.quietDays * 86_400_000).toISOString();
+    base = base.where((eb) =>
+      eb.or([eb('person.last_contact_at', 'is', null), eb('person.last_contact_at', '<', since)]),
+    );
+  }
   if (q.name) base = base.where('person.name_key', '=', nameKey(q.name));
   if (q.unit) {
     const unit = q.unit.toLowerCase();

@@ -58,6 +58,8 @@ import { networkGraph, type NetworkGraph } from './ties.js';
 import * as accounts from './accounts.js';
 import * as teams from './teams.js';
 import { emptyTrash, erasePerson } from './erase.js';
+import * as views from './views.js';
+import type { SavedView } from '../domain/views.js';
 import type { Erased } from '../domain/erase.js';
 
 export interface StoreCounts {
@@ -243,6 +245,14 @@ export class Store {
   readonly settings = {
     get: (): Promise<Settings> => settings.getSettings(this.ctx),
     update: (change: unknown): Promise<Settings> => updateSettings(this.ctx, change),
+  };
+
+  /** The People list's saved views. */
+  readonly views = {
+    list: (): Promise<SavedView[]> => views.listViews(this.ctx),
+    get: (wanted: string): Promise<SavedView> => views.getView(this.ctx, wanted),
+    save: (input: unknown): Promise<SavedView> => views.saveView(this.ctx, input),
+    remove: (wanted: string): Promise<void> => views.removeView(this.ctx, wanted),
   };
 
   readonly tasks = {

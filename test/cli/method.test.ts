@@ -329,4 +329,29 @@ describe('the method from the terminal', () => {
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('handles.1: "pager:42" is not a messaging handle');
   });
+
+  it('saves a view of the People list and lists people through it (#23.5)', async () => {
+    await kith('add', 'Ada Byrne', '--role', 'mentor', '--location', 'Lisbon');
+    await kith('add', 'Ben Cho', '--role', 'mentor');
+    await kith('add', 'Cleo Diaz', '--role', 'peer');
+    await kith('log', 'Ada Byrne', '--kind', 'call', '--summary', 'Catch-up');
+    expect(
+      (await kith('view', 'save', 'Mentors gone quiet', '--role', 'mentor', '--quiet', '90')).out,
+    ).toBe('Saved the view "Mentors gone quiet": kith people --view mentors-gone-quiet');
+    const listed = (await kith('people', '--view', 'mentors-gone-quiet')).out;
+    expect(listed).toContain('Ben Cho');
+    expect(listed).not.toContain('Ada Byrne');
+    expect(listed).not.toContain('Cleo Diaz');
+    expect((await kith('people', '--quiet', '90')).out).not.toContain('Ada Byrne');
+    expect((await kith('view', 'list')).out).toMatch(
+      /mentors-gone-quiet\s+Mentors gone quiet\s+role mentor, quietDays 90/,
+    );
+    const missing = await kith('people', '--view', 'abroad');
+    expect(missing.err).toContain(
+      'No saved view is called "abroad"; there are: mentors-gone-quiet',
+    );
+    expect((await kith('view', 'rm', 'Mentors gone quiet')).out).toBe(
+      'Forgot the view "Mentors gone quiet".',
+    );
+  });
 });

@@ -240,4 +240,45 @@ describe('the People screen', { timeout: 120_000 }, () => {
     await empty.getByRole('button', { name: 'Empty the trash' }).click();
     await page.getByText('The trash is empty.').waitFor();
   });
+
+  it('saves a view of the list, finds it in the menu, and forgets it (#23.5)', async () => {
+    const { page } = session.tab;
+    await session.server.api('POST', '/api/people', {
+      displayName: 'Vera Viewed',
+      roles: ['sponsor'],
+      tags: ['views-test'],
+    });
+    await page.goto(`${session.server.url}/people`);
+    await page.getByRole('textbox', { name: 'Tag' }).fill('views-test');
+    await page.getByRole('combobox', { name: 'Not contacted in' }).selectOption('90');
+    await page.getByRole('button', { name: 'Save as a view…' }).click();
+    await page.getByRole('textbox', { name: 'Name of the view' }).fill('Quiet testers');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.waitForURL(/\/people\?view=quiet-testers$/);
+    const menu = page.getByRole('link', { name: 'Quiet testers' });
+    await menu.waitFor();
+    // The whole list, then the view again from the menu: its filters come back with it.
+    await page.getByRole('link', { name: 'People', exact: true }).first().click();
+    await expect.poll(() => page.getByRole('textbox', { name: 'Tag' }).inputValue()).toBe('');
+    await menu.click();
+    await page.getByRole('heading', { name: 'Quiet testers', level: 1 }).waitFor();
+    await expect
+      .poll(() => page.getByRole('textbox', { name: 'Tag' }).inputValue())
+      .toBe('views-test');
+    expect(await page.getByRole('combobox', { name: 'Not contacted in' }).inputValue()).toBe('90');
+    await page
+      .getByRole('link', { name: /Vera Viewed/ })
+      .first()
+      .waitFor();
+    expect(await session.server.api('GET', '/api/views')).toEqual([
+      {
+        name: 'Quiet testers',
+        slug: 'quiet-testers',
+        filter: { tag: 'views-test', quietDays: 90 },
+      },
+    ]);
+    await page.getByRole('button', { name: 'Forget this view' }).click();
+    await menu.waitFor({ state: 'detached' });
+    expect(await session.server.api('GET', '/api/views')).toEqual([]);
+  });
 });

@@ -1,5 +1,6 @@
 // The web app's only way to the server: the HTTP API, typed with the domain's own schemas.
 import type { Erased } from '../../src/domain/erase.js';
+import type { SavedView, ViewFilter } from '../../src/domain/views.js';
 import type { mergeSuggestionSchema } from '../../src/domain/merge/schemas.js';
 import type { Interaction, InteractionCreate } from '../../src/domain/interaction.js';
 import type {
@@ -146,6 +147,7 @@ export interface PeopleQuery {
   tag?: string;
   organization?: string;
   unit?: string;
+  quietDays?: number;
   sort?: 'name' | 'recent' | 'organization' | 'last-contact';
   archived?: boolean;
   limit?: number;
@@ -233,6 +235,10 @@ export const api = {
   erasePerson: (id: string) =>
     request<Erased>('POST', `/api/people/${encodeURIComponent(id)}/erase`, { confirm: true }),
   emptyTrash: () => request<Erased>('POST', '/api/trash/empty', { confirm: true }),
+  views: () => request<SavedView[]>('GET', '/api/views'),
+  saveView: (view: { name: string; filter: ViewFilter }) =>
+    request<SavedView>('POST', '/api/views', view),
+  forgetView: (slug: string) => request<void>('DELETE', `/api/views/${encodeURIComponent(slug)}`),
   bulkPeople: (bulk: PersonBulk) => request<PersonBulkResult>('POST', '/api/people/bulk', bulk),
   personInteractions: (id: string, limit = 100, offset = 0) =>
     request<InteractionPage>(

@@ -141,7 +141,9 @@ export function registerPeopleCommands(program: Command, ctx: CliContext): void 
     .option('--tag <tag>', 'only people with this tag')
     .option('--org <organization>', 'only people at this organization')
     .option('--unit <unit>', 'only people in this unit')
-    .option('--sort <order>', 'name, recent, organization or last-contact', 'name')
+    .option('--quiet <days>', 'only people not contacted in this many days (or never)')
+    .option('--view <name>', 'a saved view (kith view list); other filters narrow it further')
+    .option('--sort <order>', 'name, recent, organization or last-contact (default: name)')
     .option('--trash', 'list the people in the trash')
     .option('--limit <n>', 'how many', '100')
     .option('--offset <n>', 'skip this many', '0')
@@ -151,13 +153,25 @@ export function registerPeopleCommands(program: Command, ctx: CliContext): void 
     .option('--restore', 'bring everyone in the trash the filters keep back')
     .option('--json', 'print JSON')
     .action(async (flags: Record<string, string | boolean | undefined>) => {
-      const filters = {
+      // A saved view's filters first; those typed here narrow or replace them.
+      const view =
+        typeof flags.view === 'string'
+          ? (await ctx.withStore((store) => store.views.get(flags.view as string))).filter
+          : {};
+      const { sort: viewSort, ...viewFilters } = view;
+      const typed = {
         role: flags.role,
         tag: flags.tag,
         organization: flags.org,
         unit: flags.unit,
+        quietDays: flags.quiet,
         archived: flags.trash ? 'true' : undefined,
       };
+      const filters = {
+        ...viewFilters,
+        ...Object.fromEntries(Object.entries(typed).filter(([, v]) => v !== undefined)),
+      };
+      const sort = flags.sort ?? viewSort;
       const actions = (['add-tag', 'remove-tag', 'archive', 'restore'] as const).filter(
         (a) => flags[a === 'add-tag' ? 'addTag' : a === 'remove-tag' ? 'removeTag' : a],
       );
@@ -192,7 +206,7 @@ export function registerPeopleCommands(program: Command, ctx: CliContext): void 
       const page = await ctx.withStore((store) =>
         store.people.list({
           ...filters,
-          sort: flags.sort,
+          ...(sort ? { sort } : {}),
           limit: flags.limit,
           offset: flags.offset,
         }),
@@ -325,6 +339,71 @@ export function registerPeopleCommands(program: Command, ctx: CliContext): void 
         store.people.restore((await store.people.resolve(who, { archived: true })).id),
       );
       printPerson(ctx, person, !!flags.json, 'Restored');
+    });
+
+  const view = program
+    .command('view')
+    .description(
+      'saved views of the People list: kith view save|list|rm; kith people --view <name>',
+    );
+  view
+    .command('save')
+    .description('save filters under a name (one of the same name is replaced)')
+    .argument('<name>', 'e.g. "Mentors abroad"')
+    .option('--role <role>', 'people with this role')
+    .option('--tag <tag>', 'people with this tag')
+    .option('--org <organization>', 'people at this organization')
+    .option('--unit <unit>', 'people in this unit')
+    .option('--quiet <days>', 'people not contacted in this many days (or never)')
+    .option('--sort <order>', 'name, recent, organization or last-contact')
+    .option('--json', 'print JSON')
+    .action(async (name: string, flags: Record<string, string | boolean | undefined>) => {
+      const filter = Object.fromEntries(
+        Object.entries({
+          role: flags.role,
+          tag: flags.tag,
+          organization: flags.org,
+          unit: flags.unit,
+          quietDays: flags.quiet,
+          sort: flags.sort,
+        }).filter(([, v]) => v !== undefined),
+      );
+      const saved = await ctx.withStore((store) => store.views.save({ name, filter }));
+      ctx.output.out(
+        flags.json
+          ? json(saved)
+          : `Saved the view "${saved.name}": kith people --view ${saved.slug}`,
+      );
+    });
+  view
+    .command('list')
+    .description('the saved views, with what each keeps')
+    .option('--json', 'print JSON')
+    .action(async (flags: { json?: boolean }) => {
+      const views = await ctx.withStore((store) => store.views.list());
+      if (flags.json) return ctx.output.out(json(views));
+      if (views.length === 0)
+        return ctx.output.out('No saved views yet: kith view save "Mentors" --role mentor');
+      ctx.output.out(
+        table(
+          ['View', 'Name', 'Keeps'],
+          views.map((v) => [
+            v.slug,
+            v.name,
+            Object.entries(v.filter)
+              .map(([k, x]) => `${k} ${String(x)}`)
+              .join(', '),
+          ]),
+        ),
+      );
+    });
+  view
+    .command('rm')
+    .description('forget a saved view (its people are untouched)')
+    .argument('<name>', 'its name or slug')
+    .action(async (name: string) => {
+      await ctx.withStore((store) => store.views.remove(name));
+      ctx.output.out(`Forgot the view "${name}".`);
     });
 
   program

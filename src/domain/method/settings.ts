@@ -10,6 +10,7 @@ import { DEFAULT_ROLE_CADENCE } from './keep-in-touch.js';
 import { INTRO_MESSAGES } from '../connect/intro-drafts.js';
 import { interactionKindSchema } from '../interaction.js';
 import { DEFAULT_THANK_YOU_KINDS } from './thank-you.js';
+import { savedViewSchema, MAX_VIEWS } from '../views.js';
 
 const days = z.int().min(1, { error: 'at least 1 day' }).max(365, { error: 'at most 365 days' });
 
@@ -30,6 +31,8 @@ const fields = {
     .trim()
     .refine(isTimeZone, { error: 'is not a time zone such as Europe/Lisbon' })
     .nullable(),
+  /** The People list's saved views (domain/views.ts; changed through their own doors). */
+  views: z.array(savedViewSchema).max(MAX_VIEWS),
   /** The kinds of chat that earn a thank-you when logged. */
   thankYouKinds: z.array(interactionKindSchema).transform((kinds) => [...new Set(kinds)]),
 };
@@ -47,6 +50,7 @@ export const settingsSchema = z
     myUnit: fields.myUnit.default(''),
     timeZone: fields.timeZone.default(null),
     thankYouKinds: fields.thankYouKinds.default([...DEFAULT_THANK_YOU_KINDS]),
+    views: fields.views.default([]),
   })
   .strict();
 

@@ -20,11 +20,12 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { spotlight } from '@mantine/spotlight';
 import { IconMessagePlus, IconMoon, IconSearch, IconSun } from '@tabler/icons-react';
-import { lazy, Suspense, useMemo, useState } from 'react';
-import { Link, Route, Switch, useLocation } from 'wouter';
+import { Fragment, lazy, Suspense, useMemo, useState } from 'react';
+import { Link, Route, Switch, useLocation, useSearch } from 'wouter';
 import { PeoplePage } from '../people/PeoplePage';
 import type { Interaction } from '../../../src/domain/interaction.js';
 import { NAV } from './navigation';
+import { SavedViewLinks } from './SavedViewLinks';
 import { ActionsContext, type AppActions, type ParticipantChoice } from './actions';
 import { savedMessage } from '../asks/saved-message';
 
@@ -68,6 +69,8 @@ export function App() {
   const [navOpen, nav] = useDisclosure(false);
   const queryClient = useQueryClient();
   const [location] = useLocation();
+  // The saved view the People list shows, if any (?view=slug).
+  const viewing = new URLSearchParams(useSearch()).get('view');
   const [logWith, setLogWith] = useState<ParticipantChoice[] | null>(null);
   const [addingPerson, setAddingPerson] = useState(false);
   const [editing, setEditing] = useState<Interaction | null>(null);
@@ -174,19 +177,26 @@ export function App() {
         </AppShell.Header>
         <AppShell.Navbar p="xs" aria-label="Main">
           {NAV.map((item) => (
-            <NavLink
-              key={item.href}
-              component={Link}
-              href={item.href}
-              label={item.label}
-              leftSection={<item.icon size={18} aria-hidden />}
-              active={
-                location === item.href ||
-                (item.href !== '/' && location.startsWith(`${item.href}/`))
-              }
-              aria-current={location === item.href ? 'page' : undefined}
-              onClick={nav.close}
-            />
+            <Fragment key={item.href}>
+              <NavLink
+                component={Link}
+                href={item.href}
+                label={item.label}
+                leftSection={<item.icon size={18} aria-hidden />}
+                active={
+                  (location === item.href && !(item.href === '/people' && viewing)) ||
+                  (item.href !== '/' && location.startsWith(`${item.href}/`))
+                }
+                aria-current={location === item.href && !viewing ? 'page' : undefined}
+                onClick={nav.close}
+              />
+              {item.href === '/people' && (
+                <SavedViewLinks
+                  current={location === '/people' ? viewing : null}
+                  onNavigate={nav.close}
+                />
+              )}
+            </Fragment>
           ))}
         </AppShell.Navbar>
         <AppShell.Main id="main">

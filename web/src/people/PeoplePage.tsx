@@ -20,8 +20,9 @@ import { IconArchive, IconFilter, IconSearch, IconTag, IconUserPlus } from '@tab
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Strength } from '../../../src/domain/connect/strength.js';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useMemo, useRef, useState } from 'react';
-import { Link, useLocation } from 'wouter';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useLocation, useSearch } from 'wouter';
+import type { ViewFilter } from '../../../src/domain/views.js';
 import { ROLES } from '../../../src/domain/roles.js';
 import type { PersonFilter } from '../../../src/domain/person.js';
 import { api, ApiError } from '../api';
@@ -37,6 +38,14 @@ import {
 } from './usePeopleRows';
 
 const ROW_HEIGHT = 56;
+/** "Not contacted in": the choices, in days. */
+const QUIET = [
+  { value: '', label: 'Any time' },
+  { value: '30', label: '30 days' },
+  { value: '90', label: '90 days' },
+  { value: '180', label: '6 months' },
+  { value: '365', label: 'a year' },
+];
 const SORTS = [
   { value: 'name', label: 'Name' },
   { value: 'last-contact', label: 'Last contact' },
@@ -58,12 +67,67 @@ export function PeoplePage() {
   const [organization, setOrganization] = useState('');
   const [unit, setUnit] = useState('');
   const [sort, setSort] = useState<PeopleFilters['sort']>('name');
+  const [quiet, setQuiet] = useState('');
   // One object per change of a field: the debounce restarts whenever its value is a new object,
   // so a fresh literal on every render (a row's tie arriving, say) would hold the search back.
   const typed = useMemo<PeopleFilters>(
-    () => ({ q, role, tag, organization, unit, sort }),
-    [q, role, tag, organization, unit, sort],
+    () => ({ q, role, tag, organization, unit, sort, quietDays: quiet ? Number(quiet) : null }),
+    [q, role, tag, organization, unit, sort, quiet],
   );
+  // A saved view (/people?view=slug) sets the filters it keeps; they can be changed from there.
+  const viewSlug = new URLSearchParams(useSearch()).get('view');
+  const views = useQuery({ queryKey: ['views'], queryFn: api.views });
+  const view = views.data?.find((v) => v.slug === viewSlug) ?? null;
+  // Leaving a view for the whole list (People in the menu) leaves its filters too.
+  const hadView = useRef(false);
+  useEffect(() => {
+    if (viewSlug) hadView.current = true;
+    else if (hadView.current) {
+      hadView.current = false;
+      setRole(null);
+      setTag('');
+      setOrganization('');
+      setUnit('');
+      setQuiet('');
+      setSort('name');
+    }
+  }, [viewSlug]);
+  useEffect(() => {
+    if (!view) return;
+    const f = view.filter;
+    setRole(f.role ?? null);
+    setTag(f.tag ?? '');
+    setOrganization(f.organization ?? '');
+    setUnit(f.unit ?? '');
+    setQuiet(f.quietDays ? String(f.quietDays) : '');
+    setSort(f.sort ?? 'name');
+  }, [view]);
+  const [naming, setNaming] = useState<string | null>(null);
+  const currentFilter: ViewFilter = {
+    ...(role ? { role: role as ViewFilter['role'] } : {}),
+    ...(tag.trim() ? { tag: tag.trim() } : {}),
+    ...(organization.trim() ? { organization: organization.trim() } : {}),
+    ...(unit.trim() ? { unit: unit.trim() } : {}),
+    ...(quiet ? { quietDays: Number(quiet) } : {}),
+    ...(sort !== 'name' ? { sort } : {}),
+  };
+  const saveView = useMutation({
+    mutationFn: (name: string) => api.saveView({ name, filter: currentFilter }),
+    onSuccess: (saved) => {
+      setNaming(null);
+      void queryClient.invalidateQueries({ queryKey: ['views'] });
+      notifications.show({ message: `Saved the view “${saved.name}”: it is in the menu.` });
+      navigate(`/people?view=${encodeURIComponent(saved.slug)}`);
+    },
+  });
+  const forgetView = useMutation({
+    mutationFn: (slug: string) => api.forgetView(slug),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['views'] });
+      navigate('/people');
+    },
+    onError: (error) => notifications.show({ color: 'red', message: error.message }),
+  });
   const [filters] = useDebouncedValue(typed, 150);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   // "Everyone these filters keep", beyond the rows loaded: the filters as they were chosen.
@@ -71,7 +135,9 @@ export function PeoplePage() {
   const [bulkTag, setBulkTag] = useState('');
   const [visiblePages, setVisiblePages] = useState<number[]>([0]);
   const [filtersOpen, setFiltersOpen] = useState(false);
-  const activeFilters = [role, tag.trim(), organization.trim(), unit.trim()].filter(Boolean).length;
+  const activeFilters = [role, tag.trim(), organization.trim(), unit.trim(), quiet].filter(
+    Boolean,
+  ).length;
 
   useHotkeys([['/', () => searchRef.current?.focus()]]);
 
@@ -81,7 +147,8 @@ export function PeoplePage() {
     !filters.role &&
     !filters.tag.trim() &&
     !filters.organization.trim() &&
-    !filters.unit.trim();
+    !filters.unit.trim() &&
+    !filters.quietDays;
   // Counting the whole workspace is only needed to tell an empty network (first run) from
   // one whose people are all in the trash; the list's own total says when to ask.
   const stats = useQuery({
@@ -147,6 +214,7 @@ export function PeoplePage() {
     ...(filters.tag.trim() ? { tag: filters.tag.trim() } : {}),
     ...(filters.organization.trim() ? { organization: filters.organization.trim() } : {}),
     ...(filters.unit.trim() ? { unit: filters.unit.trim() } : {}),
+    ...(filters.quietDays ? { quietDays: filters.quietDays } : {}),
   };
   const matchingKey = rows.mode === 'list' ? JSON.stringify(matching) : null;
   const everyoneMatching = allMatching !== null && allMatching === matchingKey;
@@ -190,8 +258,8 @@ export function PeoplePage() {
     <Stack gap="sm">
       <Group justify="space-between" wrap="wrap">
         <Title order={1} size="h2">
-          People
-          {peopleTotal !== null && (
+          {view ? view.name : 'People'}
+          {!view && peopleTotal !== null && (
             <Text span c="dimmed" size="md" ml="sm">
               {peopleTotal.toLocaleString()}
             </Text>
@@ -233,7 +301,7 @@ export function PeoplePage() {
         </Button>
       )}
       <Collapse expanded={wide || filtersOpen}>
-        <SimpleGrid id="people-filters" cols={{ base: 2, md: 5 }} spacing="xs">
+        <SimpleGrid id="people-filters" cols={{ base: 2, md: 6 }} spacing="xs">
           <NativeSelect
             label="Role"
             data={[
@@ -264,6 +332,12 @@ export function PeoplePage() {
             onChange={(e) => setUnit(e.currentTarget.value)}
           />
           <NativeSelect
+            label="Not contacted in"
+            data={QUIET}
+            value={quiet}
+            onChange={(e) => setQuiet(e.currentTarget.value)}
+          />
+          <NativeSelect
             label="Sort by"
             data={SORTS}
             value={sort}
@@ -271,6 +345,54 @@ export function PeoplePage() {
             disabled={rows.mode === 'search'}
           />
         </SimpleGrid>
+        <Group gap="xs" mt="xs" wrap="wrap">
+          {naming === null ? (
+            <Button
+              size="xs"
+              variant="default"
+              disabled={Object.keys(currentFilter).length === 0}
+              onClick={() => setNaming(view?.name ?? '')}
+            >
+              Save as a view…
+            </Button>
+          ) : (
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                saveView.mutate(naming);
+              }}
+            >
+              <Group gap="xs" align="flex-end" wrap="wrap">
+                <TextInput
+                  size="xs"
+                  label="Name of the view"
+                  value={naming}
+                  onChange={(e) => setNaming(e.currentTarget.value)}
+                  error={saveView.error?.message}
+                  data-autofocus
+                  autoFocus
+                />
+                <Button size="xs" type="submit" loading={saveView.isPending}>
+                  Save
+                </Button>
+                <Button size="xs" variant="subtle" onClick={() => setNaming(null)}>
+                  Cancel
+                </Button>
+              </Group>
+            </form>
+          )}
+          {view && naming === null && (
+            <Button
+              size="xs"
+              variant="subtle"
+              color="red"
+              onClick={() => forgetView.mutate(view.slug)}
+              loading={forgetView.isPending}
+            >
+              Forget this view
+            </Button>
+          )}
+        </Group>
         <datalist id="organization-names">
           {[...new Set((organizations.data ?? []).map((o) => o.name))].map((name) => (
             <option key={name} value={name} />

@@ -15,6 +15,8 @@ export interface PeopleFilters {
   tag: string;
   organization: string;
   unit: string;
+  /** Not contacted in this many days (or never); null: anyone. */
+  quietDays: number | null;
   sort: NonNullable<PeopleQuery['sort']>;
 }
 
@@ -57,11 +59,16 @@ export function prefetchFirstPeoplePage(queryClient: QueryClient): void {
   });
 }
 
+/** The moment before which a last contact counts as quiet, for the days given. */
+const quietSince = (days: number) => Date.now() - days * 86_400_000;
+
 function fitsFilters(hit: PersonHit, f: PeopleFilters): boolean {
   if (f.role && !hit.roles.includes(f.role as never)) return false;
   if (f.tag && !hit.tags.includes(norm(f.tag))) return false;
   if (f.organization && norm(hit.organization ?? '') !== norm(f.organization)) return false;
   if (f.unit && norm(hit.unit ?? '') !== norm(f.unit)) return false;
+  if (f.quietDays && hit.lastContactAt && Date.parse(hit.lastContactAt) >= quietSince(f.quietDays))
+    return false;
   return true;
 }
 
@@ -72,6 +79,7 @@ export function usePeopleRows(filters: PeopleFilters, visiblePages: number[]): P
     ...(filters.tag.trim() ? { tag: filters.tag.trim() } : {}),
     ...(filters.organization.trim() ? { organization: filters.organization.trim() } : {}),
     ...(filters.unit.trim() ? { unit: filters.unit.trim() } : {}),
+    ...(filters.quietDays ? { quietDays: filters.quietDays } : {}),
     sort: filters.sort,
   };
   const pages = useQueries({
