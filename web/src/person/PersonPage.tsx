@@ -202,7 +202,9 @@ export function PersonPage({ id }: { id: string }) {
       </Group>
 
       <Grid gap="md">
-        <Grid.Col span={{ base: 12, md: 5 }}>
+        {/* On a phone the notes, asks and timeline come first: what one opens a person for
+            on the go; the profile follows. */}
+        <Grid.Col span={{ base: 12, md: 5 }} order={{ base: 2, md: 1 }}>
           <Stack gap="md">
             <Card withBorder padding="md">
               <Title order={2} size="h4" mb="sm">
@@ -330,7 +332,7 @@ export function PersonPage({ id }: { id: string }) {
             <ImportedText personId={p.id} />
           </Stack>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 7 }}>
+        <Grid.Col span={{ base: 12, md: 7 }} order={{ base: 1, md: 2 }}>
           <Stack gap="md">
             <Card withBorder padding="md">
               <Title order={2} size="h4" mb="sm">

@@ -6,6 +6,7 @@ import {
   Badge,
   Button,
   Card,
+  Flex,
   Group,
   Loader,
   Stack,
@@ -303,8 +304,20 @@ export function TodayPage() {
           return (
             <Card key={index} withBorder padding="sm" component="li" data-kind={item.kind}>
               <Group justify="space-between" wrap="wrap" gap="xs">
-                <Group gap="sm" wrap="nowrap" align="flex-start" style={{ flex: '1 1 320px' }}>
-                  <Badge variant="light" color={kind.color} leftSection={kind.icon} miw={130}>
+                <Flex
+                  gap="sm"
+                  direction={{ base: 'column', xs: 'row' }}
+                  align={{ base: 'flex-start', xs: 'flex-start' }}
+                  style={{ flex: '1 1 320px', minWidth: 0 }}
+                >
+                  {/* Never shrunk: on a phone the badge sits above its line, whole. */}
+                  <Badge
+                    variant="light"
+                    color={kind.color}
+                    leftSection={kind.icon}
+                    miw={165}
+                    style={{ flexShrink: 0 }}
+                  >
                     {kind.label}
                   </Badge>
                   <div>
@@ -353,7 +366,7 @@ export function TodayPage() {
                       </Stack>
                     )}
                   </div>
-                </Group>
+                </Flex>
                 {!planning && buttonsFor(item)}
               </Group>
             </Card>
