@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ROLES } from './roles.js';
 import { cadenceSchema } from './cadence.js';
 import { handleSchema } from './reach.js';
+import { DATE_KINDS, personDatesSchema } from './person-dates.js';
 import {
   LIMITS,
   isoDate,
@@ -112,6 +113,8 @@ export const personFields = {
   roles: uniqueList(roleSchema, 'roles'),
   notes: notesText,
   cadence: cadenceSchema,
+  /** A birthday, anniversaries and named dates (person-dates.ts). */
+  dates: personDatesSchema,
   /** Chats with them owe no thank-you (a partner, a manager one meets daily). */
   noThankYou: z.boolean({ error: 'must be true or false' }),
 };
@@ -136,6 +139,7 @@ export const personCreateSchema = z
     roles: personFields.roles.optional(),
     notes: personFields.notes.optional(),
     cadence: personFields.cadence.optional(),
+    dates: personFields.dates.optional(),
     noThankYou: personFields.noThankYou.optional(),
   })
   .strict();
@@ -170,6 +174,7 @@ export function personDataFrom(input: PersonCreate): PersonData {
     roles: input.roles ?? [],
     notes: input.notes ?? null,
     cadence: input.cadence ?? { kind: 'none' },
+    dates: input.dates ?? [],
     noThankYou: input.noThankYou ?? false,
   };
 }
@@ -204,6 +209,14 @@ export const personSchema = z.object({
   roles: z.array(roleSchema),
   notes: z.string().nullable(),
   cadence: cadenceSchema,
+  dates: z.array(
+    z.object({
+      kind: z.enum(DATE_KINDS),
+      label: z.string().nullable(),
+      on: z.string(),
+      yearly: z.boolean(),
+    }),
+  ),
   noThankYou: z.boolean(),
   lastContactAt: timestamp.nullable(),
   createdAt: timestamp,

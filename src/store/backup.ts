@@ -7,7 +7,7 @@
 import { sql, type Kysely } from 'kysely';
 import { KithError } from '../domain/errors.js';
 import { chunk, inLargeChange, rowsPerInsert, type StoreContext } from './context.js';
-import { reindexInteractions } from './derived.js';
+import { refreshDateIndex, reindexInteractions } from './derived.js';
 import { reindexPeople } from './people.js';
 import type { Database } from './schema.js';
 import { bumpTies } from './ties.js';
@@ -255,6 +255,11 @@ export async function restoreBackup(
     // The search index, rebuilt from what was restored.
     const people = (backup.tables.person ?? []).map((p) => String(p.id));
     for (const part of chunk(people, 2000)) await reindexPeople(tx, part);
+    // The days of their dates, indexed for Today.
+    await refreshDateIndex(
+      tx,
+      (backup.tables.person ?? []).filter((p) => p.dates).map((p) => String(p.id)),
+    );
     // Chats oldest first (the index fills best in time order), each with its insights and the
     // names of its people, as every write of a chat makes its document.
     const interactions = [...(backup.tables.interaction ?? [])].sort((a, b) =>

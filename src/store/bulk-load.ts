@@ -11,6 +11,7 @@ import { interactionDocument } from './derived.js';
 import { refreshAllLastContact } from './derived.js';
 import { bumpTies, orderedPair } from './ties.js';
 import { namesOf, personColumns, personDocument, tagIdsFor } from './people.js';
+import { refreshDateIndex } from './derived.js';
 import type {
   AskEventTable,
   AskTable,
@@ -356,10 +357,15 @@ export async function insertPeople(
   // People, with their lists.
   const personIds = new Map<string, string>();
   let done = 0;
-  for (const batch of chunk(people, rowsPerInsert(20))) {
+  const dated: string[] = [];
+  for (const batch of chunk(people, rowsPerInsert(21))) {
+    // The dates column is named only when someone in the batch has dates: every row of a
+    // multi-row insert names the same columns, and people are written alike at any schema.
+    const withDates = batch.some(({ data }) => data.dates.length > 0);
     const rows = batch.map(({ key, data }) => {
       const id = newId();
       personIds.set(key, id);
+      if (data.dates.length) dated.push(id);
       return {
         id,
         workspace_id: ws,
@@ -367,6 +373,7 @@ export async function insertPeople(
           data,
           data.organization ? (orgIds.get(nameKey(data.organization)) ?? null) : null,
         ),
+        ...(withDates ? { dates: data.dates.length ? JSON.stringify(data.dates) : null } : {}),
         created_at: now,
         updated_at: now,
         archived_at: null,
@@ -401,5 +408,6 @@ export async function insertPeople(
     onProgress(done);
     await letOthersRun();
   }
+  if (dated.length) await refreshDateIndex(tx, dated);
   return personIds;
 }

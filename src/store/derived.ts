@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import { effectiveCadence, storedDueOn } from '../domain/method/keep-in-touch.js';
 import { searchDocument } from '../domain/text.js';
+import { readDay, type PersonDate } from '../domain/person-dates.js';
 import { chunk, groupBy, type DbContext, type StoreContext } from './context.js';
 import type { InteractionDocument } from './dialect/search-index.js';
 import { cadenceOf, rolesOf } from './person-parts.js';
@@ -235,4 +236,46 @@ export async function reindexInteractions(
       ),
     );
   }
+}
+
+// Dates that matter: their days, indexed for Today (person_date, from person.dates).
+
+/** Index again the days of these people's dates (after their dates were written). */
+export async function refreshDateIndex(
+  ctx: DbContext,
+  personIds: readonly string[],
+): Promise<void> {
+  for (const part of chunk([...new Set(personIds)], 500)) {
+    await ctx.db.deleteFrom('person_date').where('person_id', 'in', part).execute();
+    const rows = await ctx.db
+      .selectFrom('person')
+      .select(['id', 'dates'])
+      .where('workspace_id', '=', ctx.workspaceId)
+      .where('id', 'in', part)
+      .where('dates', 'is not', null)
+      .execute();
+    const days = rows.flatMap((r) =>
+      datesOf(r.dates).flatMap((date, position) => {
+        const day = readDay(date.on);
+        return day
+          ? [
+              {
+                workspace_id: ctx.workspaceId,
+                person_id: r.id,
+                position,
+                year: day.year,
+                month_day: day.month * 100 + day.day,
+                yearly: date.yearly ? 1 : 0,
+              },
+            ]
+          : [];
+      }),
+    );
+    if (days.length) await ctx.db.insertInto('person_date').values(days).execute();
+  }
+}
+
+/** A person's dates from their row's JSON (none when the column is empty). */
+export function datesOf(json: string | null | undefined): PersonDate[] {
+  return json ? (JSON.parse(json) as PersonDate[]) : [];
 }

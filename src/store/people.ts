@@ -28,7 +28,7 @@ import {
 import { cadenceOf, rolesOf, tagsOf } from './person-parts.js';
 import { reindexInteractions } from './derived.js';
 import { interactionIdsOf } from './interactions.js';
-import { refreshTouchDue } from './derived.js';
+import { datesOf, refreshDateIndex, refreshTouchDue } from './derived.js';
 import type { PersonDocument } from './dialect/search-index.js';
 import { organizationIdFor } from './organization-ids.js';
 import type { Selectable } from 'kysely';
@@ -89,6 +89,7 @@ async function toPeople(ctx: DbContext, rows: PersonRow[]): Promise<Person[]> {
       roles: roles.get(row.id) ?? [],
       notes: row.notes,
       cadence: cadenceOf(row),
+      dates: datesOf(row.dates),
       // Compared, not cast: a row read before the column existed has none.
       noThankYou: Number(row.no_thank_you) === 1,
       lastContactAt: row.last_contact_at,
@@ -168,6 +169,7 @@ export function dataOf(person: Person): PersonData {
     roles: person.roles,
     notes: person.notes,
     cadence: person.cadence,
+    dates: person.dates,
     noThankYou: person.noThankYou,
   };
 }
@@ -282,14 +284,16 @@ export async function createPerson(ctx: StoreContext, input: unknown): Promise<P
         id,
         workspace_id: tx.workspaceId,
         ...personColumns(data, organizationId),
-        // Left to the column's default unless set: people are written alike at any schema.
+        // Left to the columns' defaults unless set: people are written alike at any schema.
         ...(data.noThankYou ? { no_thank_you: 1 } : {}),
+        ...(data.dates.length ? { dates: JSON.stringify(data.dates) } : {}),
         created_at: now,
         updated_at: now,
         archived_at: null,
       })
       .execute();
     await writeLists(tx, id, data);
+    if (data.dates.length) await refreshDateIndex(tx, [id]);
     await refreshTouchDue(tx, [id]);
     await tx.search.indexPeople(tx.db, [personDocument(tx.workspaceId, id, data)]);
     await bumpTies(tx);
@@ -310,11 +314,15 @@ export async function updatePerson(ctx: StoreContext, id: string, input: unknown
       .set({
         ...personColumns(data, organizationId),
         ...(patch.noThankYou === undefined ? {} : { no_thank_you: data.noThankYou ? 1 : 0 }),
+        ...(patch.dates === undefined
+          ? {}
+          : { dates: data.dates.length ? JSON.stringify(data.dates) : null }),
         updated_at: tx.now().toISOString(),
       })
       .where('id', '=', current.id)
       .execute();
     await writeLists(tx, current.id, data);
+    if (patch.dates !== undefined) await refreshDateIndex(tx, [current.id]);
     await refreshTouchDue(tx, [current.id]);
     // A new organization or unit changes the inferred colleagues.
     await bumpTies(tx);

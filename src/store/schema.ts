@@ -48,6 +48,8 @@ export interface PersonTable {
   touch_every_days: number | null;
   /** 1: chats with this person owe no thank-you. Written only when set (see people.ts). */
   no_thank_you: Generated<number>;
+  /** JSON: the dates that matter about them (domain/person-dates.ts); null: none. */
+  dates: Generated<string | null>;
 }
 
 export interface PersonContactTable {
@@ -70,6 +72,16 @@ export interface PersonKeyTable {
   kind: 'vcard-uid';
   value: string;
   person_id: string;
+}
+
+/** The days of a person's dates, for Today to find the coming ones (derived from person.dates). */
+export interface PersonDateTable {
+  workspace_id: string;
+  person_id: string;
+  position: number;
+  year: number | null;
+  month_day: number;
+  yearly: number;
 }
 
 export interface PersonTagTable {
@@ -425,6 +437,7 @@ export interface Database {
   person_tag: PersonTagTable;
   person_role: PersonRoleTable;
   person_key: PersonKeyTable;
+  person_date: PersonDateTable;
   interaction: InteractionTable;
   interaction_participant: InteractionParticipantTable;
   insight: InsightTable;

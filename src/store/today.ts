@@ -23,6 +23,8 @@ import { recentHelpers } from './ledger.js';
 import { GIVE_BACK_WINDOW_DAYS } from '../domain/connect/ledger.js';
 import type { InteractionKind } from '../domain/interaction.js';
 import { THANK_YOU_NOTICE_DAYS, type ChatOwed } from '../domain/method/thank-you.js';
+import type { PersonDate } from '../domain/person-dates.js';
+import { datesOf } from './derived.js';
 
 const DAY_MS = 86_400_000;
 
@@ -43,27 +45,29 @@ const POOL_MATCHED = 30;
  */
 export async function today(ctx: StoreContext, now: string, timeZone: string): Promise<Today> {
   const date = localDate(now, timeZone);
-  const [asks, campaigns, tasks, settings, touch, helpers, chatsOwed] = await Promise.all([
-    asksForAgenda(ctx, now),
-    // A campaign that has ended never prompts; a day's margin for time zones.
-    campaignsForPacing(ctx, addDays(date, -1)),
-    ctx.db
-      .selectFrom('task')
-      .selectAll()
-      .where('workspace_id', '=', ctx.workspaceId)
-      .where('done_at', 'is', null)
-      .where('due_on', '<=', date)
-      .orderBy('due_on')
-      .orderBy('id')
-      .execute(),
-    getSettings(ctx),
-    keepInTouchCandidates(ctx, date, KEEP_IN_TOUCH_PER_DAY),
-    recentHelpers(
-      ctx,
-      new Date(Date.parse(now) - (GIVE_BACK_WINDOW_DAYS + 1) * DAY_MS).toISOString(),
-    ),
-    chatsOwingThanks(ctx, now),
-  ]);
+  const [asks, campaigns, tasks, settings, touch, helpers, chatsOwed, withDates] =
+    await Promise.all([
+      asksForAgenda(ctx, now),
+      // A campaign that has ended never prompts; a day's margin for time zones.
+      campaignsForPacing(ctx, addDays(date, -1)),
+      ctx.db
+        .selectFrom('task')
+        .selectAll()
+        .where('workspace_id', '=', ctx.workspaceId)
+        .where('done_at', 'is', null)
+        .where('due_on', '<=', date)
+        .orderBy('due_on')
+        .orderBy('id')
+        .execute(),
+      getSettings(ctx),
+      keepInTouchCandidates(ctx, date, KEEP_IN_TOUCH_PER_DAY),
+      recentHelpers(
+        ctx,
+        new Date(Date.parse(now) - (GIVE_BACK_WINDOW_DAYS + 1) * DAY_MS).toISOString(),
+      ),
+      chatsOwingThanks(ctx, now),
+      peopleWithDatesAhead(ctx, date),
+    ]);
   const policy = {
     nudgeAfterDays: settings.nudgeAfterDays,
     moveOnAfterDays: settings.moveOnAfterDays,
@@ -98,11 +102,47 @@ export async function today(ctx: StoreContext, now: string, timeZone: string): P
         followUpPolicy: policy,
         giveBack: helpers,
         chatsOwed,
+        withDates,
+        datesAheadDays: settings.datesAheadDays,
       },
       now,
       timeZone,
     ),
   };
+}
+
+/** The farthest Today looks ahead for dates (the setting's bound). */
+const DATES_AHEAD_MAX = 60;
+
+/**
+ * The live people with a date whose day falls in the coming weeks, by the index of their
+ * dates' days (month·100+day; two ranges at the year's turn, and 29 February always, which
+ * falls on the 28th in other years). The domain decides which come within the user's days.
+ */
+async function peopleWithDatesAhead(
+  ctx: StoreContext,
+  date: string,
+): Promise<{ id: string; name: string; dates: PersonDate[] }[]> {
+  const from = Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
+  const last = addDays(date, DATES_AHEAD_MAX);
+  const to = Number(last.slice(5, 7)) * 100 + Number(last.slice(8, 10));
+  const rows = await ctx.db
+    .selectFrom('person_date')
+    .innerJoin('person', 'person.id', 'person_date.person_id')
+    .select(['person.id', 'person.display_name', 'person.dates'])
+    .distinct()
+    .where('person_date.workspace_id', '=', ctx.workspaceId)
+    .where('person.archived_at', 'is', null)
+    .where((eb) =>
+      eb.or([
+        ...(from <= to
+          ? [eb.between('person_date.month_day', from, to)]
+          : [eb('person_date.month_day', '>=', from), eb('person_date.month_day', '<=', to)]),
+        eb('person_date.month_day', '=', 229),
+      ]),
+    )
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.display_name, dates: datesOf(r.dates) }));
 }
 
 /** At most this many chats owing a thank-you are read for a day's list. */

@@ -67,6 +67,7 @@ describeEachDatabase('migration 012 (leaner import storage)', (_db, dialect) => 
           '020-teams',
           '021-thank-yous',
           '022-person-keys',
+          '023-person-dates',
         ],
       ]);
       await (await openStore(target, { now, onUpgrade })).close();
@@ -165,6 +166,7 @@ describeEachDatabase('migration 013 (interaction words without positions)', (_db
           '020-teams',
           '021-thank-yous',
           '022-person-keys',
+          '023-person-dates',
         ],
       ]);
       expect(await snapshot(store)).toEqual(before.snapshot);
@@ -206,7 +208,7 @@ describeEachDatabase('migration 013 (interaction words without positions)', (_db
  */
 const LATER_COLUMNS: Record<string, Record<string, unknown>> = {
   interaction: { thank_you: null },
-  person: { no_thank_you: 0 },
+  person: { no_thank_you: 0, dates: null },
 };
 
 type Rows = Record<string, Record<string, unknown>[]>;
@@ -335,6 +337,7 @@ describeEachDatabase('migration 014 (asks made of you)', (db, dialect) => {
           '020-teams',
           '021-thank-yous',
           '022-person-keys',
+          '023-person-dates',
         ],
       ]);
       expect(await store.asks.get(id)).toMatchObject({
@@ -527,6 +530,7 @@ describeEachDatabase(
             '020-teams',
             '021-thank-yous',
             '022-person-keys',
+            '023-person-dates',
           ],
         ]);
         expect(await indexesOn(target, 'ask')).toContain('ask_by_direction_met');
@@ -576,7 +580,7 @@ describeEachDatabase('migration 019 (accounts)', (_db, dialect) => {
       const upgrades: string[][] = [];
       const store = await openStore(target, { now, onUpgrade: (m) => upgrades.push(m) });
       expect(upgrades).toEqual([
-        ['019-accounts', '020-teams', '021-thank-yous', '022-person-keys'],
+        ['019-accounts', '020-teams', '021-thank-yous', '022-person-keys', '023-person-dates'],
       ]);
       expect(await snapshot(store)).toEqual(before);
       expect(await store.accounts.count()).toBe(0);
@@ -663,7 +667,7 @@ describeEachDatabase('migration 021 (thank-yous)', (_db, dialect) => {
 
       const upgrades: string[][] = [];
       const store = await openStore(target, { now, onUpgrade: (m) => upgrades.push(m) });
-      expect(upgrades).toEqual([['021-thank-yous', '022-person-keys']]);
+      expect(upgrades).toEqual([['021-thank-yous', '022-person-keys', '023-person-dates']]);
       expect(await snapshot(store)).toEqual(before.snapshot);
       expect(asBefore(await rowsOf(target), rows)).toEqual(rows);
       const kinds = async () =>

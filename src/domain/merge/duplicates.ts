@@ -361,6 +361,15 @@ export function mergedData(keep: PersonData, other: PersonData): PersonData {
     roles: union(keep.roles, other.roles),
     notes,
     cadence: keep.cadence.kind === 'none' ? other.cadence : keep.cadence,
+    // Every date of both, once; the kept one's birthday if both have one.
+    dates: [
+      ...keep.dates,
+      ...other.dates.filter(
+        (d) =>
+          !(d.kind === 'birthday' && keep.dates.some((k) => k.kind === 'birthday')) &&
+          !keep.dates.some((k) => k.kind === d.kind && k.label === d.label && k.on === d.on),
+      ),
+    ],
     // Either card said "no thank-you needed": the one person still needs none.
     noThankYou: keep.noThankYou || other.noThankYou,
   };

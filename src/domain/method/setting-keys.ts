@@ -8,6 +8,7 @@ export const SETTING_KEYS = {
   'time-zone': (v: string) => ({ timeZone: v.trim() === '' || v === 'system' ? null : v }),
   'my-organization': (v: string) => ({ myOrganization: v }),
   'my-unit': (v: string) => ({ myUnit: v }),
+  'dates-ahead': (v: string) => ({ datesAheadDays: Number(v) }),
   'thank-you-kinds': (v: string) => ({
     thankYouKinds: v
       .split(',')

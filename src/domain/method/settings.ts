@@ -31,6 +31,11 @@ const fields = {
     .trim()
     .refine(isTimeZone, { error: 'is not a time zone such as Europe/Lisbon' })
     .nullable(),
+  /** How many days ahead Today names birthdays and other dates (0: not at all). */
+  datesAheadDays: z
+    .int({ error: 'must be a whole number of days' })
+    .min(0, { error: 'at least 0 days' })
+    .max(60, { error: 'at most 60 days' }),
   /** The People list's saved views (domain/views.ts; changed through their own doors). */
   views: z.array(savedViewSchema).max(MAX_VIEWS),
   /** The kinds of chat that earn a thank-you when logged. */
@@ -51,6 +56,7 @@ export const settingsSchema = z
     timeZone: fields.timeZone.default(null),
     thankYouKinds: fields.thankYouKinds.default([...DEFAULT_THANK_YOU_KINDS]),
     views: fields.views.default([]),
+    datesAheadDays: fields.datesAheadDays.default(7),
   })
   .strict();
 

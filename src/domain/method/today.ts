@@ -18,6 +18,7 @@ import { giveBackSuggestions, type Helper } from '../connect/ledger.js';
 import { firstName } from '../connect/who.js';
 import { shortened } from '../text.js';
 import { thankYouLine, type ChatOwed } from './thank-you.js';
+import { dateLine, datesAhead, type PersonDate } from '../person-dates.js';
 
 export interface TodayPerson extends Candidate {
   displayName: string;
@@ -58,6 +59,9 @@ export interface TodayInput {
   giveBack?: readonly Helper[];
   /** Chats logged lately that owe a thank-you (see thank-you.ts). */
   chatsOwed?: readonly ChatOwed[];
+  /** People with a date that may come within `datesAheadDays` (person-dates.ts decides). */
+  withDates?: readonly { id: string; name: string; dates: readonly PersonDate[] }[];
+  datesAheadDays?: number;
 }
 
 export type TodayItem =
@@ -69,6 +73,7 @@ export type TodayItem =
       personName: string;
       reason: string;
     }
+  | { kind: 'date'; personId: string; personName: string; on: string; reason: string }
   | {
       kind: 'chat-today';
       askId: string;
@@ -102,6 +107,7 @@ const ORDER: TodayItem['kind'][] = [
   'thank',
   'thank-chat',
   'chat-today',
+  'date',
   'answer',
   'answer-more',
   'nudge',
@@ -157,6 +163,15 @@ export function buildToday(input: TodayInput, now: string, timeZone: string): To
       reason,
     });
   }
+
+  for (const a of datesAhead(input.withDates ?? [], today, input.datesAheadDays ?? 0))
+    items.push({
+      kind: 'date',
+      personId: a.personId,
+      personName: a.personName,
+      on: a.on,
+      reason: dateLine(a),
+    });
 
   const waiting: Ask[] = [];
   for (const ask of input.asks) {

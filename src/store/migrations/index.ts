@@ -25,6 +25,7 @@ import { accounts } from './019-accounts.js';
 import { teams } from './020-teams.js';
 import { thankYous } from './021-thank-yous.js';
 import { personKeys } from './022-person-keys.js';
+import { personDates } from './023-person-dates.js';
 
 export function migrationsFor(search: SearchIndex): Record<string, Migration> {
   return {
@@ -50,6 +51,7 @@ export function migrationsFor(search: SearchIndex): Record<string, Migration> {
     '020-teams': teams,
     '021-thank-yous': thankYous,
     '022-person-keys': personKeys,
+    '023-person-dates': personDates,
   };
 }
 
