@@ -63,6 +63,12 @@ export function personCard(
     ['Messaging', p.handles.join(', ') || null],
     ['How we met', p.howWeMet],
     ['Met on', p.metOn],
+    [
+      'Dates',
+      p.dates
+        .map((d) => `${d.kind === 'birthday' ? 'birthday' : (d.label ?? d.kind)} ${d.on}`)
+        .join(', ') || null,
+    ],
     ['Keep in touch', inEffect.cadence.kind === 'none' ? null : describeCadenceInEffect(inEffect)],
     ['Last contact', day(p.lastContactAt) || null],
     ['In trash since', day(p.archivedAt) || null],

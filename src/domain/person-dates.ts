@@ -162,3 +162,36 @@ export function dateLine(a: DateAhead): string {
   const count = a.years ? ` (${a.years} ${a.years === 1 ? 'year' : 'years'})` : '';
   return `${a.personName}: ${what} ${when}${count}`;
 }
+
+/**
+ * A date as files write it, as Kith keeps it (YYYY-MM-DD or --MM-DD), or null when it is no
+ * day: vCard's 19861211, --1211 and --12-11 (a time after it is dropped), Apple's year 1604
+ * for "year not known", Outlook's 12/11/1986 (month first) and its 0/0/00 for none.
+ */
+export function fileDay(text: string | null | undefined): string | null {
+  const t = (text ?? '').trim().replace(/T.*$/, '');
+  if (!t || /^0{1,2}\/0{1,2}\/0{2,4}$/.test(t)) return null;
+  let m = /^(\d{4})-?(\d{2})-?(\d{2})$/.exec(t);
+  if (m) return checked(m[1] === '1604' ? null : m[1], m[2], m[3]);
+  m = /^--(\d{2})-?(\d{2})$/.exec(t);
+  if (m) return checked(null, m[1], m[2]);
+  m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
+  if (m) return checked(m[3], m[1], m[2]);
+  return null;
+}
+
+function checked(year: string | null | undefined, month?: string, day?: string): string | null {
+  const text = `${year ?? '-'}-${(month ?? '').padStart(2, '0')}-${(day ?? '').padStart(2, '0')}`;
+  const d = readDay(text);
+  return d ? writeDay(d) : null;
+}
+
+/** The dates a file names, those it writes as days; the others are left out. */
+export function fileDates(
+  found: readonly { kind: DateKind; label?: string | null; text: string | null | undefined }[],
+): { kind: DateKind; label: string | null; on: string }[] {
+  return found.flatMap((f) => {
+    const on = fileDay(f.text);
+    return on ? [{ kind: f.kind, label: f.label ?? null, on }] : [];
+  });
+}

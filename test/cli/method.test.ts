@@ -354,4 +354,19 @@ describe('the method from the terminal', () => {
       'Forgot the view "Mentors gone quiet".',
     );
   });
+
+  it('keeps a birthday from add and edit, and names it on today a week ahead (#23.1)', async () => {
+    // 2 November 2026, a Monday.
+    await kith('add', 'Dana Kim', '--birthday', '1986-11-06');
+    expect((await kith('show', 'Dana Kim')).out).toMatch(/Dates: +birthday 1986-11-06/);
+    expect((await kith('today')).out).toContain(
+      "Dana Kim's 40th birthday on Friday — a good moment to get back in touch",
+    );
+    await kith('edit', 'Dana Kim', '--birthday', '11-03');
+    expect((await kith('today')).out).toContain("Dana Kim's birthday tomorrow");
+    const bad = await kith('edit', 'Dana Kim', '--birthday', '1986-13-01');
+    expect(bad.err).toContain('dates.0.on: "1986-13-01" is not a date');
+    await kith('edit', 'Dana Kim', '--birthday', '');
+    expect((await kith('today')).out).not.toContain('birthday');
+  });
 });

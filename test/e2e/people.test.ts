@@ -281,4 +281,36 @@ describe('the People screen', { timeout: 120_000 }, () => {
     await menu.waitFor({ state: 'detached' });
     expect(await session.server.api('GET', '/api/views')).toEqual([]);
   });
+
+  it('adds a birthday on a person’s page, and Today names it days ahead (#23.1)', async () => {
+    const { page } = session.tab;
+    const person = await session.server.api<{ id: string }>('POST', '/api/people', {
+      displayName: 'Rita Dated',
+    });
+    const soon = new Date(Date.now() + 2 * 86_400_000);
+    const monthDay = `${String(soon.getUTCMonth() + 1).padStart(2, '0')}-${String(soon.getUTCDate()).padStart(2, '0')}`;
+    await page.goto(`${session.server.url}/people/${person.id}`);
+    await page.getByRole('textbox', { name: 'Date' }).fill('13-45');
+    await page.getByRole('button', { name: 'Add the date' }).click();
+    await page.getByText('Write the date as 1986-12-11, or 12-11 without the year.').waitFor();
+    await page.getByRole('textbox', { name: 'Date' }).fill(monthDay);
+    await page.getByRole('button', { name: 'Add the date' }).click();
+    await page
+      .getByRole('list', { name: 'Dates' })
+      .getByText(/^Birthday: \d+ \w+$/)
+      .waitFor();
+    await expect
+      .poll(
+        async () =>
+          (await session.server.api<{ dates: unknown[] }>('GET', `/api/people/${person.id}`)).dates,
+      )
+      .toEqual([{ kind: 'birthday', label: null, on: `--${monthDay}`, yearly: true }]);
+    await page.goto(`${session.server.url}/`);
+    await page
+      .locator('li[data-kind="date"]', { hasText: 'Rita Dated' })
+      .getByText(
+        /Rita Dated's birthday (today|tomorrow|on \w+) — a good moment to get back in touch/,
+      )
+      .waitFor();
+  });
 });

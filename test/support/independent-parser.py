@@ -29,6 +29,14 @@ def vcards(text):
             'categories': values(card, 'categories'),
             # vobject reads vCard 3.0 types: a 4.0 data: URI is parsed, but not decoded.
             'photos': len(card.contents.get('photo', [])),
+            'bday': values(card, 'bday'),
+            'anniversary': values(card, 'anniversary'),
+            # Apple's labelled dates: itemN.X-ABDATE with its itemN.X-ABLabel.
+            'labelled_dates': sorted(
+                [line.value, next((l.value for l in card.contents.get('x-ablabel', [])
+                                   if l.group == line.group), None)]
+                for line in card.contents.get('x-abdate', [])
+            ),
         })
     return out
 

@@ -22,6 +22,7 @@ interface PersonFlags {
   note?: string;
   cadence?: string;
   thankYou?: string;
+  birthday?: string;
   role?: string[];
   tag?: string[];
   email?: string[];
@@ -52,6 +53,13 @@ function scalarFields(f: PersonFlags): Record<string, unknown> {
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
 }
 
+/** A person's dates with this birthday in place of any other ("" takes it away). */
+function withBirthday(dates: Person['dates'], text: string) {
+  const others = dates.filter((d) => d.kind !== 'birthday');
+  const on = /^\d{1,2}-\d{1,2}$/.test(text.trim()) ? `--${text.trim()}` : text.trim();
+  return on ? [{ kind: 'birthday' as const, on }, ...others] : others;
+}
+
 function personOptions(cmd: Command): Command {
   return cmd
     .option('--given <name>', 'given name')
@@ -66,6 +74,7 @@ function personOptions(cmd: Command): Command {
     .option('--note <markdown>', 'notes (Markdown)')
     .option('--cadence <cadence>', 'keep in touch: none, "once 2027-01-15", "every 6w"')
     .option('--thank-you <yes|no>', 'no: chats with them put no thank-you on Today')
+    .option('--birthday <date>', 'YYYY-MM-DD, or MM-DD without the year ("" clears it)')
     .option('--json', 'print JSON');
 }
 
@@ -118,6 +127,7 @@ export function registerPeopleCommands(program: Command, ctx: CliContext): void 
       const input = {
         displayName: name,
         ...scalarFields(flags),
+        ...(flags.birthday ? { dates: withBirthday([], flags.birthday) } : {}),
         roles: flags.role,
         tags: flags.tag,
         emails: flags.email,
@@ -299,6 +309,9 @@ export function registerPeopleCommands(program: Command, ctx: CliContext): void 
           };
           const patch: Record<string, unknown> = {
             ...scalarFields(flags),
+            ...(typeof flags.birthday === 'string'
+              ? { dates: withBirthday(current.dates, flags.birthday) }
+              : {}),
             ...(typeof flags.name === 'string' ? { displayName: flags.name } : {}),
             roles: edit(current.roles, flags.role, flags.unrole),
             tags: edit(current.tags, flags.tag, flags.untag),

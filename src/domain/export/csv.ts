@@ -15,6 +15,16 @@ const COLUMNS: [string, (p: Person) => string][] = [
   ['Phones', (p) => p.phones.join('; ')],
   ['LinkedIn', (p) => p.linkedin ?? ''],
   ['Links', (p) => p.links.join('; ')],
+  ['Messaging', (p) => p.handles.join('; ')],
+  ['Birthday', (p) => p.dates.find((d) => d.kind === 'birthday')?.on ?? ''],
+  [
+    'Other dates',
+    (p) =>
+      p.dates
+        .filter((d) => d.kind !== 'birthday')
+        .map((d) => `${d.label ?? d.kind} ${d.on}${d.yearly ? '' : ' (once)'}`)
+        .join('; '),
+  ],
   ['Tags', (p) => p.tags.join('; ')],
   ['Roles', (p) => p.roles.join('; ')],
   ['How we met', (p) => p.howWeMet ?? ''],

@@ -67,10 +67,35 @@ function card(person: Person, photo?: CardPhoto): string[] {
   if (person.location) lines.push(`ADR;LABEL="${person.location.replace(/["\\]/g, '')}":;;;;;;`);
   if (person.tags.length)
     lines.push(`CATEGORIES:${person.tags.map((t) => escapeText(t)).join(',')}`);
+  lines.push(...datesOfPerson(person.dates));
   if (person.notes) lines.push(`NOTE:${escapeText(person.notes)}`);
   if (photo) lines.push(`PHOTO:data:${photo.mime};base64,${photo.data}`);
   lines.push(`REV:${person.updatedAt.replace(/[-:]/g, '').replace(/\.\d+/, '')}`);
   lines.push('END:VCARD');
+  return lines;
+}
+
+/** vCard 4.0 writes a day as 19861211, or --1211 without the year. */
+const cardDay = (on: string) => on.replace(/-/g, '').replace(/^(\d{4})$/, '--$1');
+
+/**
+ * A birthday as BDAY, the first anniversary as ANNIVERSARY, and every other date as Apple's
+ * labelled date (itemN.X-ABDATE with its itemN.X-ABLabel), which phones and Kith read back.
+ */
+function datesOfPerson(dates: Person['dates']): string[] {
+  const lines: string[] = [];
+  const birthday = dates.find((d) => d.kind === 'birthday');
+  if (birthday) lines.push(`BDAY:${cardDay(birthday.on)}`);
+  const anniversary = dates.find((d) => d.kind === 'anniversary' && !d.label);
+  if (anniversary) lines.push(`ANNIVERSARY:${cardDay(anniversary.on)}`);
+  dates
+    .filter((d) => d !== birthday && d !== anniversary)
+    .forEach((d, i) => {
+      lines.push(
+        `item${i + 1}.X-ABDATE:${d.on}`,
+        `item${i + 1}.X-ABLabel:${escapeText(d.label ?? 'anniversary')}`,
+      );
+    });
   return lines;
 }
 

@@ -4,6 +4,7 @@
 // line and the field — and one bad row stops the whole import, so nothing half-done is kept.
 import { LIST_ITEMS, linkedinSchema, personCreateSchema, type PersonCreate } from '../person.js';
 import { cellsOf, readCsv } from './csv.js';
+import { fileDates } from '../person-dates.js';
 import { repairText } from './text-repair.js';
 import type { ImportedActivity } from './activity.js';
 import type { Photo } from './photo.js';
@@ -150,7 +151,7 @@ const MAPPINGS: Record<CsvContactFormat, { used: RegExp; map: Mapping }> = {
     }),
   },
   'google-csv': {
-    used: /^(First Name|Middle Name|Last Name|Nickname|Organization Name|Organization Title|Organization Department|Notes|Labels|E-mail \d+ - Value|Phone \d+ - Value|Website \d+ - Value)$/,
+    used: /^(First Name|Middle Name|Last Name|Nickname|Organization Name|Organization Title|Organization Department|Notes|Labels|Birthday|E-mail \d+ - Value|Phone \d+ - Value|Website \d+ - Value)$/,
     map: (c, header) => ({
       displayName: nameOf(c['First Name'], c['Middle Name'], c['Last Name']) || c.Nickname || '',
       givenName: c['First Name'] || undefined,
@@ -164,10 +165,11 @@ const MAPPINGS: Record<CsvContactFormat, { used: RegExp; map: Mapping }> = {
       notes: c.Notes || undefined,
       // Labels are "* myContacts ::: Mentors": the starred ones are Google's own groups.
       tags: list(c.Labels).filter((l) => !l.startsWith('* ')),
+      dates: fileDates([{ kind: 'birthday', text: c.Birthday }]),
     }),
   },
   'outlook-csv': {
-    used: /^(First Name|Middle Name|Last Name|Company|Department|Job Title|E-mail( \d)? Address|Business Phone|Mobile Phone|Home Phone|Web Page|Notes|Categories)$/,
+    used: /^(First Name|Middle Name|Last Name|Company|Department|Job Title|E-mail( \d)? Address|Business Phone|Mobile Phone|Home Phone|Web Page|Notes|Categories|Birthday|Anniversary)$/,
     map: (c) => ({
       displayName: nameOf(c['First Name'], c['Middle Name'], c['Last Name']),
       givenName: c['First Name'] || undefined,
@@ -183,6 +185,10 @@ const MAPPINGS: Record<CsvContactFormat, { used: RegExp; map: Mapping }> = {
         .split(/[;,]/)
         .map((t) => t.trim())
         .filter(Boolean),
+      dates: fileDates([
+        { kind: 'birthday', text: c.Birthday },
+        { kind: 'anniversary', text: c.Anniversary },
+      ]),
     }),
   },
 };

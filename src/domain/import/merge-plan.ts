@@ -20,7 +20,11 @@ type ListField = (typeof LISTS)[number];
 
 /** What one kind of export last brought for a person (see import_source). */
 export type ImportedFields = Partial<Record<Scalar, string | null>> &
-  Partial<Record<ListField, string[]>>;
+  Partial<Record<ListField, string[]>> & { dates?: string[] };
+
+/** A date as one string, to compare what files said and what a person has. */
+const dateKey = (d: { kind: string; label?: string | null; on: string }) =>
+  `${d.kind}|${d.label ?? ''}|${d.on}`;
 
 export function importedFields(incoming: PersonCreate): ImportedFields {
   const out: ImportedFields = {};
@@ -32,6 +36,7 @@ export function importedFields(incoming: PersonCreate): ImportedFields {
     const v = incoming[f];
     if (v && v.length) out[f] = [...v];
   }
+  if (incoming.dates?.length) out.dates = incoming.dates.map(dateKey);
   return out;
 }
 
@@ -67,6 +72,16 @@ export function planMerge(
     if (added.length === 0) continue;
     patch[f] = [...now, ...added];
     changes.push(f);
+  }
+  // Dates the person does not have yet are added; a birthday only to someone without one.
+  const dates = (incoming.dates ?? []).filter(
+    (d) =>
+      !current.dates.some((k) => dateKey(k) === dateKey(d)) &&
+      !(d.kind === 'birthday' && current.dates.some((k) => k.kind === 'birthday')),
+  );
+  if (dates.length) {
+    patch.dates = [...current.dates, ...dates];
+    changes.push('dates');
   }
   return { patch: patch as PersonPatch, changes };
 }

@@ -9,6 +9,7 @@ import { KithError } from '../errors.js';
 import type { ContactsRead, ImportedPerson, RowError } from './contacts-csv.js';
 import { importedPerson } from './contacts-csv.js';
 import { MAX_PHOTO_BYTES, photoOfLine, type Photo } from './photo.js';
+import { fileDates } from '../person-dates.js';
 
 interface RawCard {
   line: number;
@@ -167,7 +168,51 @@ function personFields(card: ICAL.Component): Record<string, unknown> {
         .filter(Boolean)
         .join('\n\n') || undefined,
     tags: all('categories').filter((t) => t && !/^(my contacts|starred in android)$/i.test(t)),
+    dates: datesOfCard(card),
   };
+}
+
+/**
+ * BDAY, ANNIVERSARY (X-ANNIVERSARY in 3.0) and Apple's labelled dates (itemN.X-ABDATE with
+ * its itemN.X-ABLabel); a value that is no day is left out.
+ */
+function datesOfCard(card: ICAL.Component) {
+  // ical.js reads a date when it is asked for, and throws on one that is not: that date is
+  // left out, not the card.
+  const value = (p: ICAL.Property | null) => {
+    try {
+      return p ? String(p.getFirstValue() ?? '') : null;
+    } catch {
+      return null;
+    }
+  };
+  const labels = new Map(
+    card
+      .getAllProperties('x-ablabel')
+      .map((p) => [String(p.getParameter('group') ?? ''), text(p.getFirstValue())]),
+  );
+  const apple = (label: string) => /^_\$!<anniversary>!\$_$/i.test(label);
+  const found = [
+    { kind: 'birthday' as const, text: value(card.getFirstProperty('bday')) },
+    ...['anniversary', 'x-anniversary'].flatMap((name) =>
+      card.getAllProperties(name).map((p) => ({ kind: 'anniversary' as const, text: value(p) })),
+    ),
+    ...card.getAllProperties('x-abdate').map((p) => {
+      const label = labels.get(String(p.getParameter('group') ?? '')) ?? '';
+      return apple(label) || !label
+        ? { kind: 'anniversary' as const, text: value(p) }
+        : {
+            kind: 'other' as const,
+            label: label.replace(/^_\$!<(.*)>!\$_$/, '$1'),
+            text: value(p),
+          };
+    }),
+  ];
+  const dates = fileDates(found);
+  // One birthday, and each date once.
+  return dates
+    .filter((d, i) => d.kind !== 'birthday' || dates.findIndex((x) => x.kind === 'birthday') === i)
+    .filter((d, i) => dates.findIndex((x) => x.on === d.on && x.kind === d.kind) === i);
 }
 
 /** Longer than this, a UID is not a name a phone gave a card: it is not used to match. */

@@ -37,6 +37,7 @@ import { Markdown } from './Markdown';
 import { PersonAsks } from './PersonAsks';
 import { Timeline } from './Timeline';
 import { ReachLinks } from './ReachLinks';
+import { DatesCard } from './DatesCard';
 import { EraseDialog } from '../trash/EraseDialog';
 import { TieAndLedger, WhomTheyKnow } from './ConnectorCards';
 
@@ -264,6 +265,7 @@ export function PersonPage({ id }: { id: string }) {
                   label="Messaging"
                   value={p.handles.join(', ')}
                   placeholder="telegram:@dana, signal:+351 912 345 678"
+                  emptyText="Add (telegram:@name, signal:+number…)"
                   error={errors.handles}
                   onSave={(v) => save({ handles: list(v) })}
                 />
@@ -326,6 +328,7 @@ export function PersonPage({ id }: { id: string }) {
                 />
               </Stack>
             </Card>
+            <DatesCard dates={p.dates} error={errors.dates} onSave={(dates) => save({ dates })} />
             <TieAndLedger personId={p.id} />
             <WhomTheyKnow personId={p.id} name={p.displayName} />
             <LinkedPeople person={p} />

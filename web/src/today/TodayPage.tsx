@@ -17,6 +17,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import {
   IconBellRinging,
+  IconCake,
   IconCalendarEvent,
   IconChecklist,
   IconGift,
@@ -48,6 +49,11 @@ const KIND: Record<TodayItem['kind'], { label: string; icon: ReactNode; color: s
     label: 'Thank-you owed',
     icon: <IconHeartHandshake size={18} aria-hidden />,
     color: 'pink',
+  },
+  date: {
+    label: 'A date',
+    icon: <IconCake size={18} aria-hidden />,
+    color: 'orange',
   },
   'chat-today': {
     label: 'Chat today',
@@ -167,6 +173,18 @@ export function TodayPage() {
               'default',
             )}
           </Group>
+        );
+      case 'date':
+        return (
+          <Button
+            size="xs"
+            variant="light"
+            onClick={() =>
+              actions.logInteraction([{ id: item.personId, displayName: item.personName }])
+            }
+          >
+            Log a chat
+          </Button>
         );
       case 'chat-today':
         return step(
