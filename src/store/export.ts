@@ -11,12 +11,15 @@ import type { Person } from '../domain/person.js';
 import type { StoreContext } from './context.js';
 import { listPeople } from './people.js';
 import { getSettings } from './settings.js';
+import { datesOf } from './derived.js';
 
 const PAGE = 1000;
 /** Keep-in-touch days this far ahead are in the calendar; later ones come as time passes. */
 export const FEED_DAYS_AHEAD = 90;
 /** A calendar with thousands of reminders on one day helps nobody: the soonest this many. */
 export const FEED_MAX_REMINDERS = 500;
+/** At most this many people's dates in the calendar (each repeats by itself once there). */
+export const FEED_MAX_DATED = 5000;
 
 export const EXPORT_FORMATS = {
   json: { contentType: 'application/json; charset=utf-8', extension: 'json' },
@@ -61,7 +64,7 @@ export async function calendarEvents(ctx: StoreContext): Promise<CalendarEvent[]
   const zone = settings.timeZone && isTimeZone(settings.timeZone) ? settings.timeZone : 'UTC';
   const today = localDate(ctx.now(), zone);
   const ws = ctx.workspaceId;
-  const [chats, due, tasks] = await Promise.all([
+  const [chats, due, tasks, dated] = await Promise.all([
     ctx.db
       .selectFrom('ask')
       .innerJoin('person', 'person.id', 'ask.person_id')
@@ -90,6 +93,15 @@ export async function calendarEvents(ctx: StoreContext): Promise<CalendarEvent[]
       .where('task.done_at', 'is', null)
       .orderBy('task.due_on')
       .execute(),
+    ctx.db
+      .selectFrom('person')
+      .select(['id', 'display_name', 'dates'])
+      .where('workspace_id', '=', ws)
+      .where('archived_at', 'is', null)
+      .where('dates', 'is not', null)
+      .orderBy('id')
+      .limit(FEED_MAX_DATED)
+      .execute(),
   ]);
   return calendarOf({
     today,
@@ -112,6 +124,7 @@ export async function calendarEvents(ctx: StoreContext): Promise<CalendarEvent[]
       person: t.display_name,
       dueOn: t.due_on,
     })),
+    dates: dated.map((p) => ({ id: p.id, person: p.display_name, dates: datesOf(p.dates) })),
   });
 }
 

@@ -80,4 +80,49 @@ describeEachDatabase('dates in files', (db) => {
       dana.dates.map((d) => d.on).sort(),
     );
   });
+
+  it('are in the calendar: yearly ones repeating, 29 February on the month’s last day', async () => {
+    const store = await db().newStore({ now: () => new Date('2026-12-07T10:00:00Z') });
+    const dana = await store.people.create({
+      displayName: 'Dana Kim',
+      dates: [
+        { kind: 'birthday', on: '--12-11' },
+        { kind: 'other', label: 'launch day', on: '2027-01-15', yearly: false },
+        { kind: 'other', label: 'old launch', on: '2020-01-15', yearly: false },
+      ],
+    });
+    const leap = await store.people.create({
+      displayName: 'Leap Lee',
+      dates: [{ kind: 'birthday', on: '1992-02-29' }],
+    });
+    const events = parseIndependently<
+      { uid: string; summary: string; start: string; rrule?: string }[]
+    >('ics', (await store.exports.ics()).text).filter((e) => e.uid.startsWith('date-'));
+    expect(events).toEqual([
+      {
+        uid: `date-${dana.id}-0@kith`,
+        summary: "Dana Kim's birthday",
+        start: '2026-12-11',
+        end: '2026-12-12',
+        description: '',
+        rrule: 'FREQ=YEARLY',
+      },
+      {
+        uid: `date-${dana.id}-1@kith`,
+        summary: 'Dana Kim: launch day',
+        start: '2027-01-15',
+        end: '2027-01-16',
+        description: '',
+      },
+      {
+        uid: `date-${leap.id}-0@kith`,
+        summary: "Leap Lee's birthday",
+        start: '1992-02-29',
+        end: '1992-03-01',
+        description: '',
+        // As Python's icalendar writes the rule back (its order of parts).
+        rrule: 'FREQ=YEARLY;BYMONTHDAY=-1;BYMONTH=2',
+      },
+    ]);
+  });
 });

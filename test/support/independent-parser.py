@@ -59,6 +59,8 @@ def events(text):
             item['minutes'] = int(event.decoded('DURATION').total_seconds() // 60)
         if 'DTEND' in event:
             item['end'] = event.decoded('DTEND').isoformat()
+        if 'RRULE' in event:
+            item['rrule'] = event['RRULE'].to_ical().decode()
         out.append(item)
     if len(out) != len(strict.contents.get('vevent', [])):
         raise SystemExit('the two parsers found different events')

@@ -2,6 +2,7 @@
 // touch with someone, and follow-ups. A calendar app subscribes to it (the secret feed) or
 // imports the file. Every event has a UID that stays the same from one export to the next,
 // so the app updates an event instead of adding it again.
+import { nextOn, type PersonDate } from '../person-dates.js';
 import { escapeText, foldLine } from './vcard.js';
 
 export type CalendarEvent = {
@@ -11,7 +12,11 @@ export type CalendarEvent = {
 } & (
   | { at: string; minutes: number }
   /** A whole day: keep-in-touch days and follow-ups have a day, not a time. */
-  | { day: string }
+  | {
+      day: string;
+      /** Every year on that day (birthdays); 29 February comes on the month's last day. */
+      yearly?: boolean;
+    }
 );
 
 /**
@@ -24,6 +29,8 @@ export function calendarOf(input: {
   chats: { id: string; person: string; question: string; at: string; minutes: number }[];
   keepInTouch: { id: string; person: string; dueOn: string; snoozedUntil: string | null }[];
   followUps: { id: string; title: string; person: string | null; dueOn: string }[];
+  /** People's dates that matter (person-dates.ts): yearly ones repeat, a past one-time one goes. */
+  dates?: { id: string; person: string; dates: readonly PersonDate[] }[];
 }): CalendarEvent[] {
   const { today } = input;
   const notBefore = (day: string, earliest: string) => (day < earliest ? earliest : day);
@@ -46,6 +53,16 @@ export function calendarOf(input: {
       ...(t.person ? { description: `With ${t.person}` } : {}),
       day: notBefore(t.dueOn, today),
     })),
+    ...(input.dates ?? []).flatMap((p) =>
+      p.dates.flatMap((d, i) => {
+        // A yearly date starts on its first day when its year is known, else on its next.
+        const first = d.yearly && !d.on.startsWith('--') ? d.on : nextOn(d, today);
+        if (!first) return [];
+        const what =
+          d.kind === 'birthday' ? `${p.person}'s birthday` : `${p.person}: ${d.label ?? d.kind}`;
+        return [{ uid: `date-${p.id}-${i}@kith`, summary: what, day: first, yearly: d.yearly }];
+      }),
+    ),
   ];
 }
 
@@ -78,6 +95,12 @@ export function toIcalendar(
         `DTEND;VALUE=DATE:${day(nextDay(e.day))}`,
         'TRANSP:TRANSPARENT',
       );
+      if (e.yearly)
+        lines.push(
+          e.day.endsWith('-02-29')
+            ? 'RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1'
+            : 'RRULE:FREQ=YEARLY',
+        );
     } else {
       lines.push(`DTSTART:${stamp(new Date(e.at).toISOString())}`, `DURATION:PT${e.minutes}M`);
     }

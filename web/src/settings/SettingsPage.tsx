@@ -41,6 +41,7 @@ const FIELDS = [
   'moveOnAfterDays',
   'timeZone',
   'thankYouKinds',
+  'datesAheadDays',
 ] as const;
 
 const INTRO_LABELS: Record<IntroMessage, string> = {
@@ -167,6 +168,16 @@ export function SettingsPage() {
                   value={draft.moveOnAfterDays}
                   onChange={(v) => set({ moveOnAfterDays: Number(v) })}
                   error={errors.moveOnAfterDays}
+                  miw={200}
+                />
+                <NumberInput
+                  label="Birthdays and dates on Today (days ahead)"
+                  description="0: not at all"
+                  min={0}
+                  max={60}
+                  value={draft.datesAheadDays}
+                  onChange={(v) => set({ datesAheadDays: Number(v) })}
+                  error={errors.datesAheadDays}
                   miw={200}
                 />
               </Group>
