@@ -6,6 +6,8 @@
 // the tie graph's version counter (a cache key). The search index is rebuilt on restore.
 import { sql, type Kysely } from 'kysely';
 import { KithError } from '../domain/errors.js';
+import { personDatesSchema } from '../domain/person-dates.js';
+import { THANK_YOU_STATES } from '../domain/interaction.js';
 import { chunk, inLargeChange, rowsPerInsert, type StoreContext } from './context.js';
 import { refreshDateIndex, reindexInteractions } from './derived.js';
 import { reindexPeople } from './people.js';
@@ -151,10 +153,30 @@ async function checkBackup(ctx: StoreContext, backup: Backup, file: string): Pro
             `${where}.${name}: must be ${column.type === 'number' ? 'a number' : 'text'}`,
             table,
           );
+        const problem = CHECKED_COLUMNS[`${table}.${name}`]?.(value as string);
+        if (problem) throw new KithError('invalid_input', `${where}.${name}: ${problem}`, table);
       }
     });
   }
 }
+
+/** Columns whose text Kith reads back as more than text: each checked as a write would check it. */
+const CHECKED_COLUMNS: Record<string, (text: string) => string | null> = {
+  'interaction.thank_you': (text) =>
+    (THANK_YOU_STATES as readonly string[]).includes(text)
+      ? null
+      : `not a thank-you state (${THANK_YOU_STATES.join(', ')})`,
+  'person.dates': (text) => {
+    try {
+      const checked = personDatesSchema.safeParse(JSON.parse(text));
+      return checked.success
+        ? null
+        : `not the dates of a person (${checked.error.issues[0]?.message ?? 'invalid'})`;
+    } catch {
+      return 'not the dates of a person (not JSON)';
+    }
+  },
+};
 
 type Columns = Map<string, { type: 'string' | 'number'; nullable: boolean; hasDefault: boolean }>;
 const columnCache = new Map<string, Columns>();

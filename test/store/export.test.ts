@@ -117,6 +117,22 @@ describeEachDatabase('exports', (db) => {
     await expect(fresh.imports.contacts(utf8('{"hello": 1}'), 'c.json')).rejects.toThrow(
       'c.json: JSON, but not a Kith backup',
     );
+    // A column holding JSON is checked as a write would check it.
+    await store.people.create({ displayName: 'Dana Kim' });
+    const withDana = await store.exports.json();
+    const person = (withDana.tables.person ?? [])[0] ?? {};
+    for (const [dates, why] of [
+      ['not what it should be', 'not JSON'],
+      ['[{"kind":"birthday","on":"1990-02-30"}]', '"1990-02-30" is not a date'],
+    ] as const) {
+      const damaged = {
+        ...withDana,
+        tables: { ...withDana.tables, person: [{ ...person, dates }] },
+      };
+      await expect(fresh.imports.contacts(utf8(JSON.stringify(damaged)), 'e.json')).rejects.toThrow(
+        `e.json: tables.person[0].dates: not the dates of a person (${why}`,
+      );
+    }
     await expect(
       fresh.imports.contacts(utf8('{"format": "kith-backup", '), 'd.json'),
     ).rejects.toThrow(/^d\.json: not readable JSON/);
