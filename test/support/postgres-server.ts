@@ -72,6 +72,9 @@ async function startEmbedded(): Promise<Running> {
     password,
     persistent: false,
     createPostgresUser: true,
+    // UTF-8 whatever the shell's locale: without LANG, initdb would make a SQL_ASCII cluster in
+    // which the text search cannot tell a word of Chinese or Polish from punctuation.
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     // Tests make and drop schemas by the hundred; nothing here needs to survive a crash.
     postgresFlags: [
       '-c',
