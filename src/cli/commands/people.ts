@@ -56,7 +56,8 @@ function scalarFields(f: PersonFlags): Record<string, unknown> {
 /** A person's dates with this birthday in place of any other ("" takes it away). */
 function withBirthday(dates: Person['dates'], text: string) {
   const others = dates.filter((d) => d.kind !== 'birthday');
-  const on = /^\d{1,2}-\d{1,2}$/.test(text.trim()) ? `--${text.trim()}` : text.trim();
+  // The dates schema reads "12-11" as a day without its year, and says what is wrong.
+  const on = text.trim();
   return on ? [{ kind: 'birthday' as const, on }, ...others] : others;
 }
 

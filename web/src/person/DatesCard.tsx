@@ -15,7 +15,7 @@ import {
 } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import { readDay, type PersonDate } from '../../../src/domain/person-dates.js';
+import { readDay, writeDay, type PersonDate } from '../../../src/domain/person-dates.js';
 
 const KINDS = [
   { value: 'birthday', label: 'Birthday' },
@@ -65,9 +65,9 @@ export function DatesCard(props: {
 
   const add = (event: FormEvent) => {
     event.preventDefault();
-    // "12-11" is a day without its year: vCard writes it --12-11.
-    const text = /^\d{1,2}-\d{1,2}$/.test(on.trim()) ? `--${on.trim()}` : on.trim();
-    if (!readDay(text)) {
+    // "12-11" is a day without its year, kept as vCard writes it: --12-11.
+    const day = readDay(on);
+    if (!day) {
       setProblem('Write the date as 1986-12-11, or 12-11 without the year.');
       return;
     }
@@ -81,7 +81,7 @@ export function DatesCard(props: {
       {
         kind: chosen,
         label: chosen === 'birthday' ? null : label.trim() || null,
-        on: text,
+        on: writeDay(day),
         yearly: chosen !== 'other' || yearly,
       },
     ]);
